@@ -1,0 +1,123 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings shared by every Swift target: Swift 6 language mode plus the upcoming
+/// features the model packages (swift-log, Hummingbird) turn on.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "hotich",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "hotich", targets: ["hotich"]),
+        .library(name: "HoTichModel", targets: ["HoTichModel"]),
+        .library(name: "HoTichWorkflow", targets: ["HoTichWorkflow"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // MARK: - C bindings
+
+        /// libxml2 through pkg-config. Only `HoTichXML` may import it (see docs/architecture.md).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // MARK: - Libraries
+
+        .target(
+            name: "HoTichModel",
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HoTichXML",
+            dependencies: ["CLibXML2"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HoTichStore",
+            dependencies: [
+                "HoTichModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HoTichExchange",
+            dependencies: [
+                "HoTichModel",
+                "HoTichXML",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HoTichWorkflow",
+            dependencies: [
+                "HoTichModel",
+                "HoTichStore",
+                "HoTichExchange",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HoTichCLI",
+            dependencies: [
+                "HoTichModel",
+                "HoTichStore",
+                "HoTichWorkflow",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "hotich",
+            dependencies: ["HoTichCLI"],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: - Tests
+
+        .testTarget(
+            name: "HoTichModelTests",
+            dependencies: ["HoTichModel"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HoTichXMLTests",
+            dependencies: ["HoTichXML"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HoTichWorkflowTests",
+            dependencies: [
+                "HoTichModel", "HoTichStore", "HoTichExchange", "HoTichWorkflow",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HoTichCLITests",
+            dependencies: ["HoTichCLI", "HoTichModel", "HoTichWorkflow"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

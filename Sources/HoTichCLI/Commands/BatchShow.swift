@@ -1,0 +1,65 @@
+import Foundation
+import ArgumentParser
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// `hotich batch show ID`: book, files, counts, state history and issues of one batch.
+struct BatchShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Chi tiết một lô / show one batch.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    @Argument(help: "Mã lô / batch id, for example KS-20245-2017-01-1.")
+    var id: String
+
+    func run() throws {
+        let language = global.language
+        let console = Console.current
+        let detail = try global.session().batchDetail(id)
+        let batch = detail.summary.batch
+        let files = DataTable(
+            labels: [.path, .format, .bytes, .number, .registrationDate, .sha256], language: language,
+            rows: detail.files.map { file in
+                [.text(file.path), file.format.map { .text($0.rawValue) } ?? .empty, .number(file.bytes),
+                 file.nameNumber.map(Cell.text) ?? .empty, file.nameDate.map(Cell.text) ?? .empty,
+                 .text(file.sha256)]
+            })
+        guard output.format == .table else {
+            // Machines get the manifest: one row per file, ready for a BagIt-style comparison.
+            console.out(files.render(output.format, language: language))
+            return
+        }
+        let label = { (label: Message.Label) in Message.label(label).text(in: language) }
+        let book = detail.summary.book
+        let facts: [(Message.Label, String)] = [
+            (.batch, batch.id),
+            (.book, "\(book.kind.code) · \(Message.kind(book.kind).text(in: language)) · \(book.office.value) · \(book.quyenSo)"),
+            (.policy, Message.policy(batch.policy).text(in: language)),
+            (.state, Message.state(batch.state).text(in: language)
+                + (batch.heldFrom.map { " (← \(Message.state($0).text(in: language)))" } ?? "")),
+            (.files, "\(batch.fileCount.grouped(in: language)) · \(batch.totalBytes.grouped(in: language)) byte · Payload-Oxum \(batch.payloadOxum)"),
+            (.source, batch.sourcePath),
+            (.receivedAt, "\(batch.receivedAt) · \(batch.receivedBy)"),
+        ]
+        let width = facts.map { label($0.0).count }.max() ?? 0
+        for (key, value) in facts {
+            let name = label(key)
+            console.line(name + String(repeating: " ", count: width - name.count) + "  " + value)
+        }
+        console.line()
+        console.out(files.render(.table, language: language))
+        if !detail.issues.isEmpty {
+            console.line()
+            console.line("\(label(.issues)) (\(detail.issues.count))")
+            for issue in detail.issues {
+                console.line("  " + Message.intakeIssue(issue).text(in: language))
+            }
+        }
+        console.line()
+        console.line(label(.history))
+        console.out(AuditTable.make(detail.history, language: language).render(.table, language: language))
+    }
+}

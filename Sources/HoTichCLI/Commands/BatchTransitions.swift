@@ -1,0 +1,60 @@
+import Foundation
+import ArgumentParser
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// Applies one lifecycle action and says what changed.
+private func applyTransition(_ action: BatchAction, id: String, reason: String?, global: GlobalOptions) throws {
+    let applied = try global.session().apply(action, to: id, reason: reason)
+    Console.current.line(
+        Message.transitionDone(batchID: applied.batchID, from: applied.from, to: applied.to).text(in: global.language))
+}
+
+/// `hotich batch return ID --reason TEXT`: send a batch back to keying.
+struct BatchReturn: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "return", abstract: "Trả lô về nhập liệu / return a batch to keying (supervisor).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    @Option(help: "Lý do / reason, kept in the audit trail.")
+    var reason: String
+
+    func run() throws { try applyTransition(.returnToKeying, id: id, reason: reason, global: global) }
+}
+
+/// `hotich batch hold ID [--reason TEXT]`: stop work on a batch.
+struct BatchHold: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hold", abstract: "Tạm dừng lô / put a batch on hold (supervisor).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    @Option(help: "Lý do / reason, kept in the audit trail.")
+    var reason: String?
+
+    func run() throws { try applyTransition(.hold, id: id, reason: reason, global: global) }
+}
+
+/// `hotich batch release ID`: resume a held batch in the state it was held in.
+struct BatchRelease: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "release", abstract: "Tiếp tục lô đang tạm dừng / release a held batch (supervisor).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    @Option(help: "Lý do / reason, kept in the audit trail.")
+    var reason: String?
+
+    func run() throws { try applyTransition(.release, id: id, reason: reason, global: global) }
+}

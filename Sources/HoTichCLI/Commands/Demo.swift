@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// `hotich demo`: the whole line, as far as it exists, on bundled sample data.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Chạy thử toàn bộ quy trình trên dữ liệu mẫu / run the whole line on sample data.")
+
+    @Option(help: "Ngôn ngữ / language: vi | en (HOTICH_LANG; default vi).")
+    var lang: String?
+
+    @Option(help: "Thư mục cho không gian làm việc mẫu / folder for the sample workspace (default: a new temporary folder).")
+    var into: String?
+
+    func run() throws {
+        let language = Language(code: lang ?? ProcessInfo.processInfo.environment["HOTICH_LANG"])
+        let console = Console.current
+        let root = into.map { URL(fileURLWithPath: $0).standardizedFileURL }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("hotich-demo-\(UUID().uuidString.prefix(8))")
+        let workspaceFolder = root.appendingPathComponent("workspace", isDirectory: true)
+        let deliveries = root.appendingPathComponent("deliveries", isDirectory: true)
+        let say = { (vi: String, en: String) in
+            console.line(Message.demoStep(language == .vietnamese ? vi : en).text(in: language))
+        }
+        let tell = { (message: Message) in console.line("  " + message.text(in: language)) }
+
+        console.line(Message.demoStart(path: root.path).text(in: language))
+
+        say("Tạo không gian làm việc cho phường Phúc Xá (mã 00001), quản trị viên quantri",
+            "Create a workspace for Phúc Xá ward (code 00001), administrator quantri")
+        let workspace = try Workspace.create(
+            at: workspaceFolder, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri",
+            logger: GlobalOptions.logger)
+        tell(.workspaceCreated(path: workspaceFolder.path, office: SampleScans.office.value, admin: "quantri"))
+
+        say("Thêm người dùng: giám sát, hai người nhập liệu, một người kiểm tra",
+            "Add users: a supervisor, two operators, a verifier")
+        let admin = try workspace.session(as: "quantri")
+        for (name, role) in [("giamsat", Role.supervisor), ("nhaplieu1", .operator), ("nhaplieu2", .operator), ("kiemtra", .verifier)] {
+            tell(.userAdded(name: try admin.addUser(name: name, role: role).name, role: role))
+        }
+        let supervisor = try workspace.session(as: "giamsat")
+
+        say("Một người nhập liệu thử nhận lô: bị từ chối vì không có vai trò giám sát",
+            "An operator tries to receive a batch: refused, it needs the supervisor role")
+        let good = try SampleScans.writeGoodBook(into: deliveries)
+        let flawed = try SampleScans.writeFlawedBook(into: deliveries)
+        do {
+            _ = try workspace.session(as: "nhaplieu1").receive(IntakeRequest(source: good, book: SampleScans.book))
+        } catch let error as HoTichError {
+            tell(error.message)
+        }
+
+        say("Nhận một thư mục có tệp lỗi: từng tệp được báo một dòng, lô bị từ chối",
+            "Receive a folder with bad files: one line per file, the batch is refused")
+        let refused = try supervisor.receive(IntakeRequest(source: flawed, book: SampleScans.book))
+        for issue in refused.issues { tell(.intakeIssue(issue)) }
+        tell(.systemFilesIgnored(refused.systemFilesIgnored))
+        tell(.intakeRefused(issueCount: refused.issues.count))
+
+        say("Nhận quyển sổ khai sinh 2017, quyển 01: 12 tệp PDF, kiểm tra nội dung và băm SHA-256",
+            "Receive the 2017 birth register, volume 01: 12 PDFs, checked by content and hashed with SHA-256")
+        let report = try supervisor.receive(IntakeRequest(source: good, book: SampleScans.book, policy: .double))
+        guard let batch = report.batch else { throw HoTichError(.intakeRefused(issueCount: report.issues.count)) }
+        tell(.batchReceived(batchID: batch.id, files: batch.fileCount, bytes: batch.totalBytes, issues: 0))
+
+        say("Nhận lại cùng thư mục: không tạo lô thứ hai", "Receive the same folder again: no second batch")
+        do {
+            _ = try supervisor.receive(IntakeRequest(source: good, book: SampleScans.book))
+        } catch let error as HoTichError {
+            tell(error.message)
+        }
+
+        say("Kiểm tra tính toàn vẹn của tệp so với danh mục", "Check the files against the manifest")
+        let fixity = try supervisor.checkFiles(of: batch.id)
+        tell(.fixityValid(batchID: batch.id, files: fixity.matched, oxum: fixity.payloadOxum))
+
+        say("Tạm dừng lô rồi cho tiếp tục", "Put the batch on hold, then release it")
+        for (action, reason) in [(BatchAction.hold, "Chờ bổ sung trang bìa sổ"), (.release, nil)] {
+            let applied = try supervisor.apply(action, to: batch.id, reason: reason)
+            tell(.transitionDone(batchID: applied.batchID, from: applied.from, to: applied.to))
+        }
+
+        say("Tình hình theo cơ quan và trạng thái", "Status per office and state")
+        let status = try supervisor.status()
+        let table = DataTable(
+            labels: [.office, .state, .batches, .files, .bytes], language: language,
+            rows: status.map { line in
+                [.text(line.office.value), .coded(line.state.rawValue, label: Message.state(line.state).text(in: language)),
+                 .number(Int64(line.batches)), .number(Int64(line.files)), .number(line.bytes)]
+            })
+        console.out(table.render(.table, language: language))
+
+        say("Kiểm tra chuỗi mã băm của nhật ký kiểm toán", "Verify the audit trail's hash chain")
+        let (events, broken) = try supervisor.verifyAuditTrail()
+        if let broken { throw HoTichError(.auditChainBroken(eventID: broken)) }
+        tell(.auditChainValid(events: events))
+
+        console.line(Message.demoDone(path: workspaceFolder.path).text(in: language))
+    }
+}
+
+/// `hotich dev-fixtures --out DIR`: writes the sample scans that are committed under `fixtures/`.
+struct DevFixtures: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dev-fixtures", abstract: "Write the sample scans committed under fixtures/.",
+        shouldDisplay: false)
+
+    @Option(help: "Folder that receives scans/.")
+    var out: String
+
+    func run() throws {
+        let scans = URL(fileURLWithPath: out).appendingPathComponent("scans", isDirectory: true)
+        try SampleScans.writeGoodBook(into: scans)
+        try SampleScans.writeFlawedBook(into: scans)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import ArgumentParser
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// `hotich init`: creates a workspace.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tạo không gian làm việc / create a workspace (SQLite, WAL, migrations).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Mã đơn vị hành chính của cơ quan / administrative-unit code of the office (2, 3 or 5 digits).")
+    var office: String
+
+    @Option(help: "Tên cơ quan / name of the office, for example \"UBND xã Tam Xuân 1\".")
+    var name: String?
+
+    @Option(help: "Quản trị viên đầu tiên / first administrator (default: login name).")
+    var admin: String?
+
+    func validate() throws {
+        guard OfficeCode(office) != nil else { throw usageError(.invalidOfficeCode(office), global.language) }
+    }
+
+    func run() throws {
+        guard let code = OfficeCode(office) else { throw HoTichError(.invalidOfficeCode(office)) }
+        guard let adminName = admin ?? GlobalOptions.loginName else { throw HoTichError(.noActingUser) }
+        let folder = global.workspaceFolder
+        _ = try Workspace.create(at: folder, office: code, name: name, admin: adminName, logger: GlobalOptions.logger)
+        Console.current.line(Message.workspaceCreated(path: folder.path, office: code.value, admin: adminName).text(in: global.language))
+    }
+}

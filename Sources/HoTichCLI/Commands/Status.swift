@@ -1,0 +1,30 @@
+import Foundation
+import ArgumentParser
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// `hotich status`: batches and files per office and state.
+struct Status: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tình hình các lô theo cơ quan và trạng thái / batches and files per office and state.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    func run() throws {
+        let language = global.language
+        let lines = try global.session().status()
+        let table = DataTable(
+            labels: [.office, .state, .batches, .files, .bytes], language: language,
+            rows: lines.map { line in
+                [.text(line.office.value), .coded(line.state.rawValue, label: Message.state(line.state).text(in: language)),
+                 .number(Int64(line.batches)), .number(Int64(line.files)), .number(line.bytes)]
+            })
+        if lines.isEmpty && output.format == .table {
+            Console.current.line(Message.nothingToShow.text(in: language))
+        } else {
+            Console.current.out(table.render(output.format, language: language))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package import ArgumentParser
+import Foundation
+import HoTichModel
+
+/// The root of the `hotich` command line.
+///
+/// `main()` is replaced so that hotich's own errors are said in the user's language with the
+/// documented exit codes: 0 success, 1 a failure to act on, 64 bad usage.
+package struct Hotich: ParsableCommand {
+    package static let configuration = CommandConfiguration(
+        commandName: "hotich",
+        abstract: "Số hóa sổ hộ tịch: nhận lô quét, nhập liệu, kiểm tra, xuất XML. / Digitizing civil-status registers.",
+        version: "0.1.0",
+        subcommands: [
+            Init.self, UserCommand.self, BatchCommand.self, Status.self, Audit.self, Demo.self, DevFixtures.self,
+        ])
+
+    package init() {}
+
+    /// Parses `arguments`, runs the command and returns the exit code; errors are written to the console.
+    package static func run(arguments: [String]) -> Int32 {
+        let language = languageHint(arguments)
+        let console = Console.current
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let error as HoTichError {
+            console.errorLine(errorPrefix(language) + error.message.text(in: language))
+            return error.category == .usage ? ExitCode.validationFailure.rawValue : ExitCode.failure.rawValue
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch {
+            let code = exitCode(for: error).rawValue
+            let text = fullMessage(for: error)
+            if code == 0 {
+                console.line(text)
+            } else if !text.isEmpty {
+                console.errorLine(text)
+            }
+            return code
+        }
+    }
+
+    package static func main() {
+        Foundation.exit(run(arguments: Array(CommandLine.arguments.dropFirst())))
+    }
+
+    static func errorPrefix(_ language: Language) -> String {
+        language == .vietnamese ? "Lỗi: " : "Error: "
+    }
+
+    /// The language from `--lang` on the command line, else `HOTICH_LANG`: errors found while
+    /// parsing are said in it too.
+    static func languageHint(_ arguments: [String]) -> Language {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count { return Language(code: arguments[index + 1]) }
+            if argument.hasPrefix("--lang=") { return Language(code: String(argument.dropFirst(7))) }
+        }
+        return Language(code: ProcessInfo.processInfo.environment["HOTICH_LANG"])
+    }
+}

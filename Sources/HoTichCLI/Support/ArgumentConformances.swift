@@ -1,0 +1,11 @@
+public import ArgumentParser
+public import HoTichModel
+
+// Values the command line reads directly: ArgumentParser lists their raw values in usage errors.
+extension RecordKind: ExpressibleByArgument {}
+extension Role: ExpressibleByArgument {}
+extension VerificationPolicy: ExpressibleByArgument {}
+extension BatchState: ExpressibleByArgument {}
+
+
+extension OutputFormat: ExpressibleByArgument {}

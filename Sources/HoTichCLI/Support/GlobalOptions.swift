@@ -1,0 +1,76 @@
+package import ArgumentParser
+package import Foundation
+package import HoTichModel
+package import HoTichWorkflow
+package import Logging
+
+/// The options every command takes: where the workspace is, who is acting, in which language.
+package struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Thư mục không gian làm việc / workspace folder (HOTICH_WORKSPACE; default: current folder).")
+    package var workspace: String?
+
+    @Option(name: .customLong("as"), help: "Người thực hiện / acting user (HOTICH_USER; default: login name).")
+    package var user: String?
+
+    @Option(name: .long, help: "Ngôn ngữ / language: vi | en (HOTICH_LANG; default vi).")
+    package var lang: String?
+
+    package init() {}
+
+    /// The language messages are written in.
+    package var language: Language {
+        Language(code: lang ?? ProcessInfo.processInfo.environment["HOTICH_LANG"])
+    }
+
+    /// The workspace folder from `--workspace`, `HOTICH_WORKSPACE` or the current folder.
+    package var workspaceFolder: URL {
+        Workspace.locate(
+            explicit: workspace, environment: ProcessInfo.processInfo.environment,
+            currentDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// The acting user's name from `--as`, `HOTICH_USER`, or the login name.
+    package var userName: String? {
+        if let user, !user.isEmpty { return user }
+        if let name = ProcessInfo.processInfo.environment["HOTICH_USER"], !name.isEmpty { return name }
+        return Self.loginName
+    }
+
+    /// The login name of the person running the command.
+    package static var loginName: String? {
+        let environment = ProcessInfo.processInfo.environment
+        let name = environment["USER"] ?? environment["LOGNAME"] ?? ProcessInfo.processInfo.userName
+        return name.isEmpty ? nil : name
+    }
+
+    /// Opens the workspace. Log lines go to standard error at warning level unless `HOTICH_LOG_LEVEL` says otherwise.
+    package func openWorkspace() throws -> Workspace {
+        try Workspace.open(at: workspaceFolder, logger: Self.logger)
+    }
+
+    /// Opens the workspace and starts a session as the acting user.
+    package func session() throws -> Session {
+        try openWorkspace().session(as: userName)
+    }
+
+    /// The library's logger: standard error, never standard output, never register content.
+    package static var logger: Logger {
+        var logger = Logger(label: "hotich") { label in StreamLogHandler.standardError(label: label) }
+        let level = ProcessInfo.processInfo.environment["HOTICH_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
+        logger.logLevel = level ?? .warning
+        return logger
+    }
+}
+
+/// The `--format` option of commands that print data.
+package struct FormatOption: ParsableArguments {
+    @Option(name: .long, help: "Định dạng / output format: table | json | csv.")
+    package var format: OutputFormat = .table
+
+    package init() {}
+}
+
+/// Turns a catalog message into ArgumentParser's usage error (exit code 64).
+func usageError(_ message: Message, _ language: Language) -> ValidationError {
+    ValidationError(message.text(in: language))
+}

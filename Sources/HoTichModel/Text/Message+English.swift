@@ -1,0 +1,212 @@
+extension Message {
+    /// The message in English.
+    var english: String {
+        let en = Language.english
+        switch self {
+        case .workspaceNotFound(let path):
+            return "No hotich workspace at \(path). Create one with `hotich init --office CODE`, or point to it with --workspace DIR or HOTICH_WORKSPACE."
+        case .workspaceAlreadyExists(let path):
+            return "There is already a workspace at \(path); it was not created again. Use another folder for a new workspace."
+        case .workspaceTooNew(let path):
+            return "The workspace at \(path) was made by a newer hotich; this version will not open it, to protect the data. Update hotich."
+        case .workspaceUnreadable(let path):
+            return "The workspace database at \(path) cannot be read. Check the permissions of hotich.sqlite or restore it from a backup."
+        case .workspaceBusy:
+            return "The database is locked by another process beyond the waiting time. Nothing was changed; run the command again in a few minutes."
+        case .diskFull:
+            return "The disk is full; nothing was written. Free some space and run the command again."
+        case .storageFailure(let code):
+            return "The database reported an error (SQLite code \(code)); nothing was changed. Run the command again; if it persists, tell your administrator."
+        case .workspaceCreated(let path, let office, let admin):
+            return "Created a workspace at \(path) for office \(office); administrator: \(admin)."
+
+        case .invalidOfficeCode(let text):
+            return "Office code \"\(text)\" is not valid: expected an administrative-unit code of 2 digits (province), 3 (district) or 5 (commune), for example --office 20245."
+        case .invalidYear(let text):
+            return "Year \"\(text)\" is not valid: expected the four-digit year the book was opened, 1900–2100, for example --year 2017."
+        case .invalidVolume(let text):
+            return "Volume \"\(text)\" is not valid: expected a number from 1 to 99, for example --volume 1."
+        case .invalidUserName(let text):
+            return "User name \"\(text)\" is not valid: use 1–64 letters, digits, dots, hyphens or underscores, no spaces."
+        case .reasonRequired(let action):
+            return "The \(action.rawValue) action needs a reason: add --reason \"TEXT\"."
+
+        case .noActingUser:
+            return "Who is running this command is not known. Use --as NAME or set HOTICH_USER."
+        case .unknownUser(let name):
+            return "There is no user \"\(name)\" in this workspace. An administrator adds one with `hotich user add \(name) --role ROLE`."
+        case .userAlreadyExists(let name):
+            return "User \"\(name)\" already exists; not added again. See `hotich user list`."
+        case .permissionDenied(let user, let role, let permission):
+            return "\(user) (role \(role.rawValue)) may not \(permission.englishVerb); this needs the \(permission.requiredRole.rawValue) role."
+        case .userAdded(let name, let role):
+            return "Added user \(name) with role \(role.rawValue)."
+
+        case .pathNotFound(let path):
+            return "\(path) does not exist. Check the path."
+        case .pathNotFolderOrZip(let path):
+            return "\(path) is neither a folder nor a .zip file. Name the folder (or .zip) that holds the scans of one book."
+        case .zipUnreadable(let path):
+            return "The archive \(path) cannot be read: it is damaged or not a ZIP file. Zip it again or receive the folder itself."
+        case .noFilesFound(let path):
+            return "\(path) holds no scan files. Check that it is the book's folder."
+        case .fileVanished(let path):
+            return "File \(path) disappeared or changed while the batch was being received; nothing was written. Wait until copying has finished and receive it again."
+        case .fileCopyFailed(let path):
+            return "File \(path) could not be copied into the workspace (disk full or no write permission); nothing was written."
+        case .intakeRefused(let count):
+            return "The batch was not received: \(count) file problems (listed above). Fix the files and receive again, or add --accept-issues to receive the batch with the problems recorded."
+        case .batchAlreadyReceived(let id):
+            return "This folder was already received as batch \(id); no second batch was created. See `hotich batch show \(id)`."
+        case .batchReceived(let id, let files, let bytes, let issues):
+            let tail = issues > 0 ? "; \(issues) issues recorded" : ""
+            return "Received batch \(id): \(files.grouped(in: en)) files, \(bytes.grouped(in: en)) bytes\(tail)."
+        case .systemFilesIgnored(let count):
+            return "Ignored \(count) system files (Thumbs.db, .DS_Store, desktop.ini)."
+        case .intakeIssue(let issue):
+            return "\(issue.path): \(issue.problem.english)"
+        case .hashingProgress(let done, let total):
+            return "Checking and hashing files \(done.grouped(in: en))/\(total.grouped(in: en))"
+
+        case .batchNotFound(let id):
+            return "There is no batch \(id). See `hotich batch list`."
+        case .invalidBatchState(let text):
+            return "There is no state \"\(text)\"; use one of: \(BatchState.allCases.map(\.rawValue).joined(separator: ", "))."
+        case .transitionNotAllowed(let action, let state):
+            return "Cannot \(action.englishVerb) while the batch is \(state.rawValue)."
+        case .transitionDone(let id, let from, let to):
+            return "Batch \(id): \(from.rawValue) → \(to.rawValue)."
+        case .fixityValid(let id, let files, let oxum):
+            return "Batch \(id) is complete and valid: \(files.grouped(in: en)) files match their SHA-256 (Payload-Oxum \(oxum))."
+        case .fixityFailed(let id, let missing, let changed, let unlisted):
+            return "Batch \(id) FAILED the fixity check: \(missing) missing, \(changed) changed, \(unlisted) unlisted files. Restore the original files from the archive and check again."
+        case .fixityMissing(let path):
+            return "missing: \(path)"
+        case .fixityChanged(let path):
+            return "changed: \(path)"
+        case .fixityUnlisted(let path):
+            return "unlisted: \(path)"
+        case .auditChainValid(let events):
+            return "The audit trail is intact: \(events.grouped(in: en)) events, hash chain matches."
+        case .auditChainBroken(let id):
+            return "The audit trail was altered or damaged from event #\(id) on. Tell your administrator at once; restore the database from a backup."
+        case .nothingToShow:
+            return "Nothing to show."
+
+        case .demoStart(let path):
+            return "Running the whole line on bundled sample data, in a throw-away workspace at \(path)."
+        case .demoStep(let text):
+            return "▸ \(text)"
+        case .demoDone(let path):
+            return "Done. The sample workspace stays at \(path) for a closer look (hotich status --workspace \(path))."
+
+        case .label(let label):
+            return label.english
+        case .state(let state):
+            return state.rawValue
+        case .role(let role):
+            return role.rawValue
+        case .kind(let kind):
+            return kind.english
+        case .policy(let policy):
+            return policy.rawValue
+        }
+    }
+}
+
+extension IntakeIssue.Problem {
+    var english: String {
+        switch self {
+        case .empty: "empty file (0 bytes)"
+        case .unreadable: "the file cannot be read (permissions or disk error)"
+        case .unknownType: "the content is not PDF, JPEG, PNG or TIFF"
+        case .duplicateContent(let other): "same content as \(other) in this batch"
+        case .alreadyReceived(let batch): "the same content was already received in batch \(batch)"
+        case .nameContradicts(let field, let inName, let expected):
+            "the name says \(field.rawValue) \(inName) but the batch is \(expected)"
+        case .nameDateImpossible(let text): "the registration date in the name (\(text)) does not exist"
+        }
+    }
+}
+
+extension Permission {
+    var englishVerb: String {
+        switch self {
+        case .manageUsers: "manage users"
+        case .receiveBatch: "receive scan batches"
+        case .changeBatchState: "return, hold or release batches"
+        case .keyRecords: "key records"
+        case .arbitrate: "arbitrate conflicts"
+        case .viewWork: "view work"
+        }
+    }
+}
+
+extension BatchAction {
+    var englishVerb: String {
+        switch self {
+        case .startKeying: "start keying"
+        case .finishKeying: "finish keying"
+        case .startVerification: "start verification"
+        case .finishVerification: "finish verification"
+        case .startExport: "start the export"
+        case .finishExport: "finish the export"
+        case .abortExport: "abort the export"
+        case .returnToKeying: "return the batch to keying"
+        case .hold: "put the batch on hold"
+        case .release: "release the batch"
+        }
+    }
+}
+
+extension RecordKind {
+    var english: String {
+        switch self {
+        case .birth: "Birth"
+        case .death: "Death"
+        case .marriage: "Marriage"
+        case .maritalStatus: "Marital-status confirmation"
+        case .parentChild: "Parent-child recognition"
+        }
+    }
+}
+
+extension Message.Label {
+    var english: String {
+        switch self {
+        case .batch: "Batch"
+        case .kind: "Kind"
+        case .office: "Office"
+        case .year: "Year"
+        case .volume: "Volume"
+        case .policy: "Policy"
+        case .state: "State"
+        case .files: "Files"
+        case .bytes: "Bytes"
+        case .issues: "Issues"
+        case .receivedAt: "Received"
+        case .receivedBy: "Received by"
+        case .source: "Source"
+        case .oxum: "Payload-Oxum"
+        case .name: "Name"
+        case .role: "Role"
+        case .createdAt: "Created"
+        case .time: "Time"
+        case .actor: "Actor"
+        case .action: "Action"
+        case .from: "From"
+        case .to: "To"
+        case .reason: "Reason"
+        case .path: "File"
+        case .format: "Format"
+        case .sha256: "SHA-256"
+        case .problem: "Problem"
+        case .batches: "Batches"
+        case .registrationDate: "Registered"
+        case .number: "Number"
+        case .book: "Book"
+        case .history: "History"
+        case .fixity: "Fixity"
+        }
+    }
+}

@@ -1,0 +1,258 @@
+extension Message {
+    /// The message in Vietnamese.
+    var vietnamese: String {
+        let vi = Language.vietnamese
+        switch self {
+        case .workspaceNotFound(let path):
+            return "Không có không gian làm việc hotich ở \(path). Tạo bằng `hotich init --office MÃ_CƠ_QUAN`, hoặc chỉ ra thư mục bằng --workspace THƯ_MỤC hay biến HOTICH_WORKSPACE."
+        case .workspaceAlreadyExists(let path):
+            return "Đã có không gian làm việc ở \(path); không tạo lại. Dùng thư mục khác cho không gian mới."
+        case .workspaceTooNew(let path):
+            return "Không gian làm việc ở \(path) được tạo bởi phiên bản hotich mới hơn; phiên bản này không mở để tránh làm hỏng dữ liệu. Hãy cập nhật hotich."
+        case .workspaceUnreadable(let path):
+            return "Không đọc được cơ sở dữ liệu của không gian làm việc ở \(path). Kiểm tra quyền truy cập tệp hotich.sqlite hoặc khôi phục từ bản sao lưu."
+        case .workspaceBusy:
+            return "Cơ sở dữ liệu đang bị một tiến trình khác khóa quá thời gian chờ. Không có gì thay đổi; hãy chạy lại lệnh sau ít phút."
+        case .diskFull:
+            return "Ổ đĩa đã đầy; không có gì được ghi. Giải phóng dung lượng rồi chạy lại lệnh."
+        case .storageFailure(let code):
+            return "Cơ sở dữ liệu báo lỗi (mã SQLite \(code)); không có gì thay đổi. Chạy lại lệnh; nếu còn lỗi, báo cho quản trị viên."
+        case .workspaceCreated(let path, let office, let admin):
+            return "Đã tạo không gian làm việc ở \(path) cho cơ quan \(office); quản trị viên: \(admin)."
+
+        case .invalidOfficeCode(let text):
+            return "Mã cơ quan \"\(text)\" không hợp lệ: cần mã đơn vị hành chính 2 chữ số (tỉnh), 3 (huyện) hoặc 5 (xã), ví dụ --office 20245."
+        case .invalidYear(let text):
+            return "Năm \"\(text)\" không hợp lệ: cần năm mở sổ bốn chữ số trong khoảng 1900–2100, ví dụ --year 2017."
+        case .invalidVolume(let text):
+            return "Quyển số \"\(text)\" không hợp lệ: cần số từ 1 đến 99, ví dụ --volume 1."
+        case .invalidUserName(let text):
+            return "Tên người dùng \"\(text)\" không hợp lệ: dùng 1–64 chữ cái, chữ số, dấu chấm, gạch nối hoặc gạch dưới, không có khoảng trắng."
+        case .reasonRequired(let action):
+            return "Thao tác \(action.rawValue) cần lý do: thêm --reason \"LÝ DO\"."
+
+        case .noActingUser:
+            return "Không biết ai đang thực hiện lệnh. Dùng --as TÊN hoặc đặt biến HOTICH_USER."
+        case .unknownUser(let name):
+            return "Không có người dùng \"\(name)\" trong không gian làm việc. Quản trị viên thêm bằng `hotich user add \(name) --role VAI_TRÒ`."
+        case .userAlreadyExists(let name):
+            return "Người dùng \"\(name)\" đã có; không thêm lại. Xem danh sách bằng `hotich user list`."
+        case .permissionDenied(let user, let role, let permission):
+            return "\(user) (vai trò \(Message.role(role).vietnamese)) không được phép \(permission.vietnameseVerb); cần vai trò \(Message.role(permission.requiredRole).vietnamese)."
+        case .userAdded(let name, let role):
+            return "Đã thêm người dùng \(name), vai trò \(Message.role(role).vietnamese)."
+
+        case .pathNotFound(let path):
+            return "Không tìm thấy \(path). Kiểm tra lại đường dẫn."
+        case .pathNotFolderOrZip(let path):
+            return "\(path) không phải thư mục hay tệp .zip. Chỉ ra thư mục (hoặc tệp .zip) chứa các tệp quét của một quyển sổ."
+        case .zipUnreadable(let path):
+            return "Không đọc được tệp nén \(path): tệp hỏng hoặc không phải ZIP. Nén lại hoặc nhận trực tiếp thư mục."
+        case .noFilesFound(let path):
+            return "\(path) không chứa tệp quét nào. Kiểm tra đúng thư mục của quyển sổ."
+        case .fileVanished(let path):
+            return "Tệp \(path) biến mất hoặc thay đổi trong lúc nhận lô; không có gì được ghi. Chờ việc sao chép tệp xong rồi nhận lại."
+        case .fileCopyFailed(let path):
+            return "Không chép được tệp \(path) vào không gian làm việc (ổ đĩa đầy hoặc không có quyền ghi); không có gì được ghi."
+        case .intakeRefused(let count):
+            return "Lô không được nhận: có \(count) vấn đề với tệp (liệt kê ở trên). Sửa các tệp rồi nhận lại, hoặc thêm --accept-issues để nhận lô và ghi lại các vấn đề."
+        case .batchAlreadyReceived(let id):
+            return "Thư mục này đã được nhận trong lô \(id); không tạo lô thứ hai. Xem bằng `hotich batch show \(id)`."
+        case .batchReceived(let id, let files, let bytes, let issues):
+            let tail = issues > 0 ? "; \(issues) vấn đề được ghi lại" : ""
+            return "Đã nhận lô \(id): \(files.grouped(in: vi)) tệp, \(bytes.grouped(in: vi)) byte\(tail)."
+        case .systemFilesIgnored(let count):
+            return "Bỏ qua \(count) tệp hệ thống (Thumbs.db, .DS_Store, desktop.ini)."
+        case .intakeIssue(let issue):
+            return "\(issue.path): \(issue.problem.vietnamese)"
+        case .hashingProgress(let done, let total):
+            return "Đang kiểm tra và băm tệp \(done.grouped(in: vi))/\(total.grouped(in: vi))"
+
+        case .batchNotFound(let id):
+            return "Không có lô \(id). Xem các lô bằng `hotich batch list`."
+        case .invalidBatchState(let text):
+            return "Trạng thái \"\(text)\" không có; dùng một trong: \(BatchState.allCases.map(\.rawValue).joined(separator: ", "))."
+        case .transitionNotAllowed(let action, let state):
+            return "Không thể \(action.vietnameseVerb) khi lô đang ở trạng thái \(Message.state(state).vietnamese)."
+        case .transitionDone(let id, let from, let to):
+            return "Lô \(id): \(Message.state(from).vietnamese) → \(Message.state(to).vietnamese)."
+        case .fixityValid(let id, let files, let oxum):
+            return "Lô \(id): đủ và đúng — \(files.grouped(in: vi)) tệp khớp mã băm SHA-256 (Payload-Oxum \(oxum))."
+        case .fixityFailed(let id, let missing, let changed, let unlisted):
+            return "Lô \(id) KHÔNG toàn vẹn: \(missing) tệp thiếu, \(changed) tệp bị thay đổi, \(unlisted) tệp lạ. Khôi phục tệp gốc từ bản lưu rồi kiểm tra lại."
+        case .fixityMissing(let path):
+            return "thiếu: \(path)"
+        case .fixityChanged(let path):
+            return "đã thay đổi: \(path)"
+        case .fixityUnlisted(let path):
+            return "không có trong danh mục: \(path)"
+        case .auditChainValid(let events):
+            return "Nhật ký kiểm toán nguyên vẹn: \(events.grouped(in: vi)) sự kiện, chuỗi mã băm khớp."
+        case .auditChainBroken(let id):
+            return "Nhật ký kiểm toán bị sửa hoặc hỏng từ sự kiện #\(id). Báo ngay cho quản trị viên; khôi phục cơ sở dữ liệu từ bản sao lưu."
+        case .nothingToShow:
+            return "Không có gì để hiển thị."
+
+        case .demoStart(let path):
+            return "Chạy thử toàn bộ quy trình trên dữ liệu mẫu, trong không gian làm việc tạm ở \(path)."
+        case .demoStep(let text):
+            return "▸ \(text)"
+        case .demoDone(let path):
+            return "Xong. Không gian làm việc mẫu vẫn ở \(path) để xem thêm (hotich status --workspace \(path))."
+
+        case .label(let label):
+            return label.vietnamese
+        case .state(let state):
+            return state.vietnamese
+        case .role(let role):
+            return role.vietnamese
+        case .kind(let kind):
+            return kind.vietnamese
+        case .policy(let policy):
+            return policy.vietnamese
+        }
+    }
+}
+
+extension IntakeIssue.Problem {
+    var vietnamese: String {
+        switch self {
+        case .empty: "tệp rỗng (0 byte)"
+        case .unreadable: "không đọc được tệp (quyền truy cập hoặc lỗi đĩa)"
+        case .unknownType: "nội dung không phải PDF, JPEG, PNG hay TIFF"
+        case .duplicateContent(let other): "nội dung trùng hệt tệp \(other) trong cùng lô"
+        case .alreadyReceived(let batch): "nội dung đã được nhận trong lô \(batch)"
+        case .nameContradicts(let field, let inName, let expected):
+            "tên tệp ghi \(field.vietnamese) \(inName) nhưng lô là \(expected)"
+        case .nameDateImpossible(let text): "ngày đăng ký trong tên tệp (\(text)) không có thật"
+        }
+    }
+}
+
+extension IntakeIssue.NameField {
+    var vietnamese: String {
+        switch self {
+        case .kind: "loại sổ"
+        case .year: "năm mở sổ"
+        case .volume: "quyển số"
+        }
+    }
+}
+
+extension Permission {
+    var vietnameseVerb: String {
+        switch self {
+        case .manageUsers: "quản lý người dùng"
+        case .receiveBatch: "nhận lô quét"
+        case .changeBatchState: "trả lại, tạm dừng hay tiếp tục lô"
+        case .keyRecords: "nhập liệu"
+        case .arbitrate: "đối chiếu, phân xử chênh lệch"
+        case .viewWork: "xem công việc"
+        }
+    }
+}
+
+extension BatchAction {
+    var vietnameseVerb: String {
+        switch self {
+        case .startKeying: "bắt đầu nhập liệu"
+        case .finishKeying: "kết thúc nhập liệu"
+        case .startVerification: "bắt đầu kiểm tra"
+        case .finishVerification: "kết thúc kiểm tra"
+        case .startExport: "bắt đầu xuất dữ liệu"
+        case .finishExport: "kết thúc xuất dữ liệu"
+        case .abortExport: "hủy xuất dữ liệu"
+        case .returnToKeying: "trả lô về nhập liệu"
+        case .hold: "tạm dừng lô"
+        case .release: "tiếp tục lô"
+        }
+    }
+}
+
+extension BatchState {
+    var vietnamese: String {
+        switch self {
+        case .received: "đã nhận"
+        case .keying: "đang nhập liệu"
+        case .keyed: "đã nhập xong"
+        case .verifying: "đang kiểm tra"
+        case .verified: "đã kiểm tra"
+        case .exporting: "đang xuất"
+        case .exported: "đã xuất"
+        case .onHold: "tạm dừng"
+        }
+    }
+}
+
+extension Role {
+    var vietnamese: String {
+        switch self {
+        case .operator: "nhập liệu"
+        case .verifier: "kiểm tra"
+        case .supervisor: "giám sát"
+        case .admin: "quản trị"
+        }
+    }
+}
+
+extension RecordKind {
+    var vietnamese: String {
+        switch self {
+        case .birth: "Khai sinh"
+        case .death: "Khai tử"
+        case .marriage: "Kết hôn"
+        case .maritalStatus: "Xác nhận tình trạng hôn nhân"
+        case .parentChild: "Nhận cha, mẹ, con"
+        }
+    }
+}
+
+extension VerificationPolicy {
+    var vietnamese: String {
+        switch self {
+        case .double: "nhập hai lần"
+        case .review: "rà soát"
+        case .sample: "kiểm tra mẫu"
+        }
+    }
+}
+
+extension Message.Label {
+    var vietnamese: String {
+        switch self {
+        case .batch: "Lô"
+        case .kind: "Loại sổ"
+        case .office: "Cơ quan"
+        case .year: "Năm mở sổ"
+        case .volume: "Quyển số"
+        case .policy: "Kiểm tra"
+        case .state: "Trạng thái"
+        case .files: "Số tệp"
+        case .bytes: "Byte"
+        case .issues: "Vấn đề"
+        case .receivedAt: "Nhận lúc"
+        case .receivedBy: "Người nhận"
+        case .source: "Nguồn"
+        case .oxum: "Payload-Oxum"
+        case .name: "Tên"
+        case .role: "Vai trò"
+        case .createdAt: "Tạo lúc"
+        case .time: "Thời điểm"
+        case .actor: "Người thực hiện"
+        case .action: "Thao tác"
+        case .from: "Từ"
+        case .to: "Đến"
+        case .reason: "Lý do"
+        case .path: "Tệp"
+        case .format: "Định dạng"
+        case .sha256: "SHA-256"
+        case .problem: "Vấn đề"
+        case .batches: "Số lô"
+        case .registrationDate: "Ngày đăng ký"
+        case .number: "Số"
+        case .book: "Sổ"
+        case .history: "Lịch sử"
+        case .fixity: "Toàn vẹn"
+        }
+    }
+}

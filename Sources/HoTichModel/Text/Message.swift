@@ -1,0 +1,117 @@
+/// Every sentence and label hotich shows to a person: one catalog, said in Vietnamese
+/// (``Language/vietnamese``, the default) or English.
+///
+/// Each case names the thing, and for failures the reason and the next step. Associated values
+/// hold identifiers (batch ids, paths, user names, option values), never register content.
+/// The translations live in `Message+Vietnamese.swift` and `Message+English.swift`.
+public enum Message: Sendable, Equatable {
+    // MARK: - Workspace
+    case workspaceNotFound(path: String)
+    case workspaceAlreadyExists(path: String)
+    case workspaceTooNew(path: String)
+    case workspaceUnreadable(path: String)
+    case workspaceBusy
+    case diskFull
+    case storageFailure(code: Int)
+    case workspaceCreated(path: String, office: String, admin: String)
+
+    // MARK: - Usage
+    case invalidOfficeCode(String)
+    case invalidYear(String)
+    case invalidVolume(String)
+    case invalidUserName(String)
+    case reasonRequired(action: BatchAction)
+
+    // MARK: - Users and roles
+    case noActingUser
+    case unknownUser(String)
+    case userAlreadyExists(String)
+    case permissionDenied(user: String, role: Role, permission: Permission)
+    case userAdded(name: String, role: Role)
+
+    // MARK: - Intake
+    case pathNotFound(String)
+    case pathNotFolderOrZip(String)
+    case zipUnreadable(String)
+    case noFilesFound(String)
+    case fileVanished(String)
+    case fileCopyFailed(String)
+    case intakeRefused(issueCount: Int)
+    case batchAlreadyReceived(batchID: String)
+    case batchReceived(batchID: String, files: Int, bytes: Int64, issues: Int)
+    case systemFilesIgnored(Int)
+    case intakeIssue(IntakeIssue)
+    case hashingProgress(done: Int, total: Int)
+
+    // MARK: - Batches
+    case batchNotFound(String)
+    case invalidBatchState(String)
+    case transitionNotAllowed(action: BatchAction, state: BatchState)
+    case transitionDone(batchID: String, from: BatchState, to: BatchState)
+    case fixityValid(batchID: String, files: Int, oxum: String)
+    case fixityFailed(batchID: String, missing: Int, changed: Int, unlisted: Int)
+    case fixityMissing(String)
+    case fixityChanged(String)
+    case fixityUnlisted(String)
+    case auditChainValid(events: Int)
+    case auditChainBroken(eventID: Int64)
+    case nothingToShow
+
+    // MARK: - Demo
+    case demoStart(path: String)
+    case demoStep(String)
+    case demoDone(path: String)
+
+    // MARK: - Words used in tables and summaries
+    case label(Label)
+    case state(BatchState)
+    case role(Role)
+    case kind(RecordKind)
+    case policy(VerificationPolicy)
+
+    /// Column headers and short words.
+    public enum Label: String, Sendable, CaseIterable {
+        case batch, kind, office, year, volume, policy, state, files, bytes, issues
+        case receivedAt, receivedBy, source, oxum, name, role, createdAt
+        case time, actor, action, from, to, reason, path, format, sha256, problem
+        case batches, registrationDate, number, book, history, fixity
+    }
+
+    /// The text of the message in `language`.
+    public func text(in language: Language) -> String {
+        switch language {
+        case .vietnamese: vietnamese
+        case .english: english
+        }
+    }
+
+    /// Whether the message reports bad usage (exit code 64) rather than a failure (exit code 1).
+    var isUsageProblem: Bool {
+        switch self {
+        case .invalidOfficeCode, .invalidYear, .invalidVolume, .invalidUserName, .reasonRequired,
+             .invalidBatchState:
+            true
+        default:
+            false
+        }
+    }
+}
+
+extension Int64 {
+    /// The number with thousands grouped the way `language` writes them (1.234.567 or 1,234,567).
+    public func grouped(in language: Language) -> String {
+        let separator: Character = language == .vietnamese ? "." : ","
+        let digits = String(self.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(separator) }
+            out.append(digit)
+        }
+        return self < 0 ? "-" + out : out
+    }
+}
+
+extension Int {
+    /// The number with thousands grouped the way `language` writes them.
+    public func grouped(in language: Language) -> String { Int64(self).grouped(in: language) }
+}

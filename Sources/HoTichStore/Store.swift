@@ -1,0 +1,139 @@
+public import Foundation
+public import GRDB
+public import HoTichModel
+
+/// The workspace database: one SQLite file in WAL mode, opened through GRDB.
+///
+/// Several operators' processes may share it: writes wait up to ``busyTimeout`` for each other.
+/// Every database failure leaves the store as a ``HoTichError`` that names what to do next,
+/// never as raw SQLite text with statement arguments in it.
+public final class Store: Sendable {
+    /// The database file name inside a workspace folder.
+    public static let databaseFileName = "hotich.sqlite"
+
+    /// How long a write waits for another process's transaction before it gives up.
+    public static let busyTimeout: TimeInterval = 10
+
+    /// The underlying GRDB connection (a pool for files, a queue in memory).
+    public let writer: any DatabaseWriter
+
+    /// Where the database lives, for messages; `:memory:` for in-memory stores.
+    public let location: String
+
+    private init(writer: any DatabaseWriter, location: String) {
+        self.writer = writer
+        self.location = location
+    }
+
+    /// Creates a new database file at `url` and applies every migration.
+    /// - Throws: ``HoTichError`` with `.workspaceAlreadyExists` when the file is already there.
+    public static func create(at url: URL) throws -> Store {
+        if FileManager.default.fileExists(atPath: url.path) {
+            throw HoTichError(.workspaceAlreadyExists(path: url.deletingLastPathComponent().path))
+        }
+        return try mapping {
+            let pool = try DatabasePool(path: url.path, configuration: configuration())
+            try Migrations.migrator.migrate(pool)
+            return Store(writer: pool, location: url.path)
+        }
+    }
+
+    /// Opens an existing database, migrating it forward if it was made by an older hotich.
+    /// - Throws: ``HoTichError`` when the file is missing, unreadable, or made by a newer hotich.
+    public static func open(at url: URL) throws -> Store {
+        let folder = url.deletingLastPathComponent().path
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw HoTichError(.workspaceNotFound(path: folder))
+        }
+        return try mapping {
+            let pool: DatabasePool
+            do {
+                pool = try DatabasePool(path: url.path, configuration: configuration())
+                let superseded = try pool.read { db in try Migrations.migrator.hasBeenSuperseded(db) }
+                if superseded { throw HoTichError(.workspaceTooNew(path: folder)) }
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CANTOPEN {
+                throw HoTichError(.workspaceUnreadable(path: folder))
+            }
+            try Migrations.migrator.migrate(pool)
+            return Store(writer: pool, location: url.path)
+        }
+    }
+
+    /// A fresh in-memory database with every migration applied, for tests and throw-away work.
+    public static func inMemory() throws -> Store {
+        try mapping {
+            let queue = try DatabaseQueue(configuration: configuration())
+            try Migrations.migrator.migrate(queue)
+            return Store(writer: queue, location: ":memory:")
+        }
+    }
+
+    /// Reads in a consistent snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.mapping { try writer.read(body) }
+    }
+
+    /// Writes in one transaction: everything `body` does is committed together or not at all.
+    ///
+    /// The transaction is `IMMEDIATE`: it takes the write lock before reading, so a check made
+    /// inside it (is this folder already a batch?) still holds when it commits, even with other
+    /// processes writing to the same workspace.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try Self.mapping {
+            try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "transaction returned nothing") }
+                return result
+            }
+        }
+    }
+
+    /// The identifiers of the migrations this build knows, in order (the schema version).
+    public static var knownMigrations: [String] { Migrations.migrator.migrations }
+
+    static func configuration() -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "hotich"
+        config.prepareDatabase { db in
+            // A committed transaction survives a power cut, not only a crash of the process.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return config
+    }
+
+    /// Runs `body`, turning SQLite failures into messages a clerk can act on.
+    static func mapping<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DatabaseError {
+            throw HoTichError(message(for: error))
+        }
+    }
+
+    static func message(for error: DatabaseError) -> Message {
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED: .workspaceBusy
+        case .SQLITE_FULL: .diskFull
+        default: .storageFailure(code: Int(error.resultCode.rawValue))
+        }
+    }
+}
+
+/// Times as the workspace stores them: UTC, ISO 8601, milliseconds.
+public enum Timestamp {
+    /// The current time as stored text, for example `2026-11-27T05:12:33.123Z`.
+    public static func now() -> String {
+        text(for: Date())
+    }
+
+    /// The stored text for `date`.
+    public static func text(for date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
+    }
+}

@@ -1,0 +1,285 @@
+public import Foundation
+import GRDB
+import Logging
+public import HoTichExchange
+public import HoTichModel
+public import HoTichStore
+
+/// What the supervisor says when receiving a batch.
+public struct IntakeRequest: Sendable {
+    /// A folder, or a `.zip`, holding the scans of one book (or part of one).
+    public var source: URL
+    public var book: BookIdentity
+    public var policy: VerificationPolicy
+    /// Receive the batch even with file problems, recording them on the batch.
+    public var acceptIssues: Bool
+
+    public init(source: URL, book: BookIdentity, policy: VerificationPolicy = .double, acceptIssues: Bool = false) {
+        self.source = source
+        self.book = book
+        self.policy = policy
+        self.acceptIssues = acceptIssues
+    }
+}
+
+/// What came of receiving a batch. File problems are data, listed one per file.
+public struct IntakeReport: Sendable {
+    /// The new batch, or `nil` when the batch was refused for its issues.
+    public let batch: BatchRow?
+    /// Every file problem found, in path order.
+    public let issues: [IntakeIssue]
+    /// How many operating-system files (Thumbs.db, …) were set aside.
+    public let systemFilesIgnored: Int
+    /// The files listed in the manifest.
+    public let fileCount: Int
+    public let totalBytes: Int64
+}
+
+extension Session {
+    /// Receives a folder or zip of scans as a new batch, in one transaction.
+    ///
+    /// Every file is read once: checked by content, hashed with SHA-256, its name parsed when it
+    /// follows the Ministry's convention. The same content received twice is refused, naming the
+    /// batch that holds it. With problems and without ``IntakeRequest/acceptIssues`` nothing is
+    /// written and the report lists them.
+    /// - Parameter progress: called after each file with (files done, files in all).
+    public func receive(_ request: IntakeRequest, progress: (Int, Int) -> Void = { _, _ in }) throws -> IntakeReport {
+        try require(.receiveBatch)
+        let source = request.source.standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory) else {
+            throw HoTichError(.pathNotFound(source.path))
+        }
+        let sourceKind: SourceKind
+        if isDirectory.boolValue {
+            sourceKind = .folder
+        } else if Self.looksLikeZip(source) {
+            sourceKind = .zip
+        } else {
+            throw HoTichError(.pathNotFolderOrZip(source.path))
+        }
+
+        // A zip is unpacked into the workspace first; anything that fails below removes it again.
+        var unpacked: URL?
+        defer { if let unpacked { try? FileManager.default.removeItem(at: unpacked) } }
+        let root: URL
+        if sourceKind == .zip {
+            let incoming = workspace.scansFolder.appendingPathComponent(".incoming-\(UUID().uuidString)")
+            unpacked = incoming
+            do {
+                try ZipUnpacker.unpack(source, into: incoming)
+            } catch .writeFailed {
+                throw HoTichError(.fileCopyFailed(source.path))
+            } catch {
+                throw HoTichError(.zipUnreadable(source.path))
+            }
+            root = incoming
+        } else {
+            root = source
+        }
+
+        let folder: ScanFolder
+        do {
+            folder = try ScanFolder(root: root)
+        } catch {
+            throw HoTichError(.pathNotFound(source.path))
+        }
+        guard !folder.relativePaths.isEmpty else { throw HoTichError(.noFilesFound(source.path)) }
+
+        let inspection = try inspect(folder, book: request.book, progress: progress)
+        let manifest = BatchManifest(entries: inspection.entries)
+        let digest = manifest.contentDigest
+
+        if let existing = try workspace.store.read({ db in
+            try BatchRow.filter(BatchRow.Columns.contentDigest == digest).fetchOne(db)
+        }) {
+            throw HoTichError(.batchAlreadyReceived(batchID: existing.id))
+        }
+        var issues = inspection.issues
+        issues += try filesAlreadyReceived(manifest)
+        issues.sort { ($0.path, $0.code) < ($1.path, $1.code) }
+        let unusable = Set(issues.filter { !$0.fileIsUsable }.map(\.path))
+
+        guard issues.isEmpty || request.acceptIssues else {
+            return IntakeReport(
+                batch: nil, issues: issues, systemFilesIgnored: folder.systemFilesIgnored,
+                fileCount: manifest.entries.count, totalBytes: manifest.totalBytes)
+        }
+
+        // Keep the unpacked files under a name given by their content, so a crash after this
+        // point leaves at worst a folder that the next receive of the same zip replaces.
+        var storedRoot = root
+        if let incoming = unpacked {
+            let final = workspace.scansFolder.appendingPathComponent(String(digest.prefix(16)))
+            try? FileManager.default.removeItem(at: final)
+            do {
+                try FileManager.default.moveItem(at: incoming, to: final)
+            } catch {
+                throw HoTichError(.fileCopyFailed(source.path))
+            }
+            unpacked = final
+            storedRoot = final
+        }
+
+        let names = inspection.names
+        let actor = user.name
+        let batch = try workspace.store.write { db -> BatchRow in
+            if let existing = try BatchRow.filter(BatchRow.Columns.contentDigest == digest).fetchOne(db) {
+                throw HoTichError(.batchAlreadyReceived(batchID: existing.id))
+            }
+            let now = Timestamp.now()
+            let book = try Self.findOrCreateBook(request.book, in: db)
+            guard let bookId = book.id else { throw HoTichError(.storageFailure(code: 1)) }
+            let sequence = try (Int.fetchOne(
+                db, sql: "SELECT MAX(sequence) FROM batch WHERE bookId = ?", arguments: [bookId]) ?? 0) + 1
+            let batch = BatchRow(
+                id: BatchIdentifier.make(book: request.book, sequence: sequence),
+                bookId: bookId, sequence: sequence, policy: request.policy, state: .received, heldFrom: nil,
+                sourcePath: source.path, sourceKind: sourceKind, storedRoot: storedRoot.path,
+                fileCount: manifest.entries.count, totalBytes: manifest.totalBytes, contentDigest: digest,
+                receivedAt: now, receivedBy: actor, updatedAt: now)
+            try batch.insert(db)
+            for entry in manifest.entries {
+                let name = names[entry.path]
+                var file = ScanFileRow(
+                    id: nil, batchId: batch.id, path: entry.path, bytes: entry.fingerprint.bytes,
+                    sha256: entry.fingerprint.sha256, format: entry.fingerprint.format,
+                    usable: !unusable.contains(entry.path),
+                    nameNumber: name?.number, nameDate: name?.ngayDangKy)
+                try file.insert(db)
+            }
+            for issue in issues {
+                var row = BatchIssueRow(batchId: batch.id, issue: issue)
+                try row.insert(db)
+            }
+            try AuditTrail.append(
+                AuditEntry(
+                    actor: actor, action: "receive", batchId: batch.id, toState: BatchState.received.rawValue,
+                    reason: issues.isEmpty ? nil : "accepted \(issues.count) file issues"),
+                at: now, in: db)
+            return batch
+        }
+        unpacked = nil  // committed: the files now belong to the batch
+        workspace.logger.info(
+            "batch received",
+            metadata: ["batch": "\(batch.id)", "files": "\(batch.fileCount)", "issues": "\(issues.count)"])
+        return IntakeReport(
+            batch: batch, issues: issues, systemFilesIgnored: folder.systemFilesIgnored,
+            fileCount: batch.fileCount, totalBytes: batch.totalBytes)
+    }
+
+    // MARK: - Steps
+
+    private struct Inspection {
+        var entries: [BatchManifest.Entry] = []
+        var issues: [IntakeIssue] = []
+        var names: [String: ScanFileName] = [:]
+    }
+
+    /// Reads every file once and collects the per-file problems that need no database.
+    private func inspect(_ folder: ScanFolder, book: BookIdentity, progress: (Int, Int) -> Void) throws -> Inspection {
+        var result = Inspection()
+        var firstPathByHash: [String: String] = [:]
+        let total = folder.relativePaths.count
+        for (index, path) in folder.relativePaths.enumerated() {
+            defer { progress(index + 1, total) }
+            let fingerprint: FileFingerprint
+            do {
+                fingerprint = try FileFingerprint.read(folder.url(of: path))
+            } catch .missing {
+                throw HoTichError(.fileVanished(path))
+            } catch {
+                result.issues.append(IntakeIssue(path: path, problem: .unreadable))
+                continue
+            }
+            result.entries.append(BatchManifest.Entry(path: path, fingerprint: fingerprint))
+            if fingerprint.bytes == 0 {
+                result.issues.append(IntakeIssue(path: path, problem: .empty))
+                continue
+            }
+            if fingerprint.format == nil {
+                result.issues.append(IntakeIssue(path: path, problem: .unknownType))
+            }
+            if let first = firstPathByHash[fingerprint.sha256] {
+                result.issues.append(IntakeIssue(path: path, problem: .duplicateContent(of: first)))
+            } else {
+                firstPathByHash[fingerprint.sha256] = path
+            }
+            if let name = ScanFileName(path) {
+                result.names[path] = name
+                result.issues += Self.nameIssues(name, path: path, book: book)
+            }
+        }
+        return result
+    }
+
+    /// Problems a conventional file name states about itself against the batch's book.
+    static func nameIssues(_ name: ScanFileName, path: String, book: BookIdentity) -> [IntakeIssue] {
+        var issues: [IntakeIssue] = []
+        if name.kind != book.kind {
+            issues.append(IntakeIssue(path: path, problem: .nameContradicts(field: .kind, inName: name.kind.code, expected: book.kind.code)))
+        }
+        if name.yearOpened != book.year {
+            issues.append(IntakeIssue(path: path, problem: .nameContradicts(field: .year, inName: "\(name.yearOpened)", expected: "\(book.year)")))
+        }
+        if name.volume != book.volume {
+            issues.append(IntakeIssue(path: path, problem: .nameContradicts(field: .volume, inName: "\(name.volume)", expected: "\(book.volume)")))
+        }
+        if !name.registrationDateExists {
+            issues.append(IntakeIssue(path: path, problem: .nameDateImpossible(name.registrationDateText)))
+        }
+        return issues
+    }
+
+    /// Files whose exact content already belongs to another batch.
+    private func filesAlreadyReceived(_ manifest: BatchManifest) throws -> [IntakeIssue] {
+        let nonEmpty = manifest.entries.filter { $0.fingerprint.bytes > 0 }
+        var holder: [String: String] = [:]
+        try workspace.store.read { db in
+            for start in stride(from: 0, to: nonEmpty.count, by: 500) {
+                let chunk = nonEmpty[start..<min(start + 500, nonEmpty.count)].map(\.fingerprint.sha256)
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT sha256, batchId FROM scanFile WHERE sha256 IN (\(databaseQuestionMarks(count: chunk.count)))",
+                    arguments: StatementArguments(chunk))
+                for row in rows {
+                    holder[row["sha256"]] = row["batchId"]
+                }
+            }
+        }
+        return nonEmpty.compactMap { entry in
+            holder[entry.fingerprint.sha256].map { IntakeIssue(path: entry.path, problem: .alreadyReceived(batch: $0)) }
+        }
+    }
+
+    static func findOrCreateBook(_ identity: BookIdentity, in db: Database) throws -> BookRow {
+        if try OfficeRow.fetchOne(db, key: identity.office.value) == nil {
+            try OfficeRow(code: identity.office, name: nil).insert(db)
+        }
+        if let book = try BookRow
+            .filter(BookRow.Columns.officeCode == identity.office.value && BookRow.Columns.kind == identity.kind.code
+                    && BookRow.Columns.year == identity.year && BookRow.Columns.volume == identity.volume)
+            .fetchOne(db) {
+            return book
+        }
+        var book = BookRow(id: nil, officeCode: identity.office, kind: identity.kind, year: identity.year, volume: identity.volume)
+        try book.insert(db)
+        return book
+    }
+
+    /// A `.zip` name, or the ZIP signature `PK\u{3}\u{4}` in the first bytes.
+    static func looksLikeZip(_ url: URL) -> Bool {
+        if url.pathExtension.lowercased() == "zip" { return true }
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4)) ?? Data()
+        return Array(head) == [0x50, 0x4B, 0x03, 0x04]
+    }
+}
+
+/// Readable batch identifiers: kind, office, year opened, volume and a sequence within the book,
+/// for example `KS-20245-2017-01-1`.
+public enum BatchIdentifier {
+    public static func make(book: BookIdentity, sequence: Int) -> String {
+        "\(book.kind.code)-\(book.office.value)-\(book.year)-\(book.volumeText)-\(sequence)"
+    }
+}

@@ -1,0 +1,116 @@
+import GRDB
+public import Foundation
+public import HoTichModel
+public import HoTichStore
+public import Logging
+
+/// A hotich workspace: a folder holding the SQLite database and the scans unpacked from zips.
+///
+/// ```swift
+/// let workspace = try Workspace.create(at: folder, office: OfficeCode("20245")!, name: nil, admin: "lan")
+/// let session = try workspace.session(as: "lan")
+/// ```
+public final class Workspace: Sendable {
+    /// The workspace folder.
+    public let folder: URL
+    /// The database.
+    public let store: Store
+    /// Where log lines go; they never carry register content.
+    public let logger: Logger
+
+    /// The folder that holds scans unpacked from received zips.
+    public var scansFolder: URL { folder.appendingPathComponent("scans", isDirectory: true) }
+
+    init(folder: URL, store: Store, logger: Logger) {
+        self.folder = folder
+        self.store = store
+        self.logger = logger
+    }
+
+    /// Finds the workspace folder: an explicit `--workspace`, else `HOTICH_WORKSPACE`, else the current folder.
+    public static func locate(explicit: String?, environment: [String: String], currentDirectory: String) -> URL {
+        let chosen = explicit.flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOTICH_WORKSPACE"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? currentDirectory
+        let url = URL(fileURLWithPath: chosen, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true))
+        return url.standardizedFileURL
+    }
+
+    /// Opens the workspace in `folder`.
+    /// - Throws: ``HoTichError`` `.workspaceNotFound` with the way to create one.
+    public static func open(at folder: URL, logger: Logger = Logger(label: "hotich")) throws -> Workspace {
+        let store = try Store.open(at: folder.appendingPathComponent(Store.databaseFileName))
+        return Workspace(folder: folder, store: store, logger: logger)
+    }
+
+    /// Creates a workspace in `folder` (made if missing) for the registry office `office`,
+    /// with `admin` as its first user, and records it in the audit trail.
+    public static func create(
+        at folder: URL, office: OfficeCode, name: String?, admin: String,
+        logger: Logger = Logger(label: "hotich")
+    ) throws -> Workspace {
+        guard UserName.isValid(admin) else { throw HoTichError(.invalidUserName(admin)) }
+        let databaseURL = folder.appendingPathComponent(Store.databaseFileName)
+        if FileManager.default.fileExists(atPath: databaseURL.path) {
+            throw HoTichError(.workspaceAlreadyExists(path: folder.path))
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw HoTichError(.fileCopyFailed(folder.path))
+        }
+        let store = try Store.create(at: databaseURL)
+        do {
+            try store.write { db in
+                let now = Timestamp.now()
+                try WorkspaceRow(officeCode: office, name: name.map(VietnameseText.normalized), createdAt: now).insert(db)
+                try OfficeRow(code: office, name: name.map(VietnameseText.normalized)).insert(db)
+                var user = UserRow(id: nil, name: admin, role: .admin, createdAt: now, createdBy: nil)
+                try user.insert(db)
+                try AuditTrail.append(
+                    AuditEntry(actor: admin, action: "init", subject: office.value), at: now, in: db)
+                try AuditTrail.append(
+                    AuditEntry(actor: admin, action: "user-add", subject: admin, toState: Role.admin.rawValue),
+                    at: now, in: db)
+            }
+        } catch {
+            // A workspace without its first rows is no workspace: leave nothing behind.
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: databaseURL.path + suffix)
+            }
+            throw error
+        }
+        logger.info("workspace created", metadata: ["office": "\(office.value)"])
+        return Workspace(folder: folder, store: store, logger: logger)
+    }
+
+    /// The workspace's own description.
+    public func info() throws -> WorkspaceRow {
+        try store.read { db in
+            guard let row = try WorkspaceRow.fetchOne(db) else {
+                throw HoTichError(.workspaceUnreadable(path: folder.path))
+            }
+            return row
+        }
+    }
+
+    /// Starts acting as the user `name` (from `--as`, `HOTICH_USER`, or the login name).
+    /// - Throws: ``HoTichError`` `.noActingUser` or `.unknownUser`.
+    public func session(as name: String?) throws -> Session {
+        guard let name, !name.isEmpty else { throw HoTichError(.noActingUser) }
+        let user = try store.read { db in
+            try UserRow.filter(UserRow.Columns.name == name).fetchOne(db)
+        }
+        guard let user else { throw HoTichError(.unknownUser(name)) }
+        return Session(workspace: self, user: user)
+    }
+}
+
+/// The rules for user names: short, no spaces, safe in file names and audit lines.
+public enum UserName {
+    /// Whether `name` is 1–64 letters, digits, `.`, `-` or `_`.
+    public static func isValid(_ name: String) -> Bool {
+        (1...64).contains(name.count)
+            && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }
+    }
+}

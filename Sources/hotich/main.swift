@@ -1,0 +1,3 @@
+import HoTichCLI
+
+Hotich.main()
