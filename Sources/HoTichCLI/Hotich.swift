@@ -32,7 +32,10 @@ package struct Hotich: ParsableCommand {
             return exit.rawValue
         } catch {
             let code = exitCode(for: error).rawValue
-            let text = fullMessage(for: error)
+            var text = fullMessage(for: error)
+            if language == .vietnamese, text.hasPrefix("Error: ") {
+                text = errorPrefix(language) + text.dropFirst("Error: ".count)
+            }
             if code == 0 {
                 console.line(text)
             } else if !text.isEmpty {

@@ -1,6 +1,6 @@
 public import Foundation
 public import GRDB
-public import HoTichModel
+import HoTichModel
 
 /// The workspace database: one SQLite file in WAL mode, opened through GRDB.
 ///
@@ -11,8 +11,8 @@ public final class Store: Sendable {
     /// The database file name inside a workspace folder.
     public static let databaseFileName = "hotich.sqlite"
 
-    /// How long a write waits for another process's transaction before it gives up.
-    public static let busyTimeout: TimeInterval = 10
+    /// How long a write waits, by default, for another process's transaction before it gives up.
+    public static let defaultBusyTimeout: TimeInterval = 10
 
     /// The underlying GRDB connection (a pool for files, a queue in memory).
     public let writer: any DatabaseWriter
@@ -27,12 +27,12 @@ public final class Store: Sendable {
 
     /// Creates a new database file at `url` and applies every migration.
     /// - Throws: ``HoTichError`` with `.workspaceAlreadyExists` when the file is already there.
-    public static func create(at url: URL) throws -> Store {
+    public static func create(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> Store {
         if FileManager.default.fileExists(atPath: url.path) {
             throw HoTichError(.workspaceAlreadyExists(path: url.deletingLastPathComponent().path))
         }
         return try mapping {
-            let pool = try DatabasePool(path: url.path, configuration: configuration())
+            let pool = try DatabasePool(path: url.path, configuration: configuration(busyTimeout: busyTimeout))
             try Migrations.migrator.migrate(pool)
             return Store(writer: pool, location: url.path)
         }
@@ -40,7 +40,7 @@ public final class Store: Sendable {
 
     /// Opens an existing database, migrating it forward if it was made by an older hotich.
     /// - Throws: ``HoTichError`` when the file is missing, unreadable, or made by a newer hotich.
-    public static func open(at url: URL) throws -> Store {
+    public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> Store {
         let folder = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw HoTichError(.workspaceNotFound(path: folder))
@@ -48,7 +48,7 @@ public final class Store: Sendable {
         return try mapping {
             let pool: DatabasePool
             do {
-                pool = try DatabasePool(path: url.path, configuration: configuration())
+                pool = try DatabasePool(path: url.path, configuration: configuration(busyTimeout: busyTimeout))
                 let superseded = try pool.read { db in try Migrations.migrator.hasBeenSuperseded(db) }
                 if superseded { throw HoTichError(.workspaceTooNew(path: folder)) }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CANTOPEN {
@@ -62,7 +62,7 @@ public final class Store: Sendable {
     /// A fresh in-memory database with every migration applied, for tests and throw-away work.
     public static func inMemory() throws -> Store {
         try mapping {
-            let queue = try DatabaseQueue(configuration: configuration())
+            let queue = try DatabaseQueue(configuration: configuration(busyTimeout: defaultBusyTimeout))
             try Migrations.migrator.migrate(queue)
             return Store(writer: queue, location: ":memory:")
         }
@@ -78,6 +78,7 @@ public final class Store: Sendable {
     /// The transaction is `IMMEDIATE`: it takes the write lock before reading, so a check made
     /// inside it (is this folder already a batch?) still holds when it commits, even with other
     /// processes writing to the same workspace.
+    @discardableResult
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         try Self.mapping {
             try writer.writeWithoutTransaction { db in
@@ -95,7 +96,7 @@ public final class Store: Sendable {
     /// The identifiers of the migrations this build knows, in order (the schema version).
     public static var knownMigrations: [String] { Migrations.migrator.migrations }
 
-    static func configuration() -> Configuration {
+    static func configuration(busyTimeout: TimeInterval) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)

@@ -1,8 +1,8 @@
 import GRDB
-public import Foundation
-public import HoTichExchange
-public import HoTichModel
-public import HoTichStore
+import Foundation
+import HoTichExchange
+import HoTichModel
+import HoTichStore
 
 /// The outcome of re-reading a batch's files against its manifest, in BagIt's terms.
 public struct FixityReport: Sendable, Equatable {

@@ -1,7 +1,7 @@
 public import Foundation
 import GRDB
 import Logging
-public import HoTichExchange
+import HoTichExchange
 public import HoTichModel
 public import HoTichStore
 

@@ -1,7 +1,7 @@
 import GRDB
 import Logging
 public import HoTichModel
-public import HoTichStore
+import HoTichStore
 
 /// A state change that was applied.
 public struct AppliedTransition: Sendable, Equatable {

@@ -38,8 +38,11 @@ public final class Workspace: Sendable {
 
     /// Opens the workspace in `folder`.
     /// - Throws: ``HoTichError`` `.workspaceNotFound` with the way to create one.
-    public static func open(at folder: URL, logger: Logger = Logger(label: "hotich")) throws -> Workspace {
-        let store = try Store.open(at: folder.appendingPathComponent(Store.databaseFileName))
+    /// - Parameter busyTimeout: how long a write waits for other processes' transactions.
+    public static func open(
+        at folder: URL, logger: Logger = Logger(label: "hotich"), busyTimeout: TimeInterval = Store.defaultBusyTimeout
+    ) throws -> Workspace {
+        let store = try Store.open(at: folder.appendingPathComponent(Store.databaseFileName), busyTimeout: busyTimeout)
         return Workspace(folder: folder, store: store, logger: logger)
     }
 

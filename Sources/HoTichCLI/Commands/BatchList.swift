@@ -29,8 +29,8 @@ struct BatchList: ParsableCommand {
                 let batch = summary.batch
                 return [
                     .text(batch.id), .coded(summary.book.kind.code, label: summary.book.kind.code),
-                    .text(summary.book.office.value), .number(Int64(summary.book.year)),
-                    .number(Int64(summary.book.volume)),
+                    .text(summary.book.office.value), .plainNumber(Int64(summary.book.year)),
+                    .plainNumber(Int64(summary.book.volume)),
                     .coded(batch.policy.rawValue, label: Message.policy(batch.policy).text(in: language)),
                     .coded(batch.state.rawValue, label: Message.state(batch.state).text(in: language)),
                     .number(Int64(batch.fileCount)), .number(batch.totalBytes), .number(Int64(summary.issueCount)),

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 package import HoTichModel
 
 /// Where a command's output goes: standard output for data, standard error for messages and

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 package import HoTichModel
 
 /// The output formats of commands that print data.
@@ -15,13 +15,17 @@ package enum OutputFormat: String, Sendable, CaseIterable {
 package enum Cell: Sendable, Equatable {
     case text(String)
     case number(Int64)
+    /// A number that names rather than counts (a year, a volume): never grouped in tables.
+    case plainNumber(Int64)
     /// A code with a label for people: the code goes to JSON and CSV, the label to tables.
     case coded(String, label: String)
     case empty
 
     var isNumber: Bool {
-        if case .number = self { return true }
-        return false
+        switch self {
+        case .number, .plainNumber: true
+        default: false
+        }
     }
 }
 
@@ -84,6 +88,7 @@ package struct DataTable: Sendable {
         switch cell {
         case .text(let text): text
         case .number(let number): number.grouped(in: language)
+        case .plainNumber(let number): String(number)
         case .coded(_, let label): label
         case .empty: ""
         }
@@ -108,7 +113,7 @@ package struct DataTable: Sendable {
     private static func json(_ cell: Cell) -> String {
         switch cell {
         case .text(let text): jsonString(text)
-        case .number(let number): String(number)
+        case .number(let number), .plainNumber(let number): String(number)
         case .coded(let code, _): jsonString(code)
         case .empty: "null"
         }
@@ -142,7 +147,7 @@ package struct DataTable: Sendable {
                 let cell = index < row.count ? row[index] : .empty
                 switch cell {
                 case .text(let text): return Self.csvField(text)
-                case .number(let number): return String(number)
+                case .number(let number), .plainNumber(let number): return String(number)
                 case .coded(let code, _): return Self.csvField(code)
                 case .empty: return ""
                 }

@@ -1,0 +1,70 @@
+import GRDB
+import Foundation
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+import Testing
+
+/// A real workspace in its own temporary folder, with one user of each role, removed afterwards.
+final class TestWorkspace {
+    let root: URL
+    let workspace: Workspace
+
+    init(busyTimeout: TimeInterval = Store.defaultBusyTimeout) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-test-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("workspace")
+        _ = try Workspace.create(at: folder, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri")
+        workspace = try Workspace.open(at: folder, busyTimeout: busyTimeout)
+        let admin = try workspace.session(as: "quantri")
+        try admin.addUser(name: "giamsat", role: .supervisor)
+        try admin.addUser(name: "nhaplieu", role: .operator)
+        try admin.addUser(name: "kiemtra", role: .verifier)
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    var admin: Session { get throws { try workspace.session(as: "quantri") } }
+    var supervisor: Session { get throws { try workspace.session(as: "giamsat") } }
+    var operatorSession: Session { get throws { try workspace.session(as: "nhaplieu") } }
+    var verifier: Session { get throws { try workspace.session(as: "kiemtra") } }
+
+    /// A new empty folder for deliveries.
+    func deliveries() throws -> URL {
+        let folder = root.appendingPathComponent("deliveries-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// The clean sample book, written into a fresh deliveries folder.
+    func goodBook() throws -> URL {
+        try SampleScans.writeGoodBook(into: deliveries())
+    }
+
+    /// Receives the clean sample book as the supervisor and returns the batch.
+    func receiveGoodBook(policy: VerificationPolicy = .double) throws -> BatchRow {
+        let report = try supervisor.receive(IntakeRequest(source: goodBook(), book: SampleScans.book, policy: policy))
+        return try #require(report.batch)
+    }
+
+    func count(_ table: String) throws -> Int {
+        try workspace.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+
+    /// Row counts of every table that intake writes, to show nothing changed.
+    func snapshot() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for table in ["batch", "book", "scanFile", "batchIssue", "auditEvent", "office", "user"] {
+            counts[table] = try count(table)
+        }
+        return counts
+    }
+}
+
+/// Writes `content` at `name` inside `folder`.
+func write(_ content: String, _ name: String, in folder: URL) throws {
+    let url = folder.appendingPathComponent(name)
+    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(content.utf8).write(to: url)
+}
