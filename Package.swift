@@ -115,7 +115,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HoTichCLITests",
-            dependencies: ["HoTichCLI", "HoTichModel", "HoTichWorkflow"],
+            dependencies: ["hotich", "HoTichCLI", "HoTichModel", "HoTichWorkflow"],
             swiftSettings: swiftSettings
         ),
     ],

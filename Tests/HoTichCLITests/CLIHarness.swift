@@ -1,0 +1,53 @@
+import Foundation
+import HoTichCLI
+import Testing
+
+/// Runs `hotich` in-process with a capturing console.
+final class CapturedRun: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outText = ""
+    private var errText = ""
+    private(set) var exitCode: Int32 = -1
+
+    var out: String { lock.withLock { outText } }
+    var err: String { lock.withLock { errText } }
+
+    /// Runs `arguments` (without the program name) and captures what it writes.
+    @discardableResult
+    static func run(_ arguments: [String]) -> CapturedRun {
+        let run = CapturedRun()
+        let console = Console(
+            out: { text in run.lock.withLock { run.outText += text } },
+            err: { text in run.lock.withLock { run.errText += text } },
+            errorIsTerminal: false, readLine: { nil })
+        run.exitCode = Console.$current.withValue(console) { Hotich.run(arguments: arguments) }
+        return run
+    }
+}
+
+/// A temporary folder holding a workspace made through the command line.
+final class CLIWorkspace {
+    let root: URL
+    var path: String { root.appendingPathComponent("ws").path }
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let created = CapturedRun.run(["init", "--workspace", path, "--office", "00001", "--admin", "quantri"])
+        #expect(created.exitCode == 0, "init: \(created.err)")
+        CapturedRun.run(["user", "add", "giamsat", "--role", "supervisor", "--workspace", path, "--as", "quantri"])
+        CapturedRun.run(["user", "add", "nhaplieu", "--role", "operator", "--workspace", path, "--as", "quantri"])
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Runs a command in this workspace as `user`.
+    @discardableResult
+    func run(_ arguments: [String], as user: String = "giamsat", lang: String? = nil) -> CapturedRun {
+        var full = arguments + ["--workspace", path, "--as", user]
+        if let lang { full += ["--lang", lang] }
+        return CapturedRun.run(full)
+    }
+}
