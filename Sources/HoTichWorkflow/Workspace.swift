@@ -18,6 +18,9 @@ public final class Workspace: Sendable {
     /// Where log lines go; they never carry register content.
     public let logger: Logger
 
+    /// The default logger of library callers that pass none: it writes nothing.
+    public static let silentLogger = Logger(label: "hotich") { _ in SwiftLogNoOpLogHandler() }
+
     /// The folder that holds scans unpacked from received zips.
     public var scansFolder: URL { folder.appendingPathComponent("scans", isDirectory: true) }
 
@@ -40,7 +43,7 @@ public final class Workspace: Sendable {
     /// - Throws: ``HoTichError`` `.workspaceNotFound` with the way to create one.
     /// - Parameter busyTimeout: how long a write waits for other processes' transactions.
     public static func open(
-        at folder: URL, logger: Logger = Logger(label: "hotich"), busyTimeout: TimeInterval = Store.defaultBusyTimeout
+        at folder: URL, logger: Logger = Workspace.silentLogger, busyTimeout: TimeInterval = Store.defaultBusyTimeout
     ) throws -> Workspace {
         let store = try Store.open(at: folder.appendingPathComponent(Store.databaseFileName), busyTimeout: busyTimeout)
         return Workspace(folder: folder, store: store, logger: logger)
@@ -50,7 +53,7 @@ public final class Workspace: Sendable {
     /// with `admin` as its first user, and records it in the audit trail.
     public static func create(
         at folder: URL, office: OfficeCode, name: String?, admin: String,
-        logger: Logger = Logger(label: "hotich")
+        logger: Logger = Workspace.silentLogger
     ) throws -> Workspace {
         guard UserName.isValid(admin) else { throw HoTichError(.invalidUserName(admin)) }
         let databaseURL = folder.appendingPathComponent(Store.databaseFileName)

@@ -85,14 +85,7 @@ struct Demo: ParsableCommand {
         }
 
         say("Tình hình theo cơ quan và trạng thái", "Status per office and state")
-        let status = try supervisor.status()
-        let table = DataTable(
-            labels: [.office, .state, .batches, .files, .bytes], language: language,
-            rows: status.map { line in
-                [.text(line.office.value), .coded(line.state.rawValue, label: Message.state(line.state).text(in: language)),
-                 .number(Int64(line.batches)), .number(Int64(line.files)), .number(line.bytes)]
-            })
-        console.out(table.render(.table, language: language))
+        console.out(Status.table(try supervisor.status(), language: language).render(.table, language: language))
 
         say("Kiểm tra chuỗi mã băm của nhật ký kiểm toán", "Verify the audit trail's hash chain")
         let (events, broken) = try supervisor.verifyAuditTrail()

@@ -15,16 +15,21 @@ struct Status: ParsableCommand {
     func run() throws {
         let language = global.language
         let lines = try global.session().status()
-        let table = DataTable(
-            labels: [.office, .state, .batches, .files, .bytes], language: language,
-            rows: lines.map { line in
-                [.text(line.office.value), .coded(line.state.rawValue, label: Message.state(line.state).text(in: language)),
-                 .number(Int64(line.batches)), .number(Int64(line.files)), .number(line.bytes)]
-            })
+        let table = Self.table(lines, language: language)
         if lines.isEmpty && output.format == .table {
             Console.current.line(Message.nothingToShow.text(in: language))
         } else {
             Console.current.out(table.render(output.format, language: language))
         }
+    }
+
+    /// Batches, files and bytes per office and state, as `status` and the demo print them.
+    static func table(_ lines: [StatusLine], language: Language) -> DataTable {
+        DataTable(
+            labels: [.office, .state, .batches, .files, .bytes], language: language,
+            rows: lines.map { line in
+                [.text(line.office.value), .coded(line.state.rawValue, label: Message.state(line.state).text(in: language)),
+                 .number(Int64(line.batches)), .number(Int64(line.files)), .number(line.bytes)]
+            })
     }
 }

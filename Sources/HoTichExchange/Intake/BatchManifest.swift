@@ -1,4 +1,3 @@
-public import HoTichModel
 
 /// The list of files a batch was received with, and the totals BagIt calls Payload-Oxum.
 ///

@@ -225,7 +225,7 @@ extension Message.Label {
         case .office: "Cơ quan"
         case .year: "Năm mở sổ"
         case .volume: "Quyển số"
-        case .policy: "Kiểm tra"
+        case .policy: "Cách kiểm tra"
         case .state: "Trạng thái"
         case .files: "Số tệp"
         case .bytes: "Byte"
