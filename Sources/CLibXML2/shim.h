@@ -18,4 +18,9 @@ static inline int hotich_xml_runtime_version(void) {
     return xmlParserVersion != NULL ? atoi(xmlParserVersion) : 0;
 }
 
+/// Frees a string libxml2 allocated (xmlFree is a global function pointer, awkward from Swift 6).
+static inline void hotich_xml_free(void *pointer) {
+    xmlFree(pointer);
+}
+
 #endif

@@ -25,27 +25,35 @@ extension Session {
         }
         let actor = user.name
         let applied = try workspace.store.write { db in
-            guard var batch = try BatchRow.fetchOne(db, key: batchID) else {
-                throw HoTichError(.batchNotFound(batchID))
-            }
-            let from = batch.state
-            let to = try BatchLifecycle.next(from: from, heldFrom: batch.heldFrom, action: action)
-            let now = Timestamp.now()
-            batch.heldFrom = action == .hold ? from : nil
-            batch.state = to
-            batch.updatedAt = now
-            try batch.update(db)
-            try AuditTrail.append(
-                AuditEntry(
-                    actor: actor, action: action.rawValue, batchId: batchID,
-                    fromState: from.rawValue, toState: to.rawValue, reason: reason),
-                at: now, in: db)
-            return AppliedTransition(batchID: batchID, action: action, from: from, to: to)
+            try Self.transition(batchID, action: action, actor: actor, reason: reason, in: db)
         }
         workspace.logger.info(
             "batch transition",
             metadata: ["batch": "\(batchID)", "from": "\(applied.from.rawValue)", "to": "\(applied.to.rawValue)"])
         return applied
+    }
+
+    /// Applies `action` inside the caller's transaction: the new state and its audit event.
+    @discardableResult
+    static func transition(
+        _ batchID: String, action: BatchAction, actor: String, reason: String?, in db: Database
+    ) throws -> AppliedTransition {
+        guard var batch = try BatchRow.fetchOne(db, key: batchID) else {
+            throw HoTichError(.batchNotFound(batchID))
+        }
+        let from = batch.state
+        let to = try BatchLifecycle.next(from: from, heldFrom: batch.heldFrom, action: action)
+        let now = Timestamp.now()
+        batch.heldFrom = action == .hold ? from : nil
+        batch.state = to
+        batch.updatedAt = now
+        try batch.update(db)
+        try AuditTrail.append(
+            AuditEntry(
+                actor: actor, action: action.rawValue, batchId: batchID,
+                fromState: from.rawValue, toState: to.rawValue, reason: reason),
+            at: now, in: db)
+        return AppliedTransition(batchID: batchID, action: action, from: from, to: to)
     }
 
     /// The role an action needs: supervisors steer batches; keying and verification moves

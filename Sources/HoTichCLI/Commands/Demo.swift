@@ -84,6 +84,21 @@ struct Demo: ParsableCommand {
             tell(.transitionDone(batchID: applied.batchID, from: applied.from, to: applied.to))
         }
 
+        say("Hai người nhập liệu nhập lô từ bảng tính (nhập hai lần, độc lập): lần 1 do nhaplieu1, lần 2 do nhaplieu2",
+            "Two operators key the batch from spreadsheets (double, blind): pass 1 by nhaplieu1, pass 2 by nhaplieu2")
+        let sheets = root.appendingPathComponent("keying", isDirectory: true)
+        try SampleKeyings.write(into: sheets)
+        for (pass, name) in [(1, "nhaplieu1"), (2, "nhaplieu2")] {
+            let report = try workspace.session(as: name).importKeyings(
+                ImportRequest(batchID: batch.id, file: sheets.appendingPathComponent(SampleKeyings.fileName(pass: pass)), pass: pass))
+            tell(.importSummary(read: report.read, imported: report.imported, rejected: report.rejected, alreadyPresent: report.alreadyPresent))
+        }
+        say("Nhập lại cùng tệp: không tạo bản ghi trùng", "Import the same file again: no duplicate records")
+        let again = try workspace.session(as: "nhaplieu1").importKeyings(
+            ImportRequest(batchID: batch.id, file: sheets.appendingPathComponent(SampleKeyings.fileName(pass: 1)), pass: 1))
+        if let seen = again.seenBefore { tell(.importSeenBefore(at: seen.at, by: seen.by)) }
+        tell(.importSummary(read: again.read, imported: again.imported, rejected: again.rejected, alreadyPresent: again.alreadyPresent))
+
         say("Tình hình theo cơ quan và trạng thái", "Status per office and state")
         console.out(Status.table(try supervisor.status(), language: language).render(.table, language: language))
 
@@ -99,15 +114,17 @@ struct Demo: ParsableCommand {
 /// `hotich dev-fixtures --out DIR`: writes the sample scans that are committed under `fixtures/`.
 struct DevFixtures: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dev-fixtures", abstract: "Write the sample scans committed under fixtures/.",
+        commandName: "dev-fixtures", abstract: "Write the sample scans and keying sheets committed under fixtures/.",
         shouldDisplay: false)
 
     @Option(help: "Folder that receives scans/.")
     var out: String
 
     func run() throws {
-        let scans = URL(fileURLWithPath: out).appendingPathComponent("scans", isDirectory: true)
+        let root = URL(fileURLWithPath: out)
+        let scans = root.appendingPathComponent("scans", isDirectory: true)
         try SampleScans.writeGoodBook(into: scans)
         try SampleScans.writeFlawedBook(into: scans)
+        try SampleKeyings.write(into: root.appendingPathComponent("keying", isDirectory: true))
     }
 }

@@ -93,6 +93,80 @@ extension Message {
         case .nothingToShow:
             return "Nothing to show."
 
+        case .diagnostic(let diagnostic, let label):
+            return "\(label): \(diagnostic.problem.english)" + (diagnostic.severity == .warning ? " (warning)" : "")
+        case .policyHasNoSecondPass(let id, let policy):
+            return "Batch \(id) uses the \(policy.rawValue) policy: it is keyed once, there is no pass 2."
+        case .invalidPass(let pass):
+            return "There is no pass \(pass); use --pass 1 or --pass 2."
+        case .batchNotKeyable(let id, let state):
+            return "Batch \(id) is \(state.rawValue) and cannot be keyed. A supervisor can return it to keying."
+        case .nothingLeftToKey(let id, let pass):
+            return "Batch \(id) has no file left for you to key in pass \(pass)."
+        case .secondPassMustBeAnotherPerson:
+            return "Pass 2 must be keyed by someone other than the pass 1 operator."
+        case .keyingStarted(let id, let pass):
+            return "Keying batch \(id), pass \(pass). Type :q to pause, ?? for codes, < to go back."
+        case .keyingFile(let path, let done, let total):
+            return "File \(path) (\(done + 1)/\(total))"
+        case .keyingHelp:
+            return "Enter = keep the proposed value · - = blank in the book · . = illegible · trailing ? = uncertain · < = back · ?? = code list · :q = pause"
+        case .keyingPrompt(let label, let current):
+            return current.map { "\(label) [\($0)]: " } ?? "\(label): "
+        case .keyingCodeChoices(let text):
+            return "Matching values: \(text)"
+        case .keyingCodeChosen(let label):
+            return "→ \(label)"
+        case .keyingRejected(let reason):
+            return "Not accepted: \(reason). Type it again."
+        case .keyingConfirm(let warnings):
+            return warnings == 0 ? "Save the record? (Enter = save, < = back, :q = pause) " : "\(warnings) warnings above. Save anyway? (Enter = save, < = back, :q = pause) "
+        case .keyingMustFix(let errors):
+            return "\(errors) errors must be fixed before saving; going back to the first field in error."
+        case .recordSaved(let number, let path):
+            return "Saved record number \(number ?? "?") (\(path))."
+        case .keyingPaused:
+            return "Paused; the record in progress is kept. Run the command again to continue where you stopped."
+        case .keyingSummary(let records, let seconds, let perHour):
+            return "Keyed \(records) records in \(seconds / 60) min \(seconds % 60) s (\(perHour) records per hour)."
+        case .claimNotYours(let path, let holder):
+            return "File \(path) is being keyed by \(holder). A supervisor can free it: hotich key release BATCH \(path)."
+        case .claimReleased(let path, let pass):
+            return "Freed file \(path) (pass \(pass)); someone else can continue it."
+        case .noClaim(let path):
+            return "Nobody holds file \(path)."
+
+        case .importNotUTF8(let path):
+            return "\(path) is not UTF-8 (perhaps a legacy TCVN3/VNI encoding). Open it in Excel and save as \"CSV UTF-8\", or convert it to Unicode, then import again."
+        case .importUnreadable(let path):
+            return "\(path) cannot be read: damaged, or not CSV/XLSX."
+        case .importUnknownFormat(let path):
+            return "\(path) is not recognised: expected a .csv or .xlsx file."
+        case .importUnknownColumns(let columns):
+            return "Columns not in this register kind's template: \(columns.joined(separator: ", ")). Use the Ministry's field names (for example nksHoTen) or the labels printed on the register."
+        case .importMissingColumns(let columns):
+            return "Required columns are missing: \(columns.joined(separator: ", "))."
+        case .importDuplicateColumn(let column):
+            return "Column \(column) appears twice in the header row."
+        case .importNoHeader(let path):
+            return "\(path) has no header row."
+        case .importRowProblem(let row, let column, let reason):
+            return "row \(row), column \(column): \(reason)"
+        case .importRowDuplicateNumber(let row, let number, let first):
+            return "row \(row), column so: number \(number) already on row \(first) of the file"
+        case .importRowBeingKeyed(let row):
+            return "row \(row): this entry is being keyed interactively; wait until it is saved or ask a supervisor to free it"
+        case .importRowSamePerson(let row):
+            return "row \(row): pass 2 must be keyed by someone other than the pass 1 operator"
+        case .importRefused(let rejected, let read):
+            return "Nothing was imported: \(rejected) of \(read) rows have problems (listed above). Fix the file and import again, or add --partial to import the good rows and write the rejected ones to a file."
+        case .importSummary(let read, let imported, let rejected, let present):
+            return "Read \(read.grouped(in: en)) rows: \(imported.grouped(in: en)) imported, \(rejected.grouped(in: en)) rejected, \(present.grouped(in: en)) already present."
+        case .importRejectFile(let path):
+            return "Rejected rows are listed in \(path)."
+        case .importSeenBefore(let at, let by):
+            return "This file was imported before, at \(at) by \(by); only rows not yet present are imported."
+
         case .demoStart(let path):
             return "Running the whole line on bundled sample data, in a throw-away workspace at \(path)."
         case .demoStep(let text):
@@ -207,6 +281,33 @@ extension Message.Label {
         case .book: "Book"
         case .history: "History"
         case .fixity: "Fixity"
+        }
+    }
+}
+
+extension Diagnostic.Problem {
+    var english: String {
+        switch self {
+        case .missingRequired: "required but missing (type - if the book leaves it blank)"
+        case .tooLong(let max): "longer than \(max) characters"
+        case .forbiddenCharacters: "contains control characters or broken characters"
+        case .notADate: "not a date (dd.mm.yyyy, mm.yyyy or yyyy)"
+        case .impossibleDate: "a day that does not exist; kept as written"
+        case .notATime: "not a time (hh:mm)"
+        case .unknownCode(let list): "not in the \(list) list (type ?? to see it)"
+        case .notAPersonalID: "a personal ID number has exactly 12 digits"
+        case .personalIDSexMismatch: "the personal ID number does not match the sex"
+        case .personalIDYearMismatch(let year): "the personal ID number encodes birth year \(year), not the date of birth"
+        case .documentNumberShape: "not a valid document number"
+        case .registrationNumberShape: "a registration number is digits, optionally /year"
+        case .volumeShape: "a volume is written QQ/YYYY"
+        case .pageShape: "a page number is digits"
+        case .unknownField: "not a field of this template"
+        case .registeredBeforeEvent(let event): "registered before the event (\(event))"
+        case .parentNotBornBeforeChild: "the parent is not born before the child"
+        case .underMarriageAge(let age, let minimum): "\(age) years old at registration, under the marriage age of \(minimum)"
+        case .deathBeforeBirth: "death before birth"
+        case .registrationYearOutsideBook(let year): "registration year outside the book opened in \(year)"
         }
     }
 }

@@ -93,6 +93,80 @@ extension Message {
         case .nothingToShow:
             return "Không có gì để hiển thị."
 
+        case .diagnostic(let diagnostic, let label):
+            return "\(label): \(diagnostic.problem.vietnamese)" + (diagnostic.severity == .warning ? " (cảnh báo)" : "")
+        case .policyHasNoSecondPass(let id, let policy):
+            return "Lô \(id) dùng cách kiểm tra \(Message.policy(policy).vietnamese): chỉ nhập một lần, không có lần nhập 2."
+        case .invalidPass(let pass):
+            return "Lần nhập \(pass) không có; dùng --pass 1 hoặc --pass 2."
+        case .batchNotKeyable(let id, let state):
+            return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese), không nhập liệu được. Giám sát có thể trả lô về nhập liệu."
+        case .nothingLeftToKey(let id, let pass):
+            return "Lô \(id) không còn tệp nào chờ nhập lần \(pass) cho bạn."
+        case .secondPassMustBeAnotherPerson:
+            return "Lần nhập 2 phải do người khác với người nhập lần 1 thực hiện."
+        case .keyingStarted(let id, let pass):
+            return "Nhập liệu lô \(id), lần \(pass). Gõ :q để tạm dừng, ?? để xem mã, < để quay lại."
+        case .keyingFile(let path, let done, let total):
+            return "Tệp \(path) (\(done + 1)/\(total))"
+        case .keyingHelp:
+            return "Enter = giữ giá trị gợi ý · - = trống trong sổ · . = không đọc được · thêm ? = không chắc chắn · < = quay lại · ?? = danh sách mã · :q = tạm dừng"
+        case .keyingPrompt(let label, let current):
+            return current.map { "\(label) [\($0)]: " } ?? "\(label): "
+        case .keyingCodeChoices(let text):
+            return "Các giá trị phù hợp: \(text)"
+        case .keyingCodeChosen(let label):
+            return "→ \(label)"
+        case .keyingRejected(let reason):
+            return "Không nhận: \(reason). Nhập lại."
+        case .keyingConfirm(let warnings):
+            return warnings == 0 ? "Lưu bản ghi? (Enter = lưu, < = quay lại, :q = tạm dừng) " : "Có \(warnings) cảnh báo ở trên. Vẫn lưu? (Enter = lưu, < = quay lại, :q = tạm dừng) "
+        case .keyingMustFix(let errors):
+            return "Còn \(errors) lỗi phải sửa trước khi lưu; đang quay lại trường đầu tiên có lỗi."
+        case .recordSaved(let number, let path):
+            return "Đã lưu bản ghi số \(number ?? "?") (\(path))."
+        case .keyingPaused:
+            return "Đã tạm dừng; bản ghi đang nhập dở được giữ lại. Chạy lại lệnh để tiếp tục đúng chỗ."
+        case .keyingSummary(let records, let seconds, let perHour):
+            return "Đã nhập \(records) bản ghi trong \(seconds / 60) phút \(seconds % 60) giây (\(perHour) bản ghi/giờ)."
+        case .claimNotYours(let path, let holder):
+            return "Tệp \(path) đang do \(holder) nhập. Giám sát có thể giải phóng: hotich key release LÔ \(path)."
+        case .claimReleased(let path, let pass):
+            return "Đã giải phóng tệp \(path) (lần nhập \(pass)); người khác có thể tiếp tục."
+        case .noClaim(let path):
+            return "Không ai đang giữ tệp \(path)."
+
+        case .importNotUTF8(let path):
+            return "Tệp \(path) không phải UTF-8 (có thể là bảng mã TCVN3/VNI cũ). Mở bằng Excel và lưu lại dạng \"CSV UTF-8\", hoặc chuyển mã sang Unicode rồi nhập lại."
+        case .importUnreadable(let path):
+            return "Không đọc được tệp \(path): tệp hỏng hoặc không phải CSV/XLSX."
+        case .importUnknownFormat(let path):
+            return "Không nhận dạng được \(path): cần tệp .csv hoặc .xlsx."
+        case .importUnknownColumns(let columns):
+            return "Cột không có trong mẫu của loại sổ này: \(columns.joined(separator: ", ")). Sửa tên cột theo tên trường của Bộ Tư pháp (ví dụ nksHoTen) hoặc nhãn in trên sổ."
+        case .importMissingColumns(let columns):
+            return "Thiếu cột bắt buộc: \(columns.joined(separator: ", "))."
+        case .importDuplicateColumn(let column):
+            return "Cột \(column) xuất hiện hai lần trong dòng tiêu đề."
+        case .importNoHeader(let path):
+            return "Tệp \(path) không có dòng tiêu đề."
+        case .importRowProblem(let row, let column, let reason):
+            return "dòng \(row), cột \(column): \(reason)"
+        case .importRowDuplicateNumber(let row, let number, let first):
+            return "dòng \(row), cột so: số \(number) đã có ở dòng \(first) của tệp"
+        case .importRowBeingKeyed(let row):
+            return "dòng \(row): bản ghi này đang được nhập tay; chờ nhập xong hoặc nhờ giám sát giải phóng"
+        case .importRowSamePerson(let row):
+            return "dòng \(row): lần nhập 2 phải do người khác với người nhập lần 1"
+        case .importRefused(let rejected, let read):
+            return "Không nhập gì: \(rejected)/\(read) dòng có lỗi (liệt kê ở trên). Sửa tệp rồi nhập lại, hoặc thêm --partial để nhập các dòng đúng và ghi các dòng lỗi ra tệp riêng."
+        case .importSummary(let read, let imported, let rejected, let present):
+            return "Đọc \(read.grouped(in: vi)) dòng: nhập \(imported.grouped(in: vi)), từ chối \(rejected.grouped(in: vi)), đã có từ trước \(present.grouped(in: vi))."
+        case .importRejectFile(let path):
+            return "Các dòng bị từ chối được ghi ở \(path)."
+        case .importSeenBefore(let at, let by):
+            return "Tệp này đã được nhập lúc \(at) bởi \(by); chỉ nhập những dòng chưa có."
+
         case .demoStart(let path):
             return "Chạy thử toàn bộ quy trình trên dữ liệu mẫu, trong không gian làm việc tạm ở \(path)."
         case .demoStep(let text):
@@ -253,6 +327,33 @@ extension Message.Label {
         case .book: "Sổ"
         case .history: "Lịch sử"
         case .fixity: "Toàn vẹn"
+        }
+    }
+}
+
+extension Diagnostic.Problem {
+    var vietnamese: String {
+        switch self {
+        case .missingRequired: "bắt buộc mà chưa có (gõ - nếu sổ để trống)"
+        case .tooLong(let max): "dài quá \(max) ký tự"
+        case .forbiddenCharacters: "có ký tự điều khiển hoặc ký tự hỏng"
+        case .notADate: "không phải ngày (dd.mm.yyyy, mm.yyyy hoặc yyyy)"
+        case .impossibleDate: "ngày không có thật; giữ nguyên như trong sổ"
+        case .notATime: "không phải giờ phút (hh:mm)"
+        case .unknownCode(let list): "không có trong danh mục \(list) (gõ ?? để xem)"
+        case .notAPersonalID: "số định danh cá nhân phải có đúng 12 chữ số"
+        case .personalIDSexMismatch: "số định danh không khớp giới tính"
+        case .personalIDYearMismatch(let year): "số định danh ghi năm sinh \(year), khác ngày sinh"
+        case .documentNumberShape: "số giấy tờ không hợp lệ"
+        case .registrationNumberShape: "số đăng ký phải là chữ số, có thể kèm /năm"
+        case .volumeShape: "quyển số phải có dạng QQ/YYYY"
+        case .pageShape: "trang số phải là chữ số"
+        case .unknownField: "trường không có trong mẫu"
+        case .registeredBeforeEvent(let event): "ngày đăng ký trước ngày sự kiện (\(event))"
+        case .parentNotBornBeforeChild: "cha/mẹ không sinh trước con"
+        case .underMarriageAge(let age, let minimum): "\(age) tuổi khi đăng ký, dưới tuổi kết hôn \(minimum)"
+        case .deathBeforeBirth: "ngày chết trước ngày sinh"
+        case .registrationYearOutsideBook(let year): "năm đăng ký không thuộc sổ mở năm \(year)"
         }
     }
 }

@@ -57,6 +57,46 @@ public enum Message: Sendable, Equatable {
     case auditChainBroken(eventID: Int64)
     case nothingToShow
 
+    // MARK: - Records and keying
+    case diagnostic(Diagnostic, fieldLabel: String)
+    case policyHasNoSecondPass(batchID: String, policy: VerificationPolicy)
+    case invalidPass(Int)
+    case batchNotKeyable(batchID: String, state: BatchState)
+    case nothingLeftToKey(batchID: String, pass: Int)
+    case secondPassMustBeAnotherPerson
+    case keyingStarted(batchID: String, pass: Int)
+    case keyingFile(path: String, done: Int, total: Int)
+    case keyingHelp
+    case keyingPrompt(label: String, current: String?)
+    case keyingCodeChoices(String)
+    case keyingCodeChosen(String)
+    case keyingRejected(String)
+    case keyingConfirm(warnings: Int)
+    case keyingMustFix(errors: Int)
+    case recordSaved(number: String?, path: String)
+    case keyingPaused
+    case keyingSummary(records: Int, seconds: Int, perHour: Int)
+    case claimNotYours(path: String, holder: String)
+    case claimReleased(path: String, pass: Int)
+    case noClaim(path: String)
+
+    // MARK: - Import
+    case importNotUTF8(path: String)
+    case importUnreadable(path: String)
+    case importUnknownFormat(path: String)
+    case importUnknownColumns([String])
+    case importMissingColumns([String])
+    case importDuplicateColumn(String)
+    case importNoHeader(path: String)
+    case importRowProblem(row: Int, column: String, reason: String)
+    case importRowDuplicateNumber(row: Int, number: String, firstRow: Int)
+    case importRowBeingKeyed(row: Int)
+    case importRowSamePerson(row: Int)
+    case importRefused(rejected: Int, read: Int)
+    case importSummary(read: Int, imported: Int, rejected: Int, alreadyPresent: Int)
+    case importRejectFile(path: String)
+    case importSeenBefore(at: String, by: String)
+
     // MARK: - Demo
     case demoStart(path: String)
     case demoStep(String)
@@ -89,7 +129,7 @@ public enum Message: Sendable, Equatable {
     var isUsageProblem: Bool {
         switch self {
         case .invalidOfficeCode, .invalidYear, .invalidVolume, .invalidUserName, .reasonRequired,
-             .invalidBatchState:
+             .invalidBatchState, .invalidPass:
             true
         default:
             false

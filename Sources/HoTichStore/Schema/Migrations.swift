@@ -100,6 +100,67 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2-records-keyings-claims") { db in
+            try db.create(table: "record") { t in
+                t.primaryKey("id", .text)
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("scanFileId", .integer).references("scanFile")
+                t.column("entryKey", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("officeCode", .text).notNull()
+                t.column("registrationYear", .integer)
+                t.column("number", .text)
+                t.column("version", .integer).notNull().defaults(to: 1)
+                t.column("fields", .jsonText).notNull()
+                t.column("subjectName", .text)
+                t.column("subjectBirthYear", .integer)
+                t.column("createdAt", .text).notNull()
+                t.column("updatedAt", .text).notNull()
+                t.uniqueKey(["batchId", "entryKey"])
+            }
+            try db.create(index: "record_on_naturalKey", on: "record", columns: ["officeCode", "kind", "registrationYear", "number"])
+            try db.create(index: "record_on_subject", on: "record", columns: ["subjectName", "subjectBirthYear"])
+            try db.create(table: "keying") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("entryKey", .text).notNull()
+                t.column("scanFileId", .integer).references("scanFile")
+                t.column("recordId", .text).references("record")
+                t.column("pass", .integer).notNull().check { $0 == 1 || $0 == 2 }
+                t.column("operator", .text).notNull()
+                t.column("state", .text).notNull().check(sql: "state IN ('draft','complete')")
+                t.column("fields", .jsonText).notNull()
+                t.column("position", .integer).notNull().defaults(to: 0)
+                t.column("source", .text).notNull()
+                t.column("startedAt", .text).notNull()
+                t.column("savedAt", .text).notNull()
+                t.uniqueKey(["batchId", "entryKey", "pass"])
+            }
+            try db.create(index: "keying_on_operator", on: "keying", columns: ["batchId", "pass", "operator", "state"])
+            try db.create(table: "claim") { t in
+                t.column("scanFileId", .integer).notNull().references("scanFile")
+                t.column("pass", .integer).notNull()
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("operator", .text).notNull()
+                t.column("claimedAt", .text).notNull()
+                t.column("expiresAt", .text).notNull()
+                t.primaryKey(["scanFileId", "pass"])
+            }
+            try db.create(table: "importFile") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("pass", .integer).notNull()
+                t.column("sha256", .text).notNull()
+                t.column("fileName", .text).notNull()
+                t.column("rowsRead", .integer).notNull()
+                t.column("imported", .integer).notNull()
+                t.column("rejected", .integer).notNull()
+                t.column("alreadyPresent", .integer).notNull()
+                t.column("at", .text).notNull()
+                t.column("by", .text).notNull()
+            }
+            try db.create(index: "importFile_on_hash", on: "importFile", columns: ["batchId", "pass", "sha256"])
+        }
         return migrator
     }
 }

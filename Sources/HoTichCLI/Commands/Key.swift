@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// `hotich key`: keying entries, interactively or from a spreadsheet.
+struct Key: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Nhập liệu / key entries (interactive, or import CSV/XLSX).",
+        subcommands: [KeyInteractive.self, KeyImport.self, KeyRelease.self],
+        defaultSubcommand: KeyInteractive.self)
+}
+
+/// `hotich key ID [--pass 1|2]`: the operator's keying loop, resumable.
+struct KeyInteractive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "entries",
+        abstract: "Nhập từng bản ghi theo thứ tự trên sổ / key entries one by one (the default).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    @Option(help: "Lần nhập / keying pass: 1, or 2 for the blind second keying of a double-keyed batch.")
+    var pass: Int = 1
+
+    func validate() throws {
+        guard pass == 1 || pass == 2 else { throw usageError(.invalidPass(pass), global.language) }
+    }
+
+    func run() throws {
+        let session = try global.session()
+        let summary = try KeyingLoop(session: session, language: global.language, console: Console.current)
+            .run(batch: id, pass: pass)
+        let console = Console.current
+        if summary.paused { console.line(Message.keyingPaused.text(in: global.language)) }
+        let perHour = summary.seconds > 0 ? summary.records * 3600 / summary.seconds : 0
+        console.line(Message.keyingSummary(records: summary.records, seconds: summary.seconds, perHour: perHour).text(in: global.language))
+    }
+}
+
+/// `hotich key import ID FILE [--pass N] [--partial] [--rejects FILE]`.
+struct KeyImport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Nhập từ tệp CSV hoặc XLSX / import keyed entries from CSV or XLSX.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    @Argument(help: "Tệp CSV (UTF-8, , hoặc ;) hoặc XLSX / CSV or XLSX file.")
+    var file: String
+
+    @Option(help: "Lần nhập / keying pass (1 or 2).")
+    var pass: Int = 1
+
+    @Flag(help: "Nhập các dòng đúng, ghi dòng lỗi ra tệp riêng / import valid rows, write rejected ones to a file.")
+    var partial = false
+
+    @Option(help: "Tệp ghi dòng bị từ chối / where rejected rows go (default FILE.rejects.csv).")
+    var rejects: String?
+
+    func validate() throws {
+        guard pass == 1 || pass == 2 else { throw usageError(.invalidPass(pass), global.language) }
+    }
+
+    func run() throws {
+        let language = global.language
+        let console = Console.current
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let request = ImportRequest(
+            batchID: id, file: URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL, pass: pass, partial: partial,
+            rejectsFile: rejects.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL })
+        let report = try global.session().importKeyings(request)
+        if let seen = report.seenBefore { console.line(Message.importSeenBefore(at: seen.at, by: seen.by).text(in: language)) }
+        let shown = report.problems.prefix(50)
+        for problem in shown { console.line(problem.message.text(in: language)) }
+        if report.problems.count > shown.count { console.line("… +\(report.problems.count - shown.count)") }
+        console.line(Message.importSummary(
+            read: report.read, imported: report.imported, rejected: report.rejected, alreadyPresent: report.alreadyPresent
+        ).text(in: language))
+        if let rejectsFile = report.rejectsFile { console.line(Message.importRejectFile(path: rejectsFile.path).text(in: language)) }
+        if report.rejected > 0 && !partial {
+            throw HoTichError(.importRefused(rejected: report.rejected, read: report.read))
+        }
+    }
+}
+
+/// `hotich key release ID FILE`: a supervisor frees a file held by an absent operator.
+struct KeyRelease: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "release",
+        abstract: "Giải phóng tệp đang bị giữ / free a file held by an absent operator (supervisor).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    @Argument(help: "Tệp quét (đường dẫn trong lô) / scan file path within the batch.")
+    var path: String
+
+    func run() throws {
+        for pass in try global.session().releaseClaim(batch: id, path: path) {
+            Console.current.line(Message.claimReleased(path: path, pass: pass).text(in: global.language))
+        }
+    }
+}

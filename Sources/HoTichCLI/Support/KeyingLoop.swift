@@ -1,0 +1,113 @@
+import Foundation
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// The keyboard loop of interactive keying: asks each field, saves after every answer, and
+/// saves the record when it is confirmed. Input and output go through the console, so tests
+/// drive it with scripted lines.
+struct KeyingLoop {
+    let session: Session
+    let language: Language
+    let console: Console
+
+    struct Summary {
+        var records = 0
+        var seconds = 0
+        var paused = false
+    }
+
+    func run(batch: String, pass: Int) throws -> Summary {
+        let started = Date()
+        var summary = Summary()
+        console.line(Message.keyingStarted(batchID: batch, pass: pass).text(in: language))
+        console.line(Message.keyingHelp.text(in: language))
+        while let task = try session.startKeying(batch: batch, pass: pass) {
+            console.line()
+            console.line(Message.keyingFile(path: task.fileURL.path, done: task.filesDone, total: task.filesTotal).text(in: language))
+            openViewer(task.fileURL)
+            var current = task
+            guard try keyOne(&current) else {
+                summary.paused = true
+                summary.seconds = Int(Date().timeIntervalSince(started))
+                return summary
+            }
+            let record = try session.completeKeying(current)
+            summary.records += 1
+            console.line(Message.recordSaved(number: record.number ?? current.values["so"]?.text, path: task.file.path).text(in: language))
+        }
+        console.line(Message.nothingLeftToKey(batchID: batch, pass: pass).text(in: language))
+        summary.seconds = Int(Date().timeIntervalSince(started))
+        return summary
+    }
+
+    /// Asks the fields of one record. Returns `false` when the operator paused.
+    private func keyOne(_ task: inout KeyingTask) throws -> Bool {
+        let fields = task.fields
+        while true {
+            while task.position < fields.count {
+                let field = fields[task.position]
+                let proposal = task.values[field.key] ?? task.proposals[field.key]
+                console.out(Message.keyingPrompt(label: field.label(in: language), current: proposal?.typed).text(in: language))
+                guard let line = console.readLine() else {
+                    console.line()
+                    try session.saveDraft(task)
+                    return false
+                }
+                switch KeyingInput.interpret(line, field: field, proposal: proposal) {
+                case .value(let value, let notes):
+                    for note in notes { console.line("  " + note.text(in: language)) }
+                    task.values[field.key] = value
+                    task.position += 1
+                    try session.saveDraft(task)
+                case .back:
+                    task.position = max(0, task.position - 1)
+                case .pause:
+                    try session.saveDraft(task)
+                    return false
+                case .choices(let entries):
+                    let text = entries.map { "\($0.code) \($0.label)" }.joined(separator: " · ")
+                    console.line("  " + Message.keyingCodeChoices(text).text(in: language))
+                case .rejected(let reason):
+                    console.line("  " + Message.keyingRejected(reason.text(in: language)).text(in: language))
+                }
+            }
+            // The record is complete: show what the rules say, then confirm.
+            let diagnostics = RecordRules.check(task.values, kind: task.book.kind, bookYear: task.book.year)
+            for diagnostic in diagnostics {
+                let label = diagnostic.field.flatMap { FieldCatalog.field($0, in: task.book.kind)?.label(in: language) } ?? "*"
+                console.line("  " + Message.diagnostic(diagnostic, fieldLabel: label).text(in: language))
+            }
+            let errors = diagnostics.filter { $0.severity == .error }
+            if let first = errors.first {
+                console.line(Message.keyingMustFix(errors: errors.count).text(in: language))
+                task.position = fields.firstIndex { $0.key == first.field } ?? 0
+                continue
+            }
+            console.out(Message.keyingConfirm(warnings: diagnostics.count).text(in: language))
+            guard let answer = console.readLine() else {
+                console.line()
+                try session.saveDraft(task)
+                return false
+            }
+            switch VietnameseText.normalized(answer) {
+            case "": return true
+            case ":q":
+                try session.saveDraft(task)
+                return false
+            default:
+                task.position = fields.count - 1
+            }
+        }
+    }
+
+    /// Opens the scan in the viewer named by `HOTICH_VIEWER`, without waiting for it.
+    private func openViewer(_ url: URL) {
+        guard let viewer = ProcessInfo.processInfo.environment["HOTICH_VIEWER"], !viewer.isEmpty else { return }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "\(viewer) \"$1\" >/dev/null 2>&1 &", "hotich-viewer", url.path]
+        try? process.run()
+        process.waitUntilExit()
+    }
+}

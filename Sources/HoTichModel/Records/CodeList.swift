@@ -1,0 +1,58 @@
+import Foundation
+
+/// A coded list of the Ministry's (sex, registration type, ethnicity, …): the values a code field
+/// may hold, each with the label printed on the registers.
+///
+/// A list has an identifier and a version, so a stored code always says which list it came from.
+/// Values marked GUESS in the reference material are kept in lists whose version ends in
+/// `-provisional`, so a province can tell them from confirmed ones.
+public struct CodeList: Sendable, Hashable {
+    /// One value of a list.
+    public struct Entry: Sendable, Hashable {
+        public let code: String
+        public let label: String
+
+        public init(_ code: String, _ label: String) {
+            self.code = code
+            self.label = label
+        }
+    }
+
+    /// A stable identifier, for example `gioiTinh` or `loaiDangKy.KS`.
+    public let id: String
+    /// The version of the list this build carries.
+    public let version: String
+    public let entries: [Entry]
+    /// Whether text that matches no entry may be kept as written (nationalities, ethnic subgroups).
+    public let allowsUnlistedText: Bool
+
+    public init(id: String, version: String, entries: [Entry], allowsUnlistedText: Bool = false) {
+        self.id = id
+        self.version = version
+        self.entries = entries
+        self.allowsUnlistedText = allowsUnlistedText
+    }
+
+    /// The entry with `code`, or whose label is `text` ignoring case, tones and diacritics.
+    public func entry(matching text: String) -> Entry? {
+        let trimmed = VietnameseText.normalized(text)
+        if let byCode = entries.first(where: { $0.code == trimmed }) { return byCode }
+        // "1" and "01" name the same code in lists of two-digit codes.
+        if let number = Int(trimmed), let byNumber = entries.first(where: { Int($0.code) == number }) {
+            return byNumber
+        }
+        let folded = VietnameseText.folded(trimmed)
+        return entries.first { VietnameseText.folded($0.label) == folded }
+    }
+
+    /// Entries whose label contains `text` ignoring case, tones and diacritics ("ede" finds Ê-đê),
+    /// or whose code starts with it. An empty query lists everything.
+    public func search(_ text: String) -> [Entry] {
+        let folded = VietnameseText.folded(text).replacingOccurrences(of: "-", with: "")
+        guard !folded.isEmpty else { return entries }
+        return entries.filter { entry in
+            entry.code.hasPrefix(folded)
+                || VietnameseText.folded(entry.label).replacingOccurrences(of: "-", with: "").contains(folded)
+        }
+    }
+}

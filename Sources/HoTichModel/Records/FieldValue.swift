@@ -1,0 +1,82 @@
+/// A keyed field in one of the four states the source can be in.
+///
+/// They are different facts and travel all the way into the export: a field left blank in the
+/// book is not a field nobody could read, and neither is a value read with doubt.
+public enum FieldValue: Sendable, Hashable, Codable {
+    /// A value read from the source, stored NFC as written.
+    case filled(String)
+    /// The source leaves this field blank (operator types `-`).
+    case blank
+    /// The source has something here that cannot be read (operator types `.`).
+    case illegible
+    /// A value read with doubt (operator ends it with `?`).
+    case uncertain(String)
+
+    /// The state as a stable code: `filled`, `blank`, `illegible`, `uncertain`.
+    public var state: String {
+        switch self {
+        case .filled: "filled"
+        case .blank: "blank"
+        case .illegible: "illegible"
+        case .uncertain: "uncertain"
+        }
+    }
+
+    /// The text of a filled or uncertain value.
+    public var text: String? {
+        switch self {
+        case .filled(let text), .uncertain(let text): text
+        case .blank, .illegible: nil
+        }
+    }
+
+    /// How the value is typed back at a prompt: `-` blank, `.` illegible, `value?` uncertain.
+    public var typed: String {
+        switch self {
+        case .filled(let text): text
+        case .blank: "-"
+        case .illegible: "."
+        case .uncertain(let text): text + "?"
+        }
+    }
+
+    /// Reads what an operator typed or a spreadsheet cell holds: `-` blank, `.` illegible,
+    /// a trailing `?` marks doubt. Empty input is `nil` (nothing said).
+    public init?(typed input: String) {
+        let text = VietnameseText.normalized(input)
+        switch text {
+        case "": return nil
+        case "-": self = .blank
+        case ".": self = .illegible
+        default:
+            if text.hasSuffix("?") && text.count > 1 {
+                self = .uncertain(VietnameseText.normalized(String(text.dropLast())))
+            } else {
+                self = .filled(text)
+            }
+        }
+    }
+
+    // MARK: - Codable as {"s": state, "v": value}
+
+    private enum CodingKeys: String, CodingKey { case s, v }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let state = try container.decode(String.self, forKey: .s)
+        switch state {
+        case "filled": self = .filled(try container.decode(String.self, forKey: .v))
+        case "uncertain": self = .uncertain(try container.decode(String.self, forKey: .v))
+        case "blank": self = .blank
+        case "illegible": self = .illegible
+        default:
+            throw DecodingError.dataCorruptedError(forKey: .s, in: container, debugDescription: "unknown field state")
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(state, forKey: .s)
+        if let text { try container.encode(text, forKey: .v) }
+    }
+}

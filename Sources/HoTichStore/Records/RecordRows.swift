@@ -1,0 +1,170 @@
+public import GRDB
+public import HoTichModel
+
+/// One entry of a register, as keyed: its natural key, its fields, its version.
+///
+/// `fields` holds the record's values in their four states; the searchable ones are copied to
+/// indexed columns (`subjectName` folded, `subjectBirthYear`) so lookups need no JSON.
+public struct RecordRow: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "record"
+    /// A stable identifier (UUID) that survives corrections.
+    public var id: String
+    public var batchId: String
+    public var scanFileId: Int64?
+    /// What identifies the entry within its batch: `file:<scan file id>` or `so:<number>`.
+    public var entryKey: String
+    public var kind: RecordKind
+    public var officeCode: OfficeCode
+    public var registrationYear: Int?
+    public var number: String?
+    public var version: Int
+    public var fields: [String: FieldValue]
+    public var subjectName: String?
+    public var subjectBirthYear: Int?
+    public var createdAt: String
+    public var updatedAt: String
+
+    public init(
+        id: String, batchId: String, scanFileId: Int64?, entryKey: String, kind: RecordKind, officeCode: OfficeCode,
+        fields: [String: FieldValue], bookYear: Int, at time: String
+    ) {
+        self.id = id
+        self.batchId = batchId
+        self.scanFileId = scanFileId
+        self.entryKey = entryKey
+        self.kind = kind
+        self.officeCode = officeCode
+        version = 1
+        self.fields = fields
+        createdAt = time
+        updatedAt = time
+        registrationYear = bookYear
+        refreshDerivedColumns(bookYear: bookYear)
+    }
+
+    /// Copies the natural key and the search columns out of `fields`.
+    public mutating func refreshDerivedColumns(bookYear: Int) {
+        number = fields["so"]?.text
+        registrationYear = fields["ngayDangKy"]?.text.flatMap(PartialDate.init)?.year ?? bookYear
+        subjectName = fields[FieldCatalog.subjectNameKey(for: kind)]?.text.map(VietnameseText.folded)
+        subjectBirthYear = fields[FieldCatalog.subjectBirthDateKey(for: kind)]?.text.flatMap(PartialDate.init)?.year
+    }
+
+    public enum Columns {
+        public static let batchId = Column(CodingKeys.batchId)
+        public static let entryKey = Column(CodingKeys.entryKey)
+    }
+}
+
+/// Where a keying came from.
+public enum KeyingState: String, Codable, Sendable, DatabaseValueConvertible {
+    case draft, complete
+}
+
+/// One operator's transcription of one entry: a draft while being keyed, complete once saved.
+public struct KeyingRow: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "keying"
+    public var id: Int64?
+    public var batchId: String
+    public var entryKey: String
+    public var scanFileId: Int64?
+    public var recordId: String?
+    public var pass: Int
+    public var `operator`: String
+    public var state: KeyingState
+    public var fields: [String: FieldValue]
+    /// The index of the field the operator is at (for resuming a draft).
+    public var position: Int
+    /// `interactive`, or `import:<sha256 of the file>`.
+    public var source: String
+    public var startedAt: String
+    public var savedAt: String
+
+    public init(
+        batchId: String, entryKey: String, scanFileId: Int64?, pass: Int, operator: String,
+        state: KeyingState, fields: [String: FieldValue], position: Int, source: String, at time: String
+    ) {
+        self.batchId = batchId
+        self.entryKey = entryKey
+        self.scanFileId = scanFileId
+        self.pass = pass
+        self.operator = `operator`
+        self.state = state
+        self.fields = fields
+        self.position = position
+        self.source = source
+        startedAt = time
+        savedAt = time
+    }
+
+    public enum Columns {
+        public static let batchId = Column(CodingKeys.batchId)
+        public static let entryKey = Column(CodingKeys.entryKey)
+        public static let pass = Column(CodingKeys.pass)
+        public static let `operator` = Column(CodingKeys.operator)
+        public static let state = Column(CodingKeys.state)
+        public static let savedAt = Column(CodingKeys.savedAt)
+        public static let scanFileId = Column(CodingKeys.scanFileId)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// An operator's hold on one scan file for one pass, so that no two people key the same entry.
+public struct ClaimRow: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "claim"
+    public var scanFileId: Int64
+    public var pass: Int
+    public var batchId: String
+    public var `operator`: String
+    public var claimedAt: String
+    /// After this time anyone may take the file over (a crashed run's claim expires).
+    public var expiresAt: String
+
+    public init(scanFileId: Int64, pass: Int, batchId: String, operator: String, claimedAt: String, expiresAt: String) {
+        self.scanFileId = scanFileId
+        self.pass = pass
+        self.batchId = batchId
+        self.operator = `operator`
+        self.claimedAt = claimedAt
+        self.expiresAt = expiresAt
+    }
+}
+
+/// A spreadsheet imported into a batch, remembered by its hash.
+public struct ImportFileRow: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "importFile"
+    public var id: Int64?
+    public var batchId: String
+    public var pass: Int
+    public var sha256: String
+    public var fileName: String
+    public var rowsRead: Int
+    public var imported: Int
+    public var rejected: Int
+    public var alreadyPresent: Int
+    public var at: String
+    public var by: String
+
+    public init(
+        batchId: String, pass: Int, sha256: String, fileName: String, rowsRead: Int, imported: Int,
+        rejected: Int, alreadyPresent: Int, at: String, by: String
+    ) {
+        self.batchId = batchId
+        self.pass = pass
+        self.sha256 = sha256
+        self.fileName = fileName
+        self.rowsRead = rowsRead
+        self.imported = imported
+        self.rejected = rejected
+        self.alreadyPresent = alreadyPresent
+        self.at = at
+        self.by = by
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

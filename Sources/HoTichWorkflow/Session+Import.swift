@@ -1,0 +1,351 @@
+public import Foundation
+import GRDB
+import HoTichExchange
+public import HoTichModel
+import HoTichStore
+import Logging
+
+/// What the operator asks when importing a spreadsheet of keyed entries.
+public struct ImportRequest: Sendable {
+    public var batchID: String
+    /// A CSV (UTF-8, `,` or `;`) or XLSX file whose header row holds the Ministry's field names
+    /// or the labels printed on the register.
+    public var file: URL
+    public var pass: Int
+    /// Import the valid rows and reject the others, instead of all or nothing.
+    public var partial: Bool
+    /// Where rejected rows are listed (row, column, code, reason); default `FILE.rejects.csv`.
+    public var rejectsFile: URL?
+
+    public init(batchID: String, file: URL, pass: Int = 1, partial: Bool = false, rejectsFile: URL? = nil) {
+        self.batchID = batchID
+        self.file = file
+        self.pass = pass
+        self.partial = partial
+        self.rejectsFile = rejectsFile
+    }
+}
+
+/// One reason a row was rejected.
+public struct ImportProblem: Sendable, Equatable {
+    public let row: Int
+    /// The column (field key), or `*` for the whole row.
+    public let column: String
+    public let code: String
+    public let message: Message
+}
+
+/// What an import did. The counts add up: `read == imported + rejected + alreadyPresent`.
+public struct ImportReport: Sendable {
+    public let read: Int
+    public let imported: Int
+    public let rejected: Int
+    public let alreadyPresent: Int
+    public let problems: [ImportProblem]
+    /// When and by whom the same file (by SHA-256) was imported before, if it was.
+    public let seenBefore: (at: String, by: String)?
+    /// Where the rejected rows were written, when any were and `partial` was asked.
+    public let rejectsFile: URL?
+}
+
+extension Session {
+    /// Imports keyed entries from a CSV or XLSX file, each row checked by the same rules as
+    /// interactive keying.
+    ///
+    /// Without ``ImportRequest/partial`` the file goes in whole or not at all. Rows already
+    /// imported (same entry, same pass) are counted as already present, never duplicated.
+    public func importKeyings(_ request: ImportRequest) throws -> ImportReport {
+        try require(.keyRecords)
+        guard request.pass == 1 || request.pass == 2 else { throw HoTichError(.invalidPass(request.pass)) }
+        let path = request.file.path
+        guard FileManager.default.fileExists(atPath: path) else { throw HoTichError(.pathNotFound(path)) }
+        let fileHash: String
+        do {
+            fileHash = try FileFingerprint.read(request.file).sha256
+        } catch {
+            throw HoTichError(.importUnreadable(path: path))
+        }
+        let source: any TabularSource
+        do {
+            source = try TabularFile.open(request.file)
+        } catch .unknownFormat {
+            throw HoTichError(.importUnknownFormat(path: path))
+        } catch {
+            throw HoTichError(.importUnreadable(path: path))
+        }
+        let me = user.name
+        let seenBefore = try workspace.store.read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT at, by FROM importFile WHERE batchId = ? AND pass = ? AND sha256 = ? ORDER BY id LIMIT 1",
+                arguments: [request.batchID, request.pass, fileHash]
+            ).map { (at: $0["at"] as String, by: $0["by"] as String) }
+        }
+
+        var importer: RowImporter?
+        do {
+            try workspace.store.write { db in
+                let (batch, book) = try Self.batchAndBook(request.batchID, in: db)
+                if request.pass == 2 && batch.policy != .double {
+                    throw HoTichError(.policyHasNoSecondPass(batchID: batch.id, policy: batch.policy))
+                }
+                // A batch past keying may still be asked about: rows already present are counted,
+                // and only a row that would change it is refused.
+                var rows = try RowImporter(
+                    batch: batch, book: book, pass: request.pass, operator: me, source: source, fileHash: fileHash, path: path, db: db)
+                rows.writable = batch.state == .received || batch.state == .keying
+                importer = rows
+                try rows.run(in: db)
+                importer = rows
+                if rows.rejected > 0 && !request.partial { throw AllOrNothing() }
+                let now = Timestamp.now()
+                if batch.state == .received && rows.imported > 0 {
+                    try Self.transition(batch.id, action: .startKeying, actor: me, reason: nil, in: db)
+                }
+                var log = ImportFileRow(
+                    batchId: batch.id, pass: request.pass, sha256: fileHash, fileName: request.file.lastPathComponent,
+                    rowsRead: rows.read, imported: rows.imported, rejected: rows.rejected,
+                    alreadyPresent: rows.alreadyPresent, at: now, by: me)
+                try log.insert(db)
+                try AuditTrail.append(
+                    AuditEntry(
+                        actor: me, action: "import", batchId: batch.id, subject: fileHash,
+                        reason: "pass \(request.pass): \(rows.imported) imported, \(rows.rejected) rejected, \(rows.alreadyPresent) already present"),
+                    at: now, in: db)
+                try Self.finishKeyingIfComplete(batch.id, actor: me, in: db)
+            }
+        } catch is AllOrNothing {
+            guard let rows = importer else { throw HoTichError(.importUnreadable(path: path)) }
+            return ImportReport(
+                read: rows.read, imported: 0, rejected: rows.rejected, alreadyPresent: rows.alreadyPresent,
+                problems: rows.problems, seenBefore: seenBefore, rejectsFile: nil)
+        }
+        guard let rows = importer else { throw HoTichError(.importUnreadable(path: path)) }
+        var rejectsFile: URL?
+        if rows.rejected > 0 {
+            let url = request.rejectsFile ?? URL(fileURLWithPath: path + ".rejects.csv")
+            try Self.writeRejects(rows.problems, to: url)
+            rejectsFile = url
+        }
+        workspace.logger.info(
+            "import done",
+            metadata: ["batch": "\(request.batchID)", "imported": "\(rows.imported)", "rejected": "\(rows.rejected)"])
+        return ImportReport(
+            read: rows.read, imported: rows.imported, rejected: rows.rejected, alreadyPresent: rows.alreadyPresent,
+            problems: rows.problems, seenBefore: seenBefore, rejectsFile: rejectsFile)
+    }
+
+    /// Thrown inside the transaction to roll an all-or-nothing import back.
+    private struct AllOrNothing: Error {}
+
+    /// Writes the reject file: row, column, code and reason, never the row's values.
+    static func writeRejects(_ problems: [ImportProblem], to url: URL) throws {
+        var text = "row,column,code,reason\r\n"
+        for problem in problems {
+            let reason = problem.message.text(in: .vietnamese).replacingOccurrences(of: "\"", with: "\"\"")
+            text += "\(problem.row),\(problem.column),\(problem.code),\"\(reason)\"\r\n"
+        }
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw HoTichError(.fileCopyFailed(url.path))
+        }
+    }
+}
+
+/// Reads the rows of one import inside its transaction.
+private struct RowImporter {
+    let batch: BatchRow
+    let book: BookIdentity
+    let pass: Int
+    let `operator`: String
+    let source: any TabularSource
+    let fileHash: String
+    let path: String
+    let columns: [FieldDefinition?]
+    /// Scan files of the batch by the entry number their name states.
+    let filesByNumber: [Int: [ScanFileRow]]
+
+    /// Whether the batch may take new keyings (it is received or being keyed).
+    var writable = true
+    var read = 0
+    var imported = 0
+    var rejected = 0
+    var alreadyPresent = 0
+    var problems: [ImportProblem] = []
+    var firstRowOfNumber: [String: Int] = [:]
+
+    init(batch: BatchRow, book: BookIdentity, pass: Int, operator: String, source: any TabularSource,
+         fileHash: String, path: String, db: Database) throws {
+        self.batch = batch
+        self.book = book
+        self.pass = pass
+        self.operator = `operator`
+        self.source = source
+        self.fileHash = fileHash
+        self.path = path
+        var header: TabularRow?
+        repeat {
+            header = try Self.next(source, path: path)
+        } while header.map { $0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } } == true
+        guard let header else { throw HoTichError(.importNoHeader(path: path)) }
+        columns = try ImportColumns.map(header.cells, kind: book.kind)
+        let files = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batch.id && Column("usable") == true).fetchAll(db)
+        filesByNumber = Dictionary(grouping: files.filter { $0.nameNumber != nil }) { RegistrationNumber.value($0.nameNumber ?? "") ?? -1 }
+    }
+
+    static func next(_ source: any TabularSource, path: String) throws -> TabularRow? {
+        do {
+            return try source.nextRow()
+        } catch .notUTF8 {
+            throw HoTichError(.importNotUTF8(path: path))
+        } catch {
+            throw HoTichError(.importUnreadable(path: path))
+        }
+    }
+
+    mutating func run(in db: Database) throws {
+        while let row = try Self.next(source, path: path) {
+            if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            read += 1
+            try importRow(row, in: db)
+        }
+    }
+
+    private mutating func reject(_ row: Int, _ column: String, _ code: String, _ message: Message) {
+        problems.append(ImportProblem(row: row, column: column, code: code, message: message))
+    }
+
+    private mutating func importRow(_ row: TabularRow, in db: Database) throws {
+        var fields: [String: FieldValue] = [:]
+        var rowProblems: [ImportProblem] = []
+        for (index, column) in columns.enumerated() {
+            guard let field = column else { continue }
+            var cell = index < row.cells.count ? row.cells[index] : ""
+            if case .date = field.type { cell = ImportColumns.excelSerialDate(cell) ?? cell }
+            guard let typed = FieldValue(typed: cell) else {
+                if !field.required { fields[field.key] = .blank }
+                continue
+            }
+            let outcome = FieldRules.check(typed, for: field)
+            fields[field.key] = outcome.value
+            for diagnostic in outcome.diagnostics where diagnostic.severity == .error {
+                rowProblems.append(ImportProblem(
+                    row: row.number, column: field.key, code: diagnostic.code,
+                    message: .importRowProblem(row: row.number, column: field.key, reason: Message.diagnostic(diagnostic, fieldLabel: field.label).text(in: .vietnamese))))
+            }
+        }
+        for diagnostic in RecordRules.check(fields, kind: book.kind, bookYear: book.year)
+        where diagnostic.severity == .error && diagnostic.problem == .missingRequired {
+            let key = diagnostic.field ?? "*"
+            let label = FieldCatalog.field(key, in: book.kind)?.label ?? key
+            rowProblems.append(ImportProblem(
+                row: row.number, column: key, code: diagnostic.code,
+                message: .importRowProblem(row: row.number, column: key, reason: Message.diagnostic(diagnostic, fieldLabel: label).text(in: .vietnamese))))
+        }
+        guard rowProblems.isEmpty else {
+            problems += rowProblems
+            rejected += 1
+            return
+        }
+        let number = fields["so"]?.text ?? ""
+        let year = fields["ngayDangKy"]?.text.flatMap(PartialDate.init)?.year ?? book.year
+        let numberKey = "\(RegistrationNumber.value(number) ?? -1)/\(year)"
+        if let first = firstRowOfNumber[numberKey] {
+            reject(row.number, "so", "duplicate-number", .importRowDuplicateNumber(row: row.number, number: number, firstRow: first))
+            rejected += 1
+            return
+        }
+        firstRowOfNumber[numberKey] = row.number
+
+        let file = RegistrationNumber.value(number).flatMap { filesByNumber[$0] }.flatMap { $0.count == 1 ? $0.first : nil }
+        let entryKey = file?.id.map { "file:\($0)" } ?? "so:\(numberKey)"
+        let existing = try KeyingRow
+            .filter(KeyingRow.Columns.batchId == batch.id && KeyingRow.Columns.entryKey == entryKey)
+            .fetchAll(db)
+        if let mine = existing.first(where: { $0.pass == pass }) {
+            if mine.state == .complete {
+                alreadyPresent += 1
+            } else {
+                reject(row.number, "*", "being-keyed", .importRowBeingKeyed(row: row.number))
+                rejected += 1
+            }
+            return
+        }
+        if existing.contains(where: { $0.pass != pass && $0.operator == self.operator }) {
+            reject(row.number, "*", "same-person", .importRowSamePerson(row: row.number))
+            rejected += 1
+            return
+        }
+        guard writable else { throw HoTichError(.batchNotKeyable(batchID: batch.id, state: batch.state)) }
+        let now = Timestamp.now()
+        var keying = KeyingRow(
+            batchId: batch.id, entryKey: entryKey, scanFileId: file?.id, pass: pass, operator: self.operator,
+            state: .draft, fields: fields, position: FieldCatalog.fields(for: book.kind).count,
+            source: "import:\(fileHash)", at: now)
+        let record = try Session.attach(&keying, book: book, batch: batch, at: now, in: db)
+        try AuditTrail.append(
+            AuditEntry(actor: self.operator, action: "key", batchId: batch.id, subject: record.id, reason: "pass \(pass) import"),
+            at: now, in: db)
+        imported += 1
+    }
+}
+
+/// How a header row maps onto the field catalog.
+enum ImportColumns {
+    /// Columns of templates that carry no record data (row counters).
+    static let ignored: Set<String> = ["stt", "so thu tu"]
+
+    /// The field of each header cell (`nil` for ignored columns), by Ministry key or by the
+    /// register's label; unknown, duplicate and missing required columns are refused.
+    static func map(_ header: [String], kind: RecordKind) throws -> [FieldDefinition?] {
+        let fields = FieldCatalog.fields(for: kind)
+        var byLabel: [String: [FieldDefinition]] = [:]
+        for field in fields { byLabel[VietnameseText.folded(field.label), default: []].append(field) }
+        var mapped: [FieldDefinition?] = []
+        var unknown: [String] = []
+        var seen: Set<String> = []
+        for cell in header {
+            let name = VietnameseText.normalized(cell)
+            if name.isEmpty || ignored.contains(VietnameseText.folded(name)) {
+                mapped.append(nil)
+                continue
+            }
+            let field = fields.first { $0.key.lowercased() == name.lowercased() }
+                ?? byLabel[VietnameseText.folded(name)].flatMap { $0.count == 1 ? $0[0] : nil }
+            guard let field else {
+                unknown.append(name)
+                mapped.append(nil)
+                continue
+            }
+            guard seen.insert(field.key).inserted else { throw HoTichError(.importDuplicateColumn(name)) }
+            mapped.append(field)
+        }
+        if !unknown.isEmpty { throw HoTichError(.importUnknownColumns(unknown)) }
+        let missing = fields.filter { $0.required && !seen.contains($0.key) }.map(\.key)
+        if !missing.isEmpty { throw HoTichError(.importMissingColumns(missing)) }
+        return mapped
+    }
+
+    /// A date cell Excel stored as a serial number (5 digits: 1900–2173) as `dd.mm.yyyy`.
+    /// Four digits stay a year.
+    static func excelSerialDate(_ cell: String) -> String? {
+        let trimmed = cell.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count == 5, let serial = Int(trimmed) else { return nil }
+        // Serial 1 is 1900-01-01; Excel counts a 29.02.1900 that never was, so from 61 on subtract one.
+        var days = serial - (serial > 60 ? 2 : 1)
+        var year = 1900
+        while true {
+            let length = CalendarDay.isLeap(year) ? 366 : 365
+            if days < length { break }
+            days -= length
+            year += 1
+        }
+        var month = 1
+        while days >= CalendarDay.daysIn(month: month, year: year) {
+            days -= CalendarDay.daysIn(month: month, year: year)
+            month += 1
+        }
+        let day = days + 1
+        return "\(day < 10 ? "0" : "")\(day).\(month < 10 ? "0" : "")\(month).\(year)"
+    }
+}
