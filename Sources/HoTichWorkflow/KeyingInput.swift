@@ -19,9 +19,9 @@ public enum KeyingInput {
         case rejected(Message)
     }
 
-    public static func interpret(_ line: String, field: FieldDefinition, proposal: FieldValue?) -> Outcome {
+    public static func interpret(_ line: String, field: FieldDefinition, kind: RecordKind, proposal: FieldValue?) -> Outcome {
         if VietnameseText.containsForbiddenCharacters(line) {
-            return .rejected(.diagnostic(Diagnostic(.error, field: field.key, .forbiddenCharacters), fieldLabel: field.label))
+            return .rejected(.diagnostic(Diagnostic(.error, field: field.key, .forbiddenCharacters), kind: kind))
         }
         let input = VietnameseText.normalized(line)
         switch input {
@@ -29,20 +29,20 @@ public enum KeyingInput {
         case "<": return .back
         case "??":
             guard let list = field.codeList else {
-                return .rejected(.diagnostic(Diagnostic(.error, field: field.key, .unknownCode(list: "-")), fieldLabel: field.label))
+                return .rejected(.diagnostic(Diagnostic(.error, field: field.key, .unknownCode(list: "-")), kind: kind))
             }
             return .choices(list.entries)
         case "":
-            if let proposal { return checked(proposal, field: field, notes: []) }
+            if let proposal { return checked(kind: kind, proposal, field: field, notes: []) }
             if field.required {
-                return .rejected(.diagnostic(Diagnostic(.error, field: field.key, .missingRequired), fieldLabel: field.label))
+                return .rejected(.diagnostic(Diagnostic(.error, field: field.key, .missingRequired), kind: kind))
             }
             return .value(.blank, notes: [])
         case "?":
             guard let text = proposal?.text else {
-                return .rejected(.diagnostic(Diagnostic(.error, field: field.key, .missingRequired), fieldLabel: field.label))
+                return .rejected(.diagnostic(Diagnostic(.error, field: field.key, .missingRequired), kind: kind))
             }
-            return checked(.uncertain(text), field: field, notes: [])
+            return checked(kind: kind, .uncertain(text), field: field, notes: [])
         default:
             break
         }
@@ -51,19 +51,19 @@ public enum KeyingInput {
             let matches = list.search(text)
             if matches.count == 1 {
                 let chosen: FieldValue = if case .uncertain = typed { .uncertain(matches[0].label) } else { .filled(matches[0].label) }
-                return checked(chosen, field: field, notes: [.keyingCodeChosen("\(matches[0].code) \(matches[0].label)")])
+                return checked(kind: kind, chosen, field: field, notes: [.keyingCodeChosen("\(matches[0].code) \(matches[0].label)")])
             }
             if matches.count > 1 { return .choices(matches) }
         }
-        return checked(typed, field: field, notes: [])
+        return checked(kind: kind, typed, field: field, notes: [])
     }
 
-    private static func checked(_ value: FieldValue, field: FieldDefinition, notes: [Message]) -> Outcome {
+    private static func checked(kind: RecordKind, _ value: FieldValue, field: FieldDefinition, notes: [Message]) -> Outcome {
         let outcome = FieldRules.check(value, for: field)
         if let error = outcome.diagnostics.first(where: { $0.severity == .error }) {
-            return .rejected(.diagnostic(error, fieldLabel: field.label))
+            return .rejected(.diagnostic(error, kind: kind))
         }
-        let warnings = outcome.diagnostics.map { Message.diagnostic($0, fieldLabel: field.label) }
+        let warnings = outcome.diagnostics.map { Message.diagnostic($0, kind: kind) }
         return .value(outcome.value, notes: notes + warnings)
     }
 }

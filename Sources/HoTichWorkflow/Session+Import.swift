@@ -231,16 +231,14 @@ private struct RowImporter {
             for diagnostic in outcome.diagnostics where diagnostic.severity == .error {
                 rowProblems.append(ImportProblem(
                     row: row.number, column: field.key, code: diagnostic.code,
-                    message: .importRowProblem(row: row.number, column: field.key, reason: Message.diagnostic(diagnostic, fieldLabel: field.label).text(in: .vietnamese))))
+                    message: .importRowProblem(row: row.number, diagnostic: diagnostic, kind: book.kind)))
             }
         }
         for diagnostic in RecordRules.check(fields, kind: book.kind, bookYear: book.year)
         where diagnostic.severity == .error && diagnostic.problem == .missingRequired {
-            let key = diagnostic.field ?? "*"
-            let label = FieldCatalog.field(key, in: book.kind)?.label ?? key
             rowProblems.append(ImportProblem(
-                row: row.number, column: key, code: diagnostic.code,
-                message: .importRowProblem(row: row.number, column: key, reason: Message.diagnostic(diagnostic, fieldLabel: label).text(in: .vietnamese))))
+                row: row.number, column: diagnostic.field ?? "*", code: diagnostic.code,
+                message: .importRowProblem(row: row.number, diagnostic: diagnostic, kind: book.kind)))
         }
         guard rowProblems.isEmpty else {
             problems += rowProblems

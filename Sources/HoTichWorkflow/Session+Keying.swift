@@ -55,6 +55,8 @@ extension Session {
             if pass == 2 && batch.policy != .double {
                 throw HoTichError(.policyHasNoSecondPass(batchID: batchID, policy: batch.policy))
             }
+            // A keyed batch has nothing left to key; any later state is not for operators.
+            if batch.state == .keyed { return nil }
             guard batch.state == .received || batch.state == .keying else {
                 throw HoTichError(.batchNotKeyable(batchID: batchID, state: batch.state))
             }
@@ -76,14 +78,13 @@ extension Session {
                 SELECT scanFile.* FROM scanFile
                 WHERE scanFile.batchId = ? AND scanFile.usable
                   AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.batchId = scanFile.batchId
-                                  AND k.entryKey = 'file:' || scanFile.id AND k.pass = ?
-                                  AND (k.state = 'complete' OR k.operator <> ?))
+                                  AND k.entryKey = 'file:' || scanFile.id AND k.pass = ? AND k.state = 'complete')
                   AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.scanFileId = scanFile.id AND c.pass = ?
                                   AND c.operator <> ? AND c.expiresAt > ?)
                   AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.batchId = scanFile.batchId
                                   AND k.entryKey = 'file:' || scanFile.id AND k.pass = ? AND k.operator = ?)
                 ORDER BY scanFile.path LIMIT 1
-                """, arguments: [batchID, pass, me, pass, me, nowText, otherPass, me])
+                """, arguments: [batchID, pass, pass, me, nowText, otherPass, me])
             guard let row else { return nil }
             let file = try ScanFileRow(row: row)
             guard let fileId = file.id else { return nil }

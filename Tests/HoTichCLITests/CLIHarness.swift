@@ -8,18 +8,24 @@ final class CapturedRun: @unchecked Sendable {
     private var outText = ""
     private var errText = ""
     private(set) var exitCode: Int32 = -1
+    /// Lines standard input still holds.
+    private var pending: [String] = []
+    /// How many input lines were not read.
+    var unreadInput: Int { lock.withLock { pending.count } }
 
     var out: String { lock.withLock { outText } }
     var err: String { lock.withLock { errText } }
 
     /// Runs `arguments` (without the program name) and captures what it writes.
     @discardableResult
-    static func run(_ arguments: [String]) -> CapturedRun {
+    static func run(_ arguments: [String], input: [String] = []) -> CapturedRun {
         let run = CapturedRun()
+        run.pending = input
         let console = Console(
             out: { text in run.lock.withLock { run.outText += text } },
             err: { text in run.lock.withLock { run.errText += text } },
-            errorIsTerminal: false, readLine: { nil })
+            errorIsTerminal: false,
+            readLine: { run.lock.withLock { run.pending.isEmpty ? nil : run.pending.removeFirst() } })
         run.exitCode = Console.$current.withValue(console) { Hotich.run(arguments: arguments) }
         return run
     }
@@ -45,9 +51,9 @@ final class CLIWorkspace {
 
     /// Runs a command in this workspace as `user`.
     @discardableResult
-    func run(_ arguments: [String], as user: String = "giamsat", lang: String? = nil) -> CapturedRun {
+    func run(_ arguments: [String], as user: String = "giamsat", lang: String? = nil, input: [String] = []) -> CapturedRun {
         var full = arguments + ["--workspace", path, "--as", user]
         if let lang { full += ["--lang", lang] }
-        return CapturedRun.run(full)
+        return CapturedRun.run(full, input: input)
     }
 }

@@ -33,6 +33,14 @@ import Testing
         }
     }
 
+    @Test func committedKeyingSheetsMatchTheGenerator() throws {
+        let folder = Self.committed.deletingLastPathComponent().appendingPathComponent("keying")
+        for pass in [1, 2] {
+            let committed = try Data(contentsOf: folder.appendingPathComponent(SampleKeyings.fileName(pass: pass)))
+            #expect(committed == Data(SampleKeyings.csv(pass: pass).utf8), "pass \(pass) sheet differs from the generator")
+        }
+    }
+
     @Test func theSamplePDFsAreWellFormed() throws {
         let pdf = SampleScans.pdf(text: "So (1)")
         #expect(pdf.hasPrefix("%PDF-1.4\n"))

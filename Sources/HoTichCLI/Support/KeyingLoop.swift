@@ -54,7 +54,7 @@ struct KeyingLoop {
                     try session.saveDraft(task)
                     return false
                 }
-                switch KeyingInput.interpret(line, field: field, proposal: proposal) {
+                switch KeyingInput.interpret(line, field: field, kind: task.book.kind, proposal: proposal) {
                 case .value(let value, let notes):
                     for note in notes { console.line("  " + note.text(in: language)) }
                     task.values[field.key] = value
@@ -75,8 +75,7 @@ struct KeyingLoop {
             // The record is complete: show what the rules say, then confirm.
             let diagnostics = RecordRules.check(task.values, kind: task.book.kind, bookYear: task.book.year)
             for diagnostic in diagnostics {
-                let label = diagnostic.field.flatMap { FieldCatalog.field($0, in: task.book.kind)?.label(in: language) } ?? "*"
-                console.line("  " + Message.diagnostic(diagnostic, fieldLabel: label).text(in: language))
+                console.line("  " + Message.diagnostic(diagnostic, kind: task.book.kind).text(in: language))
             }
             let errors = diagnostics.filter { $0.severity == .error }
             if let first = errors.first {

@@ -92,7 +92,7 @@ public struct FieldDefinition: Sendable, Hashable {
         case .date: 40
         case .time: 20
         case .code: 100
-        case .personalID: 12
+        case .personalID: 20
         case .documentNumber: 30
         case .registrationNumber: 20
         case .volume: 20

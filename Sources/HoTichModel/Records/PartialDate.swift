@@ -27,7 +27,7 @@ public struct PartialDate: Sendable, Hashable, Codable {
     /// Returns `nil` for anything else, including a month above 12 or a day above 31.
     public init?(_ text: String) {
         let written = VietnameseText.normalized(text)
-        let parts = written.split(whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
+        let parts = written.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
         guard (1...3).contains(parts.count),
               parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let yearText = parts.last, yearText.count == 4, let year = Int(yearText), year >= 1000

@@ -93,7 +93,8 @@ extension Message {
         case .nothingToShow:
             return "Nothing to show."
 
-        case .diagnostic(let diagnostic, let label):
+        case .diagnostic(let diagnostic, let kind):
+            let label = diagnostic.field.map { FieldCatalog.field($0, in: kind)?.englishLabel ?? $0 } ?? "*"
             return "\(label): \(diagnostic.problem.english)" + (diagnostic.severity == .warning ? " (warning)" : "")
         case .policyHasNoSecondPass(let id, let policy):
             return "Batch \(id) uses the \(policy.rawValue) policy: it is keyed once, there is no pass 2."
@@ -150,8 +151,8 @@ extension Message {
             return "Column \(column) appears twice in the header row."
         case .importNoHeader(let path):
             return "\(path) has no header row."
-        case .importRowProblem(let row, let column, let reason):
-            return "row \(row), column \(column): \(reason)"
+        case .importRowProblem(let row, let diagnostic, let kind):
+            return "row \(row), column \(diagnostic.field ?? "*"): \(Message.diagnostic(diagnostic, kind: kind).english)"
         case .importRowDuplicateNumber(let row, let number, let first):
             return "row \(row), column so: number \(number) already on row \(first) of the file"
         case .importRowBeingKeyed(let row):

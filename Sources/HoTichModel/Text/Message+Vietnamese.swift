@@ -93,7 +93,8 @@ extension Message {
         case .nothingToShow:
             return "Không có gì để hiển thị."
 
-        case .diagnostic(let diagnostic, let label):
+        case .diagnostic(let diagnostic, let kind):
+            let label = diagnostic.field.map { FieldCatalog.field($0, in: kind)?.label ?? $0 } ?? "*"
             return "\(label): \(diagnostic.problem.vietnamese)" + (diagnostic.severity == .warning ? " (cảnh báo)" : "")
         case .policyHasNoSecondPass(let id, let policy):
             return "Lô \(id) dùng cách kiểm tra \(Message.policy(policy).vietnamese): chỉ nhập một lần, không có lần nhập 2."
@@ -150,8 +151,8 @@ extension Message {
             return "Cột \(column) xuất hiện hai lần trong dòng tiêu đề."
         case .importNoHeader(let path):
             return "Tệp \(path) không có dòng tiêu đề."
-        case .importRowProblem(let row, let column, let reason):
-            return "dòng \(row), cột \(column): \(reason)"
+        case .importRowProblem(let row, let diagnostic, let kind):
+            return "dòng \(row), cột \(diagnostic.field ?? "*"): \(Message.diagnostic(diagnostic, kind: kind).vietnamese)"
         case .importRowDuplicateNumber(let row, let number, let first):
             return "dòng \(row), cột so: số \(number) đã có ở dòng \(first) của tệp"
         case .importRowBeingKeyed(let row):

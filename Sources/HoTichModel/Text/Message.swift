@@ -58,7 +58,8 @@ public enum Message: Sendable, Equatable {
     case nothingToShow
 
     // MARK: - Records and keying
-    case diagnostic(Diagnostic, fieldLabel: String)
+    /// A record diagnostic, with the field named by its label in the register of `kind`.
+    case diagnostic(Diagnostic, kind: RecordKind)
     case policyHasNoSecondPass(batchID: String, policy: VerificationPolicy)
     case invalidPass(Int)
     case batchNotKeyable(batchID: String, state: BatchState)
@@ -88,7 +89,7 @@ public enum Message: Sendable, Equatable {
     case importMissingColumns([String])
     case importDuplicateColumn(String)
     case importNoHeader(path: String)
-    case importRowProblem(row: Int, column: String, reason: String)
+    case importRowProblem(row: Int, diagnostic: Diagnostic, kind: RecordKind)
     case importRowDuplicateNumber(row: Int, number: String, firstRow: Int)
     case importRowBeingKeyed(row: Int)
     case importRowSamePerson(row: Int)

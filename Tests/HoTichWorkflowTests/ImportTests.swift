@@ -1,0 +1,208 @@
+import Foundation
+import GRDB
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+import Testing
+import ZIPFoundation
+
+/// Writes a minimal XLSX workbook: shared strings for text, numbers as numbers.
+func writeXLSX(_ rows: [[String]], to url: URL) throws {
+    var strings: [String] = []
+    var index: [String: Int] = [:]
+    func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+    }
+    func column(_ number: Int) -> String {
+        var number = number + 1
+        var name = ""
+        while number > 0 {
+            let rest = (number - 1) % 26
+            name = String(UnicodeScalar(UInt8(65 + rest))) + name
+            number = (number - 1) / 26
+        }
+        return name
+    }
+    var sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+    for (r, row) in rows.enumerated() {
+        sheet += "<row r=\"\(r + 1)\">"
+        for (c, cell) in row.enumerated() where !cell.isEmpty {
+            let ref = "\(column(c))\(r + 1)"
+            if Int(cell) != nil && cell.count == 5 {
+                sheet += "<c r=\"\(ref)\"><v>\(cell)</v></c>"
+            } else {
+                let i = index[cell] ?? { strings.append(cell); index[cell] = strings.count - 1; return strings.count - 1 }()
+                sheet += "<c r=\"\(ref)\" t=\"s\"><v>\(i)</v></c>"
+            }
+        }
+        sheet += "</row>"
+    }
+    sheet += "</sheetData></worksheet>"
+    let shared = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(strings.count)\">"
+        + strings.map { "<si><t xml:space=\"preserve\">\(escape($0))</t></si>" }.joined() + "</sst>"
+    try? FileManager.default.removeItem(at: url)
+    let archive = try Archive(url: url, accessMode: .create)
+    for (path, text) in [("xl/worksheets/sheet1.xml", sheet), ("xl/sharedStrings.xml", shared)] {
+        let data = Data(text.utf8)
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+}
+
+/// Writes CSV text as UTF-8.
+func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
+    let url = folder.appendingPathComponent(name)
+    try Data(text.utf8).write(to: url)
+    return url
+}
+
+@Suite struct ImportTests {
+    @Test func theSampleSheetImportsAndTheBatchIsKeyedAfterBothPasses() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let folder = try test.deliveries()
+        try SampleKeyings.write(into: folder)
+        let first = try test.operatorSession.importKeyings(
+            ImportRequest(batchID: batch.id, file: folder.appendingPathComponent(SampleKeyings.fileName(pass: 1))))
+        #expect(first.read == 12 && first.imported == 12 && first.rejected == 0 && first.alreadyPresent == 0)
+        #expect(try test.batchState(batch.id) == .keying)
+        let records = try test.records(batch.id)
+        #expect(records.count == 12)
+        // Rows are matched to their scan files by the number in the file name.
+        #expect(records.allSatisfy { $0.scanFileId != nil && $0.entryKey.hasPrefix("file:") })
+        let tenth = try #require(records.first { $0.number == "10" })
+        #expect(tenth.fields["meNgaySinh"] == .illegible)
+        #expect(tenth.fields["nksGioiTinh"] == .filled("Nữ"))
+        #expect(tenth.fields["nksHoTen"] == .filled("HỒ BẢO NGỌC"))
+        #expect(try #require(records.first { $0.number == "11" }).fields["chaNgaySinh"] == .uncertain("1990"))
+        #expect(try #require(records.first { $0.number == "12" }).fields["chaHoTen"] == .blank)
+
+        let second = try test.addOperator("nhaplieu2").importKeyings(
+            ImportRequest(batchID: batch.id, file: folder.appendingPathComponent(SampleKeyings.fileName(pass: 2)), pass: 2))
+        #expect(second.imported == 12)
+        #expect(try test.records(batch.id).count == 12)
+        #expect(try test.keyings(batch.id).count == 24)
+        #expect(try test.batchState(batch.id) == .keyed)
+    }
+
+    @Test func reImportingTheSameFileDuplicatesNothing() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let folder = try test.deliveries()
+        try SampleKeyings.write(into: folder)
+        let request = ImportRequest(batchID: batch.id, file: folder.appendingPathComponent(SampleKeyings.fileName(pass: 1)))
+        _ = try test.operatorSession.importKeyings(request)
+        let again = try test.operatorSession.importKeyings(request)
+        #expect(again.read == 12 && again.imported == 0 && again.alreadyPresent == 12)
+        #expect(again.seenBefore?.by == "nhaplieu")
+        #expect(try test.records(batch.id).count == 12)
+    }
+
+    @Test func allOrNothingRefusesTheWholeFileAndSaysWhyPerRow() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let before = try test.snapshot()
+        let folder = try test.deliveries()
+        var rows = SampleKeyings.rows(pass: 1)
+        rows[3][12] = "31.13.2017"                                   // row 4: not a date
+        rows[5][11] = "7"                                            // row 6: unknown sex code
+        rows[7][10] = ""                                             // row 8: required name missing
+        rows[9][10] = String(repeating: "A", count: 120)             // row 10: too long
+        rows[11][1] = "02"                                           // row 12: number 02 again
+        let csv = rows.map { $0.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",") }.joined(separator: "\n")
+        let url = try writeCSV(csv, "loi.csv", in: folder)
+        let report = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url))
+        #expect(report.read == 12 && report.imported == 0 && report.rejected == 5)
+        #expect(report.problems.map { "\($0.row) \($0.column) \($0.code)" } == [
+            "4 nksNgaySinh not-a-date", "6 nksGioiTinh unknown-code", "8 nksHoTen missing-required",
+            "10 nksHoTen too-long", "12 so duplicate-number",
+        ])
+        #expect(report.problems[0].message.text(in: .english) == "row 4, column nksNgaySinh: Date of birth: not a date (dd.mm.yyyy, mm.yyyy or yyyy)")
+        #expect(report.rejectsFile == nil)
+        #expect(try test.snapshot() == before)
+        #expect(try test.batchState(batch.id) == .received)
+    }
+
+    @Test func partialImportsTheGoodRowsAndListsTheRest() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let folder = try test.deliveries()
+        var rows = SampleKeyings.rows(pass: 1)
+        rows[2][12] = "hôm qua"
+        let csv = rows.map { $0.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ";") }.joined(separator: "\r\n")
+        let url = try writeCSV("\u{FEFF}" + csv, "mot-phan.csv", in: folder)
+        let report = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url, partial: true))
+        #expect(report.read == 12 && report.imported == 11 && report.rejected == 1)
+        #expect(report.read == report.imported + report.rejected + report.alreadyPresent)
+        let rejects = try String(contentsOf: try #require(report.rejectsFile), encoding: .utf8)
+        #expect(rejects.hasPrefix("row,column,code,reason\r\n3,nksNgaySinh,not-a-date,"))
+        #expect(!rejects.contains("hôm qua"), "the reject file never repeats the row's personal data")
+        #expect(try test.records(batch.id).count == 11)
+    }
+
+    @Test func anXLSXWorkbookImportsLikeCSV() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let folder = try test.deliveries()
+        var rows = SampleKeyings.rows(pass: 1)
+        rows[1][12] = "42732"   // Excel stored 28.12.2016 as a serial date
+        let url = folder.appendingPathComponent("so-lieu.xlsx")
+        try writeXLSX(rows, to: url)
+        let report = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url))
+        #expect(report.imported == 12, "\(report.problems.map { $0.message.text(in: .english) })")
+        let first = try #require(try test.records(batch.id).first { $0.number == "01" })
+        #expect(first.fields["nksNgaySinh"] == .filled("28.12.2016"))
+        #expect(first.fields["nksHoTen"] == .filled("NGUYỄN MINH ANH"))
+    }
+
+    @Test func headersByRegisterLabelAreAccepted() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let folder = try test.deliveries()
+        let csv = """
+            Số,Quyển số,"Ngày, tháng, năm đăng ký",Loại đăng ký,Nơi đăng ký,"Họ, chữ đệm, tên",Giới tính,"Ngày, tháng, năm sinh",Nơi sinh
+            01,01/2017,05.01.2017,1,UBND phường Phúc Xá,NGUYỄN MINH ANH,2,28.12.2016,Bệnh viện Phụ sản Hà Nội
+            """
+        let report = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: try writeCSV(csv, "nhan.csv", in: folder)))
+        #expect(report.imported == 1)
+    }
+
+    @Test func badFilesAreNamedWithAHint() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let folder = try test.deliveries()
+        // "Nguyên" in an 8-bit encoding: the byte 0xEA alone is not UTF-8.
+        let latin1 = folder.appendingPathComponent("tcvn3.csv")
+        try Data(Array((SampleKeyings.header.joined(separator: ",") + "\n01,01/2017,Nguy").utf8) + [0xEA, 0x6E, 0x0A]).write(to: latin1)
+        #expect(throws: HoTichError(.importNotUTF8(path: latin1.path))) {
+            try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: latin1))
+        }
+        let header = SampleKeyings.header.joined(separator: ",") + ",tenLa"
+        #expect(throws: HoTichError(.importUnknownColumns(["tenLa"]))) {
+            try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: try writeCSV(header + "\n", "cot-la.csv", in: folder)))
+        }
+        #expect(throws: HoTichError(.importMissingColumns(["nksNoiSinh"]))) {
+            try test.operatorSession.importKeyings(ImportRequest(
+                batchID: batch.id, file: try writeCSV(SampleKeyings.header.filter { $0 != "nksNoiSinh" }.joined(separator: ",") + "\n", "thieu.csv", in: folder)))
+        }
+        #expect(throws: HoTichError(.importUnknownFormat(path: folder.appendingPathComponent("anh.pdf").path))) {
+            try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: try writeCSV("%PDF-1.4", "anh.pdf", in: folder)))
+        }
+        #expect(throws: HoTichError(.importNoHeader(path: folder.appendingPathComponent("rong.csv").path))) {
+            try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: try writeCSV("\n\n", "rong.csv", in: folder)))
+        }
+    }
+
+    @Test func passTwoBySamePersonIsRejectedRowByRow() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let folder = try test.deliveries()
+        try SampleKeyings.write(into: folder)
+        _ = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: folder.appendingPathComponent(SampleKeyings.fileName(pass: 1))))
+        let report = try test.operatorSession.importKeyings(
+            ImportRequest(batchID: batch.id, file: folder.appendingPathComponent(SampleKeyings.fileName(pass: 2)), pass: 2, partial: true))
+        #expect(report.rejected == 12 && report.imported == 0)
+        #expect(report.problems.allSatisfy { $0.code == "same-person" })
+    }
+}
