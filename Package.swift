@@ -92,6 +92,20 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: - Benchmarks
+
+        /// Synthetic workspaces and measurements; run through `benchmarks/run`.
+        .executableTarget(
+            name: "hotich-bench",
+            dependencies: [
+                "HoTichModel", "HoTichStore", "HoTichWorkflow",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "benchmarks/Sources/hotich-bench",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: - Tests
 
         .testTarget(

@@ -234,8 +234,8 @@ private struct RowImporter {
                     message: .importRowProblem(row: row.number, diagnostic: diagnostic, kind: book.kind)))
             }
         }
-        for diagnostic in RecordRules.check(fields, kind: book.kind, bookYear: book.year)
-        where diagnostic.severity == .error && diagnostic.problem == .missingRequired {
+        // Each cell was checked above; what is left is what the row does not say at all.
+        for diagnostic in RecordRules.missingRequired(fields, kind: book.kind) {
             rowProblems.append(ImportProblem(
                 row: row.number, column: diagnostic.field ?? "*", code: diagnostic.code,
                 message: .importRowProblem(row: row.number, diagnostic: diagnostic, kind: book.kind)))
@@ -257,9 +257,8 @@ private struct RowImporter {
 
         let file = RegistrationNumber.value(number).flatMap { filesByNumber[$0] }.flatMap { $0.count == 1 ? $0.first : nil }
         let entryKey = file?.id.map { "file:\($0)" } ?? "so:\(numberKey)"
-        let existing = try KeyingRow
-            .filter(KeyingRow.Columns.batchId == batch.id && KeyingRow.Columns.entryKey == entryKey)
-            .fetchAll(db)
+        let existing = try KeyingRow.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM keying WHERE batchId = ? AND entryKey = ?"), arguments: [batch.id, entryKey])
         if let mine = existing.first(where: { $0.pass == pass }) {
             if mine.state == .complete {
                 alreadyPresent += 1

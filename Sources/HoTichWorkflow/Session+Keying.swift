@@ -203,8 +203,8 @@ extension Session {
     /// Marks a keying complete and links it to its record, creating the record on the first pass.
     static func attach(_ keying: inout KeyingRow, book: BookIdentity, batch: BatchRow, at time: String, in db: Database) throws -> RecordRow {
         let record: RecordRow
-        if let existing = try RecordRow
-            .filter(RecordRow.Columns.batchId == batch.id && RecordRow.Columns.entryKey == keying.entryKey).fetchOne(db) {
+        if let existing = try RecordRow.fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM record WHERE batchId = ? AND entryKey = ?"), arguments: [batch.id, keying.entryKey]) {
             record = existing
         } else {
             let created = RecordRow(

@@ -26,11 +26,28 @@ public struct CodeList: Sendable, Hashable {
     /// Whether text that matches no entry may be kept as written (nationalities, ethnic subgroups).
     public let allowsUnlistedText: Bool
 
+    /// Each entry's label folded (tones, diacritics and hyphens removed), computed once.
+    private let foldedLabels: [String]
+    private let byFoldedLabel: [String: Entry]
+
     public init(id: String, version: String, entries: [Entry], allowsUnlistedText: Bool = false) {
         self.id = id
         self.version = version
         self.entries = entries
         self.allowsUnlistedText = allowsUnlistedText
+        foldedLabels = entries.map { VietnameseText.folded($0.label).replacingOccurrences(of: "-", with: "") }
+        var index: [String: Entry] = [:]
+        for entry in entries { index[VietnameseText.folded(entry.label)] = index[VietnameseText.folded(entry.label)] ?? entry }
+        byFoldedLabel = index
+    }
+
+    public static func == (lhs: CodeList, rhs: CodeList) -> Bool {
+        lhs.id == rhs.id && lhs.version == rhs.version && lhs.entries == rhs.entries && lhs.allowsUnlistedText == rhs.allowsUnlistedText
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(version)
     }
 
     /// The entry with `code`, or whose label is `text` ignoring case, tones and diacritics.
@@ -41,8 +58,7 @@ public struct CodeList: Sendable, Hashable {
         if let number = Int(trimmed), let byNumber = entries.first(where: { Int($0.code) == number }) {
             return byNumber
         }
-        let folded = VietnameseText.folded(trimmed)
-        return entries.first { VietnameseText.folded($0.label) == folded }
+        return byFoldedLabel[VietnameseText.folded(trimmed)]
     }
 
     /// Entries whose label contains `text` ignoring case, tones and diacritics ("ede" finds Ê-đê),
@@ -50,9 +66,8 @@ public struct CodeList: Sendable, Hashable {
     public func search(_ text: String) -> [Entry] {
         let folded = VietnameseText.folded(text).replacingOccurrences(of: "-", with: "")
         guard !folded.isEmpty else { return entries }
-        return entries.filter { entry in
-            entry.code.hasPrefix(folded)
-                || VietnameseText.folded(entry.label).replacingOccurrences(of: "-", with: "").contains(folded)
-        }
+        return entries.indices.filter { index in
+            entries[index].code.hasPrefix(folded) || foldedLabels[index].contains(folded)
+        }.map { entries[$0] }
     }
 }

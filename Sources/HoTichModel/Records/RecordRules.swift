@@ -22,6 +22,13 @@ public enum RecordRules {
         return diagnostics
     }
 
+    /// Required fields that `fields` does not state at all (a field marked blank is stated).
+    public static func missingRequired(_ fields: [String: FieldValue], kind: RecordKind) -> [Diagnostic] {
+        FieldCatalog.fields(for: kind).compactMap { field in
+            field.required && fields[field.key] == nil ? Diagnostic(.error, field: field.key, .missingRequired) : nil
+        }
+    }
+
     /// The cross-field rules alone.
     public static func crossFieldChecks(_ fields: [String: FieldValue], kind: RecordKind, bookYear: Int? = nil) -> [Diagnostic] {
         func date(_ key: String) -> PartialDate? { fields[key]?.text.flatMap(PartialDate.init) }

@@ -5,22 +5,37 @@ public enum VietnameseText {
     /// The text in Unicode normalization form C with runs of white space collapsed to one space
     /// and trimmed at both ends. Letters, case and diacritics are kept as written.
     public static func normalized(_ text: String) -> String {
-        let composed = text.precomposedStringWithCanonicalMapping
+        let composed = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
+        var needsWork = false
+        var previousSpace = true
+        for scalar in composed.unicodeScalars {
+            let space = scalar.properties.isWhitespace
+            if space && (previousSpace || scalar != " ") { needsWork = true; break }
+            previousSpace = space
+        }
+        if !needsWork && !previousSpace { return composed }
         var result = ""
         result.reserveCapacity(composed.utf8.count)
         var pendingSpace = false
-        for character in composed {
-            if character.isWhitespace {
+        for scalar in composed.unicodeScalars {
+            if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
             if pendingSpace {
-                result.append(" ")
+                result.unicodeScalars.append(" ")
                 pendingSpace = false
             }
-            result.append(character)
+            result.unicodeScalars.append(scalar)
         }
         return result
+    }
+
+    /// Whether every scalar is one NFC leaves alone: below the combining marks (U+0300), or a
+    /// precomposed letter of Latin Extended Additional (U+1E00–U+1EFF), where Vietnamese lives.
+    /// Anything else goes through the full normalization.
+    static func isSurelyNFC(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.value < 0x0300 || (0x1E00...0x1EFF).contains($0.value) }
     }
 
     /// The search key of a text: lower case, tones and diacritics removed, `đ`/`Đ` mapped to `d`,
@@ -28,32 +43,57 @@ public enum VietnameseText {
     public static func folded(_ text: String) -> String {
         var output = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in normalized(text).decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.value {
-            case 0x0300...0x036F:  // combining diacritical marks (tones, breve, circumflex, horn)
+        for scalar in normalized(text).unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !output.isEmpty
                 continue
-            case 0x0110, 0x0111:  // Đ đ do not decompose in Unicode
-                if pendingSpace { output.append(" "); pendingSpace = false }
-                output.append("d")
-            default:
-                if scalar.properties.isWhitespace {
-                    pendingSpace = !output.isEmpty
-                    continue
-                }
-                if pendingSpace { output.append(" "); pendingSpace = false }
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                    output.append(lower)
-                }
+            }
+            if pendingSpace {
+                output.append(" ")
+                pendingSpace = false
+            }
+            if scalar.value < 0x80 {
+                output.append(Unicode.Scalar(UInt8(ascii: scalar) | (scalar.properties.isUppercase ? 0x20 : 0)))
+            } else if let folded = FoldTable.shared.folded[scalar.value] {
+                output.append(contentsOf: folded.unicodeScalars)
+            } else {
+                output.append(contentsOf: foldSlow(scalar).unicodeScalars)
             }
         }
         return String(output)
+    }
+
+    /// Folds one scalar through canonical decomposition (for scalars outside the table).
+    static func foldSlow(_ scalar: Unicode.Scalar) -> String {
+        if scalar.value == 0x0110 || scalar.value == 0x0111 { return "d" }
+        var out = String.UnicodeScalarView()
+        for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
+            if (0x0300...0x036F).contains(part.value) { continue }
+            if part.value == 0x0110 || part.value == 0x0111 { out.append("d"); continue }
+            out.append(contentsOf: part.properties.lowercaseMapping.unicodeScalars)
+        }
+        return String(out)
     }
 
     /// Whether the text holds a control character (other than tab) or a replacement
     /// character left by invalid UTF-8. Such input is rejected rather than stored.
     public static func containsForbiddenCharacters(_ text: String) -> Bool {
         text.unicodeScalars.contains { scalar in
-            (scalar.properties.generalCategory == .control && scalar != "\t") || scalar == "\u{FFFD}"
+            (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{FFFD}"
         }
+    }
+}
+
+/// Folded forms of the Latin letters Vietnamese text uses, computed once.
+private final class FoldTable: Sendable {
+    static let shared = FoldTable()
+    let folded: [UInt32: String]
+
+    private init() {
+        var table: [UInt32: String] = [:]
+        for value in Array(0x00C0...0x024F) + Array(0x1E00...0x1EFF) {
+            if let scalar = Unicode.Scalar(value) { table[UInt32(value)] = VietnameseText.foldSlow(scalar) }
+        }
+        folded = table
     }
 }

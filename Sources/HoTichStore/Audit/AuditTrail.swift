@@ -12,7 +12,7 @@ public enum AuditTrail {
     /// Appends `entry` to the trail inside the current transaction.
     @discardableResult
     public static func append(_ entry: AuditEntry, at time: String, in db: Database) throws -> AuditEventRow {
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1") ?? genesis
+        let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1")) ?? genesis
         var row = AuditEventRow(
             id: nil, at: time, actor: entry.actor, action: entry.action, batchId: entry.batchId,
             subject: entry.subject, fromState: entry.fromState, toState: entry.toState,

@@ -54,6 +54,42 @@ public struct RecordRow: Codable, Sendable, Equatable, FetchableRecord, Persista
         public static let batchId = Column(CodingKeys.batchId)
         public static let entryKey = Column(CodingKeys.entryKey)
     }
+
+    // The fields column is written with `FieldSetJSON`, not `JSONEncoder`: it is on the hot path.
+
+    public init(row: Row) throws {
+        id = row["id"]
+        batchId = row["batchId"]
+        scanFileId = row["scanFileId"]
+        entryKey = row["entryKey"]
+        kind = row["kind"]
+        officeCode = row["officeCode"]
+        registrationYear = row["registrationYear"]
+        number = row["number"]
+        version = row["version"]
+        fields = try FieldSetJSON.decode(row["fields"])
+        subjectName = row["subjectName"]
+        subjectBirthYear = row["subjectBirthYear"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["batchId"] = batchId
+        container["scanFileId"] = scanFileId
+        container["entryKey"] = entryKey
+        container["kind"] = kind
+        container["officeCode"] = officeCode
+        container["registrationYear"] = registrationYear
+        container["number"] = number
+        container["version"] = version
+        container["fields"] = FieldSetJSON.encode(fields)
+        container["subjectName"] = subjectName
+        container["subjectBirthYear"] = subjectBirthYear
+        container["createdAt"] = createdAt
+        container["updatedAt"] = updatedAt
+    }
 }
 
 /// Where a keying came from.
@@ -109,6 +145,38 @@ public struct KeyingRow: Codable, Sendable, Equatable, FetchableRecord, MutableP
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+
+    public init(row: Row) throws {
+        id = row["id"]
+        batchId = row["batchId"]
+        entryKey = row["entryKey"]
+        scanFileId = row["scanFileId"]
+        recordId = row["recordId"]
+        pass = row["pass"]
+        self.operator = row["operator"]
+        state = row["state"]
+        fields = try FieldSetJSON.decode(row["fields"])
+        position = row["position"]
+        source = row["source"]
+        startedAt = row["startedAt"]
+        savedAt = row["savedAt"]
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["id"] = id
+        container["batchId"] = batchId
+        container["entryKey"] = entryKey
+        container["scanFileId"] = scanFileId
+        container["recordId"] = recordId
+        container["pass"] = pass
+        container["operator"] = self.operator
+        container["state"] = state
+        container["fields"] = FieldSetJSON.encode(fields)
+        container["position"] = position
+        container["source"] = source
+        container["startedAt"] = startedAt
+        container["savedAt"] = savedAt
     }
 }
 

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The stored form of a record's fields: a JSON object of `{"s": state, "v": value}` per key,
+/// keys sorted. Written by hand because it is on the hot path of every save and import; read
+/// with `JSONDecoder`, so the two always agree with `FieldValue`'s `Codable` form.
+public enum FieldSetJSON {
+    /// The JSON text of `fields`.
+    public static func encode(_ fields: [String: FieldValue]) -> String {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(fields.count * 40)
+        for (index, key) in fields.keys.sorted().enumerated() {
+            guard let value = fields[key] else { continue }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendString(key, to: &out)
+            out.append(contentsOf: Array(#":{"s":"#.utf8))
+            appendString(value.state, to: &out)
+            if let text = value.text {
+                out.append(contentsOf: Array(#","v":"#.utf8))
+                appendString(text, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The fields stored in `json`.
+    public static func decode(_ json: String) throws -> [String: FieldValue] {
+        try JSONDecoder().decode([String: FieldValue].self, from: Data(json.utf8))
+    }
+
+    private static func appendString(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import GRDB
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// Builds a workspace of N records across offices, books and batches, for all five kinds and in
+/// every lifecycle state, deterministically for a seed.
+///
+/// Rows are written with prepared statements in large transactions, bypassing the per-record
+/// audit events that keying writes (one `generate` event per batch is written instead), so that a
+/// million records take about a minute rather than the hours real keying would.
+struct SyntheticWorkspace {
+    var records: Int
+    var seed: UInt64 = 1
+    var batchSize = 500
+    var offices = 20
+    /// Share of double-keyed records whose two passes disagree on at least one field.
+    var disagreementRate = 0.08
+    /// Write tiny placeholder scan files (otherwise only the manifest rows exist).
+    var withFiles = false
+
+    static let kindShares: [(RecordKind, Double)] = [(.birth, 50), (.death, 20), (.marriage, 20), (.maritalStatus, 5), (.parentChild, 5)]
+    static let stateShares: [(BatchState, Double)] = [
+        (.exported, 30), (.verified, 10), (.verifying, 10), (.keyed, 15), (.keying, 15), (.received, 15), (.onHold, 5),
+    ]
+
+    /// Creates the workspace in `folder` and returns it.
+    func build(in folder: URL, progress: (Int) -> Void = { _ in }) throws -> Workspace {
+        let workspace = try Workspace.create(at: folder, office: OfficeCode(literal: "20245"), name: "Sở Tư pháp (dữ liệu tổng hợp)", admin: "quantri")
+        let admin = try workspace.session(as: "quantri")
+        for (name, role) in [("giamsat", Role.supervisor), ("nhaplieu1", .operator), ("nhaplieu2", .operator), ("kiemtra", .verifier)] {
+            try admin.addUser(name: name, role: role)
+        }
+        var people = SyntheticPeople(random: SeededGenerator(seed: seed))
+        let kindWeights = SyntheticPeople.cumulative(Self.kindShares.map(\.1))
+        let stateWeights = SyntheticPeople.cumulative(Self.stateShares.map(\.1))
+        var nextNumber: [String: Int] = [:]
+        var written = 0
+        var batchIndex = 0
+        let scans = workspace.folder.appendingPathComponent("scans/synthetic")
+        while written < records {
+            let count = min(batchSize, records - written)
+            let office = OfficeCode("\(20_200 + batchIndex % offices)") ?? OfficeCode(literal: "20245")
+            let kind = Self.kindShares[people.random.pick(cumulative: kindWeights)].0
+            let year = 1990 + (batchIndex / offices) % 30
+            let state = Self.stateShares[people.random.pick(cumulative: stateWeights)].0
+            let policy: VerificationPolicy = people.random.chance(0.8) ? .double : (people.random.chance(0.5) ? .review : .sample)
+            try workspace.store.write { db in
+                try writeBatch(
+                    db, index: batchIndex, office: office, kind: kind, year: year, state: state, policy: policy,
+                    count: count, people: &people, nextNumber: &nextNumber, scans: scans)
+            }
+            written += count
+            batchIndex += 1
+            progress(written)
+        }
+        return workspace
+    }
+
+    private func writeBatch(
+        _ db: Database, index: Int, office: OfficeCode, kind: RecordKind, year: Int, state: BatchState,
+        policy: VerificationPolicy, count: Int, people: inout SyntheticPeople, nextNumber: inout [String: Int], scans: URL
+    ) throws {
+        let now = Timestamp.now()
+        try db.execute(sql: "INSERT OR IGNORE INTO office (code, name) VALUES (?, ?)", arguments: [office.value, "UBND xã \(office.value)"])
+        let volume = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM book WHERE officeCode = ? AND kind = ? AND year = ?",
+                                       arguments: [office.value, kind.code, year]) ?? 0) + 1
+        try db.execute(sql: "INSERT INTO book (officeCode, kind, year, volume) VALUES (?, ?, ?, ?)",
+                       arguments: [office.value, kind.code, year, volume])
+        let bookId = db.lastInsertedRowID
+        let book = BookIdentity(office: office, kind: kind, year: year, volume: volume)
+        let batchId = BatchIdentifier.make(book: book, sequence: 1)
+        let root = scans.appendingPathComponent(batchId)
+        let onHold = state == .onHold
+        try db.execute(sql: """
+            INSERT INTO batch (id, bookId, sequence, policy, state, heldFrom, sourcePath, sourceKind, storedRoot, fileCount,
+                               totalBytes, contentDigest, receivedAt, receivedBy, updatedAt)
+            VALUES (?, ?, 1, ?, ?, ?, ?, 'folder', ?, ?, ?, ?, ?, 'giamsat', ?)
+            """, arguments: [batchId, bookId, policy.rawValue, state.rawValue, onHold ? BatchState.keying.rawValue : nil,
+                             root.path, root.path, count, Int64(count) * 100_000, "synthetic-\(seed)-\(index)", now, now])
+        if withFiles { try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true) }
+
+        let keyedShare: Double = switch state {
+        case .received: 0
+        case .keying, .onHold: 0.5
+        default: 1
+        }
+        let passes = policy == .double ? [1, 2] : [1]
+        let fileStatement = try db.makeStatement(sql: """
+            INSERT INTO scanFile (batchId, path, bytes, sha256, format, usable, nameNumber, nameDate)
+            VALUES (?, ?, 100000, ?, 'pdf', 1, ?, ?)
+            """)
+        let recordStatement = try db.makeStatement(sql: """
+            INSERT INTO record (id, batchId, scanFileId, entryKey, kind, officeCode, registrationYear, number, version,
+                                fields, subjectName, subjectBirthYear, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+            """)
+        let keyingStatement = try db.makeStatement(sql: """
+            INSERT INTO keying (batchId, entryKey, scanFileId, recordId, pass, operator, state, fields, position, source, startedAt, savedAt)
+            VALUES (?, ?, ?, ?, ?, ?, 'complete', ?, 0, 'synthetic', ?, ?)
+            """)
+        let counterKey = "\(office.value)/\(kind.code)/\(year)"
+        var month = 1
+        var day = 1
+        for position in 0..<count {
+            let number = (nextNumber[counterKey] ?? 0) + 1
+            nextNumber[counterKey] = number
+            // Registration dates rise through the year with the numbers.
+            if people.random.chance(0.3) {
+                day += 1
+                if day > 28 { day = 1; month = min(12, month + 1) }
+            }
+            let so = number < 10 ? "0\(number)" : "\(number)"
+            let isoDate = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+            let registered = "\(day < 10 ? "0" : "")\(day).\(month < 10 ? "0" : "")\(month).\(year)"
+            let path = "\(kind.code).\(year).\(book.volumeText).\(isoDate).\(so).pdf"
+            let sha = "\(seed)-\(index)-\(position)-" + String(people.random.next(), radix: 16)
+            try fileStatement.execute(arguments: [batchId, path, sha, so, registered])
+            let fileId = db.lastInsertedRowID
+            if withFiles {
+                try Data(SampleScans.pdf(text: path).utf8).write(to: root.appendingPathComponent(path))
+            }
+            guard Double(position) < Double(count) * keyedShare else { continue }
+            let fields = makeFields(kind: kind, so: so, volume: book.quyenSo, registered: registered, year: year,
+                                    month: month, day: day, office: office, people: &people)
+            let recordId = "\(seed)-\(index)-\(position)"
+            let entryKey = "file:\(fileId)"
+            try recordStatement.execute(arguments: [
+                recordId, batchId, fileId, entryKey, kind.code, office.value, year, so, FieldSetJSON.encode(fields),
+                fields[FieldCatalog.subjectNameKey(for: kind)]?.text.map(VietnameseText.folded),
+                fields[FieldCatalog.subjectBirthDateKey(for: kind)]?.text.flatMap(PartialDate.init)?.year, now, now,
+            ])
+            for pass in passes {
+                var keyed = fields
+                if pass == 2 && people.random.chance(disagreementRate) { keyed = slip(keyed, people: &people) }
+                try keyingStatement.execute(arguments: [
+                    batchId, entryKey, fileId, recordId, pass, pass == 1 ? "nhaplieu1" : "nhaplieu2", FieldSetJSON.encode(keyed), now, now,
+                ])
+            }
+        }
+        try AuditTrail.append(
+            AuditEntry(actor: "quantri", action: "generate", batchId: batchId, toState: state.rawValue, reason: "synthetic seed \(seed)"),
+            at: now, in: db)
+    }
+
+    /// The fields of one synthetic entry of `kind`.
+    private func makeFields(
+        kind: RecordKind, so: String, volume: String, registered: String, year: Int, month: Int, day: Int,
+        office: OfficeCode, people: inout SyntheticPeople
+    ) -> [String: FieldValue] {
+        var fields: [String: FieldValue] = [
+            "so": .filled(so), "quyenSo": .filled(volume), "ngayDangKy": .filled(registered),
+            "nguoiKy": .filled(people.name(male: people.random.chance(0.6))), "chucVuNguoiKy": .filled("Chủ tịch UBND xã"),
+            "ghiChu": .blank,
+        ]
+        fields[kind == .maritalStatus ? "noiCap" : "noiDangKy"] = .filled("UBND xã \(office.value)")
+        if kind != .maritalStatus { fields["loaiDangKy"] = .filled(kind == .marriage ? "Đăng ký lần đầu" : "Đăng ký đúng hạn") }
+        let male = people.random.chance(0.51)
+        let sex: FieldValue = .filled(male ? "Nam" : "Nữ")
+        switch kind {
+        case .birth:
+            let family = people.surname()
+            fields["nksHoTen"] = .filled(people.name(male: male, surname: family).uppercased())
+            fields["nksGioiTinh"] = sex
+            let born = people.birthDate(year: year, before: (day, month))
+            fields["nksNgaySinh"] = .filled(born)
+            fields["nksNoiSinh"] = .filled(SyntheticPeople.birthPlaces.randomElement(using: &people.random) ?? "Tại nhà")
+            fields["nksDanToc"] = .filled("Kinh")
+            fields["nksQuocTich"] = .filled("Việt Nam")
+            if year >= 2016 { fields["nksSoDinhDanh"] = .filled(people.personalID(male: male, year: year, province: "049")) }
+            fields["meHoTen"] = .filled(people.name(male: false))
+            fields["meNgaySinh"] = .filled(String(year - Int.random(in: 19...40, using: &people.random)))
+            fields["meNoiCuTru"] = .filled(people.place())
+            if people.random.chance(0.93) {
+                fields["chaHoTen"] = .filled(people.name(male: true, surname: family))
+                fields["chaNgaySinh"] = .filled(String(year - Int.random(in: 21...45, using: &people.random)))
+            } else {
+                fields["chaHoTen"] = .blank
+            }
+        case .death:
+            fields["nktHoTen"] = .filled(people.name(male: male))
+            fields["nktGioiTinh"] = sex
+            fields["nktNgaySinh"] = .filled(String(year - Int.random(in: 1...95, using: &people.random)))
+            fields["nktNgayChet"] = .filled(people.birthDate(year: year, before: (day, month)))
+            fields["nktNoiChet"] = .filled(people.random.chance(0.6) ? "Tại nhà" : "Bệnh viện đa khoa tỉnh")
+            fields["nktNoiCuTru"] = .filled(people.place())
+        case .marriage:
+            fields["chongHoTen"] = .filled(people.name(male: true))
+            fields["chongNgaySinh"] = .filled(people.birthDate(year: year - Int.random(in: 20...35, using: &people.random), before: (28, 12)))
+            fields["voHoTen"] = .filled(people.name(male: false))
+            fields["voNgaySinh"] = .filled(people.birthDate(year: year - Int.random(in: 18...32, using: &people.random), before: (28, 12)))
+            fields["chongNoiCuTru"] = .filled(people.place())
+            fields["voNoiCuTru"] = .filled(people.place())
+        case .maritalStatus:
+            fields["nxnHoTen"] = .filled(people.name(male: male))
+            fields["nxnGioiTinh"] = sex
+            fields["nxnNgaySinh"] = .filled(people.birthDate(year: year - Int.random(in: 18...60, using: &people.random), before: (28, 12)))
+            fields["nxnTinhTrangHonNhan"] = .filled("Chưa đăng ký kết hôn với ai")
+            fields["nxnNoiCuTru"] = .filled(people.place())
+        case .parentChild:
+            fields["loaiXacNhan"] = .filled("Cha nhận con")
+            fields["cmHoTen"] = .filled(people.name(male: true))
+            fields["cmNgaySinh"] = .filled(String(year - Int.random(in: 22...50, using: &people.random)))
+            fields["ncHoTen"] = .filled(people.name(male: male))
+            fields["ncNgaySinh"] = .filled(people.birthDate(year: year - Int.random(in: 0...15, using: &people.random), before: (28, 12)))
+        }
+        return fields
+    }
+
+    /// A second keyer's slip: a lost tone mark, a swapped digit, or a field left blank.
+    private func slip(_ fields: [String: FieldValue], people: inout SyntheticPeople) -> [String: FieldValue] {
+        var out = fields
+        let keys = fields.keys.sorted()
+        guard let key = keys.randomElement(using: &people.random), let text = fields[key]?.text else { return out }
+        switch Int.random(in: 0..<3, using: &people.random) {
+        case 0: out[key] = .filled(VietnameseText.folded(text))
+        case 1: out[key] = .filled(String(text.reversed()))
+        default: out[key] = .blank
+        }
+        return out
+    }
+}

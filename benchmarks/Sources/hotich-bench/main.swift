@@ -1,0 +1,140 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// `hotich-bench`: builds synthetic workspaces and measures hotich's hot paths.
+/// Each benchmark runs in its own process so that peak memory is its own.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hotich-bench",
+        abstract: "Synthetic data and benchmarks for hotich.",
+        subcommands: [Generate.self, ImportRows.self, SaveRecord.self])
+}
+
+/// `generate`: a synthetic workspace of N records.
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build a synthetic workspace.")
+
+    @Option(help: "Number of records.") var records = 100_000
+    @Option(help: "Folder of the new workspace.") var out: String
+    @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "Records per batch.") var batchSize = 500
+    @Flag(help: "Write tiny placeholder scan files.") var withFiles = false
+
+    func run() throws {
+        let folder = URL(fileURLWithPath: out)
+        let generator = SyntheticWorkspace(records: records, seed: seed, batchSize: batchSize, withFiles: withFiles)
+        let (_, seconds) = try Measure.time { try generator.build(in: folder) }
+        Measure.report("generate", String(format: "%.0f", Double(records) / seconds), "records/s",
+                       "\(records) records in \(String(format: "%.1f", seconds)) s")
+    }
+}
+
+/// A new received batch with `files` scan-file rows (no keyings), for import and keying benchmarks.
+func addEmptyBatch(_ workspace: Workspace, files: Int, tag: String) throws -> String {
+    try workspace.store.write { db in
+        let now = Timestamp.now()
+        try db.execute(sql: "INSERT OR IGNORE INTO office (code, name) VALUES ('20999', 'UBND xã thử nghiệm')")
+        try db.execute(sql: "INSERT INTO book (officeCode, kind, year, volume) VALUES ('20999', 'KS', 2017, (SELECT COUNT(*) + 1 FROM book WHERE officeCode = '20999'))")
+        let bookId = db.lastInsertedRowID
+        let id = "KS-20999-2017-\(tag)"
+        try db.execute(sql: """
+            INSERT INTO batch (id, bookId, sequence, policy, state, sourcePath, sourceKind, storedRoot, fileCount, totalBytes,
+                               contentDigest, receivedAt, receivedBy, updatedAt)
+            VALUES (?, ?, 1, 'double', 'received', '/tmp', 'folder', '/tmp', ?, 0, ?, ?, 'giamsat', ?)
+            """, arguments: [id, bookId, files, "bench-\(tag)-\(UUID().uuidString)", now, now])
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO scanFile (batchId, path, bytes, sha256, format, usable, nameNumber, nameDate)
+            VALUES (?, ?, 1000, ?, 'pdf', 1, ?, '05.01.2017')
+            """)
+        for number in 1...max(1, files) where files > 0 {
+            try statement.execute(arguments: [id, "KS.2017.01.2017-01-05.\(number).pdf", "bench-\(tag)-\(number)", "\(number)"])
+        }
+        return id
+    }
+}
+
+/// `import`: bulk import of N KS rows from CSV into an existing workspace.
+struct ImportRows: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Measure CSV import.")
+
+    @Option(help: "Workspace folder.") var workspace: String
+    @Option(help: "Rows to import.") var rows = 100_000
+
+    func run() throws {
+        let ws = try Workspace.open(at: URL(fileURLWithPath: workspace))
+        let existing = try ws.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
+        let batch = try addEmptyBatch(ws, files: 0, tag: "import-\(UUID().uuidString.prefix(6))")
+        let csv = URL(fileURLWithPath: workspace).appendingPathComponent("bench-import.csv")
+        try writeRows(rows, to: csv)
+        let (report, seconds) = try Measure.time {
+            try ws.session(as: "nhaplieu1").importKeyings(ImportRequest(batchID: batch, file: csv))
+        }
+        guard report.imported == rows else { throw ValidationError("imported \(report.imported) of \(rows)") }
+        Measure.report("import", String(format: "%.0f", Double(rows) / seconds), "rows/s",
+                       "\(rows) KS rows into \(existing) records, \(String(format: "%.1f", seconds)) s")
+    }
+
+    /// KS rows in the sample sheet's columns, numbered 1…N.
+    func writeRows(_ count: Int, to url: URL) throws {
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var people = SyntheticPeople(random: SeededGenerator(seed: 7))
+        var text = SampleKeyings.header.joined(separator: ",") + "\n"
+        for number in 1...count {
+            let male = people.random.chance(0.5)
+            let family = people.surname()
+            let row = [
+                "\(number)", "\(number)", "01/2017", "\(number / 2 + 1)", "05.01.2017", "1", "UBND xã thử nghiệm", "Trần Văn Thành",
+                "Chủ tịch UBND xã", "Lê Thị Minh", people.name(male: male, surname: family).uppercased(), male ? "1" : "2",
+                "02.01.2017", "Trạm y tế xã", "\"\(people.place())\"", "Kinh", "Việt Nam", people.name(male: false), "1990", "Kinh",
+                "\"\(people.place())\"", people.name(male: true, surname: family), "1988", "Kinh", "\"\(people.place())\"",
+                people.name(male: true, surname: family), "Cha", "-",
+            ]
+            text += row.joined(separator: ",") + "\n"
+            if text.utf8.count > 1 << 20 {
+                handle.write(Data(text.utf8))
+                text = ""
+            }
+        }
+        handle.write(Data(text.utf8))
+    }
+}
+
+/// `save`: the time to save one keyed record, median and p99.
+struct SaveRecord: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "save", abstract: "Measure saving one keyed record.")
+
+    @Option(help: "Workspace folder.") var workspace: String
+    @Option(help: "Records to key.") var records = 300
+
+    func run() throws {
+        let ws = try Workspace.open(at: URL(fileURLWithPath: workspace))
+        let existing = try ws.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
+        let batch = try addEmptyBatch(ws, files: records, tag: "save-\(UUID().uuidString.prefix(6))")
+        let session = try ws.session(as: "nhaplieu1")
+        var times: [Double] = []
+        var number = 0
+        while var task = try session.startKeying(batch: batch, pass: 1) {
+            number += 1
+            task.values = [
+                "so": .filled("\(number)"), "quyenSo": .filled("01/2017"), "ngayDangKy": .filled("05.01.2017"),
+                "loaiDangKy": .filled("Đăng ký đúng hạn"), "noiDangKy": .filled("UBND xã thử nghiệm"),
+                "nksHoTen": .filled("NGUYỄN VĂN AN"), "nksGioiTinh": .filled("Nam"), "nksNgaySinh": .filled("02.01.2017"),
+                "nksNoiSinh": .filled("Trạm y tế xã"),
+            ]
+            let (_, seconds) = try Measure.time { try session.completeKeying(task) }
+            times.append(seconds * 1000)
+        }
+        Measure.report("save-median", String(format: "%.2f", Measure.percentile(times, 0.5)), "ms",
+                       "\(times.count) saves into \(existing) records")
+        Measure.report("save-p99", String(format: "%.2f", Measure.percentile(times, 0.99)), "ms",
+                       "\(times.count) saves into \(existing) records")
+    }
+}
+
+Bench.main()
