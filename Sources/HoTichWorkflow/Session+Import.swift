@@ -186,11 +186,16 @@ private struct RowImporter {
         var header: TabularRow?
         repeat {
             header = try Self.next(source, path: path)
-        } while header.map { $0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } } == true
+        } while header.map { $0.cells.allSatisfy(Self.isBlank) } == true
         guard let header else { throw HoTichError(.importNoHeader(path: path)) }
         columns = try ImportColumns.map(header.cells, kind: book.kind)
         let files = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batch.id && Column("usable") == true).fetchAll(db)
         filesByNumber = Dictionary(grouping: files.filter { $0.nameNumber != nil }) { RegistrationNumber.value($0.nameNumber ?? "") ?? -1 }
+    }
+
+    /// Whether a cell holds nothing but spaces and tabs.
+    static func isBlank(_ cell: String) -> Bool {
+        cell.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     static func next(_ source: any TabularSource, path: String) throws -> TabularRow? {
@@ -205,7 +210,7 @@ private struct RowImporter {
 
     mutating func run(in db: Database) throws {
         while let row = try Self.next(source, path: path) {
-            if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.cells.allSatisfy(Self.isBlank) { continue }
             read += 1
             try importRow(row, in: db)
         }
@@ -246,7 +251,7 @@ private struct RowImporter {
             return
         }
         let number = fields["so"]?.text ?? ""
-        let year = fields["ngayDangKy"]?.text.flatMap(PartialDate.init)?.year ?? book.year
+        let year = fields["ngayDangKy"]?.text.flatMap { PartialDate($0) }?.year ?? book.year
         let numberKey = "\(RegistrationNumber.value(number) ?? -1)/\(year)"
         if let first = firstRowOfNumber[numberKey] {
             reject(row.number, "so", "duplicate-number", .importRowDuplicateNumber(row: row.number, number: number, firstRow: first))
@@ -326,8 +331,7 @@ enum ImportColumns {
     /// A date cell Excel stored as a serial number (5 digits: 1900–2173) as `dd.mm.yyyy`.
     /// Four digits stay a year.
     static func excelSerialDate(_ cell: String) -> String? {
-        let trimmed = cell.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count == 5, let serial = Int(trimmed) else { return nil }
+        guard cell.utf8.count == 5, cell.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let serial = Int(cell) else { return nil }
         // Serial 1 is 1900-01-01; Excel counts a 29.02.1900 that never was, so from 61 on subtract one.
         var days = serial - (serial > 60 ? 2 : 1)
         var year = 1900

@@ -202,6 +202,7 @@ extension Session {
 
     /// Marks a keying complete and links it to its record, creating the record on the first pass.
     static func attach(_ keying: inout KeyingRow, book: BookIdentity, batch: BatchRow, at time: String, in db: Database) throws -> RecordRow {
+        let json = FieldSetJSON.encode(keying.fields)
         let record: RecordRow
         if let existing = try RecordRow.fetchOne(
             db.cachedStatement(sql: "SELECT * FROM record WHERE batchId = ? AND entryKey = ?"), arguments: [batch.id, keying.entryKey]) {
@@ -211,13 +212,13 @@ extension Session {
                 id: UUID().uuidString.lowercased(), batchId: batch.id, scanFileId: keying.scanFileId,
                 entryKey: keying.entryKey, kind: book.kind, officeCode: book.office, fields: keying.fields,
                 bookYear: book.year, at: time)
-            try created.insert(db)
+            try created.insertFast(db, fieldsJSON: json)
             record = created
         }
         keying.recordId = record.id
         keying.state = .complete
         keying.savedAt = time
-        if keying.id == nil { try keying.insert(db) } else { try keying.update(db) }
+        if keying.id == nil { try keying.insertFast(db, fieldsJSON: json) } else { try keying.update(db) }
         return record
     }
 

@@ -228,3 +228,15 @@ import Testing
         #expect(RecordRules.check(birth(["nksTenLa": .filled("x")]), kind: .birth).contains(Diagnostic(.error, field: "nksTenLa", .unknownField)))
     }
 }
+
+@Suite struct FieldSetJSONTests {
+    @Test func writesWhatTheDecoderReadsBack() throws {
+        let fields: [String: FieldValue] = [
+            "a": .filled("Đào \"Út\" \\ ghi\nchú\t\u{1}"), "b": .blank, "c": .illegible, "d": .uncertain("1990"),
+        ]
+        let json = FieldSetJSON.encode(fields)
+        #expect(json.hasPrefix(#"{"a":{"s":"filled","v":"Đào \"Út\" \\ ghi\nchú\t\u0001"}"#))
+        #expect(try FieldSetJSON.decode(json) == fields)
+        #expect(try JSONDecoder().decode([String: FieldValue].self, from: Data(json.utf8)) == fields)
+    }
+}

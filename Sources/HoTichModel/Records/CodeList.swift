@@ -52,7 +52,11 @@ public struct CodeList: Sendable, Hashable {
 
     /// The entry with `code`, or whose label is `text` ignoring case, tones and diacritics.
     public func entry(matching text: String) -> Entry? {
-        let trimmed = VietnameseText.normalized(text)
+        entry(matchingNormalized: VietnameseText.normalized(text))
+    }
+
+    /// ``entry(matching:)`` for text already normalized.
+    func entry(matchingNormalized trimmed: String) -> Entry? {
         if let byCode = entries.first(where: { $0.code == trimmed }) { return byCode }
         // "1" and "01" name the same code in lists of two-digit codes.
         if let number = Int(trimmed), let byNumber = entries.first(where: { Int($0.code) == number }) {

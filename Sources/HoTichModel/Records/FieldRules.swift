@@ -18,7 +18,8 @@ public enum FieldRules {
         }
         if VietnameseText.containsForbiddenCharacters(raw) { return fail(.forbiddenCharacters) }
         let text = VietnameseText.normalized(raw)
-        if text.count > field.maxLength { return fail(.tooLong(max: field.maxLength)) }
+        // Counting characters walks grapheme clusters; the UTF-8 length bounds it from above for free.
+        if text.utf8.count > field.maxLength && text.count > field.maxLength { return fail(.tooLong(max: field.maxLength)) }
         func rebuilt(_ text: String) -> FieldValue {
             if case .uncertain = value { return .uncertain(text) }
             return .filled(text)
@@ -29,13 +30,13 @@ public enum FieldRules {
         case .text, .personName:
             break
         case .date:
-            guard let date = PartialDate(text) else { return fail(.notADate) }
+            guard let date = PartialDate(normalizedText: text) else { return fail(.notADate) }
             if date.isImpossible { diagnostics.append(Diagnostic(.warning, field: field.key, .impossibleDate)) }
         case .time:
             guard let time = TimeOfDay(text) else { return fail(.notATime) }
             stored = rebuilt(time.canonical)
         case .code(let list):
-            if let entry = list.entry(matching: text) {
+            if let entry = list.entry(matchingNormalized: text) {
                 stored = rebuilt(entry.label)
             } else if !list.allowsUnlistedText {
                 return fail(.unknownCode(list: list.id))

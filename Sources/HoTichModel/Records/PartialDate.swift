@@ -26,35 +26,52 @@ public struct PartialDate: Sendable, Hashable, Codable {
     /// Parses `dd.mm.yyyy`, `d/m/yyyy`, `d-m-yyyy`, `mm.yyyy`, `m/yyyy` or `yyyy`.
     /// Returns `nil` for anything else, including a month above 12 or a day above 31.
     public init?(_ text: String) {
-        let written = VietnameseText.normalized(text)
-        let parts = written.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "/" || $0 == "-" }).map(String.init)
-        guard (1...3).contains(parts.count),
-              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let yearText = parts.last, yearText.count == 4, let year = Int(yearText), year >= 1000
-        else { return nil }
-        // Separators must be one kind: "1.2/1990" is a typing slip, not a date.
-        let separators = Set(written.filter { $0 == "." || $0 == "/" || $0 == "-" })
-        guard separators.count <= 1 else { return nil }
+        self.init(normalizedText: VietnameseText.normalized(text))
+    }
+
+    /// Parses text that is already normalized (NFC, white space collapsed).
+    init?(normalizedText written: String) {
+        // Digits separated by one kind of separator: at most three groups, the last a 4-digit year.
+        var groups: [Int] = []
+        var lengths: [Int] = []
+        var value = 0
+        var length = 0
+        var separator: UInt8 = 0
+        for byte in written.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                value = value * 10 + Int(byte - 0x30)
+                length += 1
+                if length > 4 { return nil }
+            case UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-"):
+                guard length > 0, separator == 0 || separator == byte, groups.count < 2 else { return nil }
+                separator = byte
+                groups.append(value)
+                lengths.append(length)
+                value = 0
+                length = 0
+            default:
+                return nil
+            }
+        }
+        guard length == 4, value >= 1000 else { return nil }
         self.written = written
-        self.year = year
-        switch parts.count {
-        case 1:
+        year = value
+        switch groups.count {
+        case 0:
             precision = .year
             month = nil
             day = nil
-        case 2:
-            guard parts[0].count <= 2, let month = Int(parts[0]), (1...12).contains(month) else { return nil }
+        case 1:
+            guard lengths[0] <= 2, (1...12).contains(groups[0]) else { return nil }
             precision = .yearMonth
-            self.month = month
+            month = groups[0]
             day = nil
         default:
-            guard parts[0].count <= 2, parts[1].count <= 2,
-                  let day = Int(parts[0]), let month = Int(parts[1]),
-                  (1...12).contains(month), (1...31).contains(day)
-            else { return nil }
+            guard lengths[0] <= 2, lengths[1] <= 2, (1...12).contains(groups[1]), (1...31).contains(groups[0]) else { return nil }
             precision = .full
-            self.month = month
-            self.day = day
+            month = groups[1]
+            day = groups[0]
         }
     }
 

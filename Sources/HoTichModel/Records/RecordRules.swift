@@ -31,7 +31,7 @@ public enum RecordRules {
 
     /// The cross-field rules alone.
     public static func crossFieldChecks(_ fields: [String: FieldValue], kind: RecordKind, bookYear: Int? = nil) -> [Diagnostic] {
-        func date(_ key: String) -> PartialDate? { fields[key]?.text.flatMap(PartialDate.init) }
+        func date(_ key: String) -> PartialDate? { fields[key]?.text.flatMap { PartialDate($0) } }
         var out: [Diagnostic] = []
         let registered = date("ngayDangKy")
 

@@ -9,7 +9,7 @@ public enum VietnameseText {
         var needsWork = false
         var previousSpace = true
         for scalar in composed.unicodeScalars {
-            let space = scalar.properties.isWhitespace
+            let space = isSpace(scalar)
             if space && (previousSpace || scalar != " ") { needsWork = true; break }
             previousSpace = space
         }
@@ -18,7 +18,7 @@ public enum VietnameseText {
         result.reserveCapacity(composed.utf8.count)
         var pendingSpace = false
         for scalar in composed.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isSpace(scalar) {
                 pendingSpace = !result.isEmpty
                 continue
             }
@@ -29,6 +29,17 @@ public enum VietnameseText {
             result.unicodeScalars.append(scalar)
         }
         return result
+    }
+
+    /// Unicode white space, decided without the (slow) general property lookup.
+    @inline(__always)
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D: true
+        case 0..<0x85: false
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: true
+        default: false
+        }
     }
 
     /// Whether every scalar is one NFC leaves alone: below the combining marks (U+0300), or a
@@ -44,7 +55,7 @@ public enum VietnameseText {
         var output = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in normalized(text).unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isSpace(scalar) {
                 pendingSpace = !output.isEmpty
                 continue
             }
@@ -53,7 +64,7 @@ public enum VietnameseText {
                 pendingSpace = false
             }
             if scalar.value < 0x80 {
-                output.append(Unicode.Scalar(UInt8(ascii: scalar) | (scalar.properties.isUppercase ? 0x20 : 0)))
+                output.append(Unicode.Scalar(UInt8(ascii: scalar) | ((65...90).contains(scalar.value) ? 0x20 : 0)))
             } else if let folded = FoldTable.shared.folded[scalar.value] {
                 output.append(contentsOf: folded.unicodeScalars)
             } else {

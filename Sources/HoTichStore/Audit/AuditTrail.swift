@@ -18,7 +18,15 @@ public enum AuditTrail {
             subject: entry.subject, fromState: entry.fromState, toState: entry.toState,
             reason: entry.reason, previousHash: previous, hash: "")
         row.hash = chainHash(of: row, after: previous)
-        try row.insert(db)
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO auditEvent (at, actor, action, batchId, subject, fromState, toState, reason, previousHash, hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try insert.execute(arguments: [
+            row.at, row.actor, row.action, row.batchId, row.subject, row.fromState, row.toState, row.reason,
+            row.previousHash, row.hash,
+        ])
+        row.id = db.lastInsertedRowID
         return row
     }
 
@@ -45,17 +53,25 @@ public enum AuditTrail {
             previous, row.at, row.actor, row.action, row.batchId, row.subject,
             row.fromState, row.toState, row.reason,
         ]
-        var text = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
         for field in fields {
             if let field {
-                text += "\(field.utf8.count):\(field);"
+                bytes.append(contentsOf: String(field.utf8.count).utf8)
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(contentsOf: field.utf8)
             } else {
-                text += "-;"
+                bytes.append(UInt8(ascii: "-"))
             }
+            bytes.append(UInt8(ascii: ";"))
         }
-        return SHA256.hash(data: Array(text.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

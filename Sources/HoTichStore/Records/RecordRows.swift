@@ -45,9 +45,9 @@ public struct RecordRow: Codable, Sendable, Equatable, FetchableRecord, Persista
     /// Copies the natural key and the search columns out of `fields`.
     public mutating func refreshDerivedColumns(bookYear: Int) {
         number = fields["so"]?.text
-        registrationYear = fields["ngayDangKy"]?.text.flatMap(PartialDate.init)?.year ?? bookYear
+        registrationYear = fields["ngayDangKy"]?.text.flatMap { PartialDate($0) }?.year ?? bookYear
         subjectName = fields[FieldCatalog.subjectNameKey(for: kind)]?.text.map(VietnameseText.folded)
-        subjectBirthYear = fields[FieldCatalog.subjectBirthDateKey(for: kind)]?.text.flatMap(PartialDate.init)?.year
+        subjectBirthYear = fields[FieldCatalog.subjectBirthDateKey(for: kind)]?.text.flatMap { PartialDate($0) }?.year
     }
 
     public enum Columns {
@@ -72,6 +72,20 @@ public struct RecordRow: Codable, Sendable, Equatable, FetchableRecord, Persista
         subjectBirthYear = row["subjectBirthYear"]
         createdAt = row["createdAt"]
         updatedAt = row["updatedAt"]
+    }
+
+    /// Inserts the record with a cached statement (the hot path of keying and import).
+    /// - Parameter json: the fields already encoded with `FieldSetJSON`, when the caller has them.
+    public func insertFast(_ db: Database, fieldsJSON json: String? = nil) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO record (id, batchId, scanFileId, entryKey, kind, officeCode, registrationYear, number, version,
+                                fields, subjectName, subjectBirthYear, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            id, batchId, scanFileId, entryKey, kind.code, officeCode.value, registrationYear, number, version,
+            json ?? FieldSetJSON.encode(fields), subjectName, subjectBirthYear, createdAt, updatedAt,
+        ])
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -145,6 +159,21 @@ public struct KeyingRow: Codable, Sendable, Equatable, FetchableRecord, MutableP
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+
+    /// Inserts the keying with a cached statement (the hot path of keying and import).
+    /// - Parameter json: the fields already encoded with `FieldSetJSON`, when the caller has them.
+    public mutating func insertFast(_ db: Database, fieldsJSON json: String? = nil) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO keying (batchId, entryKey, scanFileId, recordId, pass, operator, state, fields, position, source,
+                                startedAt, savedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            batchId, entryKey, scanFileId, recordId, pass, self.operator, state.rawValue, json ?? FieldSetJSON.encode(fields),
+            position, source, startedAt, savedAt,
+        ])
+        id = db.lastInsertedRowID
     }
 
     public init(row: Row) throws {

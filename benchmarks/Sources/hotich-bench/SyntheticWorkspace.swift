@@ -129,7 +129,7 @@ struct SyntheticWorkspace {
             try recordStatement.execute(arguments: [
                 recordId, batchId, fileId, entryKey, kind.code, office.value, year, so, FieldSetJSON.encode(fields),
                 fields[FieldCatalog.subjectNameKey(for: kind)]?.text.map(VietnameseText.folded),
-                fields[FieldCatalog.subjectBirthDateKey(for: kind)]?.text.flatMap(PartialDate.init)?.year, now, now,
+                fields[FieldCatalog.subjectBirthDateKey(for: kind)]?.text.flatMap { PartialDate($0) }?.year, now, now,
             ])
             for pass in passes {
                 var keyed = fields
