@@ -4,7 +4,7 @@ import HoTichModel
 import HoTichStore
 import HoTichWorkflow
 
-/// Builds a workspace of N records across offices, books and batches, for all five kinds and in
+/// Builds a workspace of N keyed records (plus the scan files of batches not keyed yet) across offices, books and batches, for all five kinds and in
 /// every lifecycle state, deterministically for a seed.
 ///
 /// Rows are written with prepared statements in large transactions, bypassing the per-record
@@ -46,12 +46,12 @@ struct SyntheticWorkspace {
             let year = 1990 + (batchIndex / offices) % 30
             let state = Self.stateShares[people.random.pick(cumulative: stateWeights)].0
             let policy: VerificationPolicy = people.random.chance(0.8) ? .double : (people.random.chance(0.5) ? .review : .sample)
-            try workspace.store.write { db in
+            let recorded = try workspace.store.write { db in
                 try writeBatch(
                     db, index: batchIndex, office: office, kind: kind, year: year, state: state, policy: policy,
                     count: count, people: &people, nextNumber: &nextNumber, scans: scans)
             }
-            written += count
+            written += recorded
             batchIndex += 1
             progress(written)
         }
@@ -61,7 +61,8 @@ struct SyntheticWorkspace {
     private func writeBatch(
         _ db: Database, index: Int, office: OfficeCode, kind: RecordKind, year: Int, state: BatchState,
         policy: VerificationPolicy, count: Int, people: inout SyntheticPeople, nextNumber: inout [String: Int], scans: URL
-    ) throws {
+    ) throws -> Int {
+        var recorded = 0
         let now = Timestamp.now()
         try db.execute(sql: "INSERT OR IGNORE INTO office (code, name) VALUES (?, ?)", arguments: [office.value, "UBND xã \(office.value)"])
         let volume = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM book WHERE officeCode = ? AND kind = ? AND year = ?",
@@ -125,6 +126,7 @@ struct SyntheticWorkspace {
             let fields = makeFields(kind: kind, so: so, volume: book.quyenSo, registered: registered, year: year,
                                     month: month, day: day, office: office, people: &people)
             let recordId = "\(seed)-\(index)-\(position)"
+            recorded += 1
             let entryKey = "file:\(fileId)"
             try recordStatement.execute(arguments: [
                 recordId, batchId, fileId, entryKey, kind.code, office.value, year, so, FieldSetJSON.encode(fields),
@@ -142,6 +144,7 @@ struct SyntheticWorkspace {
         try AuditTrail.append(
             AuditEntry(actor: "quantri", action: "generate", batchId: batchId, toState: state.rawValue, reason: "synthetic seed \(seed)"),
             at: now, in: db)
+        return recorded
     }
 
     /// The fields of one synthetic entry of `kind`.
