@@ -167,6 +167,14 @@ private struct RowImporter {
 
     /// Whether the batch may take new keyings (it is received or being keyed).
     var writable = true
+    /// The keyings the batch already holds, by entry: pass, operator, state.
+    var existingKeyings: [String: [(pass: Int, operator: String, state: KeyingState)]]
+    /// The records the batch already holds, by entry.
+    var existingRecords: [String: String]
+    /// One time for the whole import: its rows are saved together.
+    let now = Timestamp.now()
+    var audit: AuditTrail.Appender
+    let fieldCount: Int
     var read = 0
     var imported = 0
     var rejected = 0
@@ -191,6 +199,19 @@ private struct RowImporter {
         columns = try ImportColumns.map(header.cells, kind: book.kind)
         let files = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batch.id && Column("usable") == true).fetchAll(db)
         filesByNumber = Dictionary(grouping: files.filter { $0.nameNumber != nil }) { RegistrationNumber.value($0.nameNumber ?? "") ?? -1 }
+        // What the batch already holds is read once, so a row costs no lookup query.
+        var keyings: [String: [(pass: Int, operator: String, state: KeyingState)]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entryKey, pass, operator, state FROM keying WHERE batchId = ?", arguments: [batch.id]) {
+            keyings[row["entryKey"], default: []].append((row["pass"], row["operator"], row["state"]))
+        }
+        existingKeyings = keyings
+        var records: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT entryKey, id FROM record WHERE batchId = ?", arguments: [batch.id]) {
+            records[row["entryKey"]] = row["id"]
+        }
+        existingRecords = records
+        audit = try AuditTrail.Appender(db)
+        fieldCount = FieldCatalog.fields(for: book.kind).count
     }
 
     /// Whether a cell holds nothing but spaces and tabs.
@@ -227,11 +248,10 @@ private struct RowImporter {
             guard let field = column else { continue }
             var cell = index < row.cells.count ? row.cells[index] : ""
             if case .date = field.type { cell = ImportColumns.excelSerialDate(cell) ?? cell }
-            guard let typed = FieldValue(typed: cell) else {
+            guard let outcome = FieldRules.check(cell: cell, for: field) else {
                 if !field.required { fields[field.key] = .blank }
                 continue
             }
-            let outcome = FieldRules.check(typed, for: field)
             fields[field.key] = outcome.value
             for diagnostic in outcome.diagnostics where diagnostic.severity == .error {
                 rowProblems.append(ImportProblem(
@@ -262,8 +282,7 @@ private struct RowImporter {
 
         let file = RegistrationNumber.value(number).flatMap { filesByNumber[$0] }.flatMap { $0.count == 1 ? $0.first : nil }
         let entryKey = file?.id.map { "file:\($0)" } ?? "so:\(numberKey)"
-        let existing = try KeyingRow.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM keying WHERE batchId = ? AND entryKey = ?"), arguments: [batch.id, entryKey])
+        let existing = existingKeyings[entryKey] ?? []
         if let mine = existing.first(where: { $0.pass == pass }) {
             if mine.state == .complete {
                 alreadyPresent += 1
@@ -279,14 +298,26 @@ private struct RowImporter {
             return
         }
         guard writable else { throw HoTichError(.batchNotKeyable(batchID: batch.id, state: batch.state)) }
-        let now = Timestamp.now()
+        let json = FieldSetJSON.encode(fields)
+        let recordId: String
+        if let known = existingRecords[entryKey] {
+            recordId = known
+        } else {
+            let record = RecordRow(
+                id: UUID().uuidString.lowercased(), batchId: batch.id, scanFileId: file?.id, entryKey: entryKey,
+                kind: book.kind, officeCode: book.office, fields: fields, bookYear: book.year, at: now)
+            try record.insertFast(db, fieldsJSON: json)
+            recordId = record.id
+            existingRecords[entryKey] = recordId
+        }
         var keying = KeyingRow(
             batchId: batch.id, entryKey: entryKey, scanFileId: file?.id, pass: pass, operator: self.operator,
-            state: .draft, fields: fields, position: FieldCatalog.fields(for: book.kind).count,
-            source: "import:\(fileHash)", at: now)
-        let record = try Session.attach(&keying, book: book, batch: batch, at: now, in: db)
-        try AuditTrail.append(
-            AuditEntry(actor: self.operator, action: "key", batchId: batch.id, subject: record.id, reason: "pass \(pass) import"),
+            state: .complete, fields: fields, position: fieldCount, source: "import:\(fileHash)", at: now)
+        keying.recordId = recordId
+        try keying.insertFast(db, fieldsJSON: json)
+        existingKeyings[entryKey, default: []].append((pass, self.operator, .complete))
+        try audit.append(
+            AuditEntry(actor: self.operator, action: "key", batchId: batch.id, subject: recordId, reason: "pass \(pass) import"),
             at: now, in: db)
         imported += 1
     }

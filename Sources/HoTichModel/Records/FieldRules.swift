@@ -12,12 +12,38 @@ public enum FieldRules {
 
     /// Checks `value` against `field`'s type and length, and normalizes it for storage.
     public static func check(_ value: FieldValue, for field: FieldDefinition) -> Outcome {
+        check(value, for: field, normalized: false)
+    }
+
+    /// Reads and checks a spreadsheet cell or a typed answer in one pass: `-` blank, `.` illegible,
+    /// a trailing `?` doubt. `nil` when the cell is empty (nothing said).
+    public static func check(cell: String, for field: FieldDefinition) -> Outcome? {
+        if VietnameseText.containsForbiddenCharacters(cell) {
+            return Outcome(value: .illegible, diagnostics: [Diagnostic(.error, field: field.key, .forbiddenCharacters)])
+        }
+        let text = VietnameseText.normalized(cell)
+        let value: FieldValue
+        switch text {
+        case "": return nil
+        case "-": return Outcome(value: .blank, diagnostics: [])
+        case ".": return Outcome(value: .illegible, diagnostics: [])
+        default:
+            if text.utf8.last == UInt8(ascii: "?") && text.utf8.count > 1 {
+                value = .uncertain(VietnameseText.normalized(String(text.dropLast())))
+            } else {
+                value = .filled(text)
+            }
+        }
+        return check(value, for: field, normalized: true)
+    }
+
+    private static func check(_ value: FieldValue, for field: FieldDefinition, normalized: Bool) -> Outcome {
         guard let raw = value.text else { return Outcome(value: value, diagnostics: []) }
         func fail(_ problem: Diagnostic.Problem, _ severity: Diagnostic.Severity = .error) -> Outcome {
             Outcome(value: value, diagnostics: [Diagnostic(severity, field: field.key, problem)])
         }
-        if VietnameseText.containsForbiddenCharacters(raw) { return fail(.forbiddenCharacters) }
-        let text = VietnameseText.normalized(raw)
+        if !normalized && VietnameseText.containsForbiddenCharacters(raw) { return fail(.forbiddenCharacters) }
+        let text = normalized ? raw : VietnameseText.normalized(raw)
         // Counting characters walks grapheme clusters; the UTF-8 length bounds it from above for free.
         if text.utf8.count > field.maxLength && text.count > field.maxLength { return fail(.tooLong(max: field.maxLength)) }
         func rebuilt(_ text: String) -> FieldValue {

@@ -5,6 +5,7 @@ public enum VietnameseText {
     /// The text in Unicode normalization form C with runs of white space collapsed to one space
     /// and trimmed at both ends. Letters, case and diacritics are kept as written.
     public static func normalized(_ text: String) -> String {
+        if isPlainASCII(text) { return text }
         let composed = isSurelyNFC(text) ? text : text.precomposedStringWithCanonicalMapping
         var needsWork = false
         var previousSpace = true
@@ -29,6 +30,18 @@ public enum VietnameseText {
             result.unicodeScalars.append(scalar)
         }
         return result
+    }
+
+    /// Printable ASCII with single inner spaces and none at the ends: already normalized.
+    static func isPlainASCII(_ text: String) -> Bool {
+        var previousSpace = true
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte < 0x20 || byte == 0x7F { return false }
+            let space = byte == 0x20
+            if space && previousSpace { return false }
+            previousSpace = space
+        }
+        return !previousSpace
     }
 
     /// Unicode white space, decided without the (slow) general property lookup.
@@ -89,9 +102,17 @@ public enum VietnameseText {
     /// Whether the text holds a control character (other than tab) or a replacement
     /// character left by invalid UTF-8. Such input is rejected rather than stored.
     public static func containsForbiddenCharacters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{FFFD}"
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return true }
+            // C1 controls U+0080–U+009F are C2 80–C2 9F; U+FFFD is EF BF BD.
+            if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
+            if beforePrevious == 0xEF && previous == 0xBF && byte == 0xBD { return true }
+            beforePrevious = previous
+            previous = byte
         }
+        return false
     }
 }
 

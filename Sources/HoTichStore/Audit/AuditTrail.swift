@@ -13,6 +13,10 @@ public enum AuditTrail {
     @discardableResult
     public static func append(_ entry: AuditEntry, at time: String, in db: Database) throws -> AuditEventRow {
         let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1")) ?? genesis
+        return try insert(entry, at: time, after: previous, in: db)
+    }
+
+    static func insert(_ entry: AuditEntry, at time: String, after previous: String, in db: Database) throws -> AuditEventRow {
         var row = AuditEventRow(
             id: nil, at: time, actor: entry.actor, action: entry.action, batchId: entry.batchId,
             subject: entry.subject, fromState: entry.fromState, toState: entry.toState,
@@ -28,6 +32,21 @@ public enum AuditTrail {
         ])
         row.id = db.lastInsertedRowID
         return row
+    }
+
+    /// Appends many events in one transaction, reading the last hash once instead of per event.
+    /// Use it only where nothing else appends to the trail in between (one bulk operation).
+    public struct Appender {
+        private var previous: String
+
+        public init(_ db: Database) throws {
+            previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1")) ?? genesis
+        }
+
+        public mutating func append(_ entry: AuditEntry, at time: String, in db: Database) throws {
+            let row = try AuditTrail.insert(entry, at: time, after: previous, in: db)
+            previous = row.hash
+        }
     }
 
     /// Recomputes the chain from the first event.
