@@ -74,6 +74,7 @@ extension Session {
             throw HoTichError(.importUnreadable(path: path))
         }
         let me = user.name
+        let rejectsURL = request.rejectsFile ?? URL(fileURLWithPath: path + ".rejects.csv")
         let seenBefore = try workspace.store.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT at, by FROM importFile WHERE batchId = ? AND pass = ? AND sha256 = ? ORDER BY id LIMIT 1",
@@ -97,6 +98,10 @@ extension Session {
                 try rows.run(in: db)
                 importer = rows
                 if rows.rejected > 0 && !request.partial { throw AllOrNothing() }
+                // The reject file is written before the commit: if it cannot be, nothing is imported.
+                if rows.rejected > 0 {
+                    try Self.writeRejects(rows.problems, to: rejectsURL)
+                }
                 let now = Timestamp.now()
                 if batch.state == .received && rows.imported > 0 {
                     try Self.transition(batch.id, action: .startKeying, actor: me, reason: nil, in: db)
@@ -120,12 +125,7 @@ extension Session {
                 problems: rows.problems, seenBefore: seenBefore, rejectsFile: nil)
         }
         guard let rows = importer else { throw HoTichError(.importUnreadable(path: path)) }
-        var rejectsFile: URL?
-        if rows.rejected > 0 {
-            let url = request.rejectsFile ?? URL(fileURLWithPath: path + ".rejects.csv")
-            try Self.writeRejects(rows.problems, to: url)
-            rejectsFile = url
-        }
+        let rejectsFile = rows.rejected > 0 ? rejectsURL : nil
         workspace.logger.info(
             "import done",
             metadata: ["batch": "\(request.batchID)", "imported": "\(rows.imported)", "rejected": "\(rows.rejected)"])

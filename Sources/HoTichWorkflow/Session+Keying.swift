@@ -135,7 +135,7 @@ extension Session {
         let me = user.name
         try workspace.store.write { db in
             guard var keying = try KeyingRow.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
-                throw HoTichError(.claimNotYours(path: task.file.path, holder: "?"))
+                throw HoTichError(.claimNotYours(path: task.file.path, holder: try Self.holder(of: task, in: db)))
             }
             keying.fields = task.values
             keying.position = task.position
@@ -164,7 +164,7 @@ extension Session {
         let nowText = Timestamp.text(for: now)
         let record = try workspace.store.write { db -> RecordRow in
             guard var keying = try KeyingRow.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
-                throw HoTichError(.claimNotYours(path: task.file.path, holder: "?"))
+                throw HoTichError(.claimNotYours(path: task.file.path, holder: try Self.holder(of: task, in: db)))
             }
             keying.fields = task.values
             keying.position = task.fields.count
@@ -236,6 +236,11 @@ extension Session {
         let drafts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keying WHERE batchId = ? AND state = 'draft'", arguments: [batchID]) ?? 0
         guard drafts == 0 else { return }
         try transition(batchID, action: .finishKeying, actor: actor, reason: nil, in: db)
+    }
+
+    /// Who now holds the entry of `task` (after a takeover), for the refusal message.
+    static func holder(of task: KeyingTask, in db: Database) throws -> String {
+        try String.fetchOne(db, sql: "SELECT operator FROM keying WHERE id = ?", arguments: [task.keyingId]) ?? "?"
     }
 
     static func batchAndBook(_ batchID: String, in db: Database) throws -> (BatchRow, BookIdentity) {

@@ -7,7 +7,7 @@ public import Logging
 /// A hotich workspace: a folder holding the SQLite database and the scans unpacked from zips.
 ///
 /// ```swift
-/// let workspace = try Workspace.create(at: folder, office: OfficeCode("20245")!, name: nil, admin: "lan")
+/// let workspace = try Workspace.create(at: folder, office: OfficeCode(literal: "20245"), name: nil, admin: "lan")
 /// let session = try workspace.session(as: "lan")
 /// ```
 public final class Workspace: Sendable {

@@ -141,6 +141,22 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(try test.records(batch.id).count == 11)
     }
 
+    @Test func aRejectFileThatCannotBeWrittenImportsNothing() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let before = try test.snapshot()
+        let folder = try test.deliveries()
+        var rows = SampleKeyings.rows(pass: 1)
+        rows[2][12] = "hôm qua"
+        let csv = rows.map { $0.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",") }.joined(separator: "\n")
+        let url = try writeCSV(csv, "mot-phan.csv", in: folder)
+        let nowhere = folder.appendingPathComponent("khong-co/rejects.csv")
+        #expect(throws: HoTichError(.fileCopyFailed(nowhere.path))) {
+            try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url, partial: true, rejectsFile: nowhere))
+        }
+        #expect(try test.snapshot() == before)
+    }
+
     @Test func anXLSXWorkbookImportsLikeCSV() throws {
         let test = try TestWorkspace()
         let batch = try test.receiveGoodBook()
