@@ -214,6 +214,15 @@ private struct RowImporter {
         fieldCount = FieldCatalog.fields(for: book.kind).count
     }
 
+    /// The scan file a row belongs to: the only file whose name states its number, or, where a book
+    /// carried into a new year holds the number twice, the one whose name states its registration date.
+    static func matchingFile(_ candidates: [ScanFileRow], registered: FieldValue?) -> ScanFileRow? {
+        if candidates.count == 1 { return candidates[0] }
+        guard let date = registered?.text.flatMap({ PartialDate($0) }) else { return nil }
+        let sameDay = candidates.filter { $0.nameDate == date.canonical }
+        return sameDay.count == 1 ? sameDay[0] : nil
+    }
+
     /// Whether a cell holds nothing but spaces and tabs.
     static func isBlank(_ cell: String) -> Bool {
         cell.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
@@ -280,7 +289,7 @@ private struct RowImporter {
         }
         firstRowOfNumber[numberKey] = row.number
 
-        let file = RegistrationNumber.value(number).flatMap { filesByNumber[$0] }.flatMap { $0.count == 1 ? $0.first : nil }
+        let file = Self.matchingFile(RegistrationNumber.value(number).flatMap { filesByNumber[$0] } ?? [], registered: fields["ngayDangKy"])
         let entryKey = file?.id.map { "file:\($0)" } ?? "so:\(numberKey)"
         let existing = existingKeyings[entryKey] ?? []
         if let mine = existing.first(where: { $0.pass == pass }) {

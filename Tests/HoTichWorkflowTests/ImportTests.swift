@@ -222,3 +222,25 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(report.problems.allSatisfy { $0.code == "same-person" })
     }
 }
+
+@Suite struct ImportMatchingTests {
+    @Test func aNumberUsedInTwoYearsIsMatchedByItsDate() throws {
+        let test = try TestWorkspace()
+        let folder = try test.deliveries()
+        // A book opened in 2017 and carried into 2018: numbering restarts at 01.
+        try write(SampleScans.pdf(text: "a"), "KS.2017.01.2017-12-20.01.pdf", in: folder)
+        try write(SampleScans.pdf(text: "b"), "KS.2017.01.2018-01-03.01.pdf", in: folder)
+        let batch = try #require(try test.supervisor.receive(IntakeRequest(source: folder, book: SampleScans.book)).batch)
+        let csv = """
+            so,quyenSo,ngayDangKy,loaiDangKy,noiDangKy,nksHoTen,nksGioiTinh,nksNgaySinh,nksNoiSinh
+            01,01/2017,20.12.2017,1,UBND,AN,1,01.12.2017,Hà Nội
+            01,01/2017,03.01.2018,1,UBND,BÌNH,2,01.01.2018,Hà Nội
+            """
+        let report = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: try writeCSV(csv, "hai-nam.csv", in: folder)))
+        #expect(report.imported == 2)
+        let files = try test.supervisor.batchDetail(batch.id).files
+        let byName = Dictionary(uniqueKeysWithValues: try test.records(batch.id).map { ($0.fields["nksHoTen"]?.text ?? "", $0.scanFileId) })
+        #expect(byName["AN"] == files.first { $0.path.contains("2017-12-20") }?.id)
+        #expect(byName["BÌNH"] == files.first { $0.path.contains("2018-01-03") }?.id)
+    }
+}
