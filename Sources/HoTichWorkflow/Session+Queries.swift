@@ -17,6 +17,27 @@ public struct BatchDetail: Sendable {
     public let issues: [IntakeIssue]
     /// The batch's audit events, oldest first: its state history.
     public let history: [AuditEventRow]
+    /// How far keying has come.
+    public let keying: KeyingProgress
+}
+
+/// How far the keying of a batch has come.
+public struct KeyingProgress: Sendable, Equatable {
+    /// Records created (an entry keyed at least once).
+    public let records: Int
+    /// Completed keyings per pass (index 0 is pass 1).
+    public let completed: [Int]
+    /// Keyings in progress (drafts).
+    public let drafts: Int
+    /// Files that can be keyed.
+    public let keyableFiles: Int
+
+    public init(records: Int, completed: [Int], drafts: Int, keyableFiles: Int) {
+        self.records = records
+        self.completed = completed
+        self.drafts = drafts
+        self.keyableFiles = keyableFiles
+    }
 }
 
 /// One line of `status`: how many batches and files one office has in one state.
@@ -65,7 +86,17 @@ extension Session {
                 .order(Column("id")).fetchAll(db).map(\.detail)
             let history = try AuditEventRow.filter(AuditEventRow.Columns.batchId == batchID)
                 .order(AuditEventRow.Columns.id).fetchAll(db)
-            return BatchDetail(summary: try Self.summary(from: row), files: files, issues: issues, history: history)
+            let count = { (sql: String) in try Int.fetchOne(db, sql: sql, arguments: [batchID]) ?? 0 }
+            let progress = KeyingProgress(
+                records: try count("SELECT COUNT(*) FROM record WHERE batchId = ?"),
+                completed: [
+                    try count("SELECT COUNT(*) FROM keying WHERE batchId = ? AND pass = 1 AND state = 'complete'"),
+                    try count("SELECT COUNT(*) FROM keying WHERE batchId = ? AND pass = 2 AND state = 'complete'"),
+                ],
+                drafts: try count("SELECT COUNT(*) FROM keying WHERE batchId = ? AND state = 'draft'"),
+                keyableFiles: files.filter(\.usable).count)
+            return BatchDetail(
+                summary: try Self.summary(from: row), files: files, issues: issues, history: history, keying: progress)
         }
     }
 

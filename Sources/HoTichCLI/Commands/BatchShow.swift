@@ -41,6 +41,10 @@ struct BatchShow: ParsableCommand {
             (.state, Message.state(batch.state).text(in: language)
                 + (batch.heldFrom.map { " (← \(Message.state($0).text(in: language)))" } ?? "")),
             (.files, "\(batch.fileCount.grouped(in: language)) · \(batch.totalBytes.grouped(in: language)) byte · Payload-Oxum \(batch.payloadOxum)"),
+            (.keying, Message.keyingProgress(
+                records: detail.keying.records, pass1: detail.keying.completed[0],
+                pass2: batch.policy == .double ? detail.keying.completed[1] : nil,
+                drafts: detail.keying.drafts, files: detail.keying.keyableFiles).text(in: language)),
             (.source, batch.sourcePath),
             (.receivedAt, "\(batch.receivedAt) · \(batch.receivedBy)"),
         ]

@@ -128,6 +128,9 @@ extension Message {
             return "Saved record number \(number ?? "?") (\(path))."
         case .keyingPaused:
             return "Paused; the record in progress is kept. Run the command again to continue where you stopped."
+        case .keyingProgress(let records, let pass1, let pass2, let drafts, let files):
+            let second = pass2.map { ", pass 2: \($0)/\(files)" } ?? ""
+            return "\(records) records · pass 1: \(pass1)/\(files)\(second) · in progress: \(drafts)"
         case .keyingSummary(let records, let seconds, let perHour):
             return "Keyed \(records) records in \(seconds / 60) min \(seconds % 60) s (\(perHour) records per hour)."
         case .claimNotYours(let path, let holder):
@@ -282,6 +285,7 @@ extension Message.Label {
         case .book: "Book"
         case .history: "History"
         case .fixity: "Fixity"
+        case .keying: "Keying"
         }
     }
 }

@@ -128,6 +128,9 @@ extension Message {
             return "Đã lưu bản ghi số \(number ?? "?") (\(path))."
         case .keyingPaused:
             return "Đã tạm dừng; bản ghi đang nhập dở được giữ lại. Chạy lại lệnh để tiếp tục đúng chỗ."
+        case .keyingProgress(let records, let pass1, let pass2, let drafts, let files):
+            let second = pass2.map { ", lần 2: \($0)/\(files)" } ?? ""
+            return "\(records) bản ghi · lần 1: \(pass1)/\(files)\(second) · đang nhập dở: \(drafts)"
         case .keyingSummary(let records, let seconds, let perHour):
             return "Đã nhập \(records) bản ghi trong \(seconds / 60) phút \(seconds % 60) giây (\(perHour) bản ghi/giờ)."
         case .claimNotYours(let path, let holder):
@@ -328,6 +331,7 @@ extension Message.Label {
         case .book: "Sổ"
         case .history: "Lịch sử"
         case .fixity: "Toàn vẹn"
+        case .keying: "Nhập liệu"
         }
     }
 }

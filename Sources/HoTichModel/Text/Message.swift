@@ -76,6 +76,7 @@ public enum Message: Sendable, Equatable {
     case keyingMustFix(errors: Int)
     case recordSaved(number: String?, path: String)
     case keyingPaused
+    case keyingProgress(records: Int, pass1: Int, pass2: Int?, drafts: Int, files: Int)
     case keyingSummary(records: Int, seconds: Int, perHour: Int)
     case claimNotYours(path: String, holder: String)
     case claimReleased(path: String, pass: Int)
@@ -115,7 +116,7 @@ public enum Message: Sendable, Equatable {
         case batch, kind, office, year, volume, policy, state, files, bytes, issues
         case receivedAt, receivedBy, source, oxum, name, role, createdAt
         case time, actor, action, from, to, reason, path, format, sha256, problem
-        case batches, registrationDate, number, book, history, fixity
+        case batches, registrationDate, number, book, history, fixity, keying
     }
 
     /// The text of the message in `language`.
