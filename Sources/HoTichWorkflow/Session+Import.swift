@@ -313,7 +313,7 @@ private struct RowImporter {
             recordId = known
         } else {
             let record = RecordRow(
-                id: UUID().uuidString.lowercased(), batchId: batch.id, scanFileId: file?.id, entryKey: entryKey,
+                id: RecordIdentifier.make(), batchId: batch.id, scanFileId: file?.id, entryKey: entryKey,
                 kind: book.kind, officeCode: book.office, fields: fields, bookYear: book.year, at: now)
             try record.insertFast(db, fieldsJSON: json)
             recordId = record.id

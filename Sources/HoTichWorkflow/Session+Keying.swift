@@ -209,7 +209,7 @@ extension Session {
             record = existing
         } else {
             let created = RecordRow(
-                id: UUID().uuidString.lowercased(), batchId: batch.id, scanFileId: keying.scanFileId,
+                id: RecordIdentifier.make(), batchId: batch.id, scanFileId: keying.scanFileId,
                 entryKey: keying.entryKey, kind: book.kind, officeCode: book.office, fields: keying.fields,
                 bookYear: book.year, at: time)
             try created.insertFast(db, fieldsJSON: json)

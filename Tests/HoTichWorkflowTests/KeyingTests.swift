@@ -203,3 +203,17 @@ extension TestWorkspace {
         }
     }
 }
+
+@Suite struct RecordIdentifierTests {
+    @Test func identifiersAreVersion7UUIDsThatSortByTime() {
+        let early = RecordIdentifier.make(at: Date(timeIntervalSince1970: 1_700_000_000))
+        let late = RecordIdentifier.make(at: Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(early.count == 36)
+        #expect(early.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])
+        #expect(Array(early)[14] == "7")
+        #expect("89ab".contains(Array(early)[19]))
+        #expect(early < late)
+        #expect(RecordIdentifier.make() != RecordIdentifier.make())
+        #expect(UUID(uuidString: early) != nil)
+    }
+}
