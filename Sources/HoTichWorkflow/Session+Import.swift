@@ -16,13 +16,19 @@ public struct ImportRequest: Sendable {
     public var partial: Bool
     /// Where rejected rows are listed (row, column, code, reason); default `FILE.rejects.csv`.
     public var rejectsFile: URL?
+    /// The language of the reasons in the reject file.
+    public var language: Language
 
-    public init(batchID: String, file: URL, pass: Int = 1, partial: Bool = false, rejectsFile: URL? = nil) {
+    public init(
+        batchID: String, file: URL, pass: Int = 1, partial: Bool = false, rejectsFile: URL? = nil,
+        language: Language = .vietnamese
+    ) {
         self.batchID = batchID
         self.file = file
         self.pass = pass
         self.partial = partial
         self.rejectsFile = rejectsFile
+        self.language = language
     }
 }
 
@@ -94,13 +100,12 @@ extension Session {
                 var rows = try RowImporter(
                     batch: batch, book: book, pass: request.pass, operator: me, source: source, fileHash: fileHash, path: path, db: db)
                 rows.writable = batch.state == .received || batch.state == .keying
-                importer = rows
                 try rows.run(in: db)
                 importer = rows
                 if rows.rejected > 0 && !request.partial { throw AllOrNothing() }
                 // The reject file is written before the commit: if it cannot be, nothing is imported.
                 if rows.rejected > 0 {
-                    try Self.writeRejects(rows.problems, to: rejectsURL)
+                    try Self.writeRejects(rows.problems, to: rejectsURL, language: request.language)
                 }
                 let now = Timestamp.now()
                 if batch.state == .received && rows.imported > 0 {
@@ -138,10 +143,10 @@ extension Session {
     private struct AllOrNothing: Error {}
 
     /// Writes the reject file: row, column, code and reason, never the row's values.
-    static func writeRejects(_ problems: [ImportProblem], to url: URL) throws {
+    static func writeRejects(_ problems: [ImportProblem], to url: URL, language: Language) throws {
         var text = "row,column,code,reason\r\n"
         for problem in problems {
-            let reason = problem.message.text(in: .vietnamese).replacingOccurrences(of: "\"", with: "\"\"")
+            let reason = problem.message.text(in: language).replacingOccurrences(of: "\"", with: "\"\"")
             text += "\(problem.row),\(problem.column),\(problem.code),\"\(reason)\"\r\n"
         }
         do {

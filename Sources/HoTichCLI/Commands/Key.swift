@@ -74,7 +74,7 @@ struct KeyImport: ParsableCommand {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let request = ImportRequest(
             batchID: id, file: URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL, pass: pass, partial: partial,
-            rejectsFile: rejects.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL })
+            rejectsFile: rejects.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }, language: language)
         let report = try global.session().importKeyings(request)
         if let seen = report.seenBefore { console.line(Message.importSeenBefore(at: seen.at, by: seen.by).text(in: language)) }
         let shown = report.problems.prefix(50)
