@@ -1,8 +1,16 @@
 import Foundation
 
-/// The stored form of a record's fields: a JSON object of `{"s": state, "v": value}` per key,
-/// keys sorted. Written by hand because it is on the hot path of every save and import; read
-/// with `JSONDecoder`, so the two always agree with `FieldValue`'s `Codable` form.
+/// The stored form of a record's fields: one JSON object, keys sorted, each value a string whose
+/// first character is the field's state — `=` filled, `?` uncertain (both followed by the text),
+/// `-` blank in the source, `.` illegible:
+///
+/// ```json
+/// {"meNgaySinh":".","nksHoTen":"=NGUYỄN MINH ANH","nksQueQuan":"-","chaNgaySinh":"?1990"}
+/// ```
+///
+/// Compact because a province stores it millions of times, twice per double-keyed entry; written
+/// by hand because it is on the hot path of every save and import; read back with `JSONDecoder`.
+/// SQLite's `json_extract` reads it too.
 public enum FieldSetJSON {
     /// The JSON text of `fields`.
     public static func encode(_ fields: [String: FieldValue]) -> String {
@@ -12,27 +20,42 @@ public enum FieldSetJSON {
             guard let value = fields[key] else { continue }
             if index > 0 { out.append(UInt8(ascii: ",")) }
             appendString(key, to: &out)
-            out.append(contentsOf: Array(#":{"s":"#.utf8))
-            appendString(value.state, to: &out)
-            if let text = value.text {
-                out.append(contentsOf: Array(#","v":"#.utf8))
-                appendString(text, to: &out)
+            out.append(UInt8(ascii: ":"))
+            switch value {
+            case .filled(let text): appendString(text, marker: UInt8(ascii: "="), to: &out)
+            case .uncertain(let text): appendString(text, marker: UInt8(ascii: "?"), to: &out)
+            case .blank: out.append(contentsOf: Array(#""-""#.utf8))
+            case .illegible: out.append(contentsOf: Array(#"".""#.utf8))
             }
-            out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
     }
 
     /// The fields stored in `json`.
+    /// - Throws: `DecodingError` when the text is not a field set.
     public static func decode(_ json: String) throws -> [String: FieldValue] {
-        try JSONDecoder().decode([String: FieldValue].self, from: Data(json.utf8))
+        let raw = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+        var fields: [String: FieldValue] = [:]
+        fields.reserveCapacity(raw.count)
+        for (key, stored) in raw {
+            switch stored.first {
+            case "=": fields[key] = .filled(String(stored.dropFirst()))
+            case "?": fields[key] = .uncertain(String(stored.dropFirst()))
+            case "-" where stored.count == 1: fields[key] = .blank
+            case "." where stored.count == 1: fields[key] = .illegible
+            default:
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "field \(key) has no state marker"))
+            }
+        }
+        return fields
     }
 
-    private static func appendString(_ text: String, to out: inout [UInt8]) {
+    private static func appendString(_ text: String, marker: UInt8? = nil, to out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             out.append(UInt8(ascii: "\""))
+            if let marker { out.append(marker) }
             var clean = true
             for byte in bytes where byte < 0x20 || byte == 0x22 || byte == 0x5C {
                 clean = false
