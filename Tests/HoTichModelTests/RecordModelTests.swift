@@ -130,7 +130,10 @@ import Testing
         let values: [String: FieldValue] = ["a": .filled("Đào"), "b": .blank, "c": .illegible, "d": .uncertain("1990")]
         let data = try JSONEncoder().encode(values)
         #expect(try JSONDecoder().decode([String: FieldValue].self, from: data) == values)
-        #expect(String(decoding: data, as: UTF8.self).contains("\"illegible\""))
+        #expect(String(decoding: data, as: UTF8.self).contains("\"c\":\".\""))
+        #expect(FieldValue(stored: "=Đào") == .filled("Đào"))
+        #expect(FieldValue(stored: "-x") == nil)
+        #expect(FieldValue.uncertain("1990").stored == "?1990")
     }
 }
 

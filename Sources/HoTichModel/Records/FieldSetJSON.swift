@@ -35,20 +35,7 @@ public enum FieldSetJSON {
     /// The fields stored in `json`.
     /// - Throws: `DecodingError` when the text is not a field set.
     public static func decode(_ json: String) throws -> [String: FieldValue] {
-        let raw = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
-        var fields: [String: FieldValue] = [:]
-        fields.reserveCapacity(raw.count)
-        for (key, stored) in raw {
-            switch stored.first {
-            case "=": fields[key] = .filled(String(stored.dropFirst()))
-            case "?": fields[key] = .uncertain(String(stored.dropFirst()))
-            case "-" where stored.count == 1: fields[key] = .blank
-            case "." where stored.count == 1: fields[key] = .illegible
-            default:
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "field \(key) has no state marker"))
-            }
-        }
-        return fields
+        try JSONDecoder().decode([String: FieldValue].self, from: Data(json.utf8))
     }
 
     private static func appendString(_ text: String, marker: UInt8? = nil, to out: inout [UInt8]) {

@@ -57,26 +57,40 @@ public enum FieldValue: Sendable, Hashable, Codable {
         }
     }
 
-    // MARK: - Codable as {"s": state, "v": value}
+    // MARK: - Codable as one string: the state's marker, then the text
 
-    private enum CodingKeys: String, CodingKey { case s, v }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let state = try container.decode(String.self, forKey: .s)
-        switch state {
-        case "filled": self = .filled(try container.decode(String.self, forKey: .v))
-        case "uncertain": self = .uncertain(try container.decode(String.self, forKey: .v))
-        case "blank": self = .blank
-        case "illegible": self = .illegible
-        default:
-            throw DecodingError.dataCorruptedError(forKey: .s, in: container, debugDescription: "unknown field state")
+    /// The stored form: `=text` filled, `?text` uncertain, `-` blank, `.` illegible
+    /// (the same form `FieldSetJSON` writes).
+    public var stored: String {
+        switch self {
+        case .filled(let text): "=" + text
+        case .uncertain(let text): "?" + text
+        case .blank: "-"
+        case .illegible: "."
         }
     }
 
+    /// Reads the stored form; `nil` when it carries no state marker.
+    public init?(stored: String) {
+        switch stored.first {
+        case "=": self = .filled(String(stored.dropFirst()))
+        case "?": self = .uncertain(String(stored.dropFirst()))
+        case "-" where stored.count == 1: self = .blank
+        case "." where stored.count == 1: self = .illegible
+        default: return nil
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        guard let value = FieldValue(stored: try container.decode(String.self)) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "a field value has no state marker")
+        }
+        self = value
+    }
+
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(state, forKey: .s)
-        if let text { try container.encode(text, forKey: .v) }
+        var container = encoder.singleValueContainer()
+        try container.encode(stored)
     }
 }
