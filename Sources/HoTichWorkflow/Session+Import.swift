@@ -312,23 +312,11 @@ private struct RowImporter {
             return
         }
         guard writable else { throw HoTichError(.batchNotKeyable(batchID: batch.id, state: batch.state)) }
-        let json = FieldSetJSON.encode(fields)
-        let recordId: String
-        if let known = existingRecords[entryKey] {
-            recordId = known
-        } else {
-            let record = RecordRow(
-                id: RecordIdentifier.make(), batchId: batch.id, scanFileId: file?.id, entryKey: entryKey,
-                kind: book.kind, officeCode: book.office, fields: fields, bookYear: book.year, at: now)
-            try record.insertFast(db, fieldsJSON: json)
-            recordId = record.id
-            existingRecords[entryKey] = recordId
-        }
         var keying = KeyingRow(
             batchId: batch.id, entryKey: entryKey, scanFileId: file?.id, pass: pass, operator: self.operator,
             state: .complete, fields: fields, position: fieldCount, source: "import:\(fileHash)", at: now)
-        keying.recordId = recordId
-        try keying.insertFast(db, fieldsJSON: json)
+        let recordId = try Session.attach(&keying, to: existingRecords[entryKey], book: book, batch: batch, at: now, in: db)
+        existingRecords[entryKey] = recordId
         existingKeyings[entryKey, default: []].append((pass, self.operator, .complete))
         try audit.append(
             AuditEntry(actor: self.operator, action: "key", batchId: batch.id, subject: recordId, reason: "pass \(pass) import"),

@@ -168,7 +168,9 @@ extension Session {
             }
             keying.fields = task.values
             keying.position = task.fields.count
-            let record = try Self.attach(&keying, book: task.book, batch: task.batch, at: nowText, in: db)
+            let existing = try Self.existingRecordId(batch: task.batch.id, entryKey: keying.entryKey, in: db)
+            let recordId = try Self.attach(&keying, to: existing, book: task.book, batch: task.batch, at: nowText, in: db)
+            guard let record = try RecordRow.fetchOne(db, key: recordId) else { throw HoTichError(.storageFailure(code: 11)) }
             try db.execute(sql: "DELETE FROM claim WHERE scanFileId = ? AND pass = ?", arguments: [task.file.id, task.pass])
             try AuditTrail.append(
                 AuditEntry(actor: me, action: "key", batchId: task.batch.id, subject: record.id, reason: "pass \(task.pass)"),
@@ -200,26 +202,36 @@ extension Session {
 
     // MARK: - Shared with import
 
+    /// The record already made for an entry of a batch, if any.
+    static func existingRecordId(batch batchID: String, entryKey: String, in db: Database) throws -> String? {
+        try String.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM record WHERE batchId = ? AND entryKey = ?"), arguments: [batchID, entryKey])
+    }
+
     /// Marks a keying complete and links it to its record, creating the record on the first pass.
-    static func attach(_ keying: inout KeyingRow, book: BookIdentity, batch: BatchRow, at time: String, in db: Database) throws -> RecordRow {
+    /// Interactive saving and bulk import both come through here.
+    /// - Parameter existing: the entry's record, when it has one (bulk import knows them in advance).
+    /// - Returns: the record's id.
+    static func attach(
+        _ keying: inout KeyingRow, to existing: String?, book: BookIdentity, batch: BatchRow, at time: String, in db: Database
+    ) throws -> String {
         let json = FieldSetJSON.encode(keying.fields)
-        let record: RecordRow
-        if let existing = try RecordRow.fetchOne(
-            db.cachedStatement(sql: "SELECT * FROM record WHERE batchId = ? AND entryKey = ?"), arguments: [batch.id, keying.entryKey]) {
-            record = existing
+        let recordId: String
+        if let existing {
+            recordId = existing
         } else {
             let created = RecordRow(
                 id: RecordIdentifier.make(), batchId: batch.id, scanFileId: keying.scanFileId,
                 entryKey: keying.entryKey, kind: book.kind, officeCode: book.office, fields: keying.fields,
                 bookYear: book.year, at: time)
             try created.insertFast(db, fieldsJSON: json)
-            record = created
+            recordId = created.id
         }
-        keying.recordId = record.id
+        keying.recordId = recordId
         keying.state = .complete
         keying.savedAt = time
         if keying.id == nil { try keying.insertFast(db, fieldsJSON: json) } else { try keying.update(db) }
-        return record
+        return recordId
     }
 
     /// Moves the batch to `keyed` once every keyable file has every pass its policy needs.

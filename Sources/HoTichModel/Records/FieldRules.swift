@@ -21,19 +21,7 @@ public enum FieldRules {
         if VietnameseText.containsForbiddenCharacters(cell) {
             return Outcome(value: .illegible, diagnostics: [Diagnostic(.error, field: field.key, .forbiddenCharacters)])
         }
-        let text = VietnameseText.normalized(cell)
-        let value: FieldValue
-        switch text {
-        case "": return nil
-        case "-": return Outcome(value: .blank, diagnostics: [])
-        case ".": return Outcome(value: .illegible, diagnostics: [])
-        default:
-            if text.utf8.last == UInt8(ascii: "?") && text.utf8.count > 1 {
-                value = .uncertain(VietnameseText.normalized(String(text.dropLast())))
-            } else {
-                value = .filled(text)
-            }
-        }
+        guard let value = FieldValue(typed: cell) else { return nil }
         return check(value, for: field, normalized: true)
     }
 
