@@ -47,6 +47,18 @@ public enum FieldCatalog {
         }
     }
 
+    /// The key of the main person's personal ID number: the first personal-ID field in the group
+    /// of the main person's name (`nksSoDinhDanh` in a birth), if the kind has one.
+    public static func subjectPersonalIDKey(for kind: RecordKind) -> String? {
+        subjectPersonalIDKeys[kind] ?? nil
+    }
+
+    private static let subjectPersonalIDKeys: [RecordKind: String?] = Dictionary(
+        uniqueKeysWithValues: RecordKind.allCases.map { kind in
+            let group = field(subjectNameKey(for: kind), in: kind)?.group
+            return (kind, fields(for: kind).first { $0.group == group && $0.type == .personalID }?.key)
+        })
+
     // MARK: - Blocks shared by several kinds
 
     private static let vietNam = FieldValue.filled("Việt Nam")
