@@ -85,7 +85,11 @@ extension Session {
                                   AND k.entryKey = 'file:' || scanFile.id AND k.pass = ? AND k.operator = ?)
                 ORDER BY scanFile.path LIMIT 1
                 """, arguments: [batchID, pass, pass, me, nowText, otherPass, me])
-            guard let row else { return nil }
+            guard let row else {
+                // Nothing left to claim: a batch whose returned records are all saved again is keyed.
+                try Self.finishKeyingIfComplete(batchID, actor: me, in: db)
+                return nil
+            }
             let file = try ScanFileRow(row: row)
             guard let fileId = file.id else { return nil }
             try ClaimRow(scanFileId: fileId, pass: pass, batchId: batchID, operator: me, claimedAt: nowText, expiresAt: expires)

@@ -1,4 +1,5 @@
 import GRDB
+public import Foundation
 import Logging
 public import HoTichModel
 import HoTichStore
@@ -62,7 +63,53 @@ extension Session {
         switch action {
         case .returnToKeying, .hold, .release, .startExport, .finishExport, .abortExport: .changeBatchState
         case .startKeying, .finishKeying: .keyRecords
-        case .startVerification, .finishVerification: .arbitrate
+        case .startVerification, .finishVerification, .reopenVerification: .verify
+        }
+    }
+}
+
+extension Session {
+    /// Returns a batch to keying with the records to redo, named by registration number.
+    ///
+    /// Each listed record's keyings become drafts again (their values kept, for the operator to
+    /// correct against the image), its decisions are kept as history but no longer count, and it
+    /// is no longer verified. The batch comes back to `keyed` when they are saved again.
+    /// - Returns: the number of records reopened.
+    @discardableResult
+    public func returnToKeying(batch batchID: String, numbers: [String], reason: String, now: Date = Date()) throws -> Int {
+        try require(.changeBatchState)
+        let reason = VietnameseText.normalized(reason)
+        guard !reason.isEmpty else { throw HoTichError(.reasonRequired(action: .returnToKeying)) }
+        let me = user.name
+        let time = Timestamp.text(for: now)
+        return try workspace.store.write { db in
+            var ids: [String] = []
+            for number in numbers {
+                let wanted = RegistrationNumber.value(number)
+                let matches = try Row.fetchAll(db, sql: "SELECT id, number FROM record WHERE batchId = ?", arguments: [batchID])
+                    .filter { row in (row["number"] as String?).flatMap(RegistrationNumber.value) == wanted && wanted != nil }
+                guard !matches.isEmpty else { throw HoTichError(.recordNumberNotInBatch(batchID: batchID, number: number)) }
+                ids += matches.map { $0["id"] }
+            }
+            try Self.reopenForKeying(batchID, records: ids, reason: reason, actor: me, at: time, in: db)
+            return ids.count
+        }
+    }
+
+    /// Moves the batch back to keying and reopens the records' keyings as drafts.
+    static func reopenForKeying(_ batchID: String, records: [String], reason: String, actor: String, at time: String, in db: Database) throws {
+        try transition(batchID, action: .returnToKeying, actor: actor, reason: reason, in: db)
+        var audit = try AuditTrail.Appender(db)
+        for id in records {
+            try db.execute(sql: "UPDATE keying SET state = 'draft', position = 0, savedAt = ? WHERE recordId = ?", arguments: [time, id])
+            try db.execute(sql: "DELETE FROM claim WHERE scanFileId = (SELECT scanFileId FROM record WHERE id = ?)", arguments: [id])
+            try db.execute(
+                sql: "UPDATE fieldDecision SET supersededAt = ? WHERE recordId = ? AND supersededAt IS NULL", arguments: [time, id])
+            try db.execute(
+                sql: "UPDATE record SET status = 'keyed', verifiedAt = NULL, verifiedBy = NULL, updatedAt = ? WHERE id = ?",
+                arguments: [time, id])
+            try audit.append(
+                AuditEntry(actor: actor, action: "record-returned", batchId: batchID, subject: id, reason: reason), at: time, in: db)
         }
     }
 }

@@ -10,7 +10,7 @@ import Testing
         .keying: [.finishKeying: .keyed, .hold: .onHold],
         .keyed: [.startVerification: .verifying, .returnToKeying: .keying, .hold: .onHold],
         .verifying: [.finishVerification: .verified, .returnToKeying: .keying, .hold: .onHold],
-        .verified: [.startExport: .exporting, .returnToKeying: .keying, .hold: .onHold],
+        .verified: [.startExport: .exporting, .reopenVerification: .verifying, .returnToKeying: .keying, .hold: .onHold],
         .exporting: [.finishExport: .exported, .abortExport: .verified],
         .exported: [:],
         .onHold: [:],  // release is checked separately: it returns to the held-from state

@@ -103,7 +103,7 @@ import Testing
         }
         try test.operatorSession.apply(.startKeying, to: batch.id)
         try test.operatorSession.apply(.finishKeying, to: batch.id)
-        #expect(throws: HoTichError(.permissionDenied(user: "nhaplieu", role: .operator, permission: .arbitrate))) {
+        #expect(throws: HoTichError(.permissionDenied(user: "nhaplieu", role: .operator, permission: .verify))) {
             try test.operatorSession.apply(.startVerification, to: batch.id)
         }
     }

@@ -17,6 +17,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case changeBatchState
     case keyRecords
     case arbitrate
+    case verify
+    case decideDuplicates
     case viewWork
 
     /// The roles allowed to perform the action.
@@ -30,6 +32,8 @@ public enum Permission: String, Sendable, CaseIterable {
         case .receiveBatch, .changeBatchState: [.supervisor, .admin]
         case .keyRecords: [.operator]
         case .arbitrate: [.verifier]
+        case .verify: [.verifier, .supervisor]
+        case .decideDuplicates: [.supervisor]
         case .viewWork: Set(Role.allCases)
         }
     }

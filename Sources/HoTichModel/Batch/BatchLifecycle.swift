@@ -4,6 +4,8 @@ public enum BatchAction: String, Sendable, CaseIterable, Codable {
     case finishKeying = "finish-keying"
     case startVerification = "start-verification"
     case finishVerification = "finish-verification"
+    /// A verified batch that a later check finds fault with (a duplicate from a newer batch).
+    case reopenVerification = "reopen-verification"
     case startExport = "start-export"
     case finishExport = "finish-export"
     case abortExport = "abort-export"
@@ -29,6 +31,7 @@ public enum BatchLifecycle {
         .finishKeying: ([.keying], .keyed),
         .startVerification: ([.keyed], .verifying),
         .finishVerification: ([.verifying], .verified),
+        .reopenVerification: ([.verified], .verifying),
         .startExport: ([.verified], .exporting),
         .finishExport: ([.exporting], .exported),
         .abortExport: ([.exporting], .verified),

@@ -171,6 +171,99 @@ extension Message {
         case .importSeenBefore(let at, let by):
             return "This file was imported before, at \(at) by \(by); only rows not yet present are imported."
 
+        case .batchNotVerifiable(let id, let state):
+            return "Batch \(id) is \(state.rawValue); only a keyed batch (or one being verified) can be verified."
+        case .verificationProgress(let id, let records, let verified, let conflicts, let corrections, let errors, let warnings, let duplicates):
+            return "Batch \(id): \(verified.grouped(in: en))/\(records.grouped(in: en)) records verified; conflicts open: \(conflicts); errors to correct: \(corrections + errors); warnings unacknowledged: \(warnings); possible duplicates undecided: \(duplicates)."
+        case .verificationNewlySettled(let verified, let conflicts):
+            return "This run: \(verified.grouped(in: en)) records agreed between passes or were fully arbitrated; \(conflicts.grouped(in: en)) new conflicts."
+        case .batchVerified(let id):
+            return "Batch \(id) is verified and ready for export."
+        case .verifyNextArbitrate(let id):
+            return "Next: a verifier who did not key it compares with the image: `hotich arbitrate \(id)`."
+        case .verifyNextReview(let id):
+            return "Next: a verifier reviews each record against the image: `hotich review \(id)`."
+        case .verifyNextSample(let id):
+            return "Next: draw a sample with `hotich qa sample \(id) --aql 1.0`, then check it with `hotich review \(id)`."
+        case .verifyNextDuplicates(let id):
+            return "Next: a supervisor decides the possible duplicates: `hotich duplicates \(id)`."
+        case .verifyNextAcknowledge(let id):
+            return "Next: a verifier acknowledges the warnings with a reason: `hotich arbitrate \(id)`."
+        case .finding(let code, let field, let detail, let kind):
+            return Message.findingText(code: code, field: field, detail: detail, kind: kind, in: en)
+        case .decisionNotFound(let id):
+            return "There is no conflict number \(id)."
+        case .decisionAlreadyMade(let id):
+            return "Conflict \(id) is already decided; it is not overwritten."
+        case .arbiterKeyedRecord(let user):
+            return "\(user) keyed this record and so may not arbitrate or review it; another verifier must."
+        case .acknowledgementNeedsReason:
+            return "Acknowledging a warning needs a reason (for example \"the book says so\")."
+        case .findingNotFound(let id):
+            return "There is no warning number \(id)."
+        case .arbitrationField(let number, let label, let path):
+            return "Record no. \(number ?? "?") — \(label)" + (path.map { " (\($0))" } ?? "")
+        case .arbitrationPass(let pass, let value, let keyer):
+            return "  \(pass) = \(value)" + (keyer.map { "   [pass \(pass): \($0)]" } ?? "")
+        case .arbitrationCurrent(let value):
+            return "  current value: \(value)"
+        case .arbitrationProblem(let text):
+            return "  error: \(text)"
+        case .arbitrationPrompt:
+            return "Choose 1 or 2, or type the value read from the image: "
+        case .arbitrationHelp:
+            return "1/2 = take that pass's value · type a value = as read from the image (- blank, . illegible, end with ? if unsure) · Enter = later · :q = pause"
+        case .arbitrationSkippedOwn(let count):
+            return "\(count) conflicts belong to records you keyed; another verifier must decide them."
+        case .arbitrationSummary(let decided, let acknowledged):
+            return "Decided \(decided) fields, acknowledged \(acknowledged) warnings."
+        case .warningShown(let number, let text):
+            return "Warning" + (number.map { " — record no. \($0)" } ?? "") + ": \(text)"
+        case .warningPrompt:
+            return "Checked against the image? Type a reason to acknowledge (Enter = later): "
+        case .valueState(let state):
+            switch state {
+            case "blank": return "(blank in the book)"
+            case "illegible": return "(illegible)"
+            default: return "(none)"
+            }
+
+        case .policyIsNotSample(let id, let policy):
+            return "Batch \(id) is verified by \(policy.rawValue), not by sampling."
+        case .policyHasNoReview(let id):
+            return "Batch \(id) is double-keyed; its conflicts are settled with `hotich arbitrate \(id)`, not by review."
+        case .sampleAlreadyDrawn(let id, let at):
+            return "Batch \(id) has a sample drawn at \(at) that is not fully checked; continue with `hotich review \(id)`."
+        case .noSampleDrawn(let id):
+            return "Batch \(id) has no sample to check; draw one with `hotich qa sample \(id) --aql 1.0`."
+        case .invalidAQL(let text):
+            return "AQL \"\(text)\" is not one of the ISO 2859-1 values used here; choose one of: \(SamplingPlan.AQL.allCases.map(\.rawValue).joined(separator: ", "))."
+        case .sampleDrawn(let id, let aql, let lot, let letter, let size, let acceptance, let seed):
+            return "Batch \(id): lot of \(lot.grouped(in: en)) records, AQL \(aql), inspection level II, code letter \(letter): check \(size) records; accept with at most \(acceptance) defective, reject from \(acceptance + 1). Random seed \(seed) (use --seed \(seed) to draw this sample again)."
+        case .reviewAlreadyDone:
+            return "This record has already been checked."
+        case .reviewRecord(let number, let path, let done, let total):
+            return "Checking record no. \(number ?? "?") (\(done + 1)/\(total))" + (path.map { " — \($0)" } ?? "")
+        case .reviewHelp:
+            return "Enter = as in the image · type a new value to correct (- blank, . illegible, end with ? if unsure) · < = back · :q = pause"
+        case .reviewSaved(let corrections):
+            return corrections == 0 ? "Record confirmed." : "Record saved with \(corrections) corrected fields."
+        case .lotAccepted(let defective, let acceptance):
+            return "The sample has \(defective) defective records (at most \(acceptance) allowed): the lot is accepted and every record is verified."
+        case .lotRejected(let id, let defective, let acceptance):
+            return "The sample has \(defective) defective records (at most \(acceptance) allowed): batch \(id) is rejected, the defective records go back to keying, and the whole batch will be reviewed."
+        case .nothingLeftToReview(let id):
+            return "Nothing is left in batch \(id) for you to check."
+
+        case .duplicateFlagNotFound(let id):
+            return "There is no possible duplicate number \(id). List them with `hotich duplicates BATCH`."
+        case .duplicateDecided(let flag, let duplicate):
+            return "Possible duplicate \(flag): " + (duplicate ? "decided to be a duplicate." : "decided not to be a duplicate.")
+        case .recordNumberNotInBatch(let id, let number):
+            return "Batch \(id) has no record number \(number)."
+        case .recordsReturned(let id, let count):
+            return "Batch \(id) is back in keying; \(count) records are to be keyed again."
+
         case .demoStart(let path):
             return "Running the whole line on bundled sample data, in a throw-away workspace at \(path)."
         case .demoStep(let text):
@@ -215,6 +308,8 @@ extension Permission {
         case .changeBatchState: "return, hold or release batches"
         case .keyRecords: "key records"
         case .arbitrate: "arbitrate conflicts"
+        case .verify: "verify batches"
+        case .decideDuplicates: "decide on possible duplicates"
         case .viewWork: "view work"
         }
     }
@@ -227,6 +322,7 @@ extension BatchAction {
         case .finishKeying: "finish keying"
         case .startVerification: "start verification"
         case .finishVerification: "finish verification"
+        case .reopenVerification: "reopen verification"
         case .startExport: "start the export"
         case .finishExport: "finish the export"
         case .abortExport: "abort the export"
@@ -286,6 +382,22 @@ extension Message.Label {
         case .history: "History"
         case .fixity: "Fixity"
         case .keying: "Keying"
+        case .verification: "Verification"
+        case .verified: "Verified"
+        case .conflicts: "Conflicts"
+        case .corrections: "To correct"
+        case .errors: "Errors"
+        case .warnings: "Warnings"
+        case .duplicates: "Possible duplicates"
+        case .id: "No."
+        case .record: "Record no."
+        case .otherRecord: "Matches"
+        case .basis: "Basis"
+        case .reregistration: "Re-registration"
+        case .decision: "Decision"
+        case .finding: "Finding"
+        case .severity: "Severity"
+        case .sample: "Sample"
         }
     }
 }

@@ -171,6 +171,99 @@ extension Message {
         case .importSeenBefore(let at, let by):
             return "Tệp này đã được nhập lúc \(at) bởi \(by); chỉ nhập những dòng chưa có."
 
+        case .batchNotVerifiable(let id, let state):
+            return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese); chỉ kiểm tra được lô đã nhập xong (hoặc đang kiểm tra)."
+        case .verificationProgress(let id, let records, let verified, let conflicts, let corrections, let errors, let warnings, let duplicates):
+            return "Lô \(id): \(verified.grouped(in: vi))/\(records.grouped(in: vi)) bản ghi đã kiểm tra; chênh lệch chưa phân xử: \(conflicts); lỗi cần sửa: \(corrections + errors); cảnh báo chưa xác nhận: \(warnings); nghi trùng chưa kết luận: \(duplicates)."
+        case .verificationNewlySettled(let verified, let conflicts):
+            return "Lần chạy này: \(verified.grouped(in: vi)) bản ghi khớp giữa hai lần nhập hoặc đã phân xử xong; \(conflicts.grouped(in: vi)) chênh lệch mới."
+        case .batchVerified(let id):
+            return "Lô \(id) đã kiểm tra xong và sẵn sàng xuất dữ liệu."
+        case .verifyNextArbitrate(let id):
+            return "Tiếp theo: người kiểm tra (không phải người đã nhập) đối chiếu với ảnh: `hotich arbitrate \(id)`."
+        case .verifyNextReview(let id):
+            return "Tiếp theo: người kiểm tra soát từng bản ghi với ảnh: `hotich review \(id)`."
+        case .verifyNextSample(let id):
+            return "Tiếp theo: rút mẫu kiểm tra `hotich qa sample \(id) --aql 1.0`, rồi soát mẫu bằng `hotich review \(id)`."
+        case .verifyNextDuplicates(let id):
+            return "Tiếp theo: giám sát kết luận các trường hợp nghi trùng: `hotich duplicates \(id)`."
+        case .verifyNextAcknowledge(let id):
+            return "Tiếp theo: người kiểm tra xác nhận các cảnh báo với lý do: `hotich arbitrate \(id)`."
+        case .finding(let code, let field, let detail, let kind):
+            return Message.findingText(code: code, field: field, detail: detail, kind: kind, in: vi)
+        case .decisionNotFound(let id):
+            return "Không có chênh lệch số \(id)."
+        case .decisionAlreadyMade(let id):
+            return "Chênh lệch số \(id) đã được phân xử; không ghi đè."
+        case .arbiterKeyedRecord(let user):
+            return "\(user) đã nhập bản ghi này nên không được tự phân xử hay soát nó; việc này cần một người kiểm tra khác."
+        case .acknowledgementNeedsReason:
+            return "Xác nhận cảnh báo cần lý do (ví dụ: \"sổ ghi đúng như vậy\")."
+        case .findingNotFound(let id):
+            return "Không có cảnh báo số \(id)."
+        case .arbitrationField(let number, let label, let path):
+            return "Bản ghi số \(number ?? "?") — \(label)" + (path.map { " (\($0))" } ?? "")
+        case .arbitrationPass(let pass, let value, let keyer):
+            return "  \(pass) = \(value)" + (keyer.map { "   [lần nhập \(pass): \($0)]" } ?? "")
+        case .arbitrationCurrent(let value):
+            return "  giá trị hiện tại: \(value)"
+        case .arbitrationProblem(let text):
+            return "  lỗi: \(text)"
+        case .arbitrationPrompt:
+            return "Chọn 1 hoặc 2, hoặc gõ giá trị đọc từ ảnh: "
+        case .arbitrationHelp:
+            return "1/2 = chọn giá trị của lần nhập đó · gõ giá trị = giá trị đọc từ ảnh (- trống, . không đọc được, thêm ? nếu không chắc) · Enter = để sau · :q = tạm dừng"
+        case .arbitrationSkippedOwn(let count):
+            return "\(count) chênh lệch thuộc bản ghi bạn đã nhập; để người kiểm tra khác phân xử."
+        case .arbitrationSummary(let decided, let acknowledged):
+            return "Đã phân xử \(decided) trường, xác nhận \(acknowledged) cảnh báo."
+        case .warningShown(let number, let text):
+            return "Cảnh báo" + (number.map { " — bản ghi số \($0)" } ?? "") + ": \(text)"
+        case .warningPrompt:
+            return "Đã đối chiếu với ảnh? Gõ lý do để xác nhận (Enter = để sau): "
+        case .valueState(let state):
+            switch state {
+            case "blank": return "(trống trong sổ)"
+            case "illegible": return "(không đọc được)"
+            default: return "(không có)"
+            }
+
+        case .policyIsNotSample(let id, let policy):
+            return "Lô \(id) kiểm tra theo cách \(Message.policy(policy).vietnamese), không rút mẫu."
+        case .policyHasNoReview(let id):
+            return "Lô \(id) được nhập hai lần; chênh lệch được phân xử bằng `hotich arbitrate \(id)`, không soát từng bản ghi."
+        case .sampleAlreadyDrawn(let id, let at):
+            return "Lô \(id) đã có mẫu rút lúc \(at) chưa soát xong; soát tiếp bằng `hotich review \(id)`."
+        case .noSampleDrawn(let id):
+            return "Lô \(id) chưa có mẫu để soát; rút mẫu bằng `hotich qa sample \(id) --aql 1.0`."
+        case .invalidAQL(let text):
+            return "AQL \"\(text)\" không có trong bảng ISO 2859-1 dùng ở đây; chọn một trong: \(SamplingPlan.AQL.allCases.map(\.rawValue).joined(separator: ", "))."
+        case .sampleDrawn(let id, let aql, let lot, let letter, let size, let acceptance, let seed):
+            return "Lô \(id): lô \(lot.grouped(in: vi)) bản ghi, AQL \(aql), mức kiểm tra II, mã cỡ mẫu \(letter): soát \(size) bản ghi; chấp nhận nếu có tối đa \(acceptance) bản ghi sai, loại nếu từ \(acceptance + 1). Hạt giống ngẫu nhiên \(seed) (dùng --seed \(seed) để rút lại đúng mẫu này)."
+        case .reviewAlreadyDone:
+            return "Bản ghi này đã được soát."
+        case .reviewRecord(let number, let path, let done, let total):
+            return "Soát bản ghi số \(number ?? "?") (\(done + 1)/\(total))" + (path.map { " — \($0)" } ?? "")
+        case .reviewHelp:
+            return "Enter = đúng như ảnh · gõ giá trị mới để sửa (- trống, . không đọc được, thêm ? nếu không chắc) · < = quay lại · :q = tạm dừng"
+        case .reviewSaved(let corrections):
+            return corrections == 0 ? "Đã xác nhận bản ghi." : "Đã lưu bản ghi với \(corrections) trường được sửa."
+        case .lotAccepted(let defective, let acceptance):
+            return "Mẫu có \(defective) bản ghi sai (tối đa cho phép \(acceptance)): lô được chấp nhận, mọi bản ghi đã kiểm tra."
+        case .lotRejected(let id, let defective, let acceptance):
+            return "Mẫu có \(defective) bản ghi sai (tối đa cho phép \(acceptance)): lô \(id) bị loại, các bản ghi sai được trả về nhập liệu, và cả lô sẽ được soát toàn bộ."
+        case .nothingLeftToReview(let id):
+            return "Không còn bản ghi nào của lô \(id) để bạn soát."
+
+        case .duplicateFlagNotFound(let id):
+            return "Không có trường hợp nghi trùng số \(id). Xem danh sách bằng `hotich duplicates LÔ`."
+        case .duplicateDecided(let flag, let duplicate):
+            return "Nghi trùng số \(flag): " + (duplicate ? "kết luận là trùng." : "kết luận không trùng.")
+        case .recordNumberNotInBatch(let id, let number):
+            return "Lô \(id) không có bản ghi số \(number)."
+        case .recordsReturned(let id, let count):
+            return "Lô \(id) được trả về nhập liệu; \(count) bản ghi cần nhập lại."
+
         case .demoStart(let path):
             return "Chạy thử toàn bộ quy trình trên dữ liệu mẫu, trong không gian làm việc tạm ở \(path)."
         case .demoStep(let text):
@@ -225,6 +318,8 @@ extension Permission {
         case .changeBatchState: "trả lại, tạm dừng hay tiếp tục lô"
         case .keyRecords: "nhập liệu"
         case .arbitrate: "đối chiếu, phân xử chênh lệch"
+        case .verify: "kiểm tra lô"
+        case .decideDuplicates: "kết luận về bản ghi nghi trùng"
         case .viewWork: "xem công việc"
         }
     }
@@ -237,6 +332,7 @@ extension BatchAction {
         case .finishKeying: "kết thúc nhập liệu"
         case .startVerification: "bắt đầu kiểm tra"
         case .finishVerification: "kết thúc kiểm tra"
+        case .reopenVerification: "mở lại việc kiểm tra"
         case .startExport: "bắt đầu xuất dữ liệu"
         case .finishExport: "kết thúc xuất dữ liệu"
         case .abortExport: "hủy xuất dữ liệu"
@@ -332,6 +428,22 @@ extension Message.Label {
         case .history: "Lịch sử"
         case .fixity: "Toàn vẹn"
         case .keying: "Nhập liệu"
+        case .verification: "Kiểm tra"
+        case .verified: "Đã kiểm tra"
+        case .conflicts: "Chênh lệch"
+        case .corrections: "Cần sửa"
+        case .errors: "Lỗi"
+        case .warnings: "Cảnh báo"
+        case .duplicates: "Nghi trùng"
+        case .id: "Số"
+        case .record: "Bản ghi số"
+        case .otherRecord: "Trùng với"
+        case .basis: "Căn cứ"
+        case .reregistration: "Đăng ký lại"
+        case .decision: "Kết luận"
+        case .finding: "Nội dung"
+        case .severity: "Mức"
+        case .sample: "Mẫu"
         }
     }
 }

@@ -99,6 +99,56 @@ public enum Message: Sendable, Equatable {
     case importRejectFile(path: String)
     case importSeenBefore(at: String, by: String)
 
+    // MARK: - Verification
+    case batchNotVerifiable(batchID: String, state: BatchState)
+    case verificationProgress(batchID: String, records: Int, verified: Int, conflicts: Int, corrections: Int, errors: Int, warnings: Int, duplicates: Int)
+    case verificationNewlySettled(verified: Int, conflicts: Int)
+    case batchVerified(batchID: String)
+    case verifyNextArbitrate(batchID: String)
+    case verifyNextReview(batchID: String)
+    case verifyNextSample(batchID: String)
+    case verifyNextDuplicates(batchID: String)
+    case verifyNextAcknowledge(batchID: String)
+    /// A stored finding, rendered from its code and detail; `field` named by its register label.
+    case finding(code: String, field: String?, detail: String, kind: RecordKind)
+    case decisionNotFound(Int64)
+    case decisionAlreadyMade(Int64)
+    case arbiterKeyedRecord(user: String)
+    case acknowledgementNeedsReason
+    case findingNotFound(Int64)
+    case arbitrationField(number: String?, label: String, path: String?)
+    case arbitrationPass(pass: Int, value: String, keyer: String?)
+    case arbitrationCurrent(String)
+    case arbitrationProblem(String)
+    case arbitrationPrompt
+    case arbitrationHelp
+    case arbitrationSkippedOwn(Int)
+    case arbitrationSummary(decided: Int, acknowledged: Int)
+    case warningShown(number: String?, text: String)
+    case warningPrompt
+    case valueState(String)
+
+    // MARK: - Review and sampling
+    case policyIsNotSample(batchID: String, policy: VerificationPolicy)
+    case policyHasNoReview(batchID: String)
+    case sampleAlreadyDrawn(batchID: String, at: String)
+    case noSampleDrawn(batchID: String)
+    case invalidAQL(String)
+    case sampleDrawn(batchID: String, aql: String, lot: Int, letter: String, size: Int, acceptance: Int, seed: UInt64)
+    case reviewAlreadyDone
+    case reviewRecord(number: String?, path: String?, done: Int, total: Int)
+    case reviewHelp
+    case reviewSaved(corrections: Int)
+    case lotAccepted(defective: Int, acceptance: Int)
+    case lotRejected(batchID: String, defective: Int, acceptance: Int)
+    case nothingLeftToReview(batchID: String)
+
+    // MARK: - Duplicates and returns
+    case duplicateFlagNotFound(Int64)
+    case duplicateDecided(flag: Int64, duplicate: Bool)
+    case recordNumberNotInBatch(batchID: String, number: String)
+    case recordsReturned(batchID: String, count: Int)
+
     // MARK: - Demo
     case demoStart(path: String)
     case demoStep(String)
@@ -117,6 +167,8 @@ public enum Message: Sendable, Equatable {
         case receivedAt, receivedBy, source, oxum, name, role, createdAt
         case time, actor, action, from, to, reason, path, format, sha256, problem
         case batches, registrationDate, number, book, history, fixity, keying
+        case verification, verified, conflicts, corrections, errors, warnings, duplicates
+        case id, record, otherRecord, basis, reregistration, decision, finding, severity, sample
     }
 
     /// The text of the message in `language`.
@@ -131,7 +183,7 @@ public enum Message: Sendable, Equatable {
     var isUsageProblem: Bool {
         switch self {
         case .invalidOfficeCode, .invalidYear, .invalidVolume, .invalidUserName, .reasonRequired,
-             .invalidBatchState, .invalidPass:
+             .invalidBatchState, .invalidPass, .acknowledgementNeedsReason, .invalidAQL:
             true
         default:
             false

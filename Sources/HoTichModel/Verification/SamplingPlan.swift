@@ -81,3 +81,37 @@ public struct SamplingPlan: Sendable, Hashable, Codable {
     /// Whether a sample with `defective` defective records accepts the lot.
     public func accepts(defective: Int) -> Bool { defective <= acceptance }
 }
+
+extension SamplingPlan {
+    /// Draws the sample: `sampleSize` distinct positions among `lotSize` items, in drawing order.
+    ///
+    /// The draw is a partial Fisher–Yates shuffle driven by ``SeededRandom``: the same seed over
+    /// the same lot (in the same order) draws the same items, so a sample can be reproduced.
+    public func draw(seed: UInt64) -> [Int] {
+        var generator = SeededRandom(seed: seed)
+        var positions = Array(0..<lotSize)
+        for index in 0..<sampleSize {
+            let pick = index + Int(generator.next() % UInt64(lotSize - index))
+            positions.swapAt(index, pick)
+        }
+        return Array(positions.prefix(sampleSize))
+    }
+}
+
+/// A small deterministic random number generator (SplitMix64), so that a recorded seed repeats
+/// a sample draw exactly on any machine and any Swift version.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) {
+        state = seed
+    }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -21,6 +21,12 @@ public struct RecordRow: Codable, Sendable, Equatable, FetchableRecord, Persista
     public var fields: [String: FieldValue]
     public var subjectName: String?
     public var subjectBirthYear: Int?
+    /// The main person's personal ID number, for finding one number used twice.
+    public var subjectPersonalID: String?
+    /// Whether the values are settled by verification.
+    public var status: RecordStatus
+    public var verifiedAt: String?
+    public var verifiedBy: String?
     public var createdAt: String
     public var updatedAt: String
 
@@ -36,6 +42,7 @@ public struct RecordRow: Codable, Sendable, Equatable, FetchableRecord, Persista
         self.officeCode = officeCode
         version = 1
         self.fields = fields
+        status = .keyed
         createdAt = time
         updatedAt = time
         registrationYear = bookYear
@@ -48,6 +55,8 @@ public struct RecordRow: Codable, Sendable, Equatable, FetchableRecord, Persista
         registrationYear = fields["ngayDangKy"]?.text.flatMap { PartialDate($0) }?.year ?? bookYear
         subjectName = fields[FieldCatalog.subjectNameKey(for: kind)]?.text.map(VietnameseText.folded)
         subjectBirthYear = fields[FieldCatalog.subjectBirthDateKey(for: kind)]?.text.flatMap { PartialDate($0) }?.year
+        subjectPersonalID = FieldCatalog.subjectPersonalIDKey(for: kind)
+            .flatMap { fields[$0]?.text }.flatMap { PersonalIDNumber($0)?.digits }
     }
 
     public enum Columns {
@@ -70,6 +79,10 @@ public struct RecordRow: Codable, Sendable, Equatable, FetchableRecord, Persista
         fields = try FieldSetJSON.decode(row["fields"])
         subjectName = row["subjectName"]
         subjectBirthYear = row["subjectBirthYear"]
+        subjectPersonalID = row["subjectPersonalID"]
+        status = row["status"]
+        verifiedAt = row["verifiedAt"]
+        verifiedBy = row["verifiedBy"]
         createdAt = row["createdAt"]
         updatedAt = row["updatedAt"]
     }
@@ -79,12 +92,13 @@ public struct RecordRow: Codable, Sendable, Equatable, FetchableRecord, Persista
     public func insertFast(_ db: Database, fieldsJSON json: String? = nil) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO record (id, batchId, scanFileId, entryKey, kind, officeCode, registrationYear, number, version,
-                                fields, subjectName, subjectBirthYear, createdAt, updatedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                fields, subjectName, subjectBirthYear, subjectPersonalID, status, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
             id, batchId, scanFileId, entryKey, kind.code, officeCode.value, registrationYear, number, version,
-            json ?? FieldSetJSON.encode(fields), subjectName, subjectBirthYear, createdAt, updatedAt,
+            json ?? FieldSetJSON.encode(fields), subjectName, subjectBirthYear, subjectPersonalID, status.rawValue,
+            createdAt, updatedAt,
         ])
     }
 
@@ -101,9 +115,21 @@ public struct RecordRow: Codable, Sendable, Equatable, FetchableRecord, Persista
         container["fields"] = FieldSetJSON.encode(fields)
         container["subjectName"] = subjectName
         container["subjectBirthYear"] = subjectBirthYear
+        container["subjectPersonalID"] = subjectPersonalID
+        container["status"] = status
+        container["verifiedAt"] = verifiedAt
+        container["verifiedBy"] = verifiedBy
         container["createdAt"] = createdAt
         container["updatedAt"] = updatedAt
     }
+}
+
+/// Whether a record's values are settled.
+public enum RecordStatus: String, Codable, Sendable, DatabaseValueConvertible {
+    /// Keyed, not yet settled by verification.
+    case keyed
+    /// Settled: the passes agreed, or a verifier decided, reviewed or accepted them.
+    case verified
 }
 
 /// Where a keying came from.

@@ -35,10 +35,14 @@ public struct OfficeRow: Codable, Sendable, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "office"
     public var code: OfficeCode
     public var name: String?
+    /// The 2-digit province code the office belongs to, when known (a province office is its own
+    /// province). Personal ID numbers registered here begin with `0` and this code.
+    public var province: String?
 
-    public init(code: OfficeCode, name: String?) {
+    public init(code: OfficeCode, name: String?, province: String? = nil) {
         self.code = code
         self.name = name
+        self.province = province ?? (code.level == .province ? code.value : nil)
     }
 }
 

@@ -161,6 +161,105 @@ enum Migrations {
             }
             try db.create(index: "importFile_on_hash", on: "importFile", columns: ["batchId", "pass", "sha256"])
         }
+        migrator.registerMigration("v3-verification") { db in
+            // A record's values are settled (`verified`) by agreement of two passes, arbitration,
+            // review or an accepted sample; until then it is `keyed`.
+            try db.alter(table: "record") { t in
+                t.add(column: "status", .text).notNull().defaults(to: "keyed")
+                t.add(column: "subjectPersonalID", .text)
+                t.add(column: "verifiedAt", .text)
+                t.add(column: "verifiedBy", .text)
+            }
+            try db.execute(sql: """
+                UPDATE record SET subjectPersonalID = substr(json_extract(fields, '$.nksSoDinhDanh'), 2)
+                WHERE kind = 'KS' AND json_extract(fields, '$.nksSoDinhDanh') LIKE '=%'
+                """)
+            try db.create(index: "record_on_personalID", on: "record", columns: ["subjectPersonalID"], condition: Column("subjectPersonalID") != nil)
+            try db.create(index: "record_on_batch_status", on: "record", columns: ["batchId", "status"])
+            try db.alter(table: "office") { t in
+                t.add(column: "province", .text)
+            }
+            // A field whose value a verifier settled: a conflict between passes, a correction made
+            // in review or in a sample check, or a field with an error corrected against the image.
+            try db.create(table: "fieldDecision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("recordId", .text).notNull().references("record")
+                t.column("field", .text).notNull()
+                t.column("origin", .text).notNull().check(sql: "origin IN ('conflict','review','sample','error')")
+                t.column("pass1", .text)
+                t.column("pass2", .text)
+                t.column("decided", .text)
+                t.column("pass1Wrong", .boolean)
+                t.column("pass2Wrong", .boolean)
+                t.column("pass1Operator", .text)
+                t.column("pass2Operator", .text)
+                t.column("decidedBy", .text)
+                t.column("decidedAt", .text)
+                t.column("createdAt", .text).notNull()
+                // Set when the record is returned to keying: the decision stays as history.
+                t.column("supersededAt", .text)
+            }
+            try db.create(index: "fieldDecision_on_record", on: "fieldDecision", columns: ["recordId", "field"])
+            try db.create(index: "fieldDecision_on_batch", on: "fieldDecision", columns: ["batchId", "decidedAt"])
+            // What the record and sequence checks found; recomputed by each verify run, while a
+            // warning's acknowledgement stays with the finding it acknowledged.
+            try db.create(table: "finding") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("recordId", .text).references("record")
+                t.column("field", .text)
+                t.column("code", .text).notNull()
+                t.column("severity", .text).notNull().check(sql: "severity IN ('error','warning')")
+                t.column("detail", .text).notNull()
+                t.column("fingerprint", .text).notNull()
+                t.column("acknowledgedBy", .text)
+                t.column("acknowledgedAt", .text)
+                t.column("reason", .text)
+                t.column("foundAt", .text).notNull()
+                t.uniqueKey(["batchId", "fingerprint"])
+            }
+            try db.create(table: "duplicateFlag") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("recordId", .text).notNull().references("record")
+                t.column("otherRecordId", .text).notNull().references("record")
+                t.column("basis", .text).notNull()
+                t.column("reregistration", .boolean).notNull()
+                t.column("decision", .text).check(sql: "decision IS NULL OR decision IN ('duplicate','distinct')")
+                t.column("decidedBy", .text)
+                t.column("decidedAt", .text)
+                t.column("reason", .text)
+                t.column("foundAt", .text).notNull()
+                t.uniqueKey(["recordId", "otherRecordId"])
+            }
+            try db.create(index: "duplicateFlag_on_batch", on: "duplicateFlag", columns: ["batchId", "decision"])
+            // An acceptance sample: the plan and the seed, so that the draw can be repeated.
+            try db.create(table: "sampleDraw") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("aql", .text).notNull()
+                t.column("seed", .integer).notNull()
+                t.column("lotSize", .integer).notNull()
+                t.column("codeLetter", .text).notNull()
+                t.column("sampleSize", .integer).notNull()
+                t.column("acceptance", .integer).notNull()
+                t.column("drawnBy", .text).notNull()
+                t.column("drawnAt", .text).notNull()
+                t.column("outcome", .text).check(sql: "outcome IS NULL OR outcome IN ('accepted','rejected')")
+                t.column("defective", .integer)
+                t.column("decidedAt", .text)
+            }
+            try db.create(table: "sampleItem") { t in
+                t.column("drawId", .integer).notNull().references("sampleDraw")
+                t.column("recordId", .text).notNull().references("record")
+                t.column("position", .integer).notNull()
+                t.column("checkedBy", .text)
+                t.column("checkedAt", .text)
+                t.column("defects", .integer)
+                t.primaryKey(["drawId", "recordId"])
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,182 @@
+import Foundation
+import GRDB
+import HoTichModel
+import HoTichStore
+
+/// The checks `verify` runs over a batch, beyond comparing passes: the field and cross-field rules
+/// on every settled record, the register-number sequence of each year the batch touches, the
+/// reconciliation of scan files and records, personal ID numbers, and possible duplicates across
+/// the workspace.
+///
+/// Findings are recomputed from the current values on every run and stored by fingerprint, so an
+/// acknowledgement stays with the finding it acknowledged; undecided duplicate flags that no
+/// longer match are withdrawn, decided ones stay.
+struct BatchChecks {
+    /// Codes of the findings that are not record diagnostics.
+    enum Code {
+        static let sequenceGap = "sequence-gap"
+        static let sequenceDuplicate = "sequence-duplicate"
+        static let sequenceOutOfOrder = "sequence-out-of-order"
+        static let sequenceDateGoesBack = "sequence-date-goes-back"
+        static let fileWithoutRecord = "file-without-record"
+        static let recordWithoutFile = "record-without-file"
+        static let fileWithSeveralEntries = "file-several-entries"
+        static let personalIDShared = "personal-id-shared"
+        static let personalIDProvince = "personal-id-province"
+    }
+
+    private(set) var findings: [FindingRow] = []
+
+    static func run(batch: BatchRow, book: BookIdentity, at time: String, in db: Database) throws -> BatchChecks {
+        var checks = BatchChecks()
+        let records = try RecordRow.filter(RecordRow.Columns.batchId == batch.id).fetchAll(db)
+        try checks.recordRules(records, batch: batch, book: book, at: time)
+        try checks.sequence(batch: batch, book: book, at: time, in: db)
+        try checks.reconciliation(batch: batch, at: time, in: db)
+        try checks.personalIDs(records, batch: batch, book: book, at: time, in: db)
+        try checks.store(batch: batch, in: db)
+        try DuplicateSearch.run(records, batch: batch, at: time, in: db)
+        return checks
+    }
+
+    // MARK: - Checks
+
+    /// Field and cross-field rules, on records whose values are settled (a double-keyed record
+    /// still in conflict is checked once a verifier has decided it).
+    private mutating func recordRules(_ records: [RecordRow], batch: BatchRow, book: BookIdentity, at time: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        for record in records where batch.policy != .double || record.status == .verified {
+            for diagnostic in RecordRules.check(record.fields, kind: book.kind, bookYear: book.year) {
+                let detail = String(decoding: try encoder.encode(diagnostic), as: UTF8.self)
+                add(batch, record.id, diagnostic.field, diagnostic.code, diagnostic.severity, detail, time)
+            }
+        }
+    }
+
+    /// The numbers of each registration year the batch touches, across every book of the office.
+    private mutating func sequence(batch: BatchRow, book: BookIdentity, at time: String, in db: Database) throws {
+        let years = try Int.fetchAll(db, sql: """
+            SELECT DISTINCT registrationYear FROM record WHERE batchId = ? AND registrationYear IS NOT NULL AND number IS NOT NULL
+            """, arguments: [batch.id])
+        for year in years {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT r.id, r.batchId, r.number, json_extract(r.fields, '$.ngayDangKy') AS registered
+                FROM record r JOIN batch b ON b.id = r.batchId JOIN book k ON k.id = b.bookId
+                LEFT JOIN scanFile f ON f.id = r.scanFileId
+                WHERE r.officeCode = ? AND r.kind = ? AND r.registrationYear = ? AND r.number IS NOT NULL
+                ORDER BY k.volume, f.path, CAST(r.number AS INTEGER)
+                """, arguments: [book.office.value, book.kind.code, year])
+            var inBatch = Set<String>()
+            var entries: [RegisterSequence.Entry] = []
+            for row in rows {
+                let id: String = row["id"]
+                guard let number = RegistrationNumber.value(row["number"]) else { continue }
+                if (row["batchId"] as String) == batch.id { inBatch.insert(id) }
+                let registered = (row["registered"] as String?).flatMap(FieldValue.init(stored:))?.text.flatMap { PartialDate($0) }
+                entries.append(.init(id: id, number: number, registered: registered))
+            }
+            for finding in RegisterSequence.check(entries) {
+                guard let subject = finding.entries.first(where: inBatch.contains) else { continue }
+                switch finding {
+                case .gap(let from, let to, _, _):
+                    add(batch, subject, "so", Code.sequenceGap, .warning, "\(year):\(from)-\(to)", time)
+                case .duplicate(let number, let ids):
+                    add(batch, subject, "so", Code.sequenceDuplicate, .warning, "\(year):\(number):\(ids.count)", time)
+                case .outOfOrder(_, let number, let previous):
+                    add(batch, subject, "so", Code.sequenceOutOfOrder, .warning, "\(year):\(number)<\(previous)", time)
+                case .dateGoesBack(_, let number, let previous):
+                    add(batch, subject, "ngayDangKy", Code.sequenceDateGoesBack, .warning, "\(year):\(number)>\(previous)", time)
+                }
+            }
+        }
+    }
+
+    /// Scan files without a record, records without a scan file, files holding several entries.
+    private mutating func reconciliation(batch: BatchRow, at time: String, in db: Database) throws {
+        let orphanFiles = try String.fetchAll(db, sql: """
+            SELECT f.path FROM scanFile f WHERE f.batchId = ? AND f.usable
+              AND NOT EXISTS (SELECT 1 FROM record r WHERE r.scanFileId = f.id)
+            ORDER BY f.path
+            """, arguments: [batch.id])
+        for path in orphanFiles { add(batch, nil, nil, Code.fileWithoutRecord, .warning, path, time) }
+        let unfiled = try String.fetchAll(db, sql: "SELECT id FROM record WHERE batchId = ? AND scanFileId IS NULL", arguments: [batch.id])
+        for id in unfiled { add(batch, id, nil, Code.recordWithoutFile, .warning, "", time) }
+        let crowded = try Row.fetchAll(db, sql: """
+            SELECT f.path, COUNT(*) AS n FROM record r JOIN scanFile f ON f.id = r.scanFileId
+            WHERE r.batchId = ? GROUP BY f.id HAVING COUNT(*) > 1 ORDER BY f.path
+            """, arguments: [batch.id])
+        for row in crowded {
+            add(batch, nil, nil, Code.fileWithSeveralEntries, .warning, "\(row["path"] as String):\(row["n"] as Int)", time)
+        }
+    }
+
+    /// One number for two different people (an error), and numbers issued by another province
+    /// than the registering office's (a warning: the child may have been registered elsewhere first).
+    private mutating func personalIDs(_ records: [RecordRow], batch: BatchRow, book: BookIdentity, at time: String, in db: Database) throws {
+        guard let key = FieldCatalog.subjectPersonalIDKey(for: book.kind) else { return }
+        let province = try String.fetchOne(db, sql: "SELECT province FROM office WHERE code = ?", arguments: [book.office.value])
+        let sameNumber = try db.cachedStatement(sql: "SELECT id, kind, fields FROM record WHERE subjectPersonalID = ? AND id <> ?")
+        for record in records {
+            guard let pin = record.subjectPersonalID else { continue }
+            if let province, let number = PersonalIDNumber(pin), number.provinceCode != "0" + province {
+                add(batch, record.id, key, Code.personalIDProvince, .warning, "\(number.provinceCode)/0\(province)", time)
+            }
+            let event = RegisteredEvent(id: record.id, kind: record.kind, fields: record.fields)
+            let others = try Row.fetchAll(sameNumber, arguments: [pin, record.id])
+            for other in others {
+                guard let kind = RecordKind(code: other["kind"]) else { continue }
+                let otherEvent = RegisteredEvent(id: other["id"], kind: kind, fields: try FieldSetJSON.decode(other["fields"]))
+                if DuplicateMatching.sharesPersonalIDWithAnotherPerson(event, otherEvent) {
+                    add(batch, record.id, key, Code.personalIDShared, .error, otherEvent.id, time)
+                }
+            }
+        }
+    }
+
+    // MARK: - Storing
+
+    private mutating func add(
+        _ batch: BatchRow, _ recordId: String?, _ field: String?, _ code: String, _ severity: Diagnostic.Severity,
+        _ detail: String, _ time: String
+    ) {
+        findings.append(FindingRow(batchId: batch.id, recordId: recordId, field: field, code: code, severity: severity, detail: detail, at: time))
+    }
+
+    /// Replaces the batch's findings with this run's, keeping those that still hold (and their
+    /// acknowledgements).
+    private func store(batch: BatchRow, in db: Database) throws {
+        let existing = try FindingRow.filter(Column("batchId") == batch.id).fetchAll(db)
+        var current: [String: FindingRow] = [:]
+        for finding in findings { current[finding.fingerprint] = finding }
+        for old in existing where current[old.fingerprint] == nil {
+            _ = try old.delete(db)
+        }
+        let kept = Set(existing.map(\.fingerprint))
+        for var finding in current.values where !kept.contains(finding.fingerprint) {
+            try finding.insert(db)
+        }
+    }
+
+    /// Opens a correction for each error on a field of a record, unless one is open already.
+    func openCorrections(batch: BatchRow, at time: String, in db: Database) throws {
+        let open = Set(try Row.fetchAll(db, sql: """
+            SELECT recordId, field FROM fieldDecision WHERE batchId = ? AND decidedAt IS NULL AND supersededAt IS NULL
+            """, arguments: [batch.id]).map { "\($0["recordId"] as String)|\($0["field"] as String)" })
+        var opened = Set<String>()
+        for finding in findings where finding.severity == .error {
+            guard let recordId = finding.recordId, let field = finding.field else { continue }
+            let key = "\(recordId)|\(field)"
+            guard !open.contains(key), opened.insert(key).inserted else { continue }
+            let keyings = try KeyingRow.filter(Column("recordId") == recordId && KeyingRow.Columns.state == KeyingState.complete.rawValue)
+                .order(KeyingRow.Columns.pass).fetchAll(db)
+            let first = keyings.first { $0.pass == 1 }
+            let second = keyings.first { $0.pass == 2 }
+            var correction = FieldDecisionRow(
+                batchId: batch.id, recordId: recordId, field: field, origin: .error,
+                pass1: first?.fields[field], pass2: second?.fields[field],
+                pass1Operator: first?.operator, pass2Operator: second?.operator, at: time)
+            try correction.insert(db)
+        }
+    }
+}

@@ -1,0 +1,173 @@
+public import Foundation
+import GRDB
+public import HoTichModel
+public import HoTichStore
+import Logging
+
+/// A field waiting for a verifier: a conflict between passes or an error to correct.
+public struct OpenDecision: Sendable {
+    public let decision: FieldDecisionRow
+    public let field: FieldDefinition
+    public let kind: RecordKind
+    /// The record's registration number, to find the entry on the page.
+    public let number: String?
+    /// The record's current value of the field.
+    public let current: FieldValue?
+    /// The scan to look at.
+    public let fileURL: URL?
+    /// For an error: the rules it breaks.
+    public let problems: [FindingRow]
+    /// Whether the acting user keyed this record (and so may not decide it).
+    public let keyedByMe: Bool
+}
+
+extension Session {
+    /// The open conflicts and corrections of a batch, in register order.
+    public func openDecisions(batch batchID: String) throws -> [OpenDecision] {
+        try require(.arbitrate)
+        let me = user.name
+        return try workspace.store.read { db in
+            let (batch, book) = try Self.batchAndBook(batchID, in: db)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT d.*, r.number AS recordNumber, r.fields AS recordFields, f.path AS filePath,
+                       EXISTS (SELECT 1 FROM keying k WHERE k.recordId = d.recordId AND k.operator = ?) AS keyedByMe
+                FROM fieldDecision d JOIN record r ON r.id = d.recordId LEFT JOIN scanFile f ON f.id = r.scanFileId
+                WHERE d.batchId = ? AND d.decidedAt IS NULL AND d.supersededAt IS NULL
+                ORDER BY f.path, CAST(r.number AS INTEGER), d.id
+                """, arguments: [me, batchID])
+            let order = Dictionary(uniqueKeysWithValues: FieldCatalog.fields(for: book.kind).enumerated().map { ($1.key, $0) })
+            let findings = try FindingRow.filter(Column("batchId") == batchID && Column("severity") == "error").fetchAll(db)
+            var open: [OpenDecision] = []
+            for row in rows {
+                let decision = try FieldDecisionRow(row: row)
+                guard let field = FieldCatalog.field(decision.field, in: book.kind) else { continue }
+                let fields = try FieldSetJSON.decode(row["recordFields"])
+                let path: String? = row["filePath"]
+                open.append(OpenDecision(
+                    decision: decision, field: field, kind: book.kind, number: row["recordNumber"],
+                    current: fields[decision.field],
+                    fileURL: path.map { URL(fileURLWithPath: batch.storedRoot).appendingPathComponent($0) },
+                    problems: findings.filter { $0.recordId == decision.recordId && $0.field == decision.field },
+                    keyedByMe: row["keyedByMe"]))
+            }
+            // Register order within a record: the order of the catalog.
+            return open.enumerated().sorted { lhs, rhs in
+                if lhs.element.decision.recordId != rhs.element.decision.recordId { return lhs.offset < rhs.offset }
+                return (order[lhs.element.field.key] ?? 0) < (order[rhs.element.field.key] ?? 0)
+            }.map(\.element)
+        }
+    }
+
+    /// Settles one field with the value read from the image (or chosen from a pass).
+    ///
+    /// Stores who decided, when, and which pass was wrong; applies the value to the record; a
+    /// record with nothing left open is verified again (double keying) or as reviewed before.
+    /// - Throws: when the verifier keyed the record, the decision is already settled, or the value
+    ///   breaks the field's rules.
+    public func decide(_ decisionID: Int64, value: FieldValue, now: Date = Date()) throws {
+        try require(.arbitrate)
+        let me = user.name
+        let time = Timestamp.text(for: now)
+        try workspace.store.write { db in
+            guard var decision = try FieldDecisionRow.fetchOne(db, key: decisionID) else {
+                throw HoTichError(.decisionNotFound(decisionID))
+            }
+            guard decision.isOpen, decision.supersededAt == nil else { throw HoTichError(.decisionAlreadyMade(decisionID)) }
+            let keyers = try String.fetchAll(db, sql: "SELECT operator FROM keying WHERE recordId = ?", arguments: [decision.recordId])
+            if keyers.contains(me) { throw HoTichError(.arbiterKeyedRecord(user: me)) }
+            let (batch, book) = try Self.batchAndBook(decision.batchId, in: db)
+            guard batch.state == .verifying else {
+                throw HoTichError(.batchNotVerifiable(batchID: batch.id, state: batch.state))
+            }
+            guard let field = FieldCatalog.field(decision.field, in: book.kind) else { throw HoTichError(.storageFailure(code: 11)) }
+            let outcome = FieldRules.check(value, for: field)
+            if let error = outcome.diagnostics.first(where: { $0.severity == .error }) {
+                throw HoTichError(.diagnostic(error, kind: book.kind))
+            }
+            decision.decided = outcome.value
+            decision.pass1Wrong = decision.pass1Operator == nil ? nil : !FieldComparison.agree(outcome.value, decision.pass1, field: field)
+            decision.pass2Wrong = decision.pass2Operator == nil ? nil : !FieldComparison.agree(outcome.value, decision.pass2, field: field)
+            decision.decidedBy = me
+            decision.decidedAt = time
+            try decision.update(db)
+            try Self.applyDecidedValue(decision, book: book, policy: batch.policy, actor: me, at: time, in: db)
+        }
+        workspace.logger.info("field decided", metadata: ["decision": "\(decisionID)"])
+    }
+
+    /// Writes a decided value into its record; verifies the record when nothing is left open on it.
+    static func applyDecidedValue(
+        _ decision: FieldDecisionRow, book: BookIdentity, policy: VerificationPolicy, actor: String, at time: String, in db: Database
+    ) throws {
+        guard var record = try RecordRow.fetchOne(db, key: decision.recordId) else { throw HoTichError(.storageFailure(code: 11)) }
+        record.fields[decision.field] = decision.decided
+        record.refreshDerivedColumns(bookYear: book.year)
+        record.updatedAt = time
+        let stillOpen = try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM fieldDecision WHERE recordId = ? AND decidedAt IS NULL AND supersededAt IS NULL
+            """, arguments: [record.id]) ?? 0
+        // Double keying: the last conflict settles the record. Review and sample: a record the
+        // verifier already reviewed is verified again once its correction is made.
+        let settled = stillOpen == 0 && (policy == .double || record.verifiedAt != nil)
+        if settled {
+            record.status = .verified
+            record.verifiedAt = time
+            record.verifiedBy = actor
+        }
+        try record.update(db)
+        try AuditTrail.append(
+            AuditEntry(
+                actor: actor, action: "field-decided", batchId: decision.batchId, subject: record.id,
+                reason: "\(decision.field) (\(decision.origin.rawValue))\(settled ? "; record verified" : "")"),
+            at: time, in: db)
+    }
+
+    // MARK: - Warnings
+
+    /// The batch's warnings not yet acknowledged.
+    public func openWarnings(batch batchID: String) throws -> [FindingRow] {
+        try require(.viewWork)
+        return try workspace.store.read { db in
+            guard try BatchRow.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            return try FindingRow.fetchAll(db, sql: """
+                SELECT finding.* FROM finding LEFT JOIN record r ON r.id = finding.recordId LEFT JOIN scanFile f ON f.id = r.scanFileId
+                WHERE finding.batchId = ? AND finding.severity = 'warning' AND finding.acknowledgedAt IS NULL
+                ORDER BY f.path, CAST(r.number AS INTEGER), finding.id
+                """, arguments: [batchID])
+        }
+    }
+
+    /// The registration number of each of a batch's records, by record id (for showing findings).
+    public func recordNumbers(batch batchID: String) throws -> [String: String] {
+        try require(.viewWork)
+        return try workspace.store.read { db in
+            var numbers: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, number FROM record WHERE batchId = ?", arguments: [batchID]) {
+                numbers[row["id"]] = row["number"] ?? "?"
+            }
+            return numbers
+        }
+    }
+
+    /// Confirms that a warning was checked against the image and stands, with the reason.
+    public func acknowledge(finding findingID: Int64, reason: String, now: Date = Date()) throws {
+        try require(.arbitrate)
+        let reason = VietnameseText.normalized(reason)
+        guard !reason.isEmpty else { throw HoTichError(.acknowledgementNeedsReason) }
+        let me = user.name
+        let time = Timestamp.text(for: now)
+        try workspace.store.write { db in
+            guard var finding = try FindingRow.fetchOne(db, key: findingID), finding.severity == .warning else {
+                throw HoTichError(.findingNotFound(findingID))
+            }
+            guard finding.acknowledgedAt == nil else { return }
+            finding.acknowledgedBy = me
+            finding.acknowledgedAt = time
+            finding.reason = reason
+            try finding.update(db)
+            try AuditTrail.append(
+                AuditEntry(actor: me, action: "warning-acknowledged", batchId: finding.batchId, subject: finding.recordId, reason: finding.code),
+                at: time, in: db)
+        }
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+import GRDB
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+import Testing
+
+extension TestWorkspace {
+    /// The sample book received with `policy` and imported from the bundled sheets: pass 1 by
+    /// `nhaplieu`, pass 2 (with its slips) by `nhaplieu2` when the policy is double.
+    func keyedBatch(policy: VerificationPolicy = .double, pass1 csv: String? = nil) throws -> BatchRow {
+        let batch = try receiveGoodBook(policy: policy)
+        let folder = try deliveries()
+        try SampleKeyings.write(into: folder)
+        let first = folder.appendingPathComponent(SampleKeyings.fileName(pass: 1))
+        if let csv { try Data(csv.utf8).write(to: first) }
+        _ = try operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: first))
+        if policy == .double {
+            _ = try addOperator("nhaplieu2").importKeyings(
+                ImportRequest(batchID: batch.id, file: folder.appendingPathComponent(SampleKeyings.fileName(pass: 2)), pass: 2))
+        }
+        #expect(try batchState(batch.id) == .keyed)
+        return batch
+    }
+
+    func decisions(_ batch: String) throws -> [FieldDecisionRow] {
+        try workspace.store.read { db in try FieldDecisionRow.filter(Column("batchId") == batch).order(Column("id")).fetchAll(db) }
+    }
+
+    func auditActions(_ batch: String) throws -> [String] {
+        try workspace.store.read { db in try String.fetchAll(db, sql: "SELECT action FROM auditEvent WHERE batchId = ? ORDER BY id", arguments: [batch]) }
+    }
+
+    /// Acknowledges every open warning of the batch as the verifier.
+    func acknowledgeAllWarnings(_ batch: String) throws {
+        for warning in try verifier.openWarnings(batch: batch) {
+            try verifier.acknowledge(finding: try #require(warning.id), reason: "Sổ ghi đúng như vậy")
+        }
+    }
+}
+
+@Suite struct DoubleKeyingVerificationTests {
+    @Test func agreeingRecordsAreVerifiedAndEachKindOfDifferenceIsAConflict() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch()
+        let report = try test.verifier.verify(batch: batch.id)
+        #expect(report.state == .verifying)
+        // Slips of pass 2: a letter O keyed as zero (no. 3), a birth year (no. 5), a place spelled
+        // differently (no. 8); no. 11 has a value both operators marked doubtful.
+        let conflicts = try test.decisions(batch.id)
+        let numbers = try test.records(batch.id).reduce(into: [String: String]()) { $0[$1.id] = $1.number }
+        #expect(Set(conflicts.map { "\(numbers[$0.recordId] ?? "?"):\($0.field)" })
+                == ["03:nksHoTen", "05:nksNgaySinh", "08:nksQueQuan", "11:chaNgaySinh"])
+        #expect(conflicts.allSatisfy { $0.origin == .conflict && $0.isOpen && $0.pass1Operator == "nhaplieu" && $0.pass2Operator == "nhaplieu2" })
+        #expect(report.newlyVerified == 8)
+        #expect(report.progress.verified == 8 && report.progress.conflictsOpen == 4)
+        // Running again opens nothing twice.
+        let again = try test.verifier.verify(batch: batch.id)
+        #expect(again.newConflicts == 0)
+        #expect(try test.decisions(batch.id).count == 4)
+    }
+
+    @Test func arbitrationSettlesTheBatchAndChargesTheWrongPass() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch()
+        _ = try test.verifier.verify(batch: batch.id)
+        for open in try test.verifier.openDecisions(batch: batch.id) {
+            #expect(!open.keyedByMe && open.fileURL != nil)
+            // The verifier reads the image: pass 1 was right everywhere except the doubtful year, which reads 1990.
+            let value = open.field.key == "chaNgaySinh" ? FieldValue.filled("1990") : try #require(open.decision.pass1)
+            try test.verifier.decide(try #require(open.decision.id), value: value)
+        }
+        #expect(try test.verifier.openDecisions(batch: batch.id).isEmpty)
+        let decisions = try test.decisions(batch.id)
+        #expect(decisions.filter { $0.pass2Wrong == true }.count == 4)
+        #expect(decisions.filter { $0.pass1Wrong == true }.count == 1, "only the doubtful value differs from pass 1")
+        let third = try #require(try test.records(batch.id).first { $0.number == "03" })
+        #expect(third.fields["nksHoTen"] == .filled("TRẦN GIA BẢO") && third.status == .verified)
+
+        // Warnings (if any) still stand between the batch and verified.
+        var report = try test.verifier.verify(batch: batch.id)
+        #expect(report.progress.verified == 12 && report.progress.conflictsOpen == 0)
+        if report.progress.warningsUnacknowledged > 0 {
+            #expect(report.state == .verifying)
+            try test.acknowledgeAllWarnings(batch.id)
+            report = try test.verifier.verify(batch: batch.id)
+        }
+        #expect(report.state == .verified)
+        let actions = try test.auditActions(batch.id)
+        #expect(actions.filter { $0 == "field-decided" }.count == 4)
+        #expect(actions.filter { $0 == "record-verified" }.count == 8)
+        #expect(actions.contains("finish-verification"))
+
+        let rates = try test.supervisor.errorRates(batch: batch.id)
+        let second = try #require(rates.first { $0.name == "nhaplieu2" })
+        #expect(second.errors == 4 && second.fieldsKeyed > 200)
+        #expect(try #require(rates.first { $0.name == "nhaplieu" }).errors == 1)
+        #expect(try #require(rates.first { $0.name == "kiemtra" }).decisions == 4)
+    }
+
+    @Test func aVerifierWhoKeyedTheRecordMayNotArbitrateIt() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch()
+        _ = try test.verifier.verify(batch: batch.id)
+        // nhaplieu keyed pass 1, then became a verifier.
+        try test.workspace.store.write { db in try db.execute(sql: "UPDATE user SET role = 'verifier' WHERE name = 'nhaplieu'") }
+        let former = try test.workspace.session(as: "nhaplieu")
+        let open = try former.openDecisions(batch: batch.id)
+        #expect(open.allSatisfy { $0.keyedByMe })
+        let id = try #require(open.first?.decision.id)
+        #expect(throws: HoTichError(.arbiterKeyedRecord(user: "nhaplieu"))) {
+            try former.decide(id, value: .filled("x"))
+        }
+        #expect(try test.decisions(batch.id).allSatisfy { $0.isOpen })
+    }
+
+    @Test func aDecidedValueMustPassTheFieldRules() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch()
+        _ = try test.verifier.verify(batch: batch.id)
+        let birth = try #require(try test.verifier.openDecisions(batch: batch.id).first { $0.field.key == "nksNgaySinh" })
+        #expect(throws: HoTichError.self) { try test.verifier.decide(try #require(birth.decision.id), value: .filled("ba mươi")) }
+        #expect(try test.decisions(batch.id).first { $0.id == birth.decision.id }?.isOpen == true)
+    }
+
+    @Test func aBatchNotYetKeyedCannotBeVerified() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        #expect(throws: HoTichError(.batchNotVerifiable(batchID: batch.id, state: .received))) {
+            try test.verifier.verify(batch: batch.id)
+        }
+        #expect(throws: HoTichError.self) { try test.operatorSession.verify(batch: batch.id) }
+    }
+
+    @Test func returningRecordsReopensTheirKeyingsAndTheBatchComesBackKeyed() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch()
+        _ = try test.verifier.verify(batch: batch.id)
+        #expect(try test.supervisor.returnToKeying(batch: batch.id, numbers: ["5"], reason: "Ngày sinh cần nhập lại") == 1)
+        #expect(try test.batchState(batch.id) == .keying)
+        let fifth = try #require(try test.records(batch.id).first { $0.number == "05" })
+        #expect(try test.keyings(batch.id).filter { $0.recordId == fifth.id }.allSatisfy { $0.state == .draft })
+        #expect(try test.decisions(batch.id).filter { $0.recordId == fifth.id }.allSatisfy { $0.supersededAt != nil })
+        #expect(throws: HoTichError(.recordNumberNotInBatch(batchID: batch.id, number: "99"))) {
+            try test.supervisor.returnToKeying(batch: batch.id, numbers: ["99"], reason: "x")
+        }
+    }
+}
+
+@Suite struct ReviewAndSamplingTests {
+    @Test func reviewVerifiesEachRecordAndCountsCorrections() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch(policy: .review)
+        var reviewed = 0
+        while let task = try test.verifier.nextReview(batch: batch.id) {
+            var values = task.record.fields
+            if task.record.number == "07" { values["nksNoiSinh"] = .filled("Bệnh viện Việt Đức") }
+            let outcome = try test.verifier.completeReview(task, values: values)
+            #expect(outcome == .verified(corrections: task.record.number == "07" ? 1 : 0))
+            reviewed += 1
+        }
+        #expect(reviewed == 12)
+        let corrections = try test.decisions(batch.id)
+        #expect(corrections.count == 1 && corrections[0].origin == .review && corrections[0].pass1Operator == "nhaplieu")
+        var report = try test.verifier.verify(batch: batch.id)
+        if report.progress.warningsUnacknowledged > 0 {
+            try test.acknowledgeAllWarnings(batch.id)
+            report = try test.verifier.verify(batch: batch.id)
+        }
+        #expect(report.state == .verified)
+    }
+
+    @Test func aSampleIsDrawnByThePlanAndAnAcceptedLotIsVerified() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch(policy: .sample)
+        let draw = try test.verifier.drawSample(batch: batch.id, aql: .p1_0, seed: 42)
+        // 12 records: code letter B; at AQL 1.0 the arrow leads to 13 records, Ac 0 — the whole lot.
+        #expect(draw.codeLetter == "B" && draw.sampleSize == 12 && draw.acceptance == 0 && draw.seed == 42)
+        #expect(throws: HoTichError.self) { try test.verifier.drawSample(batch: batch.id, aql: .p1_0) }
+        var last: ReviewOutcome?
+        while let task = try test.verifier.nextReview(batch: batch.id) {
+            last = try test.verifier.completeReview(task, values: task.record.fields)
+        }
+        #expect(last == .lotAccepted(defective: 0, acceptance: 0))
+        #expect(try test.records(batch.id).allSatisfy { $0.status == .verified })
+        #expect(try test.auditActions(batch.id).contains("sample-accepted"))
+    }
+
+    @Test func aRejectedLotGoesBackToKeyingWithItsDefectsAndIsReviewedInFull() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch(policy: .sample)
+        _ = try test.verifier.drawSample(batch: batch.id, aql: .p1_0, seed: 7)
+        var defective: String?
+        var last: ReviewOutcome?
+        while let task = try test.verifier.nextReview(batch: batch.id) {
+            var values = task.record.fields
+            if defective == nil {
+                values["nksNoiSinh"] = .filled("Bệnh viện Việt Đức")
+                defective = task.record.id
+            }
+            last = try test.verifier.completeReview(task, values: values)
+            if case .lotRejected = last { break }
+        }
+        #expect(last == .lotRejected(defective: 1, acceptance: 0))
+        #expect(try test.batchState(batch.id) == .keying)
+        let row = try test.workspace.store.read { db in try BatchRow.fetchOne(db, key: batch.id) }
+        #expect(row?.policy == .review)
+        #expect(try test.keyings(batch.id).filter { $0.recordId == defective }.allSatisfy { $0.state == .draft })
+    }
+
+    @Test func theSameSeedDrawsTheSameSample() {
+        let plan = SamplingPlan(lotSize: 5_000, aql: .p1_0)
+        #expect(plan.draw(seed: 99) == plan.draw(seed: 99))
+        #expect(plan.draw(seed: 99) != plan.draw(seed: 100))
+        #expect(Set(plan.draw(seed: 99)).count == plan.sampleSize)
+        #expect(plan.draw(seed: 99).allSatisfy { (0..<5_000).contains($0) })
+    }
+}
+
+/// Rows as CSV text, quoting cells that hold commas.
+func csvText(_ rows: [[String]]) -> String {
+    rows.map { $0.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",") }.joined(separator: "\n") + "\n"
+}
+
+@Suite struct RecordCheckTests {
+    @Test func aChildRegisteredTwiceWithoutAccentsIsFlaggedAndTheSupervisorDecides() throws {
+        let test = try TestWorkspace()
+        // Entry 12 repeats entry 3's child, keyed without diacritics, with an upper-case đ.
+        var rows = SampleKeyings.rows(pass: 1)
+        let third = rows[3]
+        rows[12][10] = "TRAN GIA BAO"
+        rows[12][11] = third[11]
+        rows[12][12] = "4.1.2017"
+        rows[12][17] = "DO THI THU"
+        rows[12][21] = "Tran Quoc Tuan"
+        let batch = try test.keyedBatch(policy: .review, pass1: csvText(rows))
+        while let task = try test.verifier.nextReview(batch: batch.id) {
+            _ = try test.verifier.completeReview(task, values: task.record.fields)
+        }
+        let report = try test.verifier.verify(batch: batch.id)
+        #expect(report.progress.duplicatesUndecided == 1)
+        try test.acknowledgeAllWarnings(batch.id)
+        #expect(try test.verifier.verify(batch: batch.id).state == .verifying, "an undecided duplicate blocks")
+        let candidates = try test.supervisor.duplicateCandidates(batch: batch.id)
+        #expect(candidates.count == 1)
+        let flag = try #require(candidates.first)
+        #expect(Set([flag.number, flag.otherNumber]) == ["03", "12"] && flag.flag.basis == "name-dates")
+        #expect(throws: HoTichError.self) { try test.verifier.decideDuplicate(try #require(flag.flag.id), as: .duplicate, reason: nil) }
+        try test.supervisor.decideDuplicate(try #require(flag.flag.id), as: .distinct, reason: "Hai trẻ khác nhau, xem ảnh")
+        #expect(try test.verifier.verify(batch: batch.id).state == .verified)
+        #expect(try test.auditActions(batch.id).contains("duplicate-decided"))
+    }
+
+    @Test func anAcknowledgedWarningStaysAcknowledgedAcrossRuns() throws {
+        let test = try TestWorkspace()
+        // Entry 1 registered before the birth it registers: a cross-field warning.
+        var rows = SampleKeyings.rows(pass: 1)
+        rows[1][4] = "20.12.2016"
+        let batch = try test.keyedBatch(policy: .review, pass1: csvText(rows))
+        _ = try test.verifier.verify(batch: batch.id)
+        let warnings = try test.verifier.openWarnings(batch: batch.id)
+        #expect(warnings.contains { $0.code == "registered-before-event" && $0.field == "ngayDangKy" })
+        let id = try #require(warnings.first?.id)
+        #expect(throws: HoTichError(.acknowledgementNeedsReason)) { try test.verifier.acknowledge(finding: id, reason: "  ") }
+        try test.verifier.acknowledge(finding: id, reason: "Đúng như sổ")
+        _ = try test.verifier.verify(batch: batch.id)
+        #expect(try test.verifier.openWarnings(batch: batch.id).count == warnings.count - 1)
+    }
+}
