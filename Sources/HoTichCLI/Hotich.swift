@@ -12,7 +12,8 @@ package struct Hotich: ParsableCommand {
         abstract: "Số hóa sổ hộ tịch: nhận lô quét, nhập liệu, kiểm tra, xuất XML. / Digitizing civil-status registers.",
         version: "0.1.0",
         subcommands: [
-            Init.self, UserCommand.self, BatchCommand.self, Key.self, Status.self, Audit.self, Demo.self, DevFixtures.self,
+            Init.self, UserCommand.self, BatchCommand.self, Key.self, Verify.self, Arbitrate.self, Review.self, QA.self,
+            Duplicates.self, Report.self, Status.self, Audit.self, Demo.self, DevFixtures.self,
         ])
 
     package init() {}

@@ -85,14 +85,21 @@ extension Session {
                 throw HoTichError(.diagnostic(error, kind: book.kind))
             }
             decision.decided = outcome.value
-            decision.pass1Wrong = decision.pass1Operator == nil ? nil : !FieldComparison.agree(outcome.value, decision.pass1, field: field)
-            decision.pass2Wrong = decision.pass2Operator == nil ? nil : !FieldComparison.agree(outcome.value, decision.pass2, field: field)
+            decision.pass1Wrong = decision.pass1Operator == nil ? nil : Self.isWrong(decision.pass1, decided: outcome.value, field: field)
+            decision.pass2Wrong = decision.pass2Operator == nil ? nil : Self.isWrong(decision.pass2, decided: outcome.value, field: field)
             decision.decidedBy = me
             decision.decidedAt = time
             try decision.update(db)
             try Self.applyDecidedValue(decision, book: book, policy: batch.policy, actor: me, at: time, in: db)
         }
         workspace.logger.info("field decided", metadata: ["decision": "\(decisionID)"])
+    }
+
+    /// Whether a keyed value was an error, given the value the image shows. A value keyed with a
+    /// doubt mark that the image confirms is not an error: the keyer flagged it rightly.
+    static func isWrong(_ keyed: FieldValue?, decided: FieldValue, field: FieldDefinition) -> Bool {
+        if case .uncertain(let text) = keyed, FieldComparison.agree(.filled(text), decided, field: field) { return false }
+        return !FieldComparison.agree(keyed, decided, field: field)
     }
 
     /// Writes a decided value into its record; verifies the record when nothing is left open on it.
@@ -126,12 +133,17 @@ extension Session {
 
     /// The batch's warnings not yet acknowledged.
     public func openWarnings(batch batchID: String) throws -> [FindingRow] {
+        try findings(batch: batchID).filter { $0.severity == .warning && $0.acknowledgedAt == nil }
+    }
+
+    /// Everything the checks found in a batch, in register order (batch-level findings first).
+    public func findings(batch batchID: String) throws -> [FindingRow] {
         try require(.viewWork)
         return try workspace.store.read { db in
             guard try BatchRow.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             return try FindingRow.fetchAll(db, sql: """
                 SELECT finding.* FROM finding LEFT JOIN record r ON r.id = finding.recordId LEFT JOIN scanFile f ON f.id = r.scanFileId
-                WHERE finding.batchId = ? AND finding.severity = 'warning' AND finding.acknowledgedAt IS NULL
+                WHERE finding.batchId = ?
                 ORDER BY f.path, CAST(r.number AS INTEGER), finding.id
                 """, arguments: [batchID])
         }

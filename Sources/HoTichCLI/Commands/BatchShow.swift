@@ -18,7 +18,8 @@ struct BatchShow: ParsableCommand {
     func run() throws {
         let language = global.language
         let console = Console.current
-        let detail = try global.session().batchDetail(id)
+        let session = try global.session()
+        let detail = try session.batchDetail(id)
         let batch = detail.summary.batch
         let files = DataTable(
             labels: [.path, .format, .bytes, .number, .registrationDate, .sha256], language: language,
@@ -45,6 +46,7 @@ struct BatchShow: ParsableCommand {
                 records: detail.keying.records, pass1: detail.keying.completed[0],
                 pass2: batch.policy == .double ? detail.keying.completed[1] : nil,
                 drafts: detail.keying.drafts, files: detail.keying.keyableFiles).text(in: language)),
+            (.verification, Verify.progressLine(batch.id, try session.verificationProgress(batch: batch.id)).text(in: language)),
             (.source, batch.sourcePath),
             (.receivedAt, "\(batch.receivedAt) · \(batch.receivedBy)"),
         ]
@@ -61,6 +63,19 @@ struct BatchShow: ParsableCommand {
             for issue in detail.issues {
                 console.line("  " + Message.intakeIssue(issue).text(in: language))
             }
+        }
+        let findings = try session.findings(batch: id)
+        if !findings.isEmpty {
+            let numbers = try session.recordNumbers(batch: id)
+            console.line()
+            console.out(DataTable(
+                labels: [.id, .record, .severity, .finding, .reason], language: language,
+                rows: findings.map { finding in
+                    [.plainNumber(finding.id ?? 0), .text(finding.recordId.flatMap { numbers[$0] } ?? ""),
+                     .text(finding.severity == .error ? label(.errors) : label(.warnings)),
+                     .text(Message.finding(code: finding.code, field: finding.field, detail: finding.detail, kind: book.kind).text(in: language)),
+                     .text(finding.acknowledgedBy.map { "\($0): \(finding.reason ?? "")" } ?? "")]
+                }).render(.table, language: language))
         }
         console.line()
         console.line(label(.history))

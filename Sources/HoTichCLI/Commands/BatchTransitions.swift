@@ -11,7 +11,8 @@ private func applyTransition(_ action: BatchAction, id: String, reason: String?,
         Message.transitionDone(batchID: applied.batchID, from: applied.from, to: applied.to).text(in: global.language))
 }
 
-/// `hotich batch return ID --reason TEXT`: send a batch back to keying.
+/// `hotich batch return ID --reason TEXT [--numbers 3,15]`: send a batch back to keying,
+/// with the records to key again.
 struct BatchReturn: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "return", abstract: "Trả lô về nhập liệu / return a batch to keying (supervisor).")
@@ -24,7 +25,16 @@ struct BatchReturn: ParsableCommand {
     @Option(help: "Lý do / reason, kept in the audit trail.")
     var reason: String
 
-    func run() throws { try applyTransition(.returnToKeying, id: id, reason: reason, global: global) }
+    @Option(
+        help: "Số đăng ký của các bản ghi cần nhập lại, cách nhau bằng dấu phẩy / registration numbers of the records to key again.",
+        transform: { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } })
+    var numbers: [String] = []
+
+    func run() throws {
+        guard !numbers.isEmpty else { return try applyTransition(.returnToKeying, id: id, reason: reason, global: global) }
+        let count = try global.session().returnToKeying(batch: id, numbers: numbers, reason: reason)
+        Console.current.line(Message.recordsReturned(batchID: id, count: count).text(in: global.language))
+    }
 }
 
 /// `hotich batch hold ID [--reason TEXT]`: stop work on a batch.

@@ -99,6 +99,42 @@ struct Demo: ParsableCommand {
         if let seen = again.seenBefore { tell(.importSeenBefore(at: seen.at, by: seen.by)) }
         tell(.importSummary(read: again.read, imported: again.imported, rejected: again.rejected, alreadyPresent: again.alreadyPresent))
 
+        say("Người kiểm tra so sánh hai lần nhập và chạy các quy tắc: bản ghi khớp được xác nhận, chỗ khác nhau thành chênh lệch",
+            "The verifier compares the two passes and runs every check: agreeing records are verified, differences become conflicts")
+        let verifier = try workspace.session(as: "kiemtra")
+        var verification = try verifier.verify(batch: batch.id)
+        tell(.verificationNewlySettled(verified: verification.newlyVerified, conflicts: verification.newConflicts))
+        tell(Verify.progressLine(batch.id, verification.progress))
+        say("Người kiểm tra (không phải người nhập) đối chiếu từng chênh lệch với ảnh và chọn giá trị đúng",
+            "The verifier (not one of the keyers) settles each conflict against the image")
+        let arbitration = ArbitrationLoop(session: verifier, language: language, console: console)
+        for open in try verifier.openDecisions(batch: batch.id) {
+            guard let id = open.decision.id else { continue }
+            // What the image shows: pass 1 was right, except the father's birth year both marked doubtful.
+            let reading = open.field.key == "chaNgaySinh" ? FieldValue.filled("1990") : open.decision.pass1 ?? .blank
+            tell(.arbitrationField(number: open.number, label: open.field.label(in: language), path: nil))
+            console.line("  " + Message.arbitrationPass(pass: 1, value: arbitration.display(open.decision.pass1), keyer: open.decision.pass1Operator).text(in: language))
+            console.line("  " + Message.arbitrationPass(pass: 2, value: arbitration.display(open.decision.pass2), keyer: open.decision.pass2Operator).text(in: language))
+            console.line("    → " + arbitration.display(reading))
+            try verifier.decide(id, value: reading)
+        }
+        verification = try verifier.verify(batch: batch.id)
+        for warning in try verifier.openWarnings(batch: batch.id) {
+            guard let id = warning.id else { continue }
+            tell(.finding(code: warning.code, field: warning.field, detail: warning.detail, kind: SampleScans.book.kind))
+            try verifier.acknowledge(finding: id, reason: "Đã đối chiếu với ảnh: sổ ghi đúng như vậy")
+        }
+        verification = try verifier.verify(batch: batch.id)
+        tell(Verify.progressLine(batch.id, verification.progress))
+        if verification.state == .verified { tell(.batchVerified(batchID: batch.id)) }
+        say("Tỷ lệ lỗi theo người: lỗi của người nhập trên 1.000 trường, số trường người kiểm tra đã quyết định",
+            "Error rates per person: keyer errors per 1,000 fields, fields each verifier decided")
+        let rates = try supervisor.errorRates(batch: batch.id)
+        console.out(DataTable(
+            labels: [.name, .keying, .errors, .errorsPerThousand, .decision], language: language,
+            rows: rates.map { [.text($0.name), .number(Int64($0.fieldsKeyed)), .number(Int64($0.errors)),
+                               .text(String(format: "%.2f", $0.errorsPerThousand)), .number(Int64($0.decisions))] }
+        ).render(.table, language: language))
         say("Tình hình theo cơ quan và trạng thái", "Status per office and state")
         console.out(Status.table(try supervisor.status(), language: language).render(.table, language: language))
 

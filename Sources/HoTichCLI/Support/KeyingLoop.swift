@@ -25,7 +25,7 @@ struct KeyingLoop {
         while let task = try session.startKeying(batch: batch, pass: pass) {
             console.line()
             console.line(Message.keyingFile(path: task.fileURL.path, done: task.filesDone, total: task.filesTotal).text(in: language))
-            openViewer(task.fileURL)
+            Viewer.open(task.fileURL)
             var current = task
             guard try keyOne(&current) else {
                 summary.paused = true
@@ -98,15 +98,5 @@ struct KeyingLoop {
                 task.position = fields.count - 1
             }
         }
-    }
-
-    /// Opens the scan in the viewer named by `HOTICH_VIEWER`, without waiting for it.
-    private func openViewer(_ url: URL) {
-        guard let viewer = ProcessInfo.processInfo.environment["HOTICH_VIEWER"], !viewer.isEmpty else { return }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(viewer) \"$1\" >/dev/null 2>&1 &", "hotich-viewer", url.path]
-        try? process.run()
-        process.waitUntilExit()
     }
 }

@@ -240,6 +240,8 @@ extension Message {
             return "AQL \"\(text)\" is not one of the ISO 2859-1 values used here; choose one of: \(SamplingPlan.AQL.allCases.map(\.rawValue).joined(separator: ", "))."
         case .sampleDrawn(let id, let aql, let lot, let letter, let size, let acceptance, let seed):
             return "Batch \(id): lot of \(lot.grouped(in: en)) records, AQL \(aql), inspection level II, code letter \(letter): check \(size) records; accept with at most \(acceptance) defective, reject from \(acceptance + 1). Random seed \(seed) (use --seed \(seed) to draw this sample again)."
+        case .reviewPrompt:
+            return "As in the image? Enter = confirm and save · a field's number = correct that field · :q = pause: "
         case .reviewAlreadyDone:
             return "This record has already been checked."
         case .reviewRecord(let number, let path, let done, let total):
@@ -398,6 +400,8 @@ extension Message.Label {
         case .finding: "Finding"
         case .severity: "Severity"
         case .sample: "Sample"
+        case .errorsPerThousand: "Errors per 1,000 fields"
+        case .typedFromImage: "Typed from image"
         }
     }
 }

@@ -240,6 +240,8 @@ extension Message {
             return "AQL \"\(text)\" không có trong bảng ISO 2859-1 dùng ở đây; chọn một trong: \(SamplingPlan.AQL.allCases.map(\.rawValue).joined(separator: ", "))."
         case .sampleDrawn(let id, let aql, let lot, let letter, let size, let acceptance, let seed):
             return "Lô \(id): lô \(lot.grouped(in: vi)) bản ghi, AQL \(aql), mức kiểm tra II, mã cỡ mẫu \(letter): soát \(size) bản ghi; chấp nhận nếu có tối đa \(acceptance) bản ghi sai, loại nếu từ \(acceptance + 1). Hạt giống ngẫu nhiên \(seed) (dùng --seed \(seed) để rút lại đúng mẫu này)."
+        case .reviewPrompt:
+            return "Đúng như ảnh? Enter = xác nhận và lưu · số thứ tự của trường = sửa trường đó · :q = tạm dừng: "
         case .reviewAlreadyDone:
             return "Bản ghi này đã được soát."
         case .reviewRecord(let number, let path, let done, let total):
@@ -444,6 +446,8 @@ extension Message.Label {
         case .finding: "Nội dung"
         case .severity: "Mức"
         case .sample: "Mẫu"
+        case .errorsPerThousand: "Lỗi/1.000 trường"
+        case .typedFromImage: "Tự gõ từ ảnh"
         }
     }
 }

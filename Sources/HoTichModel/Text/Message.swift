@@ -136,6 +136,7 @@ public enum Message: Sendable, Equatable {
     case invalidAQL(String)
     case sampleDrawn(batchID: String, aql: String, lot: Int, letter: String, size: Int, acceptance: Int, seed: UInt64)
     case reviewAlreadyDone
+    case reviewPrompt
     case reviewRecord(number: String?, path: String?, done: Int, total: Int)
     case reviewHelp
     case reviewSaved(corrections: Int)
@@ -169,6 +170,7 @@ public enum Message: Sendable, Equatable {
         case batches, registrationDate, number, book, history, fixity, keying
         case verification, verified, conflicts, corrections, errors, warnings, duplicates
         case id, record, otherRecord, basis, reregistration, decision, finding, severity, sample
+        case errorsPerThousand, typedFromImage
     }
 
     /// The text of the message in `language`.

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// `hotich duplicates ID` lists possible duplicates; `hotich duplicates decide FLAG` settles one.
+struct Duplicates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Bản ghi nghi trùng / possible duplicates across batches and books.",
+        subcommands: [DuplicatesList.self, DuplicatesDecide.self], defaultSubcommand: DuplicatesList.self)
+}
+
+struct DuplicatesList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Liệt kê bản ghi nghi trùng của một lô / list a batch's possible duplicates.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    @Flag(help: "Chỉ các trường hợp chưa kết luận / only those not yet decided.")
+    var open = false
+
+    func run() throws {
+        let language = global.language
+        let candidates = try global.session().duplicateCandidates(batch: id, undecidedOnly: open)
+        guard !candidates.isEmpty || output.format != .table else {
+            return Console.current.line(Message.nothingToShow.text(in: language))
+        }
+        let table = DataTable(
+            labels: [.id, .record, .otherRecord, .basis, .reregistration, .decision], language: language,
+            rows: candidates.map { candidate in
+                [.plainNumber(candidate.flag.id ?? 0), .text(candidate.number ?? "?"),
+                 .text("\(candidate.otherBatch) / \(candidate.otherNumber ?? "?")"), .text(candidate.flag.basis),
+                 .text(candidate.flag.reregistration ? "x" : ""), candidate.flag.decision.map { .text($0.rawValue) } ?? .empty]
+            })
+        Console.current.out(table.render(output.format, language: language))
+    }
+}
+
+struct DuplicatesDecide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decide", abstract: "Kết luận một trường hợp nghi trùng / decide a possible duplicate (supervisor).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Số của trường hợp nghi trùng (cột Số) / the flag's number.")
+    var flag: Int64
+
+    @Flag(help: "Là trùng / it is a duplicate.")
+    var duplicate = false
+
+    @Flag(help: "Không trùng / they are different registrations.")
+    var distinct = false
+
+    @Option(help: "Lý do / reason, kept with the decision.")
+    var reason: String?
+
+    func validate() throws {
+        guard duplicate != distinct else { throw ValidationError("--duplicate | --distinct") }
+    }
+
+    func run() throws {
+        try global.session().decideDuplicate(flag, as: duplicate ? .duplicate : .distinct, reason: reason)
+        Console.current.line(Message.duplicateDecided(flag: flag, duplicate: duplicate).text(in: global.language))
+    }
+}
+
+/// `hotich report operators [--batch ID]`: error rates per person.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Báo cáo / reports.", subcommands: [ReportOperators.self])
+}
+
+struct ReportOperators: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "operators",
+        abstract: "Tỷ lệ lỗi theo người nhập và người kiểm tra / error rates per keyer and verifier.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    @Option(help: "Chỉ một lô / one batch only.")
+    var batch: String?
+
+    func run() throws {
+        let language = global.language
+        let rates = try global.session().errorRates(batch: batch)
+        let table = DataTable(
+            labels: [.name, .keying, .errors, .errorsPerThousand, .decision, .typedFromImage], language: language,
+            rows: rates.map { rate in
+                [.text(rate.name), .number(Int64(rate.fieldsKeyed)), .number(Int64(rate.errors)),
+                 .text(String(format: "%.2f", rate.errorsPerThousand)), .number(Int64(rate.decisions)), .number(Int64(rate.typedFromImage))]
+            })
+        Console.current.out(table.render(output.format, language: language))
+    }
+}

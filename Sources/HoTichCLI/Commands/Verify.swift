@@ -1,0 +1,151 @@
+import ArgumentParser
+import Foundation
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// `hotich verify ID`: compare the passes, run every check, and say what stands in the way.
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Kiểm tra lô: so sánh hai lần nhập, chạy các quy tắc / verify a batch: compare passes, run every check.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    func run() throws {
+        let session = try global.session()
+        let report = try session.verify(batch: id)
+        Self.show(report, session: session, format: output.format, language: global.language)
+    }
+
+    /// The run's summary, the open findings by kind, and the next step.
+    static func show(_ report: VerificationReport, session: Session, format: OutputFormat, language: Language) {
+        let console = Console.current
+        let progress = report.progress
+        if report.policy == .double {
+            console.line(Message.verificationNewlySettled(verified: report.newlyVerified, conflicts: report.newConflicts).text(in: language))
+        }
+        console.line(progressLine(report.batchID, progress).text(in: language))
+        if !progress.findingsByCode.isEmpty {
+            let table = DataTable(
+                labels: [.finding, .issues], language: language,
+                rows: progress.findingsByCode.sorted { $0.key < $1.key }.map { [.text($0.key), .number(Int64($0.value))] })
+            console.out(table.render(format, language: language))
+        }
+        for step in nextSteps(report.batchID, policy: report.policy, progress: progress, state: report.state) {
+            console.line(step.text(in: language))
+        }
+    }
+
+    static func progressLine(_ batchID: String, _ progress: VerificationProgress) -> Message {
+        .verificationProgress(
+            batchID: batchID, records: progress.records, verified: progress.verified, conflicts: progress.conflictsOpen,
+            corrections: progress.correctionsOpen, errors: progress.errors, warnings: progress.warningsUnacknowledged,
+            duplicates: progress.duplicatesUndecided)
+    }
+
+    /// What to do next, in the order it is best done.
+    static func nextSteps(_ batchID: String, policy: VerificationPolicy, progress: VerificationProgress, state: BatchState) -> [Message] {
+        if state == .verified { return [.batchVerified(batchID: batchID)] }
+        var steps: [Message] = []
+        if progress.verified < progress.records {
+            switch policy {
+            case .double: break
+            case .review: steps.append(.verifyNextReview(batchID: batchID))
+            case .sample:
+                steps.append(progress.sample?.outcome == nil && progress.sample != nil
+                    ? .verifyNextReview(batchID: batchID) : .verifyNextSample(batchID: batchID))
+            }
+        }
+        if progress.conflictsOpen + progress.correctionsOpen > 0 { steps.append(.verifyNextArbitrate(batchID: batchID)) }
+        else if progress.warningsUnacknowledged > 0 { steps.append(.verifyNextAcknowledge(batchID: batchID)) }
+        if progress.duplicatesUndecided > 0 { steps.append(.verifyNextDuplicates(batchID: batchID)) }
+        return steps
+    }
+}
+
+/// `hotich arbitrate ID`: settle conflicts and errors against the image, acknowledge warnings.
+struct Arbitrate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Đối chiếu với ảnh, phân xử chênh lệch, xác nhận cảnh báo / resolve conflicts against the image (verifier).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    func run() throws {
+        let language = global.language
+        let session = try global.session()
+        let console = Console.current
+        let summary = try ArbitrationLoop(session: session, language: language, console: console).run(batch: id)
+        console.line()
+        if summary.skippedOwn > 0 { console.line(Message.arbitrationSkippedOwn(summary.skippedOwn).text(in: language)) }
+        if summary.paused { console.line(Message.keyingPaused.text(in: language)) }
+        console.line(Message.arbitrationSummary(decided: summary.decided, acknowledged: summary.acknowledged).text(in: language))
+        // Settle what the answers allow and say what is left.
+        let report = try session.verify(batch: id)
+        Verify.show(report, session: session, format: .table, language: language)
+    }
+}
+
+/// `hotich review ID`: check records against the image (every record, or the drawn sample).
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Soát bản ghi với ảnh (toàn bộ hoặc mẫu) / review records against the image (verifier).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    func run() throws {
+        let language = global.language
+        let session = try global.session()
+        let console = Console.current
+        let summary = try ReviewLoop(session: session, language: language, console: console).run(batch: id)
+        if summary.paused { console.line(Message.keyingPaused.text(in: language)) }
+        if case .lotRejected = summary.lot { return }
+        let report = try session.verify(batch: id)
+        Verify.show(report, session: session, format: .table, language: language)
+    }
+}
+
+/// `hotich qa sample ID --aql A [--seed N]`: draw an acceptance sample.
+struct QA: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qa", abstract: "Kiểm tra chất lượng bằng lấy mẫu / acceptance sampling.", subcommands: [QASample.self])
+}
+
+struct QASample: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Rút mẫu theo ISO 2859-1, mức kiểm tra II / draw an ISO 2859-1 sample (general inspection level II).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    @Option(help: "AQL (% sai cho phép) / acceptable quality limit in percent, e.g. 0.65, 1.0, 2.5.")
+    var aql: String
+
+    @Option(help: "Hạt giống ngẫu nhiên để rút lại đúng mẫu cũ / random seed, to repeat a draw.")
+    var seed: UInt64?
+
+    func validate() throws {
+        guard SamplingPlan.AQL(aql) != nil else { throw usageError(.invalidAQL(aql), global.language) }
+    }
+
+    func run() throws {
+        guard let level = SamplingPlan.AQL(aql) else { return }
+        let draw = try global.session().drawSample(batch: id, aql: level, seed: seed)
+        Console.current.line(Message.sampleDrawn(
+            batchID: id, aql: draw.aql, lot: draw.lotSize, letter: draw.codeLetter, size: draw.sampleSize,
+            acceptance: draw.acceptance, seed: UInt64(bitPattern: draw.seed)).text(in: global.language))
+        Console.current.line(Message.verifyNextReview(batchID: id).text(in: global.language))
+    }
+}
