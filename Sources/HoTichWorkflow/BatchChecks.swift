@@ -158,8 +158,21 @@ struct BatchChecks {
         }
     }
 
-    /// Opens a correction for each error on a field of a record, unless one is open already.
+    /// Opens a correction for each error on a field of a record, unless one is open already, and
+    /// withdraws open corrections whose error is gone (another record's value changed).
     func openCorrections(batch: BatchRow, at time: String, in db: Database) throws {
+        let errorKeys = Set(findings.filter { $0.severity == .error }.compactMap { finding in
+            finding.recordId.flatMap { id in finding.field.map { "\(id)|\($0)" } }
+        })
+        let stale = try FieldDecisionRow
+            .filter(Column("batchId") == batch.id && Column("origin") == DecisionOrigin.error.rawValue
+                    && Column("decidedAt") == nil && Column("supersededAt") == nil)
+            .fetchAll(db)
+            .filter { !errorKeys.contains("\($0.recordId)|\($0.field)") }
+        for var withdrawn in stale {
+            withdrawn.supersededAt = time
+            try withdrawn.update(db)
+        }
         let open = Set(try Row.fetchAll(db, sql: """
             SELECT recordId, field FROM fieldDecision WHERE batchId = ? AND decidedAt IS NULL AND supersededAt IS NULL
             """, arguments: [batch.id]).map { "\($0["recordId"] as String)|\($0["field"] as String)" })

@@ -30,6 +30,20 @@ extension Session {
         }
     }
 
+    /// Looks again for entries of the batch registered elsewhere in the workspace (`verify` does
+    /// this too) and returns how many possible duplicates the batch now has.
+    @discardableResult
+    public func searchDuplicates(batch batchID: String, now: Date = Date()) throws -> Int {
+        try require(.verify)
+        let time = Timestamp.text(for: now)
+        return try workspace.store.write { db in
+            guard let batch = try BatchRow.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            let records = try RecordRow.filter(RecordRow.Columns.batchId == batchID).fetchAll(db)
+            try DuplicateSearch.run(records, batch: batch, at: time, in: db)
+            return try DuplicateFlagRow.filter(Column("batchId") == batchID).fetchCount(db)
+        }
+    }
+
     /// Records a supervisor's decision on a possible duplicate.
     public func decideDuplicate(
         _ flagID: Int64, as decision: DuplicateFlagRow.Decision, reason: String?, now: Date = Date()

@@ -206,8 +206,19 @@ struct RecordSettling {
         return values
     }
 
-    /// A verified record with an open decision (an error to correct) is not verified any more.
+    /// A verified record with an open decision (an error to correct) is not verified any more;
+    /// one that was verified and has nothing open again (its error withdrawn) is verified again.
     func reopenRecordsWithOpenDecisions(in db: Database) throws {
+        let restored = try String.fetchAll(db, sql: """
+            SELECT r.id FROM record r WHERE r.batchId = ? AND r.status = 'keyed' AND r.verifiedAt IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM fieldDecision d WHERE d.recordId = r.id AND d.decidedAt IS NULL AND d.supersededAt IS NULL)
+            """, arguments: [batch.id])
+        for id in restored {
+            try db.execute(sql: "UPDATE record SET status = 'verified', updatedAt = ? WHERE id = ?", arguments: [time, id])
+            try AuditTrail.append(
+                AuditEntry(actor: actor, action: "record-verified", batchId: batch.id, subject: id, reason: "error withdrawn"),
+                at: time, in: db)
+        }
         let reopened = try String.fetchAll(db, sql: """
             SELECT DISTINCT r.id FROM record r JOIN fieldDecision d ON d.recordId = r.id
             WHERE r.batchId = ? AND r.status = 'verified' AND d.decidedAt IS NULL AND d.supersededAt IS NULL

@@ -51,8 +51,10 @@ public final class Workspace: Sendable {
 
     /// Creates a workspace in `folder` (made if missing) for the registry office `office`,
     /// with `admin` as its first user, and records it in the audit trail.
+    /// - Parameter province: the office's 2-digit province code, when the office is not a province
+    ///   itself; personal ID numbers registered there are checked against it.
     public static func create(
-        at folder: URL, office: OfficeCode, name: String?, admin: String,
+        at folder: URL, office: OfficeCode, name: String?, admin: String, province: OfficeCode? = nil,
         logger: Logger = Workspace.silentLogger
     ) throws -> Workspace {
         guard UserName.isValid(admin) else { throw HoTichError(.invalidUserName(admin)) }
@@ -70,7 +72,7 @@ public final class Workspace: Sendable {
             try store.write { db in
                 let now = Timestamp.now()
                 try WorkspaceRow(officeCode: office, name: name.map(VietnameseText.normalized), createdAt: now).insert(db)
-                try OfficeRow(code: office, name: name.map(VietnameseText.normalized)).insert(db)
+                try OfficeRow(code: office, name: name.map(VietnameseText.normalized), province: province?.value).insert(db)
                 var user = UserRow(id: nil, name: admin, role: .admin, createdAt: now, createdBy: nil)
                 try user.insert(db)
                 try AuditTrail.append(

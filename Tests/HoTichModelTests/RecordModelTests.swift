@@ -242,4 +242,13 @@ import Testing
         #expect(try FieldSetJSON.decode(json) == fields)
         #expect(throws: (any Error).self) { try FieldSetJSON.decode(#"{"a":"no marker"}"#) }
     }
+
+    @Test func readsAnyEquivalentJSONSpelling() throws {
+        // What another writer (or SQLite's json functions) may produce: spaces, \u escapes, \/ and an empty object.
+        #expect(try FieldSetJSON.decode(#" { "a" : "=Tr\u1ea7n" , "b":"-" } "#) == ["a": .filled("Trần"), "b": .blank])
+        #expect(try FieldSetJSON.decode(#"{"a":"=1\/2017"}"#) == ["a": .filled("1/2017")])
+        #expect(try FieldSetJSON.decode("{}").isEmpty)
+        #expect(throws: (any Error).self) { try FieldSetJSON.decode(#"{"a":"=x"} trailing"#) }
+        #expect(throws: (any Error).self) { try FieldSetJSON.decode(#"{"a":"=x""#) }
+    }
 }

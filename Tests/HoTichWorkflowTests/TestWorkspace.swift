@@ -10,10 +10,10 @@ final class TestWorkspace {
     let root: URL
     let workspace: Workspace
 
-    init(busyTimeout: TimeInterval = Store.defaultBusyTimeout) throws {
+    init(busyTimeout: TimeInterval = Store.defaultBusyTimeout, province: OfficeCode? = nil) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-test-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("workspace")
-        _ = try Workspace.create(at: folder, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri")
+        _ = try Workspace.create(at: folder, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri", province: province)
         workspace = try Workspace.open(at: folder, busyTimeout: busyTimeout)
         let admin = try workspace.session(as: "quantri")
         try admin.addUser(name: "giamsat", role: .supervisor)

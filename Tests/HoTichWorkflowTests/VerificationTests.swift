@@ -252,6 +252,35 @@ func csvText(_ rows: [[String]]) -> String {
         #expect(try test.auditActions(batch.id).contains("duplicate-decided"))
     }
 
+    @Test func personalIDNumbersAreCheckedAgainstTheProvinceAndAgainstOtherPeople() throws {
+        let test = try TestWorkspace(province: OfficeCode(literal: "01"))
+        var rows = SampleKeyings.rows(pass: 1).enumerated().map { index, row in row + [index == 0 ? "nksSoDinhDanh" : "-"] }
+        rows[1][rows[1].count - 1] = "079316000001"  // born 2016, female, registered in Hồ Chí Minh City (079)
+        rows[2][rows[2].count - 1] = "001217000002"  // Lê Hoàng Nam
+        rows[3][rows[3].count - 1] = "001217000002"  // Trần Gia Bảo: the same number for another person
+        let batch = try test.keyedBatch(policy: .review, pass1: csvText(rows))
+        let report = try test.verifier.verify(batch: batch.id)
+        let findings = try test.verifier.findings(batch: batch.id)
+        let numbers = try test.verifier.recordNumbers(batch: batch.id)
+        #expect(findings.contains { $0.code == "personal-id-province" && $0.severity == .warning && numbers[$0.recordId ?? ""] == "01" })
+        let shared = findings.filter { $0.code == "personal-id-shared" }
+        #expect(Set(shared.compactMap { numbers[$0.recordId ?? ""] }) == ["02", "03"])
+        #expect(shared.allSatisfy { $0.severity == .error })
+        #expect(report.progress.errors == 2 && report.progress.correctionsOpen == 2)
+        // The verifier corrects no. 3's number from the image; the error goes.
+        while let task = try test.verifier.nextReview(batch: batch.id) {
+            _ = try test.verifier.completeReview(task, values: task.record.fields)
+        }
+        let correction = try #require(try test.verifier.openDecisions(batch: batch.id).first { $0.number == "03" })
+        #expect(correction.decision.origin == .error && correction.problems.first?.code == "personal-id-shared")
+        try test.verifier.decide(try #require(correction.decision.id), value: .filled("001217000003"))
+        let after = try test.verifier.verify(batch: batch.id)
+        #expect(after.progress.errors == 0)
+        #expect(after.progress.correctionsOpen == 0, "no. 2's correction is withdrawn with the error")
+        try test.acknowledgeAllWarnings(batch.id)
+        #expect(try test.verifier.verify(batch: batch.id).state == .verified)
+    }
+
     @Test func anAcknowledgedWarningStaysAcknowledgedAcrossRuns() throws {
         let test = try TestWorkspace()
         // Entry 1 registered before the birth it registers: a cross-field warning.

@@ -33,7 +33,7 @@ struct Demo: ParsableCommand {
             "Create a workspace for Phúc Xá ward (code 00001), administrator quantri")
         let workspace = try Workspace.create(
             at: workspaceFolder, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri",
-            logger: GlobalOptions.logger)
+            province: OfficeCode(literal: "01"), logger: GlobalOptions.logger)
         tell(.workspaceCreated(path: workspaceFolder.path, office: SampleScans.office.value, admin: "quantri"))
 
         say("Thêm người dùng: giám sát, hai người nhập liệu, một người kiểm tra",

@@ -20,15 +20,23 @@ struct Init: ParsableCommand {
     @Option(help: "Quản trị viên đầu tiên / first administrator (default: login name).")
     var admin: String?
 
+    @Option(help: "Mã tỉnh (2 chữ số) của cơ quan, để đối chiếu số định danh / the office's 2-digit province code, to check personal ID numbers.")
+    var province: String?
+
     func validate() throws {
         guard OfficeCode(office) != nil else { throw usageError(.invalidOfficeCode(office), global.language) }
+        if let province, OfficeCode(province)?.level != .province {
+            throw usageError(.invalidOfficeCode(province), global.language)
+        }
     }
 
     func run() throws {
         guard let code = OfficeCode(office) else { throw HoTichError(.invalidOfficeCode(office)) }
         guard let adminName = admin ?? GlobalOptions.loginName else { throw HoTichError(.noActingUser) }
         let folder = global.workspaceFolder
-        _ = try Workspace.create(at: folder, office: code, name: name, admin: adminName, logger: GlobalOptions.logger)
+        _ = try Workspace.create(
+            at: folder, office: code, name: name, admin: adminName, province: province.flatMap(OfficeCode.init),
+            logger: GlobalOptions.logger)
         Console.current.line(Message.workspaceCreated(path: folder.path, office: code.value, admin: adminName).text(in: global.language))
     }
 }

@@ -9,7 +9,8 @@ import Foundation
 /// ```
 ///
 /// Compact because a province stores it millions of times, twice per double-keyed entry; written
-/// by hand because it is on the hot path of every save and import; read back with `JSONDecoder`.
+/// and read by hand because it is on the hot path of every save, import and verification (anything
+/// the byte reader does not expect, it leaves to `JSONDecoder`).
 /// SQLite's `json_extract` reads it too.
 public enum FieldSetJSON {
     /// The JSON text of `fields`.
@@ -35,7 +36,12 @@ public enum FieldSetJSON {
     /// The fields stored in `json`.
     /// - Throws: `DecodingError` when the text is not a field set.
     public static func decode(_ json: String) throws -> [String: FieldValue] {
-        try JSONDecoder().decode([String: FieldValue].self, from: Data(json.utf8))
+        var json = json
+        if let fields = json.withUTF8({ bytes in
+            var reader = FieldSetReader(bytes: bytes)
+            return reader.read()
+        }) { return fields }
+        return try JSONDecoder().decode([String: FieldValue].self, from: Data(json.utf8))
     }
 
     private static func appendString(_ text: String, marker: UInt8? = nil, to out: inout [UInt8]) {
@@ -69,5 +75,91 @@ public enum FieldSetJSON {
             out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
         default: out.append(byte)
         }
+    }
+}
+
+/// A byte reader for the flat object `FieldSetJSON` writes: string keys, string values, standard
+/// escapes. Returns `nil` for anything else, so the caller can fall back to a full JSON decoder.
+private struct FieldSetReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var index = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    mutating func read() -> [String: FieldValue]? {
+        var fields: [String: FieldValue] = [:]
+        skipSpace()
+        guard take(UInt8(ascii: "{")) else { return nil }
+        skipSpace()
+        if take(UInt8(ascii: "}")) { return index == bytes.count ? fields : nil }
+        while true {
+            skipSpace()
+            guard let key = string() else { return nil }
+            skipSpace()
+            guard take(UInt8(ascii: ":")) else { return nil }
+            skipSpace()
+            guard let stored = string(), let value = FieldValue(stored: stored) else { return nil }
+            fields[key] = value
+            skipSpace()
+            if take(UInt8(ascii: ",")) { continue }
+            guard take(UInt8(ascii: "}")) else { return nil }
+            skipSpace()
+            return index == bytes.count ? fields : nil
+        }
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.count, bytes[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func skipSpace() {
+        while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+    }
+
+    /// A JSON string at the cursor; escapes other than the plain ones send the caller to the fallback.
+    private mutating func string() -> String? {
+        guard take(UInt8(ascii: "\"")) else { return nil }
+        let start = index
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x22 {
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                index += 1
+                return text
+            }
+            if byte == 0x5C { return escapedString(from: start) }
+            index += 1
+        }
+        return nil
+    }
+
+    private mutating func escapedString(from start: Int) -> String? {
+        var out = Array(bytes[start..<index])
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            switch byte {
+            case 0x22: return String(decoding: out, as: UTF8.self)
+            case 0x5C:
+                guard index < bytes.count else { return nil }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                default: return nil  // \u escapes: left to the full decoder
+                }
+            default: out.append(byte)
+            }
+        }
+        return nil
     }
 }

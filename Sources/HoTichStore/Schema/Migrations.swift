@@ -176,6 +176,9 @@ enum Migrations {
                 """)
             try db.create(index: "record_on_personalID", on: "record", columns: ["subjectPersonalID"], condition: Column("subjectPersonalID") != nil)
             try db.create(index: "record_on_batch_status", on: "record", columns: ["batchId", "status"])
+            // Reconciliation (files without records) and "who keyed this record" are per-row lookups.
+            try db.create(index: "record_on_scanFile", on: "record", columns: ["scanFileId"])
+            try db.create(index: "keying_on_record", on: "keying", columns: ["recordId"])
             try db.alter(table: "office") { t in
                 t.add(column: "province", .text)
             }

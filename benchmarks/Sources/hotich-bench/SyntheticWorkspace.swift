@@ -58,6 +58,24 @@ struct SyntheticWorkspace {
         return workspace
     }
 
+    /// Adds one batch of `count` records to an existing workspace (for the verify benchmark) and
+    /// returns its id. Its people are drawn like the rest, so some meet earlier entries by name.
+    func appendBatch(
+        to workspace: Workspace, count: Int, kind: RecordKind, office: OfficeCode, year: Int, state: BatchState, policy: VerificationPolicy
+    ) throws -> String {
+        var people = SyntheticPeople(random: SeededGenerator(seed: seed &+ 7_919))
+        var nextNumber: [String: Int] = [:]
+        let scans = workspace.folder.appendingPathComponent("scans/synthetic")
+        let index = 10_000_000 + Int(seed)
+        _ = try workspace.store.write { db in
+            try writeBatch(db, index: index, office: office, kind: kind, year: year, state: state, policy: policy,
+                           count: count, people: &people, nextNumber: &nextNumber, scans: scans)
+        }
+        return try workspace.store.read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM batch WHERE contentDigest = ?", arguments: ["synthetic-\(seed)-\(index)"]) ?? ""
+        }
+    }
+
     private func writeBatch(
         _ db: Database, index: Int, office: OfficeCode, kind: RecordKind, year: Int, state: BatchState,
         policy: VerificationPolicy, count: Int, people: inout SyntheticPeople, nextNumber: inout [String: Int], scans: URL
@@ -94,9 +112,11 @@ struct SyntheticWorkspace {
             """)
         let recordStatement = try db.makeStatement(sql: """
             INSERT INTO record (id, batchId, scanFileId, entryKey, kind, officeCode, registrationYear, number, version,
-                                fields, subjectName, subjectBirthYear, createdAt, updatedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
+                                fields, subjectName, subjectBirthYear, subjectPersonalID, status, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let status = [.verified, .exporting, .exported].contains(state) ? "verified" : "keyed"
+        let personalIDKey = FieldCatalog.subjectPersonalIDKey(for: kind)
         let keyingStatement = try db.makeStatement(sql: """
             INSERT INTO keying (batchId, entryKey, scanFileId, recordId, pass, operator, state, fields, position, source, startedAt, savedAt)
             VALUES (?, ?, ?, ?, ?, ?, 'complete', ?, 0, 'synthetic', ?, ?)
@@ -131,7 +151,8 @@ struct SyntheticWorkspace {
             try recordStatement.execute(arguments: [
                 recordId, batchId, fileId, entryKey, kind.code, office.value, year, so, FieldSetJSON.encode(fields),
                 fields[FieldCatalog.subjectNameKey(for: kind)]?.text.map(VietnameseText.folded),
-                fields[FieldCatalog.subjectBirthDateKey(for: kind)]?.text.flatMap { PartialDate($0) }?.year, now, now,
+                fields[FieldCatalog.subjectBirthDateKey(for: kind)]?.text.flatMap { PartialDate($0) }?.year,
+                personalIDKey.flatMap { fields[$0]?.text }.flatMap { PersonalIDNumber($0)?.digits }, status, now, now,
             ])
             for pass in passes {
                 var keyed = fields

@@ -11,7 +11,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hotich-bench",
         abstract: "Synthetic data and benchmarks for hotich.",
-        subcommands: [Generate.self, ImportRows.self, SaveRecord.self])
+        subcommands: [Generate.self, ImportRows.self, SaveRecord.self, VerifyBatch.self])
 }
 
 /// `generate`: a synthetic workspace of N records.
@@ -134,6 +134,27 @@ struct SaveRecord: ParsableCommand {
                        "\(times.count) saves into \(existing) records")
         Measure.report("save-p99", String(format: "%.2f", Measure.percentile(times, 0.99)), "ms",
                        "\(times.count) saves into \(existing) records")
+    }
+}
+
+/// `verify`: verification of one new double-keyed batch (compare, checks, duplicates) in a large workspace.
+struct VerifyBatch: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Measure verify and duplicate detection of one batch.")
+
+    @Option(help: "Workspace folder.") var workspace: String
+    @Option(help: "Records in the new batch.") var records = 5_000
+
+    func run() throws {
+        let ws = try Workspace.open(at: URL(fileURLWithPath: workspace))
+        let existing = try ws.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
+        let batch = try SyntheticWorkspace(records: records, seed: UInt64(existing)).appendBatch(
+            to: ws, count: records, kind: .birth, office: OfficeCode(literal: "20201"), year: 2019, state: .keyed, policy: .double)
+        let session = try ws.session(as: "kiemtra")
+        let (report, seconds) = try Measure.time { try session.verify(batch: batch) }
+        let context = "\(records) records into \(existing); \(report.progress.conflictsOpen) conflicts, \(report.progress.duplicatesUndecided) possible duplicates"
+        Measure.report("verify", String(format: "%.2f", seconds), "s", context)
+        let (flags, again) = try Measure.time { try session.searchDuplicates(batch: batch) }
+        Measure.report("duplicates", String(format: "%.2f", again), "s", "\(records) records against \(existing); \(flags) flags")
     }
 }
 
