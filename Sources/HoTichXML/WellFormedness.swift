@@ -39,11 +39,17 @@ public enum WellFormedness {
     }
 }
 
-/// Collects libxml2's structured errors for one read.
+/// Collects libxml2's structured errors for one read, keeping the first ``limit``.
 final class ProblemCollector {
+    /// How many problems are kept: enough to fix a file, bounded for a file with millions of errors.
+    static let limit = 1_000
     var problems: [XMLProblem] = []
+    /// Every problem reported, kept or not.
+    var count = 0
 
     func add(_ error: xmlErrorPtr) {
+        count += 1
+        guard problems.count < Self.limit else { return }
         let message = error.pointee.message.map { String(cString: $0) } ?? "unknown libxml2 error"
         var trimmed = Substring(message)
         while trimmed.last == "\n" { trimmed = trimmed.dropLast() }
