@@ -80,6 +80,7 @@ let package = Package(
             dependencies: [
                 "HoTichModel",
                 "HoTichStore",
+                "HoTichExchange",
                 "HoTichWorkflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -61,7 +61,8 @@ extension Session {
     /// belong to the people doing that work.
     static func permission(for action: BatchAction) -> Permission {
         switch action {
-        case .returnToKeying, .hold, .release, .startExport, .finishExport, .abortExport: .changeBatchState
+        case .returnToKeying, .hold, .release: .changeBatchState
+        case .startExport, .finishExport, .abortExport: .export
         case .startKeying, .finishKeying: .keyRecords
         case .startVerification, .finishVerification, .reopenVerification: .verify
         }

@@ -6,6 +6,11 @@ public struct XMLProblem: Sendable, Equatable {
     public let line: Int
     /// libxml2's message, without the trailing newline.
     public let message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
 }
 
 /// Streams a document with libxml2's reader and reports whether it is well-formed.

@@ -90,6 +90,20 @@ public final class XMLStreamReader {
         xmlTextReaderConstLocalName(reader).map { String(cString: $0) } ?? ""
     }
 
+    /// The namespace URI of the current node, if it has one.
+    public var namespaceURI: String? {
+        xmlTextReaderConstNamespaceUri(reader).map { String(cString: $0) }
+    }
+
+    /// Whether the current node's local name is `name`, compared without making a Swift string.
+    public func isNamed(_ name: StaticString) -> Bool {
+        guard let local = xmlTextReaderConstLocalName(reader) else { return false }
+        return name.withUTF8Buffer { expected in
+            for index in 0..<expected.count where local[index] != expected[index] { return false }
+            return local[expected.count] == 0
+        }
+    }
+
     /// The text of a text node.
     public var value: String {
         xmlTextReaderConstValue(reader).map { String(cString: $0) } ?? ""

@@ -19,6 +19,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case arbitrate
     case verify
     case decideDuplicates
+    case export
     case viewWork
 
     /// The roles allowed to perform the action.
@@ -34,6 +35,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .arbitrate: [.verifier]
         case .verify: [.verifier, .supervisor]
         case .decideDuplicates: [.supervisor]
+        case .export: [.supervisor, .admin]
         case .viewWork: Set(Role.allCases)
         }
     }

@@ -266,6 +266,29 @@ extension Message {
         case .recordsReturned(let id, let count):
             return "Batch \(id) is back in keying; \(count) records are to be keyed again."
 
+        case .batchNotExportable(let id, let state):
+            return "Batch \(id) is \(state.rawValue); only verified batches can be exported."
+        case .batchAlreadyExported(let id):
+            return "Batch \(id) is already exported; nothing new is written (add --again for a new package)."
+        case .exportNothingToDo:
+            return "There is no batch to export."
+        case .exportFailed(let stage, let detail):
+            return "The export failed at \(stage): \(detail). No file is named as finished and no record is marked exported; fix the cause and run the command again."
+        case .exportDone(let path, let files, let records):
+            return "Exported \(records.grouped(in: en)) records in \(files) files, validated against the schema and hashed: \(path)"
+        case .exportResumed(let id):
+            return "Completed package \(id) of an earlier export that was interrupted (its files are complete and valid)."
+        case .exportFolderMissing(let path):
+            return "There is no folder \(path) to write the package into. Create it first or choose another."
+        case .validateValid(let path, let document, let items):
+            return "\(path): valid (\(document), \(items.grouped(in: en)) items)."
+        case .validateInvalid(let path, let problems):
+            return "\(path): NOT valid, \(problems.grouped(in: en)) problems (listed above)."
+        case .validateProblem(let line, let message):
+            return "line \(line): \(message)"
+        case .validateUnreadable(let path):
+            return "\(path) cannot be read."
+
         case .demoStart(let path):
             return "Running the whole line on bundled sample data, in a throw-away workspace at \(path)."
         case .demoStep(let text):
@@ -312,6 +335,7 @@ extension Permission {
         case .arbitrate: "arbitrate conflicts"
         case .verify: "verify batches"
         case .decideDuplicates: "decide on possible duplicates"
+        case .export: "export records"
         case .viewWork: "view work"
         }
     }
@@ -401,6 +425,7 @@ extension Message.Label {
         case .severity: "Severity"
         case .sample: "Sample"
         case .errorsPerThousand: "Errors per 1,000 fields"
+        case .records: "Records"
         case .typedFromImage: "Typed from image"
         }
     }

@@ -266,6 +266,29 @@ extension Message {
         case .recordsReturned(let id, let count):
             return "Lô \(id) được trả về nhập liệu; \(count) bản ghi cần nhập lại."
 
+        case .batchNotExportable(let id, let state):
+            return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese); chỉ xuất được lô đã kiểm tra xong."
+        case .batchAlreadyExported(let id):
+            return "Lô \(id) đã được xuất; không xuất lại (thêm --again để xuất một gói mới)."
+        case .exportNothingToDo:
+            return "Không có lô nào để xuất."
+        case .exportFailed(let stage, let detail):
+            return "Xuất dữ liệu thất bại ở bước \(stage): \(detail). Không tệp nào được đặt tên như đã xong, không bản ghi nào được ghi là đã xuất; sửa nguyên nhân rồi chạy lại lệnh."
+        case .exportDone(let path, let files, let records):
+            return "Đã xuất \(records.grouped(in: vi)) bản ghi trong \(files) tệp, đã kiểm tra theo lược đồ và mã băm: \(path)"
+        case .exportResumed(let id):
+            return "Hoàn tất gói \(id) của lần xuất trước bị gián đoạn (các tệp đã đủ và đúng)."
+        case .exportFolderMissing(let path):
+            return "Không có thư mục \(path) để ghi gói xuất. Tạo thư mục trước hoặc chọn thư mục khác."
+        case .validateValid(let path, let document, let items):
+            return "\(path): hợp lệ (\(document), \(items.grouped(in: vi)) mục)."
+        case .validateInvalid(let path, let problems):
+            return "\(path): KHÔNG hợp lệ, \(problems.grouped(in: vi)) lỗi (liệt kê ở trên)."
+        case .validateProblem(let line, let message):
+            return "dòng \(line): \(message)"
+        case .validateUnreadable(let path):
+            return "Không đọc được \(path)."
+
         case .demoStart(let path):
             return "Chạy thử toàn bộ quy trình trên dữ liệu mẫu, trong không gian làm việc tạm ở \(path)."
         case .demoStep(let text):
@@ -322,6 +345,7 @@ extension Permission {
         case .arbitrate: "đối chiếu, phân xử chênh lệch"
         case .verify: "kiểm tra lô"
         case .decideDuplicates: "kết luận về bản ghi nghi trùng"
+        case .export: "xuất dữ liệu"
         case .viewWork: "xem công việc"
         }
     }
@@ -447,6 +471,7 @@ extension Message.Label {
         case .severity: "Mức"
         case .sample: "Mẫu"
         case .errorsPerThousand: "Lỗi/1.000 trường"
+        case .records: "Bản ghi"
         case .typedFromImage: "Tự gõ từ ảnh"
         }
     }

@@ -150,6 +150,19 @@ public enum Message: Sendable, Equatable {
     case recordNumberNotInBatch(batchID: String, number: String)
     case recordsReturned(batchID: String, count: Int)
 
+    // MARK: - Export and validation
+    case batchNotExportable(batchID: String, state: BatchState)
+    case batchAlreadyExported(batchID: String)
+    case exportNothingToDo
+    case exportFailed(stage: String, detail: String)
+    case exportDone(path: String, files: Int, records: Int)
+    case exportResumed(packageID: String)
+    case exportFolderMissing(String)
+    case validateValid(path: String, document: String, items: Int)
+    case validateInvalid(path: String, problems: Int)
+    case validateProblem(line: Int, message: String)
+    case validateUnreadable(path: String)
+
     // MARK: - Demo
     case demoStart(path: String)
     case demoStep(String)
@@ -170,7 +183,7 @@ public enum Message: Sendable, Equatable {
         case batches, registrationDate, number, book, history, fixity, keying
         case verification, verified, conflicts, corrections, errors, warnings, duplicates
         case id, record, otherRecord, basis, reregistration, decision, finding, severity, sample
-        case errorsPerThousand, typedFromImage
+        case errorsPerThousand, typedFromImage, records
     }
 
     /// The text of the message in `language`.

@@ -263,6 +263,43 @@ enum Migrations {
                 t.primaryKey(["drawId", "recordId"])
             }
         }
+        migrator.registerMigration("v4-export") { db in
+            // One export package: written under a temporary name, renamed into place when every file
+            // is valid; `complete` only once its bookkeeping is committed.
+            try db.create(table: "exportPackage") { t in
+                t.primaryKey("id", .text)
+                t.column("state", .text).notNull().check(sql: "state IN ('writing','complete','failed')")
+                t.column("folder", .text).notNull()
+                t.column("createdAt", .text).notNull()
+                t.column("createdBy", .text).notNull()
+                t.column("finishedAt", .text)
+                t.column("records", .integer)
+                t.column("failure", .text)
+            }
+            try db.create(table: "exportPackageBatch") { t in
+                t.column("packageId", .text).notNull().references("exportPackage")
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("file", .text).notNull()
+                t.column("bytes", .integer)
+                t.column("sha256", .text)
+                t.column("records", .integer)
+                t.primaryKey(["packageId", "batchId"])
+            }
+            try db.create(index: "exportPackageBatch_on_batch", on: "exportPackageBatch", columns: ["batchId"])
+            // Each record version sent, in which package and file; receipts fill in the outcome.
+            try db.create(table: "exportedRecord") { t in
+                t.column("recordId", .text).notNull().references("record")
+                t.column("version", .integer).notNull()
+                t.column("packageId", .text).notNull().references("exportPackage")
+                t.column("file", .text).notNull()
+                t.column("exportedAt", .text).notNull()
+                t.column("receipt", .text).check(sql: "receipt IS NULL OR receipt IN ('accepted','rejected')")
+                t.column("receiptCode", .text)
+                t.column("receiptAt", .text)
+                t.primaryKey(["recordId", "version", "packageId"])
+            }
+            try db.create(index: "exportedRecord_on_package", on: "exportedRecord", columns: ["packageId"])
+        }
         return migrator
     }
 }

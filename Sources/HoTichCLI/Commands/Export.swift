@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import HoTichExchange
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+
+/// `hotich export ID… --out DIR` (or `--all-verified`): a validated XML package and its manifest.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Xuất lô đã kiểm tra thành gói XML hợp lệ / export verified batches as a validated XML package.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Mã lô / batch ids.")
+    var ids: [String] = []
+
+    @Option(help: "Thư mục nhận gói xuất / folder that receives the package folder.")
+    var out: String
+
+    @Flag(help: "Mọi lô đã kiểm tra / every verified batch.")
+    var allVerified = false
+
+    @Flag(help: "Xuất lại lô đã xuất, thành gói mới / export batches already exported again, as a new package.")
+    var again = false
+
+    @Flag(help: "Đánh dấu là dữ liệu thử / mark the files as test data.")
+    var test = false
+
+    func validate() throws {
+        guard !ids.isEmpty || allVerified else { throw ValidationError("BATCH… | --all-verified") }
+    }
+
+    func run() throws {
+        let language = global.language
+        let console = Console.current
+        let folder = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let report = try global.session().export(
+            ExportRequest(batchIDs: ids, allVerified: allVerified, folder: folder, again: again, test: test))
+        for id in report.alreadyExported { console.line(Message.batchAlreadyExported(batchID: id).text(in: language)) }
+        if report.resumed, let id = report.packageID { console.line(Message.exportResumed(packageID: id).text(in: language)) }
+        guard let packageFolder = report.folder else { return }
+        console.out(DataTable(
+            labels: [.path, .batch, .bytes, .sha256, .records], language: language,
+            rows: report.files.map { [.text($0.name), .text($0.batchID), .number($0.bytes), .text($0.sha256), .number(Int64($0.records))] }
+        ).render(.table, language: language))
+        console.line(Message.exportDone(path: packageFolder.path, files: report.files.count, records: report.records).text(in: language))
+    }
+}
+
+/// `hotich validate FILE [--package DIR]`: check any export, manifest or receipt against the schema.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Kiểm tra tệp XML theo lược đồ / validate an export, manifest or receipt against the bundled schema.")
+
+    @Option(help: "Ngôn ngữ / language: vi | en (HOTICH_LANG; default vi).")
+    var lang: String?
+
+    @Argument(help: "Tệp XML / the XML file, or a package folder (its manifest and every file in it).")
+    var file: String
+
+    func run() throws {
+        let language = Language(code: lang ?? ProcessInfo.processInfo.environment["HOTICH_LANG"])
+        let console = Console.current
+        let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw HoTichError(.pathNotFound(url.path))
+        }
+        var targets: [(URL, URL?)] = [(url, nil)]
+        if isDirectory.boolValue {
+            let manifest = url.appendingPathComponent(PackageManifest.fileName)
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+            targets = [(manifest, url)] + files.sorted().filter { $0.hasSuffix(".xml") && $0 != PackageManifest.fileName }
+                .map { (url.appendingPathComponent($0), nil) }
+        }
+        var invalid = 0
+        for (target, package) in targets {
+            let report = ExportValidator.validate(file: target, packageFolder: package)
+            for problem in report.lines {
+                console.line(Message.validateProblem(line: problem.line, message: problem.message).text(in: language))
+            }
+            if report.isValid {
+                console.line(Message.validateValid(path: target.path, document: report.document?.rawValue ?? "?", items: report.items).text(in: language))
+            } else {
+                invalid += 1
+                console.line(Message.validateInvalid(path: target.path, problems: report.problemCount).text(in: language))
+            }
+        }
+        if invalid > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,102 @@
+public import HoTichModel
+
+/// The header of an export file: who sends what, when, with which code lists.
+public struct ExportHeader: Sendable {
+    public var messageId: String
+    public var createdAt: String
+    public var producerVersion: String
+    public var office: OfficeCode
+    public var officeName: String?
+    public var packageId: String
+    public var batchID: String
+    public var test: Bool
+
+    public init(
+        messageId: String, createdAt: String, producerVersion: String, office: OfficeCode, officeName: String?,
+        packageId: String, batchID: String, test: Bool = false
+    ) {
+        self.messageId = messageId
+        self.createdAt = createdAt
+        self.producerVersion = producerVersion
+        self.office = office
+        self.officeName = officeName
+        self.packageId = packageId
+        self.batchID = batchID
+        self.test = test
+    }
+}
+
+/// Where a record comes from: the register entry, the scan, who keyed and verified it and how.
+public struct ExportProvenance: Sendable {
+    public struct Scan: Sendable {
+        public let path: String
+        public let bytes: Int64
+        public let sha256: String
+
+        public init(path: String, bytes: Int64, sha256: String) {
+            self.path = path
+            self.bytes = bytes
+            self.sha256 = sha256
+        }
+    }
+
+    public struct Keying: Sendable {
+        public let pass: Int
+        public let by: String
+        public let at: String
+
+        public init(pass: Int, by: String, at: String) {
+            self.pass = pass
+            self.by = by
+            self.at = at
+        }
+    }
+
+    public let book: BookIdentity
+    public let page: String?
+    public let number: String?
+    public let scan: Scan?
+    public let keyings: [Keying]
+    public let policy: VerificationPolicy
+    public let verifiedBy: String
+    public let verifiedAt: String
+
+    public init(
+        book: BookIdentity, page: String?, number: String?, scan: Scan?, keyings: [Keying],
+        policy: VerificationPolicy, verifiedBy: String, verifiedAt: String
+    ) {
+        self.book = book
+        self.page = page
+        self.number = number
+        self.scan = scan
+        self.keyings = keyings
+        self.policy = policy
+        self.verifiedBy = verifiedBy
+        self.verifiedAt = verifiedAt
+    }
+}
+
+/// One record version as the export writes it.
+public struct ExportRecord: Sendable {
+    public let id: String
+    public let version: Int
+    public let kind: RecordKind
+    public let fields: [String: FieldValue]
+    public let provenance: ExportProvenance
+
+    public init(id: String, version: Int, kind: RecordKind, fields: [String: FieldValue], provenance: ExportProvenance) {
+        self.id = id
+        self.version = version
+        self.kind = kind
+        self.fields = fields
+        self.provenance = provenance
+    }
+}
+
+/// What was written to one file: its size, hash and counts.
+public struct WrittenFile: Sendable, Equatable {
+    public let bytes: Int64
+    public let sha256: String
+    public let entries: Int
+    public let counts: [RecordKind: Int]
+}

@@ -1,0 +1,87 @@
+import Crypto
+public import Foundation
+public import HoTichModel
+import HoTichXML
+
+/// The manifest of an export package (`manifest.xml`), written last: every file with its role,
+/// size and SHA-256, and the totals per record kind.
+public enum PackageManifest {
+    public static let fileName = "manifest.xml"
+
+    /// One file the manifest lists.
+    public struct Entry: Sendable {
+        public let path: String
+        public let bytes: Int64
+        public let sha256: String
+        public let records: Int
+        public let kind: RecordKind?
+
+        public init(path: String, bytes: Int64, sha256: String, records: Int, kind: RecordKind?) {
+            self.path = path
+            self.bytes = bytes
+            self.sha256 = sha256
+            self.records = records
+            self.kind = kind
+        }
+    }
+
+    /// Writes `manifest.xml` into `folder` and flushes it to disk.
+    public static func write(
+        entries: [Entry], packageID: String, createdAt: String, producerVersion: String,
+        office: (OfficeCode, String?), to folder: URL
+    ) throws {
+        let url = folder.appendingPathComponent(fileName)
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw ExportWriteError(message: "cannot create \(url.path)")
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var bytes: [UInt8] = []
+        let writer = try XMLStreamWriter(indent: true) { chunk in bytes.append(contentsOf: chunk) }
+        try writer.startDocument()
+        try writer.startElement("exportManifest", namespace: ExportLayout.namespace)
+        try writer.attribute("schemaVersion", ExportLayout.schemaVersion)
+        try writer.element("packageId", text: packageID)
+        try writer.element("createdAt", text: createdAt)
+        try writer.startElement("producer")
+        try writer.element("name", text: "hotich")
+        try writer.element("version", text: producerVersion)
+        try writer.endElement()
+        try writer.startElement("sender")
+        try writer.element("office", text: office.0.value)
+        if let name = office.1 { try writer.element("name", text: name) }
+        try writer.endElement()
+        var totals: [RecordKind: Int] = [:]
+        for entry in entries {
+            try writer.startElement("file")
+            try writer.element("path", text: entry.path)
+            try writer.element("role", text: "records")
+            try writer.element("bytes", text: String(entry.bytes))
+            try writer.element("sha256", text: entry.sha256)
+            try writer.element("records", text: String(entry.records))
+            try writer.endElement()
+            if let kind = entry.kind { totals[kind, default: 0] += entry.records }
+        }
+        try writer.startElement("totals")
+        for kind in RecordKind.allCases {
+            guard let count = totals[kind] else { continue }
+            try writer.element("count", text: "", attributes: [("kind", kind.code), ("count", String(count))])
+        }
+        try writer.endElement()
+        try writer.endElement()
+        try writer.endDocument()
+        try handle.write(contentsOf: bytes)
+        try handle.synchronize()
+    }
+}
+
+/// Making renames durable: a directory's entries reach the disk only when the directory is synced.
+public enum Durability {
+    /// Flushes `folder`'s entries (new files, renames) to disk.
+    public static func synchronizeDirectory(_ folder: URL) throws {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { throw ExportWriteError(message: "cannot open \(folder.path) to flush it") }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw ExportWriteError(message: "cannot flush \(folder.path) to disk") }
+    }
+}

@@ -1,0 +1,317 @@
+public import Foundation
+import GRDB
+public import HoTichExchange
+public import HoTichModel
+import HoTichStore
+import Logging
+
+/// What to export and where.
+public struct ExportRequest: Sendable {
+    public var batchIDs: [String]
+    /// Every verified batch (and any export left unfinished).
+    public var allVerified: Bool
+    /// The folder the package folder is made in.
+    public var folder: URL
+    /// Export batches already exported again, as a new package.
+    public var again: Bool
+    /// Mark the files as test data (`@test="true"`).
+    public var test: Bool
+
+    public init(batchIDs: [String], allVerified: Bool = false, folder: URL, again: Bool = false, test: Bool = false) {
+        self.batchIDs = batchIDs
+        self.allVerified = allVerified
+        self.folder = folder
+        self.again = again
+        self.test = test
+    }
+}
+
+/// One file of a package.
+public struct ExportedFile: Sendable, Equatable {
+    public let name: String
+    public let batchID: String
+    public let bytes: Int64
+    public let sha256: String
+    public let records: Int
+}
+
+/// What an export did.
+public struct ExportReport: Sendable {
+    public let packageID: String?
+    /// The finished package folder.
+    public let folder: URL?
+    public let files: [ExportedFile]
+    public var records: Int { files.reduce(0) { $0 + $1.records } }
+    /// Batches skipped because they are exported already (without `--again`).
+    public let alreadyExported: [String]
+    /// Whether this run completed a package an interrupted run had written.
+    public let resumed: Bool
+}
+
+/// Where an export can be made to fail, to prove that a failure at any point leaves nothing
+/// that looks finished (tests only).
+package enum ExportFault: Sendable, Equatable {
+    case none
+    /// The writer fails after this many records.
+    case writerAfter(records: Int)
+    /// The written file fails validation.
+    case validation
+    /// The rename into place fails.
+    case rename
+    /// The process stops after the rename, before the bookkeeping (as a crash would).
+    case crashAfterRename
+}
+
+extension Session {
+    /// The producer version written into every file.
+    public static let producerVersion = "0.3.0"
+
+    /// Exports verified batches as one package: an XML file per batch and a manifest written
+    /// last, each validated against the bundled schema and hashed, in a folder renamed into place
+    /// only when everything is valid. The batches become `exported` and every record version is
+    /// logged with its package and file in the same transaction.
+    public func export(_ request: ExportRequest, now: Date = Date()) throws -> ExportReport {
+        try export(request, now: now, fault: .none)
+    }
+
+    package func export(_ request: ExportRequest, now: Date = Date(), fault: ExportFault) throws -> ExportReport {
+        try require(.export)
+        let me = user.name
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: request.folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw HoTichError(.exportFolderMissing(request.folder.path))
+        }
+        // An export a crash interrupted after its rename is completed, not written twice.
+        if let resumed = try completeInterruptedExports(actor: me) { return resumed }
+
+        let time = Timestamp.text(for: now)
+        let packageID = UUID().uuidString.lowercased()
+        let plan = try workspace.store.write { db -> (batches: [BatchRow], skipped: [String]) in
+            let (batches, skipped) = try Self.exportableBatches(request, in: db)
+            guard !batches.isEmpty else { return ([], skipped) }
+            try db.execute(
+                sql: "INSERT INTO exportPackage (id, state, folder, createdAt, createdBy) VALUES (?, 'writing', ?, ?, ?)",
+                arguments: [packageID, request.folder.appendingPathComponent(packageID).path, time, me])
+            for batch in batches {
+                if batch.state == .verified { try Self.transition(batch.id, action: .startExport, actor: me, reason: packageID, in: db) }
+                try db.execute(
+                    sql: "INSERT INTO exportPackageBatch (packageId, batchId, file) VALUES (?, ?, ?)",
+                    arguments: [packageID, batch.id, Self.fileName(batch.id)])
+            }
+            return (batches, skipped)
+        }
+        guard !plan.batches.isEmpty else {
+            if plan.skipped.isEmpty { throw HoTichError(.exportNothingToDo) }
+            return ExportReport(packageID: nil, folder: nil, files: [], alreadyExported: plan.skipped, resumed: false)
+        }
+        let staging = request.folder.appendingPathComponent(".hotich-\(packageID).partial", isDirectory: true)
+        let final = request.folder.appendingPathComponent(packageID, isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            var files: [ExportedFile] = []
+            for batch in plan.batches {
+                files.append(try writeBatchFile(batch, packageID: packageID, into: staging, time: time, test: request.test, fault: fault))
+            }
+            let kinds = try workspace.store.read { db in
+                try Dictionary(uniqueKeysWithValues: plan.batches.map { ($0.id, try Self.batchAndBook($0.id, in: db).1.kind) })
+            }
+            try PackageManifest.write(
+                entries: files.map { PackageManifest.Entry(path: $0.name, bytes: $0.bytes, sha256: $0.sha256, records: $0.records, kind: kinds[$0.batchID]) },
+                packageID: packageID, createdAt: time, producerVersion: Self.producerVersion,
+                office: try officeOf(plan.batches[0]), to: staging)
+            let manifest = ExportValidator.validate(file: staging.appendingPathComponent(PackageManifest.fileName), packageFolder: staging)
+            guard manifest.isValid else {
+                throw ExportStageError(stage: "manifest", detail: Self.describe(manifest))
+            }
+            try Durability.synchronizeDirectory(staging)
+            if fault == .rename { throw ExportStageError(stage: "rename", detail: "simulated failure") }
+            try FileManager.default.moveItem(at: staging, to: final)
+            try Durability.synchronizeDirectory(request.folder)
+            if fault == .crashAfterRename { throw ExportStageError(stage: "crash", detail: "simulated crash after the rename") }
+            try recordExport(packageID: packageID, files: files, actor: me, at: time)
+            workspace.logger.info("export written", metadata: ["package": "\(packageID)", "files": "\(files.count)"])
+            return ExportReport(packageID: packageID, folder: final, files: files, alreadyExported: plan.skipped, resumed: false)
+        } catch let failure {
+            if case let stage as ExportStageError = failure, stage.stage == "crash" { throw failure }
+            try? FileManager.default.removeItem(at: staging)
+            let (stage, detail) = (failure as? ExportStageError).map { ($0.stage, $0.detail) } ?? ("write", "\(failure)")
+            try workspace.store.write { db in
+                try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = ?, finishedAt = ? WHERE id = ?",
+                               arguments: ["\(stage): \(detail)", Timestamp.now(), packageID])
+                for batch in plan.batches where batch.state == .verified {
+                    try Self.transition(batch.id, action: .abortExport, actor: me, reason: "\(stage) failed", in: db)
+                }
+            }
+            workspace.logger.error("export failed", metadata: ["package": "\(packageID)", "stage": "\(stage)"])
+            throw HoTichError(.exportFailed(stage: stage, detail: detail))
+        }
+    }
+
+    static func fileName(_ batchID: String) -> String { "\(batchID).xml" }
+
+    /// The batches a request names that can be exported, and those skipped as already exported.
+    static func exportableBatches(_ request: ExportRequest, in db: Database) throws -> ([BatchRow], [String]) {
+        var batches: [BatchRow] = []
+        var skipped: [String] = []
+        if request.allVerified {
+            batches = try BatchRow.filter(Column("state") == BatchState.verified.rawValue).order(Column("id")).fetchAll(db)
+        }
+        for id in request.batchIDs where !batches.contains(where: { $0.id == id }) {
+            guard let batch = try BatchRow.fetchOne(db, key: id) else { throw HoTichError(.batchNotFound(id)) }
+            switch batch.state {
+            case .verified: batches.append(batch)
+            case .exported:
+                if request.again { batches.append(batch) } else { skipped.append(id) }
+            default: throw HoTichError(.batchNotExportable(batchID: id, state: batch.state))
+            }
+        }
+        return (batches, skipped)
+    }
+
+    private func officeOf(_ batch: BatchRow) throws -> (OfficeCode, String?) {
+        try workspace.store.read { db in
+            let (_, book) = try Self.batchAndBook(batch.id, in: db)
+            let name = try String.fetchOne(db, sql: "SELECT name FROM office WHERE code = ?", arguments: [book.office.value])
+            return (book.office, name)
+        }
+    }
+
+    /// Writes one batch's file, streaming its records from the database, then validates it.
+    private func writeBatchFile(
+        _ batch: BatchRow, packageID: String, into folder: URL, time: String, test: Bool, fault: ExportFault
+    ) throws -> ExportedFile {
+        let name = Self.fileName(batch.id)
+        let url = folder.appendingPathComponent(name)
+        let (office, officeName) = try officeOf(batch)
+        let written = try workspace.store.read { db -> WrittenFile in
+            let (_, book) = try Self.batchAndBook(batch.id, in: db)
+            let header = ExportHeader(
+                messageId: UUID().uuidString.lowercased(), createdAt: time, producerVersion: Self.producerVersion,
+                office: office, officeName: officeName, packageId: packageID, batchID: batch.id, test: test)
+            let writer = try ExportFileWriter(url: url, header: header, kinds: [book.kind])
+            do {
+                let cursor = try Row.fetchCursor(db, sql: """
+                    SELECT r.id, r.version, r.fields, r.number, r.verifiedAt, r.verifiedBy, f.path, f.bytes, f.sha256,
+                           (SELECT group_concat(k.pass || '|' || k.operator || '|' || k.savedAt, ';')
+                              FROM keying k WHERE k.recordId = r.id AND k.state = 'complete') AS keyings
+                    FROM record r LEFT JOIN scanFile f ON f.id = r.scanFileId
+                    WHERE r.batchId = ?
+                    ORDER BY f.path, CAST(r.number AS INTEGER), r.id
+                    """, arguments: [batch.id])
+                var count = 0
+                while let row = try cursor.next() {
+                    if case .writerAfter(let limit) = fault, count == limit {
+                        throw ExportStageError(stage: "write", detail: "simulated failure after \(limit) records")
+                    }
+                    try writer.write(Self.exportRecord(row, book: book, policy: batch.policy, updatedAt: batch.updatedAt))
+                    count += 1
+                }
+                return try writer.finish()
+            } catch {
+                writer.abandon()
+                throw error
+            }
+        }
+        let report = ExportValidator.validate(file: url)
+        if !report.isValid || fault == .validation {
+            let detail = fault == .validation ? "simulated failure" : Self.describe(report)
+            throw ExportStageError(stage: "validation of \(name)", detail: detail)
+        }
+        return ExportedFile(name: name, batchID: batch.id, bytes: written.bytes, sha256: written.sha256, records: written.entries)
+    }
+
+    static func exportRecord(_ row: Row, book: BookIdentity, policy: VerificationPolicy, updatedAt: String) throws -> ExportRecord {
+        let fields = try FieldSetJSON.decode(row["fields"])
+        let path: String? = row["path"]
+        let scan = path.map { ExportProvenance.Scan(path: $0, bytes: row["bytes"] ?? 0, sha256: row["sha256"] ?? "") }
+        let keyings = ((row["keyings"] as String?) ?? "").split(separator: ";").compactMap { item -> ExportProvenance.Keying? in
+            let parts = item.split(separator: "|", maxSplits: 2).map(String.init)
+            guard parts.count == 3, let pass = Int(parts[0]) else { return nil }
+            return ExportProvenance.Keying(pass: pass, by: parts[1], at: parts[2])
+        }.sorted { $0.pass < $1.pass }
+        let provenance = ExportProvenance(
+            book: book, page: fields["trangSo"]?.text, number: row["number"], scan: scan, keyings: keyings,
+            policy: policy, verifiedBy: row["verifiedBy"] ?? "?", verifiedAt: row["verifiedAt"] ?? updatedAt)
+        return ExportRecord(id: row["id"], version: row["version"], kind: book.kind, fields: fields, provenance: provenance)
+    }
+
+    /// The first problems of a report, for the failure message.
+    static func describe(_ report: ValidationReport) -> String { report.describe(limit: 3) }
+
+    /// The bookkeeping of a package whose folder is in place: batches exported, record versions logged.
+    private func recordExport(packageID: String, files: [ExportedFile], actor: String, at time: String) throws {
+        try workspace.store.write { db in
+            for file in files {
+                try db.execute(
+                    sql: "UPDATE exportPackageBatch SET bytes = ?, sha256 = ?, records = ? WHERE packageId = ? AND batchId = ?",
+                    arguments: [file.bytes, file.sha256, file.records, packageID, file.batchID])
+            }
+            try Self.finishPackage(packageID, actor: actor, in: db)
+        }
+    }
+
+    /// Marks a package complete: each batch exported and each record version logged, one transaction.
+    static func finishPackage(_ packageID: String, actor: String, in db: Database) throws {
+        let now = Timestamp.now()
+        let rows = try Row.fetchAll(db, sql: "SELECT batchId, file FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID])
+        var total = 0
+        for row in rows {
+            let batchID: String = row["batchId"]
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO exportedRecord (recordId, version, packageId, file, exportedAt)
+                SELECT id, version, ?, ?, ? FROM record WHERE batchId = ?
+                """, arguments: [packageID, row["file"] as String, now, batchID])
+            total += db.changesCount
+            if let batch = try BatchRow.fetchOne(db, key: batchID), batch.state == .exporting {
+                try transition(batchID, action: .finishExport, actor: actor, reason: packageID, in: db)
+            } else {
+                try AuditTrail.append(
+                    AuditEntry(actor: actor, action: "export-again", batchId: batchID, reason: packageID), at: now, in: db)
+            }
+        }
+        try db.execute(sql: "UPDATE exportPackage SET state = 'complete', finishedAt = ?, records = ? WHERE id = ?",
+                       arguments: [now, total, packageID])
+    }
+
+    /// Finishes packages left `writing` by an interrupted run: a package folder already in place and
+    /// valid is recorded; anything else is cleaned up and its batches go back to `verified`.
+    private func completeInterruptedExports(actor: String) throws -> ExportReport? {
+        let pending = try workspace.store.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, folder FROM exportPackage WHERE state = 'writing'")
+        }
+        var resumed: ExportReport?
+        for row in pending {
+            let packageID: String = row["id"]
+            let final = URL(fileURLWithPath: row["folder"], isDirectory: true)
+            let staging = final.deletingLastPathComponent().appendingPathComponent(".hotich-\(packageID).partial", isDirectory: true)
+            let manifest = final.appendingPathComponent(PackageManifest.fileName)
+            if FileManager.default.fileExists(atPath: manifest.path),
+               ExportValidator.validate(file: manifest, packageFolder: final).isValid {
+                let files = try workspace.store.write { db -> [ExportedFile] in
+                    try Self.finishPackage(packageID, actor: actor, in: db)
+                    return try Row.fetchAll(db, sql: "SELECT * FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID]).map {
+                        ExportedFile(name: $0["file"], batchID: $0["batchId"], bytes: $0["bytes"] ?? 0, sha256: $0["sha256"] ?? "", records: $0["records"] ?? 0)
+                    }
+                }
+                resumed = ExportReport(packageID: packageID, folder: final, files: files, alreadyExported: [], resumed: true)
+            } else {
+                try? FileManager.default.removeItem(at: staging)
+                try workspace.store.write { db in
+                    try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = 'interrupted', finishedAt = ? WHERE id = ?",
+                                   arguments: [Timestamp.now(), packageID])
+                    let batches = try String.fetchAll(db, sql: "SELECT batchId FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID])
+                    for id in batches where try BatchRow.fetchOne(db, key: id)?.state == .exporting {
+                        try Self.transition(id, action: .abortExport, actor: actor, reason: "interrupted export", in: db)
+                    }
+                }
+            }
+        }
+        return resumed
+    }
+}
+
+/// A failure at one stage of an export, named for the message.
+struct ExportStageError: Error {
+    let stage: String
+    let detail: String
+}
