@@ -124,6 +124,15 @@ extension Session {
                 throw ExportStageError(stage: "manifest", detail: Self.describe(manifest))
             }
             try Durability.synchronizeDirectory(staging)
+            // What the files are, before they are in place: a run that finds the package renamed
+            // but not recorded completes it from these.
+            try workspace.store.write { db in
+                for file in files {
+                    try db.execute(
+                        sql: "UPDATE exportPackageBatch SET bytes = ?, sha256 = ?, records = ? WHERE packageId = ? AND batchId = ?",
+                        arguments: [file.bytes, file.sha256, file.records, packageID, file.batchID])
+                }
+            }
             if fault == .rename { throw ExportStageError(stage: "rename", detail: "simulated failure") }
             try FileManager.default.moveItem(at: staging, to: final)
             try Durability.synchronizeDirectory(request.folder)
@@ -240,14 +249,7 @@ extension Session {
 
     /// The bookkeeping of a package whose folder is in place: batches exported, record versions logged.
     private func recordExport(packageID: String, files: [ExportedFile], actor: String, at time: String) throws {
-        try workspace.store.write { db in
-            for file in files {
-                try db.execute(
-                    sql: "UPDATE exportPackageBatch SET bytes = ?, sha256 = ?, records = ? WHERE packageId = ? AND batchId = ?",
-                    arguments: [file.bytes, file.sha256, file.records, packageID, file.batchID])
-            }
-            try Self.finishPackage(packageID, actor: actor, in: db)
-        }
+        try workspace.store.write { db in try Self.finishPackage(packageID, actor: actor, in: db) }
     }
 
     /// Marks a package complete: each batch exported and each record version logged, one transaction.

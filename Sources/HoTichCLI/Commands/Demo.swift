@@ -147,6 +147,17 @@ struct Demo: ParsableCommand {
     }
 }
 
+/// `hotich dev-schemas --out schemas`: writes the published schemas and their examples.
+struct DevSchemas: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dev-schemas", abstract: "Write schemas/hotich-export/1 (XSDs and examples).", shouldDisplay: false)
+    @Option(help: "The repository's schemas/ folder.")
+    var out: String
+    func run() throws {
+        try SchemaExamples.write(into: URL(fileURLWithPath: out))
+    }
+}
+
 /// `hotich dev-fixtures --out DIR`: writes the sample scans that are committed under `fixtures/`.
 struct DevFixtures: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,0 +1,212 @@
+import Foundation
+import GRDB
+import HoTichExchange
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+import Testing
+
+/// The repository's root, from this file's path.
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+extension TestWorkspace {
+    /// The sample batch keyed twice, arbitrated (pass 1 right, the doubtful year read as 1990) and verified.
+    func verifiedBatch(pass1 csv: String? = nil, policy: VerificationPolicy = .double) throws -> BatchRow {
+        let batch = try keyedBatch(policy: policy, pass1: csv)
+        if policy == .review {
+            while let task = try verifier.nextReview(batch: batch.id) { _ = try verifier.completeReview(task, values: task.record.fields) }
+        }
+        _ = try verifier.verify(batch: batch.id)
+        for open in try verifier.openDecisions(batch: batch.id) {
+            let value = open.field.key == "chaNgaySinh" ? FieldValue.filled("1990") : try #require(open.decision.pass1)
+            try verifier.decide(try #require(open.decision.id), value: value)
+        }
+        _ = try verifier.verify(batch: batch.id)
+        try acknowledgeAllWarnings(batch.id)
+        #expect(try verifier.verify(batch: batch.id).state == .verified)
+        return batch
+    }
+
+    func exportedRecordCount() throws -> Int { try count("exportedRecord") }
+}
+
+/// Ids and times differ from run to run; the rest of an export must not.
+func masked(_ xml: String) -> String {
+    var text = xml
+    for (pattern, replacement) in [
+        (#"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#, "UUID"),
+        (#"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z"#, "TIME"),
+    ] {
+        text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+    }
+    return text
+}
+
+@Suite struct ExportSchemaTests {
+    static let folder = repositoryRoot.appendingPathComponent("schemas/hotich-export/1")
+
+    @Test(arguments: ExportSchema.Document.allCases)
+    func theCommittedSchemaIsTheOneHotichValidatesAgainst(_ document: ExportSchema.Document) throws {
+        let committed = try String(contentsOf: Self.folder.appendingPathComponent(document.fileName), encoding: .utf8)
+        #expect(committed == document.text, "run `swift run hotich dev-schemas --out schemas`")
+        _ = try ExportValidator.schema(for: document)
+    }
+
+    @Test func everyValidExampleIsValid() throws {
+        for name in ["export-KS.xml", "manifest.xml", "receipt.xml"] {
+            let url = Self.folder.appendingPathComponent("examples/valid/\(name)")
+            let report = ExportValidator.validate(file: url, packageFolder: name == "manifest.xml" ? url.deletingLastPathComponent() : nil)
+            #expect(report.isValid, "\(name): \(report.describe())")
+        }
+    }
+
+    @Test(arguments: SchemaExamples.invalid.map(\.name))
+    func everyInvalidExampleIsRejectedWithTheExpectedMessage(_ name: String) throws {
+        let example = try #require(SchemaExamples.invalid.first { $0.name == name })
+        let url = Self.folder.appendingPathComponent("examples/invalid/\(name)")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("INVALID: \(example.rule)"), "the example says which rule it breaks")
+        let report = ExportValidator.validate(file: url)
+        #expect(!report.isValid)
+        #expect(report.lines.contains { $0.message.contains(example.expect) && $0.line > 0 }, "\(report.describe())")
+    }
+
+    @Test func theExamplesAreWhatTheGeneratorWrites() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-schemas-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try SchemaExamples.write(into: root)
+        let generated = root.appendingPathComponent("hotich-export/1/examples")
+        for sub in ["valid", "invalid"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: generated.appendingPathComponent(sub).path) {
+                let fresh = try String(contentsOf: generated.appendingPathComponent("\(sub)/\(name)"), encoding: .utf8)
+                let committed = try String(contentsOf: Self.folder.appendingPathComponent("examples/\(sub)/\(name)"), encoding: .utf8)
+                #expect(fresh == committed, "\(sub)/\(name): run `swift run hotich dev-schemas --out schemas`")
+            }
+        }
+    }
+
+    @Test func aFileThatIsNotHotichsIsNamedAsSuch() throws {
+        let test = try TestWorkspace()
+        let url = test.root.appendingPathComponent("other.xml")
+        try Data("<?xml version=\"1.0\"?><catalog xmlns=\"urn:other\"/>".utf8).write(to: url)
+        let report = ExportValidator.validate(file: url)
+        #expect(report.document == nil && !report.isValid)
+        #expect(report.lines.first?.message.contains("not a hotich-export document") == true)
+        let broken = test.root.appendingPathComponent("broken.xml")
+        try Data("<exportBatch xmlns=\"urn:hotich:export:1\"><header>".utf8).write(to: broken)
+        #expect(!ExportValidator.validate(file: broken).isValid)
+    }
+}
+
+@Suite struct ExportTests {
+    static let golden = repositoryRoot.appendingPathComponent("fixtures/export/KS-00001-2017-01-1.xml")
+
+    @Test func theSampleBatchExportsAsTheGoldenFileAndValidates() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let out = try test.deliveries()
+        let report = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        let folder = try #require(report.folder)
+        #expect(report.records == 12 && report.files.count == 1)
+        let file = folder.appendingPathComponent("\(batch.id).xml")
+        // Validated against the schema in the same test, and the package by its manifest.
+        let validation = ExportValidator.validate(file: file)
+        #expect(validation.isValid && validation.items == 12, "\(validation.describe())")
+        #expect(ExportValidator.validate(file: folder.appendingPathComponent("manifest.xml"), packageFolder: folder).isValid)
+        let written = masked(try String(contentsOf: file, encoding: .utf8))
+        if ProcessInfo.processInfo.environment["HOTICH_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(written.utf8).write(to: Self.golden)
+        }
+        let expected = try String(contentsOf: Self.golden, encoding: .utf8)
+        #expect(written == expected, "set HOTICH_UPDATE_GOLDEN=1 to rewrite fixtures/export after a deliberate change")
+        // The hash in the manifest is the file's.
+        #expect(report.files[0].sha256 == FileFingerprint.sha256(of: try String(contentsOf: file, encoding: .utf8)))
+        #expect(try test.batchState(batch.id) == .exported)
+        #expect(try test.exportedRecordCount() == 12)
+        // Nothing is left under a temporary name.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == [report.packageID])
+    }
+
+    @Test func runningTheSameExportAgainWritesNothingUnlessAgain() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let out = try test.deliveries()
+        _ = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        let second = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        #expect(second.packageID == nil && second.alreadyExported == [batch.id])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 1)
+        let third = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out, again: true))
+        #expect(third.records == 12)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 2)
+        #expect(try test.exportedRecordCount() == 24)
+        #expect(try test.batchState(batch.id) == .exported)
+    }
+
+    @Test func onlyVerifiedBatchesAreExportedAndOnlyBySupervisors() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch()
+        let out = try test.deliveries()
+        #expect(throws: HoTichError(.batchNotExportable(batchID: batch.id, state: .keyed))) {
+            try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        }
+        #expect(throws: HoTichError.self) { try test.verifier.export(ExportRequest(batchIDs: [batch.id], folder: out)) }
+        #expect(throws: HoTichError(.exportNothingToDo)) {
+            try test.supervisor.export(ExportRequest(batchIDs: [], allVerified: true, folder: out))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
+    }
+
+    @Test(arguments: [ExportFault.writerAfter(records: 5), .validation, .rename])
+    func aFailedExportLeavesNothingThatLooksFinishedAndARerunCompletes(_ fault: ExportFault) throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let out = try test.deliveries()
+        #expect(throws: HoTichError.self) {
+            try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out), fault: fault)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty, "no file, finished or partial")
+        #expect(try test.exportedRecordCount() == 0)
+        #expect(try test.batchState(batch.id) == .verified)
+        let rerun = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        #expect(rerun.records == 12)
+        #expect(try test.batchState(batch.id) == .exported)
+        #expect(try test.exportedRecordCount() == 12)
+    }
+
+    @Test func aCrashAfterTheRenameIsCompletedByTheNextRunWithoutASecondPackage() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let out = try test.deliveries()
+        #expect(throws: (any Error).self) {
+            try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out), fault: .crashAfterRename)
+        }
+        #expect(try test.batchState(batch.id) == .exporting)
+        #expect(try test.exportedRecordCount() == 0)
+        let rerun = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        #expect(rerun.resumed && rerun.records == 12)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 1)
+        #expect(try test.batchState(batch.id) == .exported)
+        #expect(try test.exportedRecordCount() == 12)
+    }
+
+    @Test func textThatNeedsEscapingNFDInputAndTheLongestValuesExportValid() throws {
+        let test = try TestWorkspace()
+        var rows = SampleKeyings.rows(pass: 1)
+        rows[1][27] = "Ghi chú <A & B> \"trích lục\" 'bản sao'"
+        rows[2][10] = "Nguye\u{0302}\u{0303}n Va\u{0306}n Đu\u{031B}\u{0301}c"  // NFD
+        rows[3][13] = String(repeating: "Bệnh viện ", count: 50)  // 500 characters
+        let batch = try test.verifiedBatch(pass1: csvText(rows), policy: .review)
+        let out = try test.deliveries()
+        let report = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        let file = try #require(report.folder).appendingPathComponent("\(batch.id).xml")
+        #expect(ExportValidator.validate(file: file).isValid)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("Ghi chú &lt;A &amp; B&gt; &quot;trích lục&quot; 'bản sao'"))
+        // Compared as bytes: Swift's String comparison would call NFD and NFC equal.
+        let nfc = Array("<nksHoTen state=\"filled\">Nguy\u{1EC5}n V\u{0103}n \u{0110}\u{1EE9}c</nksHoTen>".utf8)
+        let bytes = Array(text.utf8)
+        #expect(bytes.indices.contains { bytes[$0...].starts(with: nfc) }, "stored and exported as NFC")
+        #expect(!bytes.indices.contains { bytes[$0...].starts(with: Array("e\u{0302}".utf8)) })
+    }
+}
