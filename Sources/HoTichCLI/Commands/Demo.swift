@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HoTichExchange
 import HoTichModel
 import HoTichStore
 import HoTichWorkflow
@@ -135,6 +136,18 @@ struct Demo: ParsableCommand {
             rows: rates.map { [.text($0.name), .number(Int64($0.fieldsKeyed)), .number(Int64($0.errors)),
                                .text(String(format: "%.2f", $0.errorsPerThousand)), .number(Int64($0.decisions))] }
         ).render(.table, language: language))
+        say("Giám sát xuất lô đã kiểm tra: tệp XML theo lược đồ hotich-export/1, băm SHA-256, kiểm tra lại, danh mục gói ghi sau cùng",
+            "The supervisor exports the verified batch: XML in the hotich-export/1 schema, SHA-256, validated, the manifest written last")
+        let exports = root.appendingPathComponent("exports", isDirectory: true)
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        let exported = try supervisor.export(ExportRequest(batchIDs: [batch.id], folder: exports))
+        if let folder = exported.folder {
+            for file in exported.files {
+                let check = ExportValidator.validate(file: folder.appendingPathComponent(file.name))
+                tell(.validateValid(path: file.name, document: check.document?.rawValue ?? "?", items: check.items))
+            }
+            tell(.exportDone(path: folder.path, files: exported.files.count, records: exported.records))
+        }
         say("Tình hình theo cơ quan và trạng thái", "Status per office and state")
         console.out(Status.table(try supervisor.status(), language: language).render(.table, language: language))
 

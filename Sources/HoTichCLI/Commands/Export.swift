@@ -53,14 +53,14 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Kiểm tra tệp XML theo lược đồ / validate an export, manifest or receipt against the bundled schema.")
 
-    @Option(help: "Ngôn ngữ / language: vi | en (HOTICH_LANG; default vi).")
-    var lang: String?
+    /// Accepted like every command's; validation needs no workspace and no user.
+    @OptionGroup var global: GlobalOptions
 
     @Argument(help: "Tệp XML / the XML file, or a package folder (its manifest and every file in it).")
     var file: String
 
     func run() throws {
-        let language = Language(code: lang ?? ProcessInfo.processInfo.environment["HOTICH_LANG"])
+        let language = global.language
         let console = Console.current
         let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         var isDirectory: ObjCBool = false
