@@ -99,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "hotich-bench",
             dependencies: [
-                "HoTichModel", "HoTichStore", "HoTichWorkflow",
+                "HoTichModel", "HoTichStore", "HoTichExchange", "HoTichWorkflow",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -19,6 +19,10 @@ struct SyntheticWorkspace {
     var disagreementRate = 0.08
     /// Write tiny placeholder scan files (otherwise only the manifest rows exist).
     var withFiles = false
+    /// Only this kind (all five otherwise).
+    var onlyKind: RecordKind?
+    /// Only this state, with the double-keying policy (every state otherwise).
+    var onlyState: BatchState?
 
     static let kindShares: [(RecordKind, Double)] = [(.birth, 50), (.death, 20), (.marriage, 20), (.maritalStatus, 5), (.parentChild, 5)]
     static let stateShares: [(BatchState, Double)] = [
@@ -42,10 +46,13 @@ struct SyntheticWorkspace {
         while written < records {
             let count = min(batchSize, records - written)
             let office = OfficeCode("\(20_200 + batchIndex % offices)") ?? OfficeCode(literal: "20245")
-            let kind = Self.kindShares[people.random.pick(cumulative: kindWeights)].0
+            let drawnKind = Self.kindShares[people.random.pick(cumulative: kindWeights)].0
+            let kind = onlyKind ?? drawnKind
             let year = 1990 + (batchIndex / offices) % 30
-            let state = Self.stateShares[people.random.pick(cumulative: stateWeights)].0
-            let policy: VerificationPolicy = people.random.chance(0.8) ? .double : (people.random.chance(0.5) ? .review : .sample)
+            let drawnState = Self.stateShares[people.random.pick(cumulative: stateWeights)].0
+            let state = onlyState ?? drawnState
+            let drawnPolicy: VerificationPolicy = people.random.chance(0.8) ? .double : (people.random.chance(0.5) ? .review : .sample)
+            let policy = onlyState == nil ? drawnPolicy : .double
             let recorded = try workspace.store.write { db in
                 try writeBatch(
                     db, index: batchIndex, office: office, kind: kind, year: year, state: state, policy: policy,
@@ -56,6 +63,12 @@ struct SyntheticWorkspace {
             progress(written)
         }
         return workspace
+    }
+
+    /// `value` as `digits` lower-case hexadecimal digits (the low ones).
+    static func hex(_ value: UInt64, _ digits: Int) -> String {
+        let text = String(value, radix: 16)
+        return text.count >= digits ? String(text.suffix(digits)) : String(repeating: "0", count: digits - text.count) + text
     }
 
     /// Adds one batch of `count` records to an existing workspace (for the verify benchmark) and
@@ -112,8 +125,8 @@ struct SyntheticWorkspace {
             """)
         let recordStatement = try db.makeStatement(sql: """
             INSERT INTO record (id, batchId, scanFileId, entryKey, kind, officeCode, registrationYear, number, version,
-                                fields, subjectName, subjectBirthYear, subjectPersonalID, status, createdAt, updatedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
+                                fields, subjectName, subjectBirthYear, subjectPersonalID, status, verifiedAt, verifiedBy, createdAt, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let status = [.verified, .exporting, .exported].contains(state) ? "verified" : "keyed"
         let personalIDKey = FieldCatalog.subjectPersonalIDKey(for: kind)
@@ -136,7 +149,8 @@ struct SyntheticWorkspace {
             let isoDate = "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
             let registered = "\(day < 10 ? "0" : "")\(day).\(month < 10 ? "0" : "")\(month).\(year)"
             let path = "\(kind.code).\(year).\(book.volumeText).\(isoDate).\(so).pdf"
-            let sha = "\(seed)-\(index)-\(position)-" + String(people.random.next(), radix: 16)
+            // A 64-digit hexadecimal placeholder, unique per file (the files themselves are not written).
+            let sha = (0..<4).map { _ in Self.hex(people.random.next(), 16) }.joined()
             try fileStatement.execute(arguments: [batchId, path, sha, so, registered])
             let fileId = db.lastInsertedRowID
             if withFiles {
@@ -145,14 +159,17 @@ struct SyntheticWorkspace {
             guard Double(position) < Double(count) * keyedShare else { continue }
             let fields = makeFields(kind: kind, so: so, volume: book.quyenSo, registered: registered, year: year,
                                     month: month, day: day, office: office, people: &people)
-            let recordId = "\(seed)-\(index)-\(position)"
+            // UUID-shaped (version 7 layout) and deterministic: seed, batch, position.
+            let recordId = Self.hex(UInt64(truncatingIfNeeded: seed), 8) + "-" + Self.hex(UInt64(index >> 16), 4) + "-7"
+                + Self.hex(UInt64(index & 0xFFF), 3) + "-8" + Self.hex(UInt64((index >> 12) & 0xF), 3) + "-" + Self.hex(UInt64(position), 12)
             recorded += 1
             let entryKey = "file:\(fileId)"
             try recordStatement.execute(arguments: [
                 recordId, batchId, fileId, entryKey, kind.code, office.value, year, so, FieldSetJSON.encode(fields),
                 fields[FieldCatalog.subjectNameKey(for: kind)]?.text.map(VietnameseText.folded),
                 fields[FieldCatalog.subjectBirthDateKey(for: kind)]?.text.flatMap { PartialDate($0) }?.year,
-                personalIDKey.flatMap { fields[$0]?.text }.flatMap { PersonalIDNumber($0)?.digits }, status, now, now,
+                personalIDKey.flatMap { fields[$0]?.text }.flatMap { PersonalIDNumber($0)?.digits }, status,
+                status == "verified" ? now : nil, status == "verified" ? "kiemtra" : nil, now, now,
             ])
             for pass in passes {
                 var keyed = fields

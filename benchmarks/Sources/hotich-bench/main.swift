@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRDB
+import HoTichExchange
 import HoTichModel
 import HoTichStore
 import HoTichWorkflow
@@ -11,7 +12,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hotich-bench",
         abstract: "Synthetic data and benchmarks for hotich.",
-        subcommands: [Generate.self, ImportRows.self, SaveRecord.self, VerifyBatch.self])
+        subcommands: [Generate.self, ImportRows.self, SaveRecord.self, VerifyBatch.self, ExportAll.self, ValidateFile.self])
 }
 
 /// `generate`: a synthetic workspace of N records.
@@ -23,10 +24,14 @@ struct Generate: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Records per batch.") var batchSize = 500
     @Flag(help: "Write tiny placeholder scan files.") var withFiles = false
+    @Option(help: "Only this record kind (KS, KT, KH, HN, CMC).") var kind: String?
+    @Option(help: "Only batches in this state, double-keyed (for example verified).") var state: String?
 
     func run() throws {
         let folder = URL(fileURLWithPath: out)
-        let generator = SyntheticWorkspace(records: records, seed: seed, batchSize: batchSize, withFiles: withFiles)
+        var generator = SyntheticWorkspace(records: records, seed: seed, batchSize: batchSize, withFiles: withFiles)
+        generator.onlyKind = kind.flatMap { RecordKind(code: $0) }
+        generator.onlyState = state.flatMap { BatchState(rawValue: $0) }
         let (_, seconds) = try Measure.time { try generator.build(in: folder) }
         Measure.report("generate", String(format: "%.0f", Double(records) / seconds), "records/s",
                        "\(records) records in \(String(format: "%.1f", seconds)) s")
@@ -155,6 +160,43 @@ struct VerifyBatch: ParsableCommand {
         Measure.report("verify", String(format: "%.2f", seconds), "s", context)
         let (flags, again) = try Measure.time { try session.searchDuplicates(batch: batch) }
         Measure.report("duplicates", String(format: "%.2f", again), "s", "\(records) records against \(existing); \(flags) flags")
+    }
+}
+
+/// `export`: every verified batch of a workspace exported, written, validated and hashed.
+struct ExportAll: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Measure exporting every verified batch.")
+
+    @Option(help: "Workspace folder.") var workspace: String
+    @Option(help: "Folder for the package.") var out: String
+
+    func run() throws {
+        let ws = try Workspace.open(at: URL(fileURLWithPath: workspace))
+        let folder = URL(fileURLWithPath: out)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let session = try ws.session(as: "giamsat")
+        let (report, seconds) = try Measure.time { try session.export(ExportRequest(batchIDs: [], allVerified: true, folder: folder)) }
+        let bytes = report.files.reduce(Int64(0)) { $0 + $1.bytes }
+        Measure.report("export", String(format: "%.0f", Double(report.records) / seconds), "records/s",
+                       "\(report.records) records, \(report.files.count) files, \(bytes / 1_048_576) MiB in \(String(format: "%.1f", seconds)) s")
+        if let largest = report.files.max(by: { $0.bytes < $1.bytes }), let package = report.folder {
+            print("FILE\t" + package.appendingPathComponent(largest.name).path)
+        }
+    }
+}
+
+/// `validate`: streaming validation of one file against the bundled schema.
+struct ValidateFile: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "validate", abstract: "Measure validating one export file.")
+
+    @Option(help: "The file.") var file: String
+
+    func run() throws {
+        let url = URL(fileURLWithPath: file)
+        let (report, seconds) = Measure.time { ExportValidator.validate(file: url) }
+        let megabytes = Double(report.bytes) / 1_048_576
+        Measure.report("validate", String(format: "%.1f", megabytes / seconds), "MiB/s",
+                       "\(report.items) entries, \(Int(megabytes)) MiB in \(String(format: "%.1f", seconds)) s, valid: \(report.isValid)")
     }
 }
 
