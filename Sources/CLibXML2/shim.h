@@ -6,8 +6,11 @@
 // Foundation's own ICU on a clean build. Only HoTichXML, which never imports
 // Foundation, may import this module.
 #include <stdlib.h>
+#include <string.h>
 #include <libxml/xmlversion.h>
 #include <libxml/parser.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlreader.h>
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlschemas.h>
@@ -21,6 +24,112 @@ static inline int hotich_xml_runtime_version(void) {
 /// Frees a string libxml2 allocated (xmlFree is a global function pointer, awkward from Swift 6).
 static inline void hotich_xml_free(void *pointer) {
     xmlFree(pointer);
+}
+
+
+/// Callbacks of a validating SAX pass (see hotich_validate_file). Any may be NULL.
+typedef struct {
+    void *context;
+    /// An element starts: its local name, its attributes as libxml2's 5-pointer tuples
+    /// (local name, prefix, URI, value start, value end), and the line it is on.
+    void (*start)(void *context, const xmlChar *localName, int attributeCount, const xmlChar **attributes, int line);
+    void (*end)(void *context);
+    void (*characters)(void *context, const xmlChar *text, int length);
+    /// Every problem: not well-formed, or not valid against the schema.
+    xmlStructuredErrorFunc error;
+} hotich_sax_callbacks;
+
+typedef struct {
+    hotich_sax_callbacks callbacks;
+    xmlParserCtxtPtr parser;
+} hotich_sax_state;
+
+static void hotich_sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
+                             int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
+                             const xmlChar **attributes) {
+    (void)prefix; (void)URI; (void)nb_namespaces; (void)namespaces; (void)nb_defaulted;
+    hotich_sax_state *state = (hotich_sax_state *)ctx;
+    if (state->callbacks.start != NULL) {
+        state->callbacks.start(state->callbacks.context, localname, nb_attributes, attributes,
+                               xmlSAX2GetLineNumber(state->parser));
+    }
+}
+
+static void hotich_sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI) {
+    (void)localname; (void)prefix; (void)URI;
+    hotich_sax_state *state = (hotich_sax_state *)ctx;
+    if (state->callbacks.end != NULL) state->callbacks.end(state->callbacks.context);
+}
+
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *hotich_error_ptr;
+#else
+typedef xmlErrorPtr hotich_error_ptr;
+#endif
+
+/// Streaming validation reports some problems without a line; they get the parser's current line.
+static void hotich_sax_error(void *ctx, hotich_error_ptr error) {
+    hotich_sax_state *state = (hotich_sax_state *)ctx;
+    if (state->callbacks.error == NULL || error == NULL) return;
+    if (error->line == 0 && state->parser != NULL) {
+        xmlError copy = *error;
+        copy.line = xmlSAX2GetLineNumber(state->parser);
+        state->callbacks.error(state->callbacks.context, &copy);
+    } else {
+        state->callbacks.error(state->callbacks.context, (void *)error);
+    }
+}
+
+static void hotich_sax_characters(void *ctx, const xmlChar *text, int length) {
+    hotich_sax_state *state = (hotich_sax_state *)ctx;
+    if (state->callbacks.characters != NULL) state->callbacks.characters(state->callbacks.context, text, length);
+}
+
+/// Parses the file at `path` once, validating it against `schema` with libxml2's streaming (SAX)
+/// validator and reporting every element to `callbacks`: no tree is built.
+/// Returns 0 when the document was read to its end and is well-formed, 1 when it is not
+/// well-formed, -1 when it cannot be opened or libxml2 is out of memory. Validity problems go to
+/// `callbacks.error` only; the caller counts them.
+static inline int hotich_validate_file(xmlSchemaPtr schema, const char *path, hotich_sax_callbacks callbacks) {
+    xmlParserCtxtPtr parser = xmlCreateFileParserCtxt(path);
+    if (parser == NULL) return -1;
+    xmlCtxtUseOptions(parser, XML_PARSE_NONET | XML_PARSE_HUGE);
+    hotich_sax_state state = { callbacks, parser };
+    xmlSchemaValidCtxtPtr validation = xmlSchemaNewValidCtxt(schema);
+    if (validation == NULL) {
+        xmlFreeParserCtxt(parser);
+        return -1;
+    }
+    xmlSchemaSetValidStructuredErrors(validation, (xmlStructuredErrorFunc)hotich_sax_error, &state);
+    xmlSAXHandler handler;
+    memset(&handler, 0, sizeof handler);
+    handler.initialized = XML_SAX2_MAGIC;
+    handler.startElementNs = hotich_sax_start;
+    handler.endElementNs = hotich_sax_end;
+    handler.characters = hotich_sax_characters;
+    xmlSAXHandlerPtr sax = &handler;
+    void *user = &state;
+    xmlSchemaSAXPlugPtr plug = xmlSchemaSAXPlug(validation, &sax, &user);
+    if (plug == NULL) {
+        xmlFreeParserCtxt(parser);
+        xmlSchemaFreeValidCtxt(validation);
+        return -1;
+    }
+    xmlSAXHandlerPtr original = parser->sax;
+    parser->sax = sax;
+    parser->userData = user;
+    xmlParseDocument(parser);
+    int wellFormed = parser->wellFormed;
+    if (!wellFormed && parser->lastError.code != XML_ERR_OK) {
+        // With the validator plugged in, the parser's own errors do not reach the SAX handler:
+        // report the one that stopped it.
+        hotich_sax_error(&state, &parser->lastError);
+    }
+    parser->sax = original;
+    xmlSchemaSAXUnplug(plug);
+    xmlFreeParserCtxt(parser);
+    xmlSchemaFreeValidCtxt(validation);
+    return wellFormed ? 0 : 1;
 }
 
 #endif

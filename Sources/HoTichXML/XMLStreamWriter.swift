@@ -103,6 +103,11 @@ public final class XMLStreamWriter {
 
     /// `<name attributes…>text</name>` in one call.
     public func element(_ name: String, text value: String, attributes: [(String, String)] = []) throws(WriteError) {
+        if attributes.isEmpty && !value.isEmpty {
+            return try check(Self.withXMLChars(name) { name in
+                Self.withXMLChars(value) { xmlTextWriterWriteElement(writer, name, $0) }
+            }, "write <\(name)>")
+        }
         try startElement(name)
         for (key, attributeValue) in attributes { try attribute(key, attributeValue) }
         if !value.isEmpty { try text(value) }
@@ -131,15 +136,9 @@ public final class XMLStreamWriter {
     }
 
     private static func withXMLChars(_ text: String, _ body: (UnsafePointer<xmlChar>) -> Int32) -> Int32 {
-        var text = text
-        return text.withUTF8 { utf8 in
-            // libxml2 wants a NUL-terminated string; Swift's native strings have one after their bytes,
-            // but a substring-backed or bridged one may not, so copy when there is any doubt.
-            withUnsafeTemporaryAllocation(of: xmlChar.self, capacity: utf8.count + 1) { buffer in
-                _ = buffer.initialize(fromContentsOf: utf8)
-                buffer[utf8.count] = 0
-                return body(UnsafePointer(buffer.baseAddress!))
-            }
+        // `withCString` hands out a native string's own NUL-terminated bytes without copying.
+        text.withCString { chars in
+            chars.withMemoryRebound(to: xmlChar.self, capacity: 1) { body($0) }
         }
     }
 }

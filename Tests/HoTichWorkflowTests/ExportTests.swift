@@ -85,6 +85,16 @@ func masked(_ xml: String) -> String {
         }
     }
 
+    @Test func aTruncatedExportIsNeverValid() throws {
+        let test = try TestWorkspace()
+        let text = try String(contentsOf: Self.folder.appendingPathComponent("examples/valid/export-KS.xml"), encoding: .utf8)
+        let url = test.root.appendingPathComponent("truncated.xml")
+        try Data(text.utf8.prefix(text.utf8.count * 2 / 3)).write(to: url)
+        let report = ExportValidator.validate(file: url)
+        #expect(!report.isValid)
+        #expect(report.lines.contains { $0.message.contains("Premature end") && $0.line > 1 })
+    }
+
     @Test func aFileThatIsNotHotichsIsNamedAsSuch() throws {
         let test = try TestWorkspace()
         let url = test.root.appendingPathComponent("other.xml")

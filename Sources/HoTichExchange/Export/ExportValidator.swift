@@ -1,6 +1,6 @@
 import Crypto
 public import Foundation
-public import HoTichModel
+import HoTichModel
 public import HoTichXML
 
 /// What validating one document found.
@@ -69,117 +69,117 @@ public enum ExportValidator {
             let problem = XMLProblem(line: 1, message: "not a hotich-export document: the root element must be exportBatch, exportManifest or exportReceipt in \(ExportLayout.namespace)")
             return ValidationReport(document: nil, problems: [problem], problemCount: 1, items: 0, bytes: bytes)
         }
-        var checks = DocumentChecks(document: document, packageFolder: packageFolder)
+        let checks = DocumentChecks(document: document, packageFolder: packageFolder)
+        let compiled: XMLSchema
         do {
-            let reader = try XMLStreamReader(path: url.path, validatingAgainst: try schema(for: document))
-            while try reader.read() { checks.observe(reader) }
-            var problems = reader.problems
-            var count = reader.problemCount
-            let extra = checks.finish(file: url)
-            problems += extra
-            count += extra.count
-            return ValidationReport(document: document, problems: problems, problemCount: count, items: checks.items, bytes: bytes)
+            compiled = try schema(for: document)
         } catch {
-            return ValidationReport(document: document, problems: [error], problemCount: 1, items: checks.items, bytes: bytes)
+            return ValidationReport(document: document, problems: [error], problemCount: 1, items: 0, bytes: bytes)
         }
+        let outcome = XMLValidation.validate(path: url.path, schema: compiled, handler: checks)
+        // Counts and hashes mean something only in a document that could be read to its end.
+        let extra = outcome.wellFormed ? checks.finish(file: url) : []
+        return ValidationReport(
+            document: document, problems: outcome.problems + extra, problemCount: outcome.problemCount + extra.count,
+            items: checks.items, bytes: bytes)
     }
 }
 
-/// The checks XSD cannot make, fed one node at a time.
-struct DocumentChecks {
+/// The checks XSD cannot make, fed one element at a time by the validating pass.
+final class DocumentChecks: XMLEventHandler {
     let document: ExportSchema.Document
     let packageFolder: URL?
     private(set) var items = 0
     private var problems: [XMLProblem] = []
+    private var depth = -1
+    private var section: Section = .other
+    /// The element whose text is being collected, and the text so far.
+    private var capturing: Capture = .none
+    private var text: [UInt8] = []
+
+    private enum Section { case records, summary, file, other }
+    private enum Capture { case none, recordId, recordVersion, entries, withdrawals, path, bytes, sha256 }
 
     // Export files.
     private var idHashes: [UInt64] = []
     private var currentId = ""
-    private var currentVersion = ""
     private var counted: [String: Int] = [:]
     private var withdrawals = 0
     private var summary: (entries: Int?, counts: [String: Int], withdrawals: Int?, line: Int) = (nil, [:], nil, 0)
     // Manifest files.
     private var files: [(path: String, bytes: String, sha256: String, line: Int)] = []
-    private var field = ""
-    private var section = ""
 
     init(document: ExportSchema.Document, packageFolder: URL?) {
         self.document = document
         self.packageFolder = packageFolder
     }
 
-    mutating func observe(_ reader: XMLStreamReader) {
+    override func startElement(_ element: XMLElementEvent) {
+        depth += 1
+        capturing = .none
         switch document {
-        case .export: observeExport(reader)
-        case .manifest: observeManifest(reader)
+        case .export: startExport(element)
+        case .manifest: startManifest(element)
         case .receipt:
-            if reader.nodeType == .element, reader.depth == 1, reader.isNamed("result") { items += 1 }
+            if depth == 1 && element.isNamed("result") { items += 1 }
         }
     }
 
-    private mutating func observeExport(_ reader: XMLStreamReader) {
-        let depth = reader.depth
-        switch reader.nodeType {
-        case .element:
-            if depth == 1 {
-                section = reader.localName
-            } else if depth == 2 && section == "records" {
+    private func startExport(_ element: XMLElementEvent) {
+        switch depth {
+        case 1:
+            section = element.isNamed("records") ? .records : element.isNamed("summary") ? .summary : .other
+        case 2 where section == .records:
+            items += 1
+        case 2 where section == .summary:
+            summary.line = element.line
+            if element.isNamed("entries") { capturing = .entries }
+            if element.isNamed("withdrawals") { capturing = .withdrawals }
+            if element.isNamed("count"), let kind = element.attribute("kind"), let value = element.attribute("count").flatMap({ Int($0) }) {
+                summary.counts[kind] = value
+            }
+        case 3 where section == .records:
+            if element.isNamed("withdrawal") { withdrawals += 1 } else { counted[element.name, default: 0] += 1 }
+            currentId = ""
+        case 4 where section == .records:
+            capturing = element.isNamed("recordId") ? .recordId : element.isNamed("recordVersion") ? .recordVersion : .none
+        default:
+            break
+        }
+    }
+
+    private func startManifest(_ element: XMLElementEvent) {
+        if depth == 1 {
+            section = element.isNamed("file") ? .file : .other
+            if section == .file {
                 items += 1
-            } else if depth == 3 && section == "records" {
-                let kind = reader.localName
-                if kind == "withdrawal" { withdrawals += 1 } else { counted[kind, default: 0] += 1 }
-                currentId = ""
-                currentVersion = ""
-            } else if depth == 4 && section == "records" {
-                field = reader.isNamed("recordId") ? "id" : reader.isNamed("recordVersion") ? "version" : ""
-            } else if depth == 2 && section == "summary" {
-                field = reader.localName
-                summary.line = reader.line
-                if field == "count", let kind = reader.attribute("kind"), let value = reader.attribute("count").flatMap({ Int($0) }) {
-                    summary.counts[kind] = value
-                }
+                files.append(("", "", "", element.line))
             }
-        case .text:
-            if depth == 5 && section == "records" {
-                if field == "id" { currentId = reader.value }
-                if field == "version" {
-                    currentVersion = reader.value
-                    idHashes.append(Self.hash(currentId + "|" + currentVersion))
-                }
-            } else if depth == 3 && section == "summary" {
-                if field == "entries" { summary.entries = Int(reader.value) }
-                if field == "withdrawals" { summary.withdrawals = Int(reader.value) }
-            }
-        default:
-            break
+        } else if depth == 2 && section == .file {
+            capturing = element.isNamed("path") ? .path : element.isNamed("bytes") ? .bytes : element.isNamed("sha256") ? .sha256 : .none
         }
     }
 
-    private mutating func observeManifest(_ reader: XMLStreamReader) {
-        let depth = reader.depth
-        switch reader.nodeType {
-        case .element:
-            if depth == 1 {
-                section = reader.localName
-                if section == "file" {
-                    items += 1
-                    files.append(("", "", "", reader.line))
-                }
-            } else if depth == 2 && section == "file" {
-                field = reader.localName
-            }
-        case .text:
-            guard depth == 3, section == "file", !files.isEmpty else { return }
-            switch field {
-            case "path": files[files.count - 1].path = reader.value
-            case "bytes": files[files.count - 1].bytes = reader.value
-            case "sha256": files[files.count - 1].sha256 = reader.value
-            default: break
-            }
-        default:
-            break
+    override func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
+        if capturing != .none { text.append(contentsOf: chunk) }
+    }
+
+    override func endElement() {
+        depth -= 1
+        guard capturing != .none else { return }
+        let value = String(decoding: text, as: UTF8.self)
+        text.removeAll(keepingCapacity: true)
+        switch capturing {
+        case .recordId: currentId = value
+        case .recordVersion: idHashes.append(Self.hash(currentId + "|" + value))
+        case .entries: summary.entries = Int(value)
+        case .withdrawals: summary.withdrawals = Int(value)
+        case .path: files[files.count - 1].path = value
+        case .bytes: files[files.count - 1].bytes = value
+        case .sha256: files[files.count - 1].sha256 = value
+        case .none: break
         }
+        capturing = .none
     }
 
     /// FNV-1a, 64 bits: record identities are kept as 8 bytes each, so a million cost 8 MB.
@@ -192,7 +192,7 @@ struct DocumentChecks {
         return hash
     }
 
-    mutating func finish(file: URL) -> [XMLProblem] {
+    func finish(file: URL) -> [XMLProblem] {
         switch document {
         case .export: finishExport(file: file)
         case .manifest: finishManifest()
@@ -201,7 +201,7 @@ struct DocumentChecks {
         return problems
     }
 
-    private mutating func finishExport(file: URL) {
+    private func finishExport(file: URL) {
         idHashes.sort()
         var repeated = Set<UInt64>()
         for (previous, next) in zip(idHashes, idHashes.dropFirst()) where previous == next { repeated.insert(next) }
@@ -228,7 +228,7 @@ struct DocumentChecks {
     }
 
     /// A second pass, only when two identities share a hash: names the repeated ones exactly.
-    private mutating func confirmDuplicates(_ hashes: Set<UInt64>, in file: URL) {
+    private func confirmDuplicates(_ hashes: Set<UInt64>, in file: URL) {
         guard let reader = try? XMLStreamReader(path: file.path) else { return }
         var seen: [String: Int] = [:]
         var id = ""
@@ -253,7 +253,7 @@ struct DocumentChecks {
         }
     }
 
-    private mutating func finishManifest() {
+    private func finishManifest() {
         guard let packageFolder else { return }
         for file in files {
             let url = packageFolder.appendingPathComponent(file.path)

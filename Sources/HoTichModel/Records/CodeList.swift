@@ -29,6 +29,8 @@ public struct CodeList: Sendable, Hashable {
     /// Each entry's label folded (tones, diacritics and hyphens removed), computed once.
     private let foldedLabels: [String]
     private let byFoldedLabel: [String: Entry]
+    /// Entries by their exact code and exact label: what stored values hold, found without folding.
+    private let byExactText: [String: Entry]
 
     public init(id: String, version: String, entries: [Entry], allowsUnlistedText: Bool = false) {
         self.id = id
@@ -39,6 +41,14 @@ public struct CodeList: Sendable, Hashable {
         var index: [String: Entry] = [:]
         for entry in entries { index[VietnameseText.folded(entry.label)] = index[VietnameseText.folded(entry.label)] ?? entry }
         byFoldedLabel = index
+        var exact: [String: Entry] = [:]
+        for entry in entries.reversed() {
+            exact[entry.label] = entry
+        }
+        for entry in entries.reversed() {
+            exact[entry.code] = entry
+        }
+        byExactText = exact
     }
 
     public static func == (lhs: CodeList, rhs: CodeList) -> Bool {
@@ -52,7 +62,8 @@ public struct CodeList: Sendable, Hashable {
 
     /// The entry with `code`, or whose label is `text` ignoring case, tones and diacritics.
     public func entry(matching text: String) -> Entry? {
-        entry(matchingNormalized: VietnameseText.normalized(text))
+        if let exact = byExactText[text] { return exact }
+        return entry(matchingNormalized: VietnameseText.normalized(text))
     }
 
     /// ``entry(matching:)`` for text already normalized.

@@ -1,0 +1,116 @@
+internal import CLibXML2
+
+/// Receives the elements of a document during a validating pass, to check what a schema cannot
+/// (uniqueness, counts). Subclass it and override what you need; names are compared without
+/// making Swift strings, so a pass over millions of elements stays cheap.
+open class XMLEventHandler {
+    public init() {}
+
+    /// An element starts.
+    open func startElement(_ element: XMLElementEvent) {}
+    /// Text inside the current element (possibly in several pieces).
+    open func characters(_ text: UnsafeBufferPointer<UInt8>) {}
+    /// The current element ends.
+    open func endElement() {}
+}
+
+/// An element as it starts: valid only during the call that receives it.
+public struct XMLElementEvent {
+    let localName: UnsafePointer<xmlChar>
+    let attributeCount: Int
+    let attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    /// The line the element starts on.
+    public let line: Int
+
+    /// Whether the element's local name is `name`.
+    public func isNamed(_ name: StaticString) -> Bool {
+        name.withUTF8Buffer { expected in
+            for index in 0..<expected.count where localName[index] != expected[index] { return false }
+            return localName[expected.count] == 0
+        }
+    }
+
+    /// The element's local name.
+    public var name: String { String(cString: localName) }
+
+    /// The value of the attribute `name`, if the element has it.
+    public func attribute(_ name: StaticString) -> String? {
+        guard let attributes else { return nil }
+        for index in 0..<attributeCount {
+            let base = index * 5
+            guard let local = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+            let matches = name.withUTF8Buffer { expected in
+                for offset in 0..<expected.count where local[offset] != expected[offset] { return false }
+                return local[expected.count] == 0
+            }
+            if matches {
+                return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            }
+        }
+        return nil
+    }
+}
+
+/// Validates files against a schema with libxml2's streaming (SAX) validator: one pass, no tree,
+/// memory flat whatever the size, every problem with its line.
+public enum XMLValidation {
+    /// What a pass found.
+    public struct Outcome: Sendable {
+        /// The problems, at most a thousand kept.
+        public let problems: [XMLProblem]
+        /// How many problems there were in all.
+        public let problemCount: Int
+        /// Whether the file could be read to its end as well-formed XML.
+        public let wellFormed: Bool
+
+        public var isValid: Bool { wellFormed && problemCount == 0 }
+    }
+
+    private final class Context {
+        let collector = ProblemCollector()
+        let handler: XMLEventHandler?
+        init(handler: XMLEventHandler?) { self.handler = handler }
+    }
+
+    /// Reads the file at `path` once, validating it against `schema` and reporting its elements
+    /// to `handler`.
+    public static func validate(path: String, schema: XMLSchema, handler: XMLEventHandler? = nil) -> Outcome {
+        XMLLibrary.initialize()
+        let context = Context(handler: handler)
+        let pointer = Unmanaged.passUnretained(context).toOpaque()
+        var callbacks = hotich_sax_callbacks()
+        callbacks.context = pointer
+        callbacks.error = { context, error in
+            guard let context, let error else { return }
+            Unmanaged<Context>.fromOpaque(context).takeUnretainedValue().collector.add(error)
+        }
+        if handler != nil {
+            callbacks.start = { context, name, count, attributes, line in
+                guard let context, let name else { return }
+                let event = XMLElementEvent(
+                    localName: name, attributeCount: Int(count), attributes: attributes, line: Int(line))
+                Unmanaged<Context>.fromOpaque(context).takeUnretainedValue().handler?.startElement(event)
+            }
+            callbacks.end = { context in
+                guard let context else { return }
+                Unmanaged<Context>.fromOpaque(context).takeUnretainedValue().handler?.endElement()
+            }
+            callbacks.characters = { context, text, length in
+                guard let context, let text else { return }
+                Unmanaged<Context>.fromOpaque(context).takeUnretainedValue().handler?
+                    .characters(UnsafeBufferPointer(start: text, count: Int(length)))
+            }
+        }
+        let status = withExtendedLifetime(context) { hotich_validate_file(schema.pointer, path, callbacks) }
+        if status < 0 {
+            return Outcome(problems: [XMLProblem(line: 0, message: "cannot open \(path)")], problemCount: 1, wellFormed: false)
+        }
+        var problems = context.collector.problems
+        var count = context.collector.count
+        if status != 0 && count == 0 {
+            problems.append(XMLProblem(line: 0, message: "the document is not well-formed XML"))
+            count = 1
+        }
+        return Outcome(problems: problems, problemCount: count, wellFormed: status == 0)
+    }
+}
