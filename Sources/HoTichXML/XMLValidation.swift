@@ -6,6 +6,10 @@ internal import CLibXML2
 open class XMLEventHandler {
     public init() {}
 
+    /// Whether ``characters(_:)`` is wanted now; text is not handed over while it is `false`,
+    /// which keeps a pass over a large document cheap.
+    public var wantsText = true
+
     /// An element starts.
     open func startElement(_ element: XMLElementEvent) {}
     /// Text inside the current element (possibly in several pieces).
@@ -96,9 +100,10 @@ public enum XMLValidation {
                 Unmanaged<Context>.fromOpaque(context).takeUnretainedValue().handler?.endElement()
             }
             callbacks.characters = { context, text, length in
-                guard let context, let text else { return }
-                Unmanaged<Context>.fromOpaque(context).takeUnretainedValue().handler?
-                    .characters(UnsafeBufferPointer(start: text, count: Int(length)))
+                guard let context, let text,
+                      let handler = Unmanaged<Context>.fromOpaque(context).takeUnretainedValue().handler, handler.wantsText
+                else { return }
+                handler.characters(UnsafeBufferPointer(start: text, count: Int(length)))
             }
         }
         let status = withExtendedLifetime(context) { hotich_validate_file(schema.pointer, path, callbacks) }

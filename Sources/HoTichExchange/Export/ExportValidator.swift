@@ -94,7 +94,9 @@ final class DocumentChecks: XMLEventHandler {
     private var depth = -1
     private var section: Section = .other
     /// The element whose text is being collected, and the text so far.
-    private var capturing: Capture = .none
+    private var capturing: Capture = .none {
+        didSet { wantsText = capturing != .none }
+    }
     private var text: [UInt8] = []
 
     private enum Section { case records, summary, file, other }
@@ -112,6 +114,8 @@ final class DocumentChecks: XMLEventHandler {
     init(document: ExportSchema.Document, packageFolder: URL?) {
         self.document = document
         self.packageFolder = packageFolder
+        super.init()
+        wantsText = false
     }
 
     override func startElement(_ element: XMLElementEvent) {
