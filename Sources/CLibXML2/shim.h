@@ -7,6 +7,9 @@
 // Foundation, may import this module.
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <stdint.h>
+#include <unistd.h>
 #include <libxml/xmlversion.h>
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
@@ -85,14 +88,12 @@ static void hotich_sax_characters(void *ctx, const xmlChar *text, int length) {
     if (state->callbacks.characters != NULL) state->callbacks.characters(state->callbacks.context, text, length);
 }
 
-/// Parses the file at `path` once, validating it against `schema` with libxml2's streaming (SAX)
-/// validator and reporting every element to `callbacks`: no tree is built.
+/// Runs `parser` to the end with `schema`'s streaming validator plugged into its SAX handler,
+/// reporting every element to `callbacks`; frees the parser.
 /// Returns 0 when the document was read to its end and is well-formed, 1 when it is not
-/// well-formed, -1 when it cannot be opened or libxml2 is out of memory. Validity problems go to
-/// `callbacks.error` only; the caller counts them.
-static inline int hotich_validate_file(xmlSchemaPtr schema, const char *path, hotich_sax_callbacks callbacks) {
-    xmlParserCtxtPtr parser = xmlCreateFileParserCtxt(path);
-    if (parser == NULL) return -1;
+/// well-formed, -1 when libxml2 is out of memory. Validity problems go to `callbacks.error` only;
+/// the caller counts them.
+static inline int hotich_validate_with_parser(xmlSchemaPtr schema, xmlParserCtxtPtr parser, hotich_sax_callbacks callbacks) {
     xmlCtxtUseOptions(parser, XML_PARSE_NONET | XML_PARSE_HUGE);
     hotich_sax_state state = { callbacks, parser };
     xmlSchemaValidCtxtPtr validation = xmlSchemaNewValidCtxt(schema);
@@ -130,6 +131,31 @@ static inline int hotich_validate_file(xmlSchemaPtr schema, const char *path, ho
     xmlFreeParserCtxt(parser);
     xmlSchemaFreeValidCtxt(validation);
     return wellFormed ? 0 : 1;
+}
+
+/// Validates the file at `path` (see hotich_validate_with_parser); -1 when it cannot be opened.
+static inline int hotich_validate_file(xmlSchemaPtr schema, const char *path, hotich_sax_callbacks callbacks) {
+    xmlParserCtxtPtr parser = xmlCreateFileParserCtxt(path);
+    if (parser == NULL) return -1;
+    return hotich_validate_with_parser(schema, parser, callbacks);
+}
+
+static int hotich_read_descriptor(void *context, char *buffer, int length) {
+    int descriptor = (int)(intptr_t)context;
+    for (;;) {
+        ssize_t count = read(descriptor, buffer, (size_t)length);
+        if (count >= 0) return (int)count;
+        if (errno != EINTR) return -1;
+    }
+}
+
+/// Validates what is read from `descriptor` until its end (a pipe fed by a writer, for example);
+/// the caller closes the descriptor.
+static inline int hotich_validate_descriptor(xmlSchemaPtr schema, int descriptor, hotich_sax_callbacks callbacks) {
+    xmlParserCtxtPtr parser = xmlCreateIOParserCtxt(NULL, NULL, hotich_read_descriptor, NULL,
+                                                    (void *)(intptr_t)descriptor, XML_CHAR_ENCODING_NONE);
+    if (parser == NULL) return -1;
+    return hotich_validate_with_parser(schema, parser, callbacks);
 }
 
 #endif

@@ -222,7 +222,8 @@ extension Session {
                 throw error
             }
         }
-        let report = ExportValidator.validate(file: url)
+        // Validated on a second thread while it was written: the very bytes in the file.
+        let report = written.validation
         if !report.isValid || fault == .validation {
             let detail = fault == .validation ? "simulated failure" : Self.describe(report)
             throw ExportStageError(stage: "validation of \(name)", detail: detail)

@@ -68,6 +68,12 @@ public enum XMLValidation {
         public let wellFormed: Bool
 
         public var isValid: Bool { wellFormed && problemCount == 0 }
+
+        public init(problems: [XMLProblem], problemCount: Int, wellFormed: Bool) {
+            self.problems = problems
+            self.problemCount = problemCount
+            self.wellFormed = wellFormed
+        }
     }
 
     private final class Context {
@@ -79,6 +85,22 @@ public enum XMLValidation {
     /// Reads the file at `path` once, validating it against `schema` and reporting its elements
     /// to `handler`.
     public static func validate(path: String, schema: XMLSchema, handler: XMLEventHandler? = nil) -> Outcome {
+        run(schema: schema, handler: handler, source: path) { schema, callbacks in hotich_validate_file(schema, path, callbacks) }
+    }
+
+    /// Reads `descriptor` to its end (a pipe a writer feeds, so that a document is validated on
+    /// another thread while it is written), validating as ``validate(path:schema:handler:)`` does.
+    /// The caller closes the descriptor.
+    public static func validate(descriptor: Int32, schema: XMLSchema, handler: XMLEventHandler? = nil) -> Outcome {
+        run(schema: schema, handler: handler, source: "descriptor \(descriptor)") { schema, callbacks in
+            hotich_validate_descriptor(schema, descriptor, callbacks)
+        }
+    }
+
+    private static func run(
+        schema: XMLSchema, handler: XMLEventHandler?, source path: String,
+        _ body: (xmlSchemaPtr, hotich_sax_callbacks) -> Int32
+    ) -> Outcome {
         XMLLibrary.initialize()
         let context = Context(handler: handler)
         let pointer = Unmanaged.passUnretained(context).toOpaque()
@@ -106,7 +128,7 @@ public enum XMLValidation {
                 handler.characters(UnsafeBufferPointer(start: text, count: Int(length)))
             }
         }
-        let status = withExtendedLifetime(context) { hotich_validate_file(schema.pointer, path, callbacks) }
+        let status = withExtendedLifetime(context) { body(schema.pointer, callbacks) }
         if status < 0 {
             return Outcome(problems: [XMLProblem(line: 0, message: "cannot open \(path)")], problemCount: 1, wellFormed: false)
         }

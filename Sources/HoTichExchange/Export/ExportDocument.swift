@@ -93,10 +93,11 @@ public struct ExportRecord: Sendable {
     }
 }
 
-/// What was written to one file: its size, hash and counts.
-public struct WrittenFile: Sendable, Equatable {
+/// What was written to one file: its size, hash and counts, and what validating its bytes found.
+public struct WrittenFile: Sendable {
     public let bytes: Int64
     public let sha256: String
     public let entries: Int
     public let counts: [RecordKind: Int]
+    public let validation: ValidationReport
 }

@@ -4,11 +4,12 @@ public import HoTichModel
 import HoTichXML
 
 /// Writes one export file (`exportBatch`) forward, record by record, with libxml2's streaming
-/// writer: the bytes are hashed as they are written, nothing is held in memory but a buffer, and
-/// ``finish()`` flushes the file to disk before it reports its size and SHA-256.
+/// writer: the bytes are hashed as they are written and, through a pipe, validated against the
+/// schema on a second thread (the second core) while the first goes on writing; nothing is held in
+/// memory but buffers. ``finish()`` flushes the file to disk and reports its size, SHA-256 and
+/// what validation found.
 ///
-/// The writer only writes; whoever calls it decides the file's name, validates it and renames it
-/// into place.
+/// The writer does not name the file finished; whoever calls it renames it into place.
 public final class ExportFileWriter {
     private let handle: FileHandle
     private var hasher = SHA256()
@@ -19,6 +20,8 @@ public final class ExportFileWriter {
     private var entries = 0
     private var counts: [RecordKind: Int] = [:]
     private static let bufferSize = 1 << 20
+    private let url: URL
+    private let validation: ConcurrentValidation
 
     /// Creates (or truncates) the file at `url` and writes the header.
     public init(url: URL, header: ExportHeader, kinds: [RecordKind]) throws {
@@ -26,6 +29,8 @@ public final class ExportFileWriter {
             throw ExportWriteError(message: "cannot create \(url.path)")
         }
         handle = try FileHandle(forWritingTo: url)
+        self.url = url
+        validation = try ConcurrentValidation(schema: ExportValidator.schema(for: .export))
         buffer.reserveCapacity(Self.bufferSize)
         writer = try XMLStreamWriter(indent: true) { [unowned self] chunk in
             self.buffer.append(contentsOf: chunk)
@@ -38,6 +43,7 @@ public final class ExportFileWriter {
         guard !buffer.isEmpty else { return }
         buffer.withUnsafeBufferPointer { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         try handle.write(contentsOf: buffer)
+        validation.feed(buffer)
         bytes += Int64(buffer.count)
         buffer.removeAll(keepingCapacity: true)
     }
@@ -172,7 +178,7 @@ public final class ExportFileWriter {
     }
 
     /// Writes the summary, closes the document and flushes the file to disk.
-    /// - Returns: the file's size and SHA-256 and what it holds.
+    /// - Returns: the file's size and SHA-256, what it holds, and what validation found.
     public func finish() throws -> WrittenFile {
         try writer.endElement()  // records
         try writer.startElement("summary")
@@ -189,13 +195,76 @@ public final class ExportFileWriter {
         try handle.synchronize()
         try handle.close()
         let digest = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-        return WrittenFile(bytes: bytes, sha256: digest, entries: entries, counts: counts)
+        let report = validation.finish(file: url, bytes: bytes)
+        return WrittenFile(bytes: bytes, sha256: digest, entries: entries, counts: counts, validation: report)
     }
 
     /// Closes the file without finishing it (after a failure); the caller removes it.
     public func abandon() {
         writer = nil
         try? handle.close()
+        _ = validation.finish(file: url, bytes: bytes)
+    }
+}
+
+/// Validation on a second thread of the bytes a writer produces, fed through a pipe.
+final class ConcurrentValidation: @unchecked Sendable {
+    private let readEnd: Int32
+    private var writeEnd: Int32
+    private let checks = DocumentChecks(document: .export, packageFolder: nil)
+    private var outcome: XMLValidation.Outcome?
+    private let done = DispatchSemaphore(value: 0)
+    private var finished = false
+
+    init(schema: XMLSchema) throws {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw ExportWriteError(message: "cannot open a pipe to the validator") }
+        readEnd = ends[0]
+        writeEnd = ends[1]
+        let thread = Thread { [self] in
+            outcome = XMLValidation.validate(descriptor: readEnd, schema: schema, handler: checks)
+            // A document that stopped early: read the rest so the writer never blocks or breaks the pipe.
+            var sink = [UInt8](repeating: 0, count: 65_536)
+            while read(readEnd, &sink, sink.count) > 0 {}
+            close(readEnd)
+            done.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// Hands bytes to the validator (blocking while it catches up).
+    func feed(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count, writeEnd >= 0 {
+                let count = write(writeEnd, raw.baseAddress! + offset, raw.count - offset)
+                if count > 0 { offset += count } else if errno != EINTR { break }
+            }
+        }
+    }
+
+    /// Ends the input and waits for the verdict.
+    func finish(file: URL, bytes: Int64) -> ValidationReport {
+        if !finished {
+            finished = true
+            close(writeEnd)
+            writeEnd = -1
+            done.wait()
+        }
+        let outcome = outcome ?? XMLValidation.Outcome(
+            problems: [XMLProblem(line: 0, message: "the validator did not finish")], problemCount: 1, wellFormed: false)
+        let extra = outcome.wellFormed ? checks.finish(file: file) : []
+        return ValidationReport(
+            document: .export, problems: outcome.problems + extra, problemCount: outcome.problemCount + extra.count,
+            items: checks.items, bytes: bytes)
+    }
+
+    deinit {
+        if !finished {
+            close(writeEnd)
+            done.wait()
+        }
     }
 }
 
