@@ -114,3 +114,30 @@ extension Session {
         }
     }
 }
+
+extension Session {
+    /// Changes how a batch is verified; only before keying starts, since a double-keyed batch needs
+    /// its second pass planned and a single-keyed one must not gain a second pass halfway.
+    /// - Returns: the policy it had.
+    @discardableResult
+    public func changePolicy(of batchID: String, to policy: VerificationPolicy, reason: String?) throws -> VerificationPolicy {
+        try require(.changeBatchState)
+        let me = user.name
+        let reason = reason.map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 }
+        return try workspace.store.write { db in
+            guard let batch = try BatchRow.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            let keyings = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keying WHERE batchId = ?", arguments: [batchID]) ?? 0
+            guard batch.state == .received, keyings == 0 else {
+                throw HoTichError(.policyChangeTooLate(batchID: batchID, state: batch.state))
+            }
+            guard batch.policy != policy else { return policy }
+            try db.execute(sql: "UPDATE batch SET policy = ?, updatedAt = ? WHERE id = ?",
+                           arguments: [policy.rawValue, Timestamp.now(), batchID])
+            try AuditTrail.append(
+                AuditEntry(actor: me, action: "policy-changed", batchId: batchID, fromState: batch.policy.rawValue,
+                           toState: policy.rawValue, reason: reason),
+                at: Timestamp.now(), in: db)
+            return batch.policy
+        }
+    }
+}

@@ -124,6 +124,18 @@ extension TestWorkspace {
         #expect(try test.decisions(batch.id).first { $0.id == birth.decision.id }?.isOpen == true)
     }
 
+    @Test func thePolicyChangesOnlyBeforeKeyingStarts() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook(policy: .double)
+        #expect(throws: HoTichError.self) { try test.operatorSession.changePolicy(of: batch.id, to: .review, reason: nil) }
+        #expect(try test.supervisor.changePolicy(of: batch.id, to: .sample, reason: "Sổ đánh máy, rõ") == .double)
+        #expect(try test.auditActions(batch.id).contains("policy-changed"))
+        _ = try test.operatorSession.startKeying(batch: batch.id, pass: 1)
+        #expect(throws: HoTichError(.policyChangeTooLate(batchID: batch.id, state: .keying))) {
+            try test.supervisor.changePolicy(of: batch.id, to: .double, reason: nil)
+        }
+    }
+
     @Test func aBatchNotYetKeyedCannotBeVerified() throws {
         let test = try TestWorkspace()
         let batch = try test.receiveGoodBook()

@@ -68,3 +68,25 @@ struct BatchRelease: ParsableCommand {
 
     func run() throws { try applyTransition(.release, id: id, reason: reason, global: global) }
 }
+
+/// `hotich batch policy ID double|review|sample`: change how a batch is verified, before keying starts.
+struct BatchPolicy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy", abstract: "Đổi cách kiểm tra trước khi nhập liệu / change the verification policy before keying (supervisor).")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "Mã lô / batch id.")
+    var id: String
+
+    @Argument(help: "double | review | sample")
+    var policy: VerificationPolicy
+
+    @Option(help: "Lý do / reason, kept in the audit trail.")
+    var reason: String?
+
+    func run() throws {
+        let previous = try global.session().changePolicy(of: id, to: policy, reason: reason)
+        Console.current.line(Message.policyChanged(batchID: id, from: previous, to: policy).text(in: global.language))
+    }
+}

@@ -266,6 +266,10 @@ extension Message {
         case .recordsReturned(let id, let count):
             return "Batch \(id) is back in keying; \(count) records are to be keyed again."
 
+        case .policyChanged(let id, let from, let to):
+            return "Batch \(id): verification policy \(from.rawValue) → \(to.rawValue)."
+        case .policyChangeTooLate(let id, let state):
+            return "Batch \(id) has started keying (it is \(state.rawValue)); its verification policy can change only before keying starts."
         case .batchNotExportable(let id, let state):
             return "Batch \(id) is \(state.rawValue); only verified batches can be exported."
         case .batchAlreadyExported(let id):

@@ -266,6 +266,10 @@ extension Message {
         case .recordsReturned(let id, let count):
             return "Lô \(id) được trả về nhập liệu; \(count) bản ghi cần nhập lại."
 
+        case .policyChanged(let id, let from, let to):
+            return "Lô \(id): cách kiểm tra \(Message.policy(from).vietnamese) → \(Message.policy(to).vietnamese)."
+        case .policyChangeTooLate(let id, let state):
+            return "Lô \(id) đã bắt đầu nhập liệu (trạng thái \(Message.state(state).vietnamese)); cách kiểm tra chỉ đổi được trước khi nhập."
         case .batchNotExportable(let id, let state):
             return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese); chỉ xuất được lô đã kiểm tra xong."
         case .batchAlreadyExported(let id):

@@ -149,6 +149,8 @@ public enum Message: Sendable, Equatable {
     case duplicateDecided(flag: Int64, duplicate: Bool)
     case recordNumberNotInBatch(batchID: String, number: String)
     case recordsReturned(batchID: String, count: Int)
+    case policyChanged(batchID: String, from: VerificationPolicy, to: VerificationPolicy)
+    case policyChangeTooLate(batchID: String, state: BatchState)
 
     // MARK: - Export and validation
     case batchNotExportable(batchID: String, state: BatchState)
