@@ -264,6 +264,44 @@ func csvText(_ rows: [[String]]) -> String {
         #expect(try test.auditActions(batch.id).contains("duplicate-decided"))
     }
 
+    /// Book 02 of 2017 continues the numbers of book 01 (12 entries): 13, then 15 (14 is missing).
+    @Test func numbersRunOnAcrossTheBooksOfAYearAndGapsAndRepeatsAreFound() throws {
+        let test = try TestWorkspace()
+        let first = try test.verifiedBatch()
+        let folder = try test.deliveries().appendingPathComponent("KS-00001-2017-02")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let entries = [("13", "2017-08-01", "01.08.2017"), ("15", "2017-08-09", "09.08.2017")]
+        for (index, entry) in entries.enumerated() {
+            let name = "KS.2017.02.\(entry.1).\(entry.0).pdf"
+            try Data(SampleScans.pdf(text: "So ho tich khai sinh 2017 quyen 02 - muc \(index)").utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let book = BookIdentity(office: SampleScans.office, kind: .birth, year: 2017, volume: 2)
+        let received = try test.supervisor.receive(IntakeRequest(source: folder, book: book, policy: .review))
+        let second = try #require(received.batch)
+        // Key the three entries from the sample sheet's first rows, renumbered and redated.
+        var rows = [SampleKeyings.rows(pass: 1)[0]]
+        for (index, entry) in entries.enumerated() {
+            var row = SampleKeyings.rows(pass: 1)[index + 1]
+            row[1] = entry.0
+            row[2] = "02/2017"
+            row[4] = entry.2
+            row[12] = "01.07.2017"
+            rows.append(row)
+        }
+        let sheet = try test.deliveries().appendingPathComponent("book2.csv")
+        try Data(csvText(rows).utf8).write(to: sheet)
+        let imported = try test.operatorSession.importKeyings(ImportRequest(batchID: second.id, file: sheet))
+        #expect(imported.imported == 2)
+        while let task = try test.verifier.nextReview(batch: second.id) {
+            _ = try test.verifier.completeReview(task, values: task.record.fields)
+        }
+        _ = try test.verifier.verify(batch: second.id)
+        let findings = try test.verifier.findings(batch: second.id)
+        // 13 follows book 01's 12: no gap there, none before it; 14 is missing.
+        #expect(findings.filter { $0.code.hasPrefix("sequence") }.map(\.detail) == ["2017:14-14"])
+        #expect(try test.verifier.findings(batch: first.id).allSatisfy { !$0.code.hasPrefix("sequence") })
+    }
+
     @Test func personalIDNumbersAreCheckedAgainstTheProvinceAndAgainstOtherPeople() throws {
         let test = try TestWorkspace(province: OfficeCode(literal: "01"))
         var rows = SampleKeyings.rows(pass: 1).enumerated().map { index, row in row + [index == 0 ? "nksSoDinhDanh" : "-"] }
