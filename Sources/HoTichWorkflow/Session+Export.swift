@@ -82,7 +82,7 @@ extension Session {
             throw HoTichError(.exportFolderMissing(request.folder.path))
         }
         // An export a crash interrupted after its rename is completed, not written twice.
-        if let resumed = try completeInterruptedExports(actor: me) { return resumed }
+        let resumed = try completeInterruptedExports(actor: me)
 
         let time = Timestamp.text(for: now)
         let packageID = UUID().uuidString.lowercased()
@@ -101,8 +101,15 @@ extension Session {
             return (batches, skipped)
         }
         guard !plan.batches.isEmpty else {
+            if let resumed {
+                return ExportReport(packageID: resumed.packageID, folder: resumed.folder, files: resumed.files,
+                                    alreadyExported: plan.skipped.filter { id in !resumed.files.contains { $0.batchID == id } }, resumed: true)
+            }
             if plan.skipped.isEmpty { throw HoTichError(.exportNothingToDo) }
             return ExportReport(packageID: nil, folder: nil, files: [], alreadyExported: plan.skipped, resumed: false)
+        }
+        if let resumed, let id = resumed.packageID {
+            workspace.logger.notice("interrupted export completed", metadata: ["package": "\(id)"])
         }
         let staging = request.folder.appendingPathComponent(".hotich-\(packageID).partial", isDirectory: true)
         let final = request.folder.appendingPathComponent(packageID, isDirectory: true)

@@ -21,6 +21,11 @@ struct Verify: ParsableCommand {
         Self.show(report, session: session, format: output.format, language: global.language)
     }
 
+    /// Runs verification after a verifier's answers, to settle what they allow, and says what is left.
+    static func settle(_ batchID: String, session: Session, language: Language) throws {
+        show(try session.verify(batch: batchID), session: session, format: .table, language: language)
+    }
+
     /// The run's summary, the open findings by kind, and the next step.
     static func show(_ report: VerificationReport, session: Session, format: OutputFormat, language: Language) {
         let console = Console.current
@@ -86,9 +91,7 @@ struct Arbitrate: ParsableCommand {
         if summary.skippedOwn > 0 { console.line(Message.arbitrationSkippedOwn(summary.skippedOwn).text(in: language)) }
         if summary.paused { console.line(Message.keyingPaused.text(in: language)) }
         console.line(Message.arbitrationSummary(decided: summary.decided, acknowledged: summary.acknowledged).text(in: language))
-        // Settle what the answers allow and say what is left.
-        let report = try session.verify(batch: id)
-        Verify.show(report, session: session, format: .table, language: language)
+        try Verify.settle(id, session: session, language: language)
     }
 }
 
@@ -109,8 +112,7 @@ struct Review: ParsableCommand {
         let summary = try ReviewLoop(session: session, language: language, console: console).run(batch: id)
         if summary.paused { console.line(Message.keyingPaused.text(in: language)) }
         if case .lotRejected = summary.lot { return }
-        let report = try session.verify(batch: id)
-        Verify.show(report, session: session, format: .table, language: language)
+        try Verify.settle(id, session: session, language: language)
     }
 }
 

@@ -100,19 +100,9 @@ struct ArbitrationLoop {
             default:
                 // `=1` types the literal value 1 (a code) rather than choosing pass 1.
                 let typed = input.hasPrefix("=") ? String(input.dropFirst()) : input
-                switch KeyingInput.interpret(typed, field: item.field, kind: item.kind, proposal: nil) {
-                case .value(let chosen, let notes):
-                    for note in notes { console.line("  " + note.text(in: language)) }
-                    value = chosen
-                case .choices(let entries):
-                    console.line("  " + Message.keyingCodeChoices(entries.map { "\($0.code) \($0.label)" }.joined(separator: " · ")).text(in: language))
-                    continue
-                case .rejected(let reason):
-                    console.line("  " + Message.keyingRejected(reason.text(in: language)).text(in: language))
-                    continue
-                case .back, .pause:
-                    continue
-                }
+                let outcome = KeyingInput.interpret(typed, field: item.field, kind: item.kind, proposal: nil)
+                guard let chosen = console.accepted(outcome, in: language) else { continue }
+                value = chosen
             }
             guard let value else { continue }
             do {

@@ -75,18 +75,11 @@ struct ReviewLoop {
                 console.out(Message.keyingPrompt(label: field.label(in: language), current: values[field.key]?.typed).text(in: language))
                 guard let answer = console.readLine() else { return nil }
                 if VietnameseText.normalized(answer).isEmpty { break }
-                switch KeyingInput.interpret(answer, field: field, kind: task.book.kind, proposal: values[field.key]) {
-                case .value(let value, let notes):
-                    for note in notes { console.line("  " + note.text(in: language)) }
+                let outcome = KeyingInput.interpret(answer, field: field, kind: task.book.kind, proposal: values[field.key])
+                if let value = console.accepted(outcome, in: language) {
                     values[field.key] = value
-                case .choices(let entries):
-                    console.line("  " + Message.keyingCodeChoices(entries.map { "\($0.code) \($0.label)" }.joined(separator: " · ")).text(in: language))
-                    continue
-                case .rejected(let reason):
-                    console.line("  " + Message.keyingRejected(reason.text(in: language)).text(in: language))
-                    continue
-                case .back, .pause:
-                    break
+                } else if outcome != .back && outcome != .pause {
+                    continue  // asked again
                 }
                 break
             }
