@@ -30,6 +30,17 @@ import Testing
         #expect(validate.out.contains("manifest.xml: valid (exportManifest, 1 items)."))
         #expect(validate.out.contains("\(Self.batch).xml: valid (exportBatch, 12 items)."))
 
+        // The receipt comes back: the sample receipt's package id is replaced by this package's.
+        let example = try String(contentsOf: Self.examples.appendingPathComponent("valid/receipt.xml"), encoding: .utf8)
+        let receipt = ws.root.appendingPathComponent("receipt.xml")
+        try Data(example.replacingOccurrences(of: "018a2b3c-4d5e-7f60-8123-456789abcdef", with: package).utf8).write(to: receipt)
+        let applied = ws.run(["export", "receipts", receipt.path], lang: "en")
+        #expect(applied.exitCode == 0, "\(applied.err)")
+        #expect(applied.out.contains("0 records accepted, 0 rejected"), "the example's record ids are not this package's")
+        #expect(applied.out.contains("3 results matching no record of the package"))
+        let status = ws.run(["status"], lang: "en")
+        #expect(status.out.contains("Exported records: 12 — accepted 0, rejected 0, awaiting a receipt 12."))
+
         let again = ws.run(["export", Self.batch, "--out", out.path], lang: "en")
         #expect(again.exitCode == 0)
         #expect(again.out.contains("is already exported; nothing new is written"))

@@ -201,6 +201,43 @@ func masked(_ xml: String) -> String {
         #expect(try test.exportedRecordCount() == 12)
     }
 
+    @Test func aReceiptMarksAcceptedRecordsAndQueuesRejectedOnes() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let out = try test.deliveries()
+        let export = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        let package = try #require(export.packageID)
+        let ids = try test.records(batch.id).sorted { ($0.number ?? "") < ($1.number ?? "") }.map(\.id)
+        var results = ids.dropLast().map { "  <result recordId=\"\($0)\" recordVersion=\"1\" status=\"accepted\"/>" }
+        results.append("""
+              <result recordId="\(ids[11])" recordVersion="1" status="rejected"><code>E-PIN</code><message>Số định danh không khớp</message></result>
+            """)
+        results.append("  <result recordId=\"0189a000-0000-7000-8000-00000000ffff\" recordVersion=\"1\" status=\"accepted\"/>")
+        let receipt = out.appendingPathComponent("receipt.xml")
+        try Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <exportReceipt xmlns="urn:hotich:export:1" schemaVersion="1.0.0">
+              <packageId>\(package)</packageId>
+              <receivedAt>2026-11-28T09:00:00+07:00</receivedAt>
+            \(results.joined(separator: "\n"))
+            </exportReceipt>
+            """.utf8).write(to: receipt)
+        #expect(try test.supervisor.exportStatus() == ExportStatus(exported: 12, accepted: 0, rejected: 0))
+        let report = try test.supervisor.applyReceipt(receipt)
+        #expect(report.accepted == 11 && report.unknown == 1)
+        #expect(report.rejected == [RejectedRecord(batchID: batch.id, number: "12", recordId: ids[11], version: 1, code: "E-PIN", message: "Số định danh không khớp")])
+        let status = try test.supervisor.exportStatus()
+        #expect(status.accepted == 11 && status.rejected == 1 && status.awaiting == 0)
+
+        // A receipt for a package this workspace never completed, and one that is not valid.
+        try Data(try String(contentsOf: receipt, encoding: .utf8).replacingOccurrences(of: package, with: "018a2b3c-4d5e-7f60-8123-456789abcdef").utf8)
+            .write(to: receipt)
+        #expect(throws: HoTichError(.receiptUnknownPackage("018a2b3c-4d5e-7f60-8123-456789abcdef"))) { try test.supervisor.applyReceipt(receipt) }
+        try Data("<exportReceipt xmlns=\"urn:hotich:export:1\" schemaVersion=\"1.0.0\"/>".utf8).write(to: receipt)
+        #expect(throws: HoTichError.self) { try test.supervisor.applyReceipt(receipt) }
+        #expect(try test.supervisor.exportStatus() == status, "nothing changed")
+    }
+
     @Test func textThatNeedsEscapingNFDInputAndTheLongestValuesExportValid() throws {
         let test = try TestWorkspace()
         var rows = SampleKeyings.rows(pass: 1)

@@ -5,10 +5,18 @@ import HoTichModel
 import HoTichStore
 import HoTichWorkflow
 
-/// `hotich export ID… --out DIR` (or `--all-verified`): a validated XML package and its manifest.
+/// `hotich export …`: packages of verified batches, and the receipts that come back for them.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Xuất lô đã kiểm tra thành gói XML hợp lệ / export verified batches as a validated XML package.")
+        abstract: "Xuất dữ liệu và biên nhận / export packages and their receipts.",
+        subcommands: [ExportBatches.self, ExportReceipts.self], defaultSubcommand: ExportBatches.self)
+}
+
+/// `hotich export ID… --out DIR` (or `--all-verified`): a validated XML package and its manifest.
+struct ExportBatches: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batches",
+        abstract: "Xuất lô đã kiểm tra thành gói XML hợp lệ / export verified batches as a validated XML package (the default).")
 
     @OptionGroup var global: GlobalOptions
 
@@ -45,6 +53,34 @@ struct Export: ParsableCommand {
             rows: report.files.map { [.text($0.name), .text($0.batchID), .number($0.bytes), .text($0.sha256), .number(Int64($0.records))] }
         ).render(.table, language: language))
         console.line(Message.exportDone(path: packageFolder.path, files: report.files.count, records: report.records).text(in: language))
+    }
+}
+
+/// `hotich export receipts FILE`: what the receiving system said of a package.
+struct ExportReceipts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "receipts", abstract: "Ghi nhận biên nhận của gói đã xuất / apply the receipt for an exported package.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: FormatOption
+
+    @Argument(help: "Tệp biên nhận (exportReceipt) / the receipt file.")
+    var file: String
+
+    func run() throws {
+        let language = global.language
+        let console = Console.current
+        let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let session = try global.session()
+        let report = try session.applyReceipt(url)
+        if !report.rejected.isEmpty {
+            console.out(DataTable(
+                labels: [.batch, .record, .id, .code, .problem], language: language,
+                rows: report.rejected.map { [.text($0.batchID), .text($0.number ?? "?"), .text($0.recordId), .text($0.code ?? ""), .text($0.message ?? "")] }
+            ).render(output.format, language: language))
+        }
+        console.line(Message.receiptApplied(
+            packageID: report.packageID, accepted: report.accepted, rejected: report.rejected.count, unknown: report.unknown).text(in: language))
     }
 }
 

@@ -14,12 +14,18 @@ struct Status: ParsableCommand {
 
     func run() throws {
         let language = global.language
-        let lines = try global.session().status()
+        let session = try global.session()
+        let lines = try session.status()
         let table = Self.table(lines, language: language)
         if lines.isEmpty && output.format == .table {
             Console.current.line(Message.nothingToShow.text(in: language))
         } else {
             Console.current.out(table.render(output.format, language: language))
+        }
+        let exports = try session.exportStatus()
+        if output.format == .table && exports.exported > 0 {
+            Console.current.line(Message.exportStatus(
+                exported: exports.exported, accepted: exports.accepted, rejected: exports.rejected, awaiting: exports.awaiting).text(in: language))
         }
     }
 

@@ -270,6 +270,14 @@ extension Message {
             return "Batch \(id): verification policy \(from.rawValue) → \(to.rawValue)."
         case .policyChangeTooLate(let id, let state):
             return "Batch \(id) has started keying (it is \(state.rawValue)); its verification policy can change only before keying starts."
+        case .receiptInvalid(let path, let problems):
+            return "The receipt \(path) is not valid; nothing was recorded: \(problems)"
+        case .receiptUnknownPackage(let id):
+            return "The receipt is for package \(id), but this workspace has no completed export package of that id."
+        case .receiptApplied(let id, let accepted, let rejected, let unknown):
+            return "Package \(id): \(accepted.grouped(in: en)) records accepted, \(rejected.grouped(in: en)) rejected (listed above, queued for correction and re-export)" + (unknown > 0 ? ", \(unknown) results matching no record of the package." : ".")
+        case .exportStatus(let exported, let accepted, let rejected, let awaiting):
+            return "Exported records: \(exported.grouped(in: en)) — accepted \(accepted.grouped(in: en)), rejected \(rejected.grouped(in: en)), awaiting a receipt \(awaiting.grouped(in: en))."
         case .batchNotExportable(let id, let state):
             return "Batch \(id) is \(state.rawValue); only verified batches can be exported."
         case .batchAlreadyExported(let id):
@@ -429,6 +437,7 @@ extension Message.Label {
         case .severity: "Severity"
         case .sample: "Sample"
         case .errorsPerThousand: "Errors per 1,000 fields"
+        case .code: "Code"
         case .records: "Records"
         case .typedFromImage: "Typed from image"
         }

@@ -270,6 +270,14 @@ extension Message {
             return "Lô \(id): cách kiểm tra \(Message.policy(from).vietnamese) → \(Message.policy(to).vietnamese)."
         case .policyChangeTooLate(let id, let state):
             return "Lô \(id) đã bắt đầu nhập liệu (trạng thái \(Message.state(state).vietnamese)); cách kiểm tra chỉ đổi được trước khi nhập."
+        case .receiptInvalid(let path, let problems):
+            return "Biên nhận \(path) không hợp lệ, không ghi nhận gì: \(problems)"
+        case .receiptUnknownPackage(let id):
+            return "Biên nhận nói về gói \(id), nhưng không có gói xuất hoàn tất nào như vậy trong không gian làm việc này."
+        case .receiptApplied(let id, let accepted, let rejected, let unknown):
+            return "Gói \(id): \(accepted.grouped(in: vi)) bản ghi được chấp nhận, \(rejected.grouped(in: vi)) bị từ chối (liệt kê ở trên, chờ sửa và xuất lại)" + (unknown > 0 ? ", \(unknown) kết quả không khớp bản ghi nào của gói." : ".")
+        case .exportStatus(let exported, let accepted, let rejected, let awaiting):
+            return "Bản ghi đã xuất: \(exported.grouped(in: vi)) — được chấp nhận \(accepted.grouped(in: vi)), bị từ chối \(rejected.grouped(in: vi)), chờ biên nhận \(awaiting.grouped(in: vi))."
         case .batchNotExportable(let id, let state):
             return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese); chỉ xuất được lô đã kiểm tra xong."
         case .batchAlreadyExported(let id):
@@ -475,6 +483,7 @@ extension Message.Label {
         case .severity: "Mức"
         case .sample: "Mẫu"
         case .errorsPerThousand: "Lỗi/1.000 trường"
+        case .code: "Mã"
         case .records: "Bản ghi"
         case .typedFromImage: "Tự gõ từ ảnh"
         }

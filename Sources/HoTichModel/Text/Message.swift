@@ -164,6 +164,10 @@ public enum Message: Sendable, Equatable {
     case validateInvalid(path: String, problems: Int)
     case validateProblem(line: Int, message: String)
     case validateUnreadable(path: String)
+    case receiptInvalid(path: String, problems: String)
+    case receiptUnknownPackage(String)
+    case receiptApplied(packageID: String, accepted: Int, rejected: Int, unknown: Int)
+    case exportStatus(exported: Int, accepted: Int, rejected: Int, awaiting: Int)
 
     // MARK: - Demo
     case demoStart(path: String)
@@ -185,7 +189,7 @@ public enum Message: Sendable, Equatable {
         case batches, registrationDate, number, book, history, fixity, keying
         case verification, verified, conflicts, corrections, errors, warnings, duplicates
         case id, record, otherRecord, basis, reregistration, decision, finding, severity, sample
-        case errorsPerThousand, typedFromImage, records
+        case errorsPerThousand, typedFromImage, records, code
     }
 
     /// The text of the message in `language`.

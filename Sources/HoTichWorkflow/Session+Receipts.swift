@@ -1,0 +1,117 @@
+public import Foundation
+import GRDB
+public import HoTichExchange
+public import HoTichModel
+import HoTichStore
+import Logging
+
+/// A record version the receiving system rejected, as a supervisor sees it.
+public struct RejectedRecord: Sendable, Equatable {
+    public let batchID: String
+    public let number: String?
+    public let recordId: String
+    public let version: Int
+    public let code: String?
+    public let message: String?
+
+    public init(batchID: String, number: String?, recordId: String, version: Int, code: String?, message: String?) {
+        self.batchID = batchID
+        self.number = number
+        self.recordId = recordId
+        self.version = version
+        self.code = code
+        self.message = message
+    }
+}
+
+/// What applying a receipt did.
+public struct ReceiptReport: Sendable {
+    public let packageID: String
+    public let accepted: Int
+    /// Rejected record versions, queued for correction and a new export.
+    public let rejected: [RejectedRecord]
+    /// Results that name no record version of the package (counted, not applied).
+    public let unknown: Int
+}
+
+/// Exported record versions by what the receiving system said of them.
+public struct ExportStatus: Sendable, Equatable {
+    public let exported: Int
+    public let accepted: Int
+    public let rejected: Int
+    public var awaiting: Int { exported - accepted - rejected }
+
+    public init(exported: Int, accepted: Int, rejected: Int) {
+        self.exported = exported
+        self.accepted = accepted
+        self.rejected = rejected
+    }
+}
+
+extension Session {
+    /// Reads a receipt for an export package: marks accepted record versions, and lists rejected
+    /// ones with the receiver's code and message, queued for correction and re-export.
+    public func applyReceipt(_ url: URL, now: Date = Date()) throws -> ReceiptReport {
+        try require(.export)
+        let receipt: Receipt
+        do {
+            receipt = try Receipt.read(url)
+        } catch let error as ReceiptError {
+            throw HoTichError(.receiptInvalid(path: url.path, problems: error.problems))
+        }
+        let me = user.name
+        let time = Timestamp.text(for: now)
+        let report = try workspace.store.write { db -> ReceiptReport in
+            guard try String.fetchOne(db, sql: "SELECT state FROM exportPackage WHERE id = ?", arguments: [receipt.packageId]) == "complete" else {
+                throw HoTichError(.receiptUnknownPackage(receipt.packageId))
+            }
+            let update = try db.cachedStatement(sql: """
+                UPDATE exportedRecord SET receipt = ?, receiptCode = ?, receiptAt = ?
+                WHERE recordId = ? AND version = ? AND packageId = ?
+                """)
+            var accepted = 0
+            var unknown = 0
+            var rejected: [RejectedRecord] = []
+            for result in receipt.results {
+                try update.execute(arguments: [
+                    result.status.rawValue, result.code, receipt.receivedAt, result.recordId, result.recordVersion, receipt.packageId,
+                ])
+                guard db.changesCount > 0 else {
+                    unknown += 1
+                    continue
+                }
+                if result.status == .accepted {
+                    accepted += 1
+                } else {
+                    let row = try Row.fetchOne(db, sql: "SELECT batchId, number FROM record WHERE id = ?", arguments: [result.recordId])
+                    rejected.append(RejectedRecord(
+                        batchID: row?["batchId"] ?? "?", number: row?["number"], recordId: result.recordId,
+                        version: result.recordVersion, code: result.code, message: result.message))
+                }
+            }
+            try AuditTrail.append(
+                AuditEntry(actor: me, action: "receipt", subject: receipt.packageId,
+                           reason: "accepted \(accepted), rejected \(rejected.count), unknown \(unknown)"),
+                at: time, in: db)
+            return ReceiptReport(packageID: receipt.packageId, accepted: accepted, rejected: rejected, unknown: unknown)
+        }
+        workspace.logger.info(
+            "receipt applied",
+            metadata: ["package": "\(report.packageID)", "accepted": "\(report.accepted)", "rejected": "\(report.rejected.count)"])
+        return report
+    }
+
+    /// Exported record versions: accepted, rejected, awaiting a receipt.
+    public func exportStatus() throws -> ExportStatus {
+        try require(.viewWork)
+        return try workspace.store.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT COUNT(*) AS exported,
+                       COALESCE(SUM(receipt = 'accepted'), 0) AS accepted,
+                       COALESCE(SUM(receipt = 'rejected'), 0) AS rejected
+                FROM exportedRecord
+                """)
+            return ExportStatus(exported: row?["exported"] ?? 0, accepted: row?["accepted"] ?? 0, rejected: row?["rejected"] ?? 0)
+        }
+    }
+}
