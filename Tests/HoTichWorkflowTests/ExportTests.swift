@@ -201,6 +201,46 @@ func masked(_ xml: String) -> String {
         #expect(try test.exportedRecordCount() == 12)
     }
 
+    @Test func correctionsAndWithdrawalsRoundTripAsTheirOwnPackage() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let out = try test.deliveries()
+        #expect(throws: HoTichError(.recordNotExported(batchID: batch.id, number: "5"))) {
+            try test.verifier.correct(batch: batch.id, number: "5", field: "nksNoiSinh", value: "Bệnh viện Việt Đức", reason: "Đọc lại ảnh")
+        }
+        _ = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        #expect(throws: HoTichError(.exportNothingToDo)) { try test.supervisor.exportCorrections(to: out) }
+
+        // Two corrections of no. 05 before the next export make one new version; no. 07 is withdrawn.
+        let first = try test.verifier.correct(batch: batch.id, number: "5", field: "nksNoiSinh", value: "Bệnh viện Việt Đức", reason: "Đọc lại ảnh")
+        let second = try test.verifier.correct(batch: batch.id, number: "05", field: "nksNgaySinh", value: "16.02.2017", reason: "Biên nhận từ chối")
+        #expect(first.version == 2 && second.version == 2 && first.recordId == second.recordId)
+        #expect(throws: HoTichError.self) {
+            try test.verifier.correct(batch: batch.id, number: "5", field: "nksNgaySinh", value: "31.02.2017x", reason: "x")
+        }
+        #expect(throws: HoTichError(.correctionNeedsReason)) { try test.verifier.withdraw(batch: batch.id, number: "7", reason: " ") }
+        try test.verifier.withdraw(batch: batch.id, number: "7", reason: "Trùng với mục số 3/2016")
+
+        let package = try test.supervisor.exportCorrections(to: out)
+        let file = try #require(package.folder).appendingPathComponent(try #require(package.files.first).name)
+        let report = ExportValidator.validate(file: file)
+        #expect(report.isValid && report.items == 2, "\(report.describe())")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains("<recordVersion>2</recordVersion>"))
+        #expect(text.contains("<supersedes>") && text.contains("<changedField>nksNoiSinh</changedField>") && text.contains("<changedField>nksNgaySinh</changedField>"))
+        #expect(text.contains("<reason>Đọc lại ảnh; Biên nhận từ chối</reason>"))
+        #expect(text.contains("<withdrawal>") && text.contains("<withdrawals>1</withdrawals>"))
+        #expect(text.contains("<nksNoiSinh state=\"filled\">Bệnh viện Việt Đức</nksNoiSinh>"))
+        // Sent once: nothing is left to send, and a withdrawn record cannot be corrected.
+        #expect(throws: HoTichError(.exportNothingToDo)) { try test.supervisor.exportCorrections(to: out) }
+        #expect(throws: HoTichError(.recordNotExported(batchID: batch.id, number: "7"))) {
+            try test.verifier.correct(batch: batch.id, number: "7", field: "ghiChu", value: "x", reason: "x")
+        }
+        // A third correction of no. 05 after that export is version 3.
+        #expect(try test.verifier.correct(batch: batch.id, number: "5", field: "ghiChu", value: "Đã đính chính", reason: "Ghi chú").version == 3)
+        #expect(try test.auditActions(batch.id).filter { $0 == "record-corrected" }.count == 3)
+    }
+
     @Test func aReceiptMarksAcceptedRecordsAndQueuesRejectedOnes() throws {
         let test = try TestWorkspace()
         let batch = try test.verifiedBatch()

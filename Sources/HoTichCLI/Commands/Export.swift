@@ -9,7 +9,7 @@ import HoTichWorkflow
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Xuất dữ liệu và biên nhận / export packages and their receipts.",
-        subcommands: [ExportBatches.self, ExportReceipts.self], defaultSubcommand: ExportBatches.self)
+        subcommands: [ExportBatches.self, ExportCorrections.self, ExportReceipts.self], defaultSubcommand: ExportBatches.self)
 }
 
 /// `hotich export ID… --out DIR` (or `--all-verified`): a validated XML package and its manifest.
@@ -53,6 +53,29 @@ struct ExportBatches: ParsableCommand {
             rows: report.files.map { [.text($0.name), .text($0.batchID), .number($0.bytes), .text($0.sha256), .number(Int64($0.records))] }
         ).render(.table, language: language))
         console.line(Message.exportDone(path: packageFolder.path, files: report.files.count, records: report.records).text(in: language))
+    }
+}
+
+/// `hotich export corrections --out DIR`: new versions of corrected records, and withdrawals.
+struct ExportCorrections: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corrections", abstract: "Xuất gói đính chính: bản ghi đã sửa, bản ghi rút / export corrected and withdrawn records.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Thư mục nhận gói xuất / folder that receives the package folder.")
+    var out: String
+
+    func run() throws {
+        let language = global.language
+        let folder = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw HoTichError(.exportFolderMissing(folder.path))
+        }
+        let report = try global.session().exportCorrections(to: folder)
+        guard let packageFolder = report.folder else { return }
+        Console.current.line(Message.exportDone(path: packageFolder.path, files: report.files.count, records: report.records).text(in: language))
     }
 }
 

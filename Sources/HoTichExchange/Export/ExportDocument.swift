@@ -78,18 +78,36 @@ public struct ExportProvenance: Sendable {
 
 /// One record version as the export writes it.
 public struct ExportRecord: Sendable {
+    /// What a corrected version replaces: the version sent before, why, and which fields changed.
+    public struct Supersedes: Sendable {
+        public let version: Int
+        public let reason: String
+        public let changedFields: [String]
+
+        public init(version: Int, reason: String, changedFields: [String]) {
+            self.version = version
+            self.reason = reason
+            self.changedFields = changedFields
+        }
+    }
+
     public let id: String
     public let version: Int
     public let kind: RecordKind
     public let fields: [String: FieldValue]
     public let provenance: ExportProvenance
+    public let supersedes: Supersedes?
 
-    public init(id: String, version: Int, kind: RecordKind, fields: [String: FieldValue], provenance: ExportProvenance) {
+    public init(
+        id: String, version: Int, kind: RecordKind, fields: [String: FieldValue], provenance: ExportProvenance,
+        supersedes: Supersedes? = nil
+    ) {
         self.id = id
         self.version = version
         self.kind = kind
         self.fields = fields
         self.provenance = provenance
+        self.supersedes = supersedes
     }
 }
 

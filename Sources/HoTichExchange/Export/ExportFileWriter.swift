@@ -18,6 +18,7 @@ public final class ExportFileWriter {
     private var writer: XMLStreamWriter!
     private var sinkError: (any Error)?
     private var entries = 0
+    private var withdrawals = 0
     private var counts: [RecordKind: Int] = [:]
     private static let bufferSize = 1 << 20
     private let url: URL
@@ -97,6 +98,13 @@ public final class ExportFileWriter {
         try writer.startElement(ExportLayout.elementName(for: record.kind))
         try writer.element("recordId", text: record.id)
         try writer.element("recordVersion", text: String(record.version))
+        if let supersedes = record.supersedes {
+            try writer.startElement("supersedes")
+            try writer.element("recordVersion", text: String(supersedes.version))
+            try writer.element("reason", text: supersedes.reason)
+            for field in supersedes.changedFields { try writer.element("changedField", text: field) }
+            try writer.endElement()
+        }
         try writeProvenance(record.provenance)
         for (group, fields) in ExportLayout.groups(for: record.kind) {
             guard fields.contains(where: { record.fields[$0.key] != nil }) else { continue }
@@ -110,6 +118,20 @@ public final class ExportFileWriter {
         try writer.endElement()
         try writer.endElement()
         if buffer.count >= Self.bufferSize { try drain() }
+    }
+
+    /// Writes a withdrawal of a record version sent before, as the next entry.
+    public func writeWithdrawal(recordId: String, version: Int, reason: String) throws {
+        entries += 1
+        withdrawals += 1
+        try writer.startElement("entry")
+        try writer.attribute("seq", String(entries))
+        try writer.startElement("withdrawal")
+        try writer.element("recordId", text: recordId)
+        try writer.element("recordVersion", text: String(version))
+        try writer.element("reason", text: reason)
+        try writer.endElement()
+        try writer.endElement()
     }
 
     private func writeProvenance(_ provenance: ExportProvenance) throws {
@@ -187,7 +209,7 @@ public final class ExportFileWriter {
             guard let count = counts[kind] else { continue }
             try writer.element("count", text: "", attributes: [("kind", kind.code), ("count", String(count))])
         }
-        try writer.element("withdrawals", text: "0")
+        try writer.element("withdrawals", text: String(withdrawals))
         try writer.endElement()
         try writer.endDocument()
         writer = nil

@@ -278,6 +278,14 @@ extension Message {
             return "Package \(id): \(accepted.grouped(in: en)) records accepted, \(rejected.grouped(in: en)) rejected (listed above, queued for correction and re-export)" + (unknown > 0 ? ", \(unknown) results matching no record of the package." : ".")
         case .exportStatus(let exported, let accepted, let rejected, let awaiting):
             return "Exported records: \(exported.grouped(in: en)) — accepted \(accepted.grouped(in: en)), rejected \(rejected.grouped(in: en)), awaiting a receipt \(awaiting.grouped(in: en))."
+        case .recordNotExported(let id, let number):
+            return "Record number \(number) of batch \(id) has not been exported (or is withdrawn); before export, correct it through arbitration or by returning it to keying."
+        case .correctionNeedsReason:
+            return "Correcting or withdrawing an exported record needs a reason: add --reason \"REASON\"."
+        case .recordCorrected(let number, let version):
+            return "Corrected record number \(number): version \(version), to be sent in the next correction package (`hotich export corrections`)."
+        case .recordWithdrawn(let number):
+            return "Withdrew record number \(number); the withdrawal goes out in the next correction package."
         case .batchNotExportable(let id, let state):
             return "Batch \(id) is \(state.rawValue); only verified batches can be exported."
         case .batchAlreadyExported(let id):

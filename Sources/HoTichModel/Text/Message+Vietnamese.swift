@@ -278,6 +278,14 @@ extension Message {
             return "Gói \(id): \(accepted.grouped(in: vi)) bản ghi được chấp nhận, \(rejected.grouped(in: vi)) bị từ chối (liệt kê ở trên, chờ sửa và xuất lại)" + (unknown > 0 ? ", \(unknown) kết quả không khớp bản ghi nào của gói." : ".")
         case .exportStatus(let exported, let accepted, let rejected, let awaiting):
             return "Bản ghi đã xuất: \(exported.grouped(in: vi)) — được chấp nhận \(accepted.grouped(in: vi)), bị từ chối \(rejected.grouped(in: vi)), chờ biên nhận \(awaiting.grouped(in: vi))."
+        case .recordNotExported(let id, let number):
+            return "Bản ghi số \(number) của lô \(id) chưa được xuất (hoặc đã rút); trước khi xuất, sửa bằng đối chiếu hoặc trả về nhập liệu."
+        case .correctionNeedsReason:
+            return "Sửa hay rút bản ghi đã xuất cần lý do: thêm --reason \"LÝ DO\"."
+        case .recordCorrected(let number, let version):
+            return "Đã sửa bản ghi số \(number): phiên bản \(version), sẽ gửi trong gói đính chính tiếp theo (`hotich export corrections`)."
+        case .recordWithdrawn(let number):
+            return "Đã rút bản ghi số \(number); việc rút sẽ gửi trong gói đính chính tiếp theo."
         case .batchNotExportable(let id, let state):
             return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese); chỉ xuất được lô đã kiểm tra xong."
         case .batchAlreadyExported(let id):

@@ -168,6 +168,10 @@ public enum Message: Sendable, Equatable {
     case receiptUnknownPackage(String)
     case receiptApplied(packageID: String, accepted: Int, rejected: Int, unknown: Int)
     case exportStatus(exported: Int, accepted: Int, rejected: Int, awaiting: Int)
+    case recordNotExported(batchID: String, number: String)
+    case correctionNeedsReason
+    case recordCorrected(number: String, version: Int)
+    case recordWithdrawn(number: String)
 
     // MARK: - Demo
     case demoStart(path: String)
@@ -204,7 +208,7 @@ public enum Message: Sendable, Equatable {
     var isUsageProblem: Bool {
         switch self {
         case .invalidOfficeCode, .invalidYear, .invalidVolume, .invalidUserName, .reasonRequired,
-             .invalidBatchState, .invalidPass, .acknowledgementNeedsReason, .invalidAQL:
+             .invalidBatchState, .invalidPass, .acknowledgementNeedsReason, .invalidAQL, .correctionNeedsReason:
             true
         default:
             false

@@ -300,6 +300,22 @@ enum Migrations {
             }
             try db.create(index: "exportedRecord_on_package", on: "exportedRecord", columns: ["packageId"])
         }
+        migrator.registerMigration("v5-corrections") { db in
+            // A change to a record after it was exported: a correction (a new version) or a withdrawal.
+            try db.create(table: "recordChange") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("recordId", .text).notNull().references("record")
+                t.column("kind", .text).notNull().check(sql: "kind IN ('correction','withdrawal')")
+                t.column("version", .integer).notNull()
+                t.column("field", .text)
+                t.column("reason", .text).notNull()
+                t.column("by", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+            try db.create(index: "recordChange_on_record", on: "recordChange", columns: ["recordId", "version"])
+            try db.alter(table: "record") { t in t.add(column: "withdrawnAt", .text) }
+            try db.alter(table: "exportedRecord") { t in t.add(column: "withdrawal", .boolean).notNull().defaults(to: false) }
+        }
         return migrator
     }
 }
