@@ -57,10 +57,15 @@ struct SyntheticWorkspace {
             }
             return definitions
         }
+        // A throw-away workspace: commits need not wait for the disk while it is filled.
+        try workspace.store.writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
+        }
         defer {
             try? workspace.store.write { db in
                 for definition in indexes { try db.execute(sql: definition) }
             }
+            try? workspace.store.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         while written < records {
             let count = min(batchSize, records - written)
