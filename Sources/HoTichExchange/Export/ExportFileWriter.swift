@@ -37,7 +37,12 @@ public final class ExportFileWriter {
             self.buffer.append(contentsOf: chunk)
             if self.buffer.count >= Self.bufferSize { try self.drain() }
         }
-        try writeHeader(header, kinds: kinds)
+        do {
+            try writeHeader(header, kinds: kinds)
+        } catch {
+            abandon()  // ends the validator's input, so its thread finishes
+            throw error
+        }
     }
 
     private func drain() throws {
@@ -283,10 +288,8 @@ final class ConcurrentValidation: @unchecked Sendable {
     }
 
     deinit {
-        if !finished {
-            close(writeEnd)
-            done.wait()
-        }
+        // Reached only once the validation thread has ended (it holds this object while it runs).
+        if !finished { close(writeEnd) }
     }
 }
 
