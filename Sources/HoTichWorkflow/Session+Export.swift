@@ -44,8 +44,10 @@ public struct ExportReport: Sendable {
     public var records: Int { files.reduce(0) { $0 + $1.records } }
     /// Batches skipped because they are exported already (without `--again`).
     public let alreadyExported: [String]
-    /// Whether this run completed a package an interrupted run had written.
+    /// Whether this report is of a package an interrupted run had written, which this run completed.
     public let resumed: Bool
+    /// A package an interrupted run had written that this run completed before its own export.
+    public var completedEarlierPackage: String?
 }
 
 /// Where an export can be made to fail, to prove that a failure at any point leaves nothing
@@ -108,8 +110,9 @@ extension Session {
             if plan.skipped.isEmpty { throw HoTichError(.exportNothingToDo) }
             return ExportReport(packageID: nil, folder: nil, files: [], alreadyExported: plan.skipped, resumed: false)
         }
-        if let resumed, let id = resumed.packageID {
-            workspace.logger.notice("interrupted export completed", metadata: ["package": "\(id)"])
+        let completedEarlier = resumed?.packageID
+        if let completedEarlier {
+            workspace.logger.notice("interrupted export completed", metadata: ["package": "\(completedEarlier)"])
         }
         let staging = request.folder.appendingPathComponent(".hotich-\(packageID).partial", isDirectory: true)
         let final = request.folder.appendingPathComponent(packageID, isDirectory: true)
@@ -147,7 +150,9 @@ extension Session {
             if fault == .crashAfterRename { throw ExportStageError(stage: "crash", detail: "simulated crash after the rename") }
             try recordExport(packageID: packageID, files: files, actor: me, at: time)
             workspace.logger.info("export written", metadata: ["package": "\(packageID)", "files": "\(files.count)"])
-            return ExportReport(packageID: packageID, folder: final, files: files, alreadyExported: plan.skipped, resumed: false)
+            return ExportReport(
+                packageID: packageID, folder: final, files: files, alreadyExported: plan.skipped, resumed: false,
+                completedEarlierPackage: completedEarlier)
         } catch let failure {
             if case let stage as ExportStageError = failure, stage.stage == "crash" { throw failure }
             try? FileManager.default.removeItem(at: staging)

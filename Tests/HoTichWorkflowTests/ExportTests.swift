@@ -197,6 +197,7 @@ func masked(_ xml: String) -> String {
         let rerun = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
         #expect(rerun.resumed && rerun.records == 12)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 1)
+        #expect(rerun.alreadyExported.isEmpty, "the batch is the resumed package's, not skipped")
         #expect(try test.batchState(batch.id) == .exported)
         #expect(try test.exportedRecordCount() == 12)
     }

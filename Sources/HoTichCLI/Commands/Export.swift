@@ -47,6 +47,7 @@ struct ExportBatches: ParsableCommand {
             ExportRequest(batchIDs: ids, allVerified: allVerified, folder: folder, again: again, test: test))
         for id in report.alreadyExported { console.line(Message.batchAlreadyExported(batchID: id).text(in: language)) }
         if report.resumed, let id = report.packageID { console.line(Message.exportResumed(packageID: id).text(in: language)) }
+        if let id = report.completedEarlierPackage { console.line(Message.exportResumed(packageID: id).text(in: language)) }
         guard let packageFolder = report.folder else { return }
         console.out(DataTable(
             labels: [.path, .batch, .bytes, .sha256, .records], language: language,
