@@ -23,7 +23,7 @@ import Testing
 
         let export = ws.run(["export", Self.batch, "--out", out.path], lang: "en")
         #expect(export.exitCode == 0, "\(export.err)")
-        #expect(export.out.contains("Exported 12 records in 1 files, validated against the schema and hashed"))
+        #expect(export.out.contains("Exported 12 records in 1 file, validated against the schema and hashed"))
         let package = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first)
         let validate = ws.run(["validate", out.appendingPathComponent(package).path], lang: "en")
         #expect(validate.exitCode == 0, "\(validate.out)\(validate.err)")

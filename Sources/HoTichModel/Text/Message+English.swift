@@ -295,7 +295,7 @@ extension Message {
         case .exportFailed(let stage, let detail):
             return "The export failed at \(stage): \(detail). No file is named as finished and no record is marked exported; fix the cause and run the command again."
         case .exportDone(let path, let files, let records):
-            return "Exported \(records.grouped(in: en)) records in \(files) files, validated against the schema and hashed: \(path)"
+            return "Exported \(records.grouped(in: en)) records in \(files) file\(files == 1 ? "" : "s"), validated against the schema and hashed: \(path)"
         case .exportResumed(let id):
             return "Completed package \(id) of an earlier export that was interrupted (its files are complete and valid)."
         case .exportFolderMissing(let path):
