@@ -231,7 +231,7 @@ func masked(_ xml: String) -> String {
         #expect(text.contains("<supersedes>") && text.contains("<changedField>nksNoiSinh</changedField>") && text.contains("<changedField>nksNgaySinh</changedField>"))
         #expect(text.contains("<reason>Đọc lại ảnh; Biên nhận từ chối</reason>"))
         #expect(text.contains("<withdrawal>") && text.contains("<withdrawals>1</withdrawals>"))
-        #expect(text.contains("<nksNoiSinh state=\"filled\">Bệnh viện Việt Đức</nksNoiSinh>"))
+        #expect(text.contains("<nksNoiSinh>Bệnh viện Việt Đức</nksNoiSinh>"))
         // Sent once: nothing is left to send, and a withdrawn record cannot be corrected.
         #expect(throws: HoTichError(.exportNothingToDo)) { try test.supervisor.exportCorrections(to: out) }
         #expect(throws: HoTichError(.recordNotExported(batchID: batch.id, number: "7"))) {
@@ -293,7 +293,7 @@ func masked(_ xml: String) -> String {
         let text = try String(contentsOf: file, encoding: .utf8)
         #expect(text.contains("Ghi chú &lt;A &amp; B&gt; &quot;trích lục&quot; 'bản sao'"))
         // Compared as bytes: Swift's String comparison would call NFD and NFC equal.
-        let nfc = Array("<nksHoTen state=\"filled\">Nguy\u{1EC5}n V\u{0103}n \u{0110}\u{1EE9}c</nksHoTen>".utf8)
+        let nfc = Array("<nksHoTen>Nguy\u{1EC5}n V\u{0103}n \u{0110}\u{1EE9}c</nksHoTen>".utf8)
         let bytes = Array(text.utf8)
         #expect(bytes.indices.contains { bytes[$0...].starts(with: nfc) }, "stored and exported as NFC")
         #expect(!bytes.indices.contains { bytes[$0...].starts(with: Array("e\u{0302}".utf8)) })

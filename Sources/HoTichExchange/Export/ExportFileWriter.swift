@@ -166,7 +166,8 @@ public final class ExportFileWriter {
     /// One field in its state: the text as written, and for dates, times and codes what it means.
     private func writeField(_ field: FieldDefinition, _ value: FieldValue) throws {
         try writer.startElement(field.key)
-        try writer.attribute("state", value.state)
+        // `filled` is the schema's default: most fields carry no @state, which keeps files a third smaller.
+        if case .filled = value {} else { try writer.attribute("state", value.state) }
         guard let text = value.text else { return try writer.endElement() }
         switch field.type {
         case .date:

@@ -90,8 +90,9 @@ public enum ExportSchema {
     /// The value types of fields: the four states, partial dates, codes with their list.
     static let fieldTypes = """
           <xs:simpleType name="FieldState">
-            <xs:annotation><xs:documentation>filled: read from the register; uncertain: read with doubt;
-              blank: the register leaves it blank (no content); illegible: written but unreadable (no content).</xs:documentation></xs:annotation>
+            <xs:annotation><xs:documentation>filled: read from the register (the default: a field without @state is
+              filled); uncertain: read with doubt; blank: the register leaves it blank (no content);
+              illegible: written but unreadable (no content).</xs:documentation></xs:annotation>
             <xs:restriction base="xs:token">
               <xs:enumeration value="filled"/><xs:enumeration value="uncertain"/>
               <xs:enumeration value="blank"/><xs:enumeration value="illegible"/>
@@ -107,20 +108,20 @@ public enum ExportSchema {
             <xs:restriction base="xs:string"><xs:pattern value="(([01][0-9]|2[0-3]):[0-5][0-9])?"/></xs:restriction>
           </xs:simpleType>
           <xs:complexType name="TextField">
-            <xs:simpleContent><xs:extension base="Text500"><xs:attribute name="state" type="FieldState" use="required"/></xs:extension></xs:simpleContent>
+            <xs:simpleContent><xs:extension base="Text500"><xs:attribute name="state" type="FieldState" default="filled"/></xs:extension></xs:simpleContent>
           </xs:complexType>
           <xs:complexType name="NameField">
             <xs:annotation><xs:documentation>A personal name as written (NFC, capitals kept).</xs:documentation></xs:annotation>
-            <xs:simpleContent><xs:extension base="Text100"><xs:attribute name="state" type="FieldState" use="required"/></xs:extension></xs:simpleContent>
+            <xs:simpleContent><xs:extension base="Text100"><xs:attribute name="state" type="FieldState" default="filled"/></xs:extension></xs:simpleContent>
           </xs:complexType>
           <xs:complexType name="PersonalIDField">
-            <xs:simpleContent><xs:extension base="PersonalIDText"><xs:attribute name="state" type="FieldState" use="required"/></xs:extension></xs:simpleContent>
+            <xs:simpleContent><xs:extension base="PersonalIDText"><xs:attribute name="state" type="FieldState" default="filled"/></xs:extension></xs:simpleContent>
           </xs:complexType>
           <xs:complexType name="TimeField">
             <xs:annotation><xs:documentation>hh:mm, when it can be read as a time; the text as written in @asWritten.</xs:documentation></xs:annotation>
             <xs:simpleContent>
               <xs:extension base="TimeText">
-                <xs:attribute name="state" type="FieldState" use="required"/>
+                <xs:attribute name="state" type="FieldState" default="filled"/>
                 <xs:attribute name="asWritten" type="Text40"/>
               </xs:extension>
             </xs:simpleContent>
@@ -130,7 +131,7 @@ public enum ExportSchema {
               name it in a code list when it is one of the list's values (absent for text the list does not hold).</xs:documentation></xs:annotation>
             <xs:simpleContent>
               <xs:extension base="Text100">
-                <xs:attribute name="state" type="FieldState" use="required"/>
+                <xs:attribute name="state" type="FieldState" default="filled"/>
                 <xs:attribute name="code" type="xs:token"/>
                 <xs:attribute name="list" type="xs:token"/>
                 <xs:attribute name="listVersion" type="xs:token"/>
@@ -158,7 +159,7 @@ public enum ExportSchema {
               </xs:choice>
               <xs:element name="asWritten" type="Text40" minOccurs="0"/>
             </xs:sequence>
-            <xs:attribute name="state" type="FieldState" use="required"/>
+            <xs:attribute name="state" type="FieldState" default="filled"/>
             <xs:attribute name="impossible" type="xs:boolean" default="false"/>
           </xs:complexType>
 
