@@ -124,6 +124,26 @@ extension TestWorkspace {
         #expect(try test.decisions(batch.id).first { $0.id == birth.decision.id }?.isOpen == true)
     }
 
+    @Test func aVerifiedBatchThatALaterCheckFaultsGoesBackToVerifying() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        // Something changes under a verified batch (here, a personal ID number another record already
+        // holds appears in it): the next verify run finds the error and reopens the batch.
+        let records = try test.records(batch.id).sorted { ($0.number ?? "") < ($1.number ?? "") }
+        try test.workspace.store.write { db in
+            for (record, pin) in [(records[0], "001316000001"), (records[1], "001316000001")] {
+                var fields = record.fields
+                fields["nksSoDinhDanh"] = .filled(pin)
+                try db.execute(sql: "UPDATE record SET fields = ?, subjectPersonalID = ? WHERE id = ?",
+                               arguments: [FieldSetJSON.encode(fields), pin, record.id])
+            }
+        }
+        let report = try test.verifier.verify(batch: batch.id)
+        #expect(report.state == .verifying)
+        #expect(report.progress.errors == 2 && report.progress.correctionsOpen == 2)
+        #expect(try test.auditActions(batch.id).contains("reopen-verification"))
+    }
+
     @Test func thePolicyChangesOnlyBeforeKeyingStarts() throws {
         let test = try TestWorkspace()
         let batch = try test.receiveGoodBook(policy: .double)
