@@ -16,13 +16,19 @@ public struct ExportRequest: Sendable {
     public var again: Bool
     /// Mark the files as test data (`@test="true"`).
     public var test: Bool
+    /// Told records written so far and the total, every thousand records.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
-    public init(batchIDs: [String], allVerified: Bool = false, folder: URL, again: Bool = false, test: Bool = false) {
+    public init(
+        batchIDs: [String], allVerified: Bool = false, folder: URL, again: Bool = false, test: Bool = false,
+        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) {
         self.batchIDs = batchIDs
         self.allVerified = allVerified
         self.folder = folder
         self.again = again
         self.test = test
+        self.progress = progress
     }
 }
 
@@ -118,10 +124,21 @@ extension Session {
         let final = request.folder.appendingPathComponent(packageID, isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-            var files: [ExportedFile] = []
-            for batch in plan.batches {
-                files.append(try writeBatchFile(batch, packageID: packageID, into: staging, time: time, test: request.test, fault: fault))
+            let total = try workspace.store.read { db in
+                try plan.batches.reduce(0) { sum, batch in
+                    sum + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE batchId = ?", arguments: [batch.id]) ?? 0)
+                }
             }
+            var files: [ExportedFile] = []
+            var done = 0
+            for batch in plan.batches {
+                let file = try writeBatchFile(
+                    batch, packageID: packageID, into: staging, time: time, test: request.test, fault: fault,
+                    progress: request.progress.map { report in { count in report(done + count, total) } })
+                done += file.records
+                files.append(file)
+            }
+            request.progress?(done, total)
             let kinds = try workspace.store.read { db in
                 try Dictionary(uniqueKeysWithValues: plan.batches.map { ($0.id, try Self.batchAndBook($0.id, in: db).1.kind) })
             }
@@ -200,7 +217,8 @@ extension Session {
 
     /// Writes one batch's file, streaming its records from the database, then validates it.
     private func writeBatchFile(
-        _ batch: BatchRow, packageID: String, into folder: URL, time: String, test: Bool, fault: ExportFault
+        _ batch: BatchRow, packageID: String, into folder: URL, time: String, test: Bool, fault: ExportFault,
+        progress: ((Int) -> Void)?
     ) throws -> ExportedFile {
         let name = Self.fileName(batch.id)
         let url = folder.appendingPathComponent(name)
@@ -227,6 +245,7 @@ extension Session {
                     }
                     try writer.write(Self.exportRecord(row, book: book, policy: batch.policy, updatedAt: batch.updatedAt))
                     count += 1
+                    if count % 1_000 == 0 { progress?(count) }
                 }
                 return try writer.finish()
             } catch {

@@ -30,6 +30,12 @@ extension TestWorkspace {
     func exportedRecordCount() throws -> Int { try count("exportedRecord") }
 }
 
+/// Collects progress reports (an export calls it on its own thread only).
+final class ProgressRecorder: @unchecked Sendable {
+    private(set) var last: [Int] = []
+    func add(_ done: Int, _ total: Int) { last = [done, total] }
+}
+
 /// Ids and times differ from run to run; the rest of an export must not.
 func masked(_ xml: String) -> String {
     var text = xml
@@ -116,9 +122,11 @@ func masked(_ xml: String) -> String {
         let test = try TestWorkspace()
         let batch = try test.verifiedBatch()
         let out = try test.deliveries()
-        let report = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        let seen = ProgressRecorder()
+        let report = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out) { done, total in seen.add(done, total) })
         let folder = try #require(report.folder)
         #expect(report.records == 12 && report.files.count == 1)
+        #expect(seen.last == [12, 12], "the last progress report is the whole")
         let file = folder.appendingPathComponent("\(batch.id).xml")
         // Validated against the schema in the same test, and the package by its manifest.
         let validation = ExportValidator.validate(file: file)

@@ -43,8 +43,11 @@ struct ExportBatches: ParsableCommand {
         let language = global.language
         let console = Console.current
         let folder = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let progress = ProgressBox(ProgressLine(console: console, language: language, message: Message.exportProgress))
         let report = try global.session().export(
-            ExportRequest(batchIDs: ids, allVerified: allVerified, folder: folder, again: again, test: test))
+            ExportRequest(batchIDs: ids, allVerified: allVerified, folder: folder, again: again, test: test) { done, total in
+                progress.update(done: done, total: total)
+            })
         for id in report.alreadyExported { console.line(Message.batchAlreadyExported(batchID: id).text(in: language)) }
         if report.resumed, let id = report.packageID { console.line(Message.exportResumed(packageID: id).text(in: language)) }
         if let id = report.completedEarlierPackage { console.line(Message.exportResumed(packageID: id).text(in: language)) }
@@ -148,5 +151,18 @@ struct Validate: ParsableCommand {
             }
         }
         if invalid > 0 { throw ExitCode(1) }
+    }
+}
+
+/// A progress line shared with the export's callback (called on the exporting thread only).
+final class ProgressBox: @unchecked Sendable {
+    private var line: ProgressLine
+
+    init(_ line: ProgressLine) {
+        self.line = line
+    }
+
+    func update(done: Int, total: Int) {
+        line.update(done: done, total: total)
     }
 }

@@ -44,20 +44,23 @@ package struct Console: Sendable {
 package struct ProgressLine {
     let console: Console
     let language: Language
+    let message: (Int, Int) -> Message
     private var lastPercent = -1
 
-    package init(console: Console, language: Language) {
+    /// - Parameter message: what is counted (files hashed by default).
+    package init(console: Console, language: Language, message: @escaping (Int, Int) -> Message = Message.hashingProgress) {
         self.console = console
         self.language = language
+        self.message = message
     }
 
-    /// Shows `done` of `total` files, redrawing at most once per percent.
+    /// Shows `done` of `total`, redrawing at most once per percent.
     package mutating func update(done: Int, total: Int) {
         guard console.errorIsTerminal, total > 0 else { return }
         let percent = done * 100 / total
         guard percent != lastPercent || done == total else { return }
         lastPercent = percent
-        let text = Message.hashingProgress(done: done, total: total).text(in: language)
+        let text = message(done, total).text(in: language)
         console.err("\r\(text) (\(percent)%)")
         if done == total { console.err("\n") }
     }

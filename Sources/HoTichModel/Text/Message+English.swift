@@ -286,6 +286,8 @@ extension Message {
             return "Corrected record number \(number): version \(version), to be sent in the next correction package (`hotich export corrections`)."
         case .recordWithdrawn(let number):
             return "Withdrew record number \(number); the withdrawal goes out in the next correction package."
+        case .exportProgress(let done, let total):
+            return "Exporting \(done.grouped(in: en))/\(total.grouped(in: en)) records"
         case .batchNotExportable(let id, let state):
             return "Batch \(id) is \(state.rawValue); only verified batches can be exported."
         case .batchAlreadyExported(let id):

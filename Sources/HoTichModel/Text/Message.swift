@@ -160,6 +160,7 @@ public enum Message: Sendable, Equatable {
     case exportDone(path: String, files: Int, records: Int)
     case exportResumed(packageID: String)
     case exportFolderMissing(String)
+    case exportProgress(done: Int, total: Int)
     case validateValid(path: String, document: String, items: Int)
     case validateInvalid(path: String, problems: Int)
     case validateProblem(line: Int, message: String)
