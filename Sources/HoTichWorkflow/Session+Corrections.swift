@@ -75,11 +75,9 @@ extension Session {
 
     /// The record with `number` in a batch, which must have been exported and not withdrawn.
     static func exportedRecord(batch batchID: String, number: String, in db: Database) throws -> RecordRow {
-        let wanted = RegistrationNumber.value(number)
-        let candidates = try RecordRow.filter(RecordRow.Columns.batchId == batchID).fetchAll(db)
-        guard let record = candidates.first(where: { $0.number.flatMap(RegistrationNumber.value) == wanted && wanted != nil }) else {
-            throw HoTichError(.recordNumberNotInBatch(batchID: batchID, number: number))
-        }
+        guard let id = try RegistrationNumber.value(number).flatMap({ try recordIdsByNumber(in: batchID, db: db)[$0]?.first }),
+              let record = try RecordRow.fetchOne(db, key: id)
+        else { throw HoTichError(.recordNumberNotInBatch(batchID: batchID, number: number)) }
         let withdrawn = try String.fetchOne(db, sql: "SELECT withdrawnAt FROM record WHERE id = ?", arguments: [record.id])
         guard try lastExportedVersion(record.id, in: db) > 0, withdrawn == nil else {
             throw HoTichError(.recordNotExported(batchID: batchID, number: number))
@@ -99,6 +97,7 @@ extension Session {
     /// like any export; the versions are logged as exported in one transaction.
     public func exportCorrections(to folder: URL, now: Date = Date()) throws -> ExportReport {
         try require(.export)
+        try Self.requireFolder(folder)
         let me = user.name
         let time = Timestamp.text(for: now)
         let packageID = UUID().uuidString.lowercased()
@@ -192,12 +191,9 @@ extension Session {
 
     /// A corrected record as the export writes it, naming the version it supersedes.
     static func correctedRecord(_ recordId: String, in db: Database) throws -> ExportRecord {
-        guard let row = try Row.fetchOne(db, sql: """
-            SELECT r.id, r.version, r.fields, r.number, r.verifiedAt, r.verifiedBy, r.batchId, f.path, f.bytes, f.sha256,
-                   (SELECT group_concat(k.pass || '|' || k.operator || '|' || k.savedAt, ';')
-                      FROM keying k WHERE k.recordId = r.id AND k.state = 'complete') AS keyings
-            FROM record r LEFT JOIN scanFile f ON f.id = r.scanFileId WHERE r.id = ?
-            """, arguments: [recordId]) else { throw HoTichError(.storageFailure(code: 11)) }
+        guard let row = try Row.fetchOne(db, sql: exportRowsSQL + " WHERE r.id = ?", arguments: [recordId]) else {
+            throw HoTichError(.storageFailure(code: 11))
+        }
         let (batch, book) = try batchAndBook(row["batchId"], in: db)
         let base = try exportRecord(row, book: book, policy: batch.policy, updatedAt: batch.updatedAt)
         let previous = try lastExportedVersion(recordId, in: db)

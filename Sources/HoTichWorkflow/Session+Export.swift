@@ -85,10 +85,7 @@ extension Session {
     package func export(_ request: ExportRequest, now: Date = Date(), fault: ExportFault) throws -> ExportReport {
         try require(.export)
         let me = user.name
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: request.folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw HoTichError(.exportFolderMissing(request.folder.path))
-        }
+        try Self.requireFolder(request.folder)
         // An export a crash interrupted after its rename is completed, not written twice.
         let resumed = try completeInterruptedExports(actor: me)
 
@@ -149,7 +146,7 @@ extension Session {
             // The files' hashes were taken as they were written; the manifest is checked against the schema.
             let manifest = ExportValidator.validate(file: staging.appendingPathComponent(PackageManifest.fileName))
             guard manifest.isValid else {
-                throw ExportStageError(stage: "manifest", detail: Self.describe(manifest))
+                throw ExportStageError(stage: "manifest", detail: manifest.describe(limit: 3))
             }
             try Durability.synchronizeDirectory(staging)
             // What the files are, before they are in place: a run that finds the package renamed
@@ -165,7 +162,7 @@ extension Session {
             try FileManager.default.moveItem(at: staging, to: final)
             try Durability.synchronizeDirectory(request.folder)
             if fault == .crashAfterRename { throw ExportStageError(stage: "crash", detail: "simulated crash after the rename") }
-            try recordExport(packageID: packageID, files: files, actor: me, at: time)
+            try workspace.store.write { db in try Self.finishPackage(packageID, actor: me, in: db) }
             workspace.logger.info("export written", metadata: ["package": "\(packageID)", "files": "\(files.count)"])
             return ExportReport(
                 packageID: packageID, folder: final, files: files, alreadyExported: plan.skipped, resumed: false,
@@ -187,6 +184,14 @@ extension Session {
     }
 
     static func fileName(_ batchID: String) -> String { "\(batchID).xml" }
+
+    /// Throws unless `folder` is an existing folder to make packages in.
+    static func requireFolder(_ folder: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw HoTichError(.exportFolderMissing(folder.path))
+        }
+    }
 
     /// The batches a request names that can be exported, and those skipped as already exported.
     static func exportableBatches(_ request: ExportRequest, in db: Database) throws -> ([BatchRow], [String]) {
@@ -230,14 +235,9 @@ extension Session {
                 office: office, officeName: officeName, packageId: packageID, batchID: batch.id, test: test)
             let writer = try ExportFileWriter(url: url, header: header, kinds: [book.kind])
             do {
-                let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT r.id, r.version, r.fields, r.number, r.verifiedAt, r.verifiedBy, f.path, f.bytes, f.sha256,
-                           (SELECT group_concat(k.pass || '|' || k.operator || '|' || k.savedAt, ';')
-                              FROM keying k WHERE k.recordId = r.id AND k.state = 'complete') AS keyings
-                    FROM record r LEFT JOIN scanFile f ON f.id = r.scanFileId
-                    WHERE r.batchId = ?
-                    ORDER BY f.path, CAST(r.number AS INTEGER), r.id
-                    """, arguments: [batch.id])
+                let cursor = try Row.fetchCursor(
+                    db, sql: Self.exportRowsSQL + " WHERE r.batchId = ? ORDER BY f.path, CAST(r.number AS INTEGER), r.id",
+                    arguments: [batch.id])
                 var count = 0
                 while let row = try cursor.next() {
                     if case .writerAfter(let limit) = fault, count == limit {
@@ -256,12 +256,22 @@ extension Session {
         // Validated on a second thread while it was written: the very bytes in the file.
         let report = written.validation
         if !report.isValid || fault == .validation {
-            let detail = fault == .validation ? "simulated failure" : Self.describe(report)
+            let detail = fault == .validation ? "simulated failure" : report.describe(limit: 3)
             throw ExportStageError(stage: "validation of \(name)", detail: detail)
         }
         return ExportedFile(name: name, batchID: batch.id, bytes: written.bytes, sha256: written.sha256, records: written.entries)
     }
 
+    /// A record with what its provenance needs: its scan file and its keyings (`pass|operator|time;…`).
+    /// Callers add the `WHERE` (and order).
+    static let exportRowsSQL = """
+        SELECT r.id, r.version, r.fields, r.number, r.verifiedAt, r.verifiedBy, r.batchId, f.path, f.bytes, f.sha256,
+               (SELECT group_concat(k.pass || '|' || k.operator || '|' || k.savedAt, ';')
+                  FROM keying k WHERE k.recordId = r.id AND k.state = 'complete') AS keyings
+        FROM record r LEFT JOIN scanFile f ON f.id = r.scanFileId
+        """
+
+    /// A row of ``exportRowsSQL`` as the export writes it.
     static func exportRecord(_ row: Row, book: BookIdentity, policy: VerificationPolicy, updatedAt: String) throws -> ExportRecord {
         let fields = try FieldSetJSON.decode(row["fields"])
         let path: String? = row["path"]
@@ -275,14 +285,6 @@ extension Session {
             book: book, page: fields["trangSo"]?.text, number: row["number"], scan: scan, keyings: keyings,
             policy: policy, verifiedBy: row["verifiedBy"] ?? "?", verifiedAt: row["verifiedAt"] ?? updatedAt)
         return ExportRecord(id: row["id"], version: row["version"], kind: book.kind, fields: fields, provenance: provenance)
-    }
-
-    /// The first problems of a report, for the failure message.
-    static func describe(_ report: ValidationReport) -> String { report.describe(limit: 3) }
-
-    /// The bookkeeping of a package whose folder is in place: batches exported, record versions logged.
-    private func recordExport(packageID: String, files: [ExportedFile], actor: String, at time: String) throws {
-        try workspace.store.write { db in try Self.finishPackage(packageID, actor: actor, in: db) }
     }
 
     /// Marks a package complete: each batch exported and each record version logged, one transaction.

@@ -84,17 +84,27 @@ extension Session {
         let me = user.name
         let time = Timestamp.text(for: now)
         return try workspace.store.write { db in
+            let numbered = try Self.recordIdsByNumber(in: batchID, db: db)
             var ids: [String] = []
             for number in numbers {
-                let wanted = RegistrationNumber.value(number)
-                let matches = try Row.fetchAll(db, sql: "SELECT id, number FROM record WHERE batchId = ?", arguments: [batchID])
-                    .filter { row in (row["number"] as String?).flatMap(RegistrationNumber.value) == wanted && wanted != nil }
-                guard !matches.isEmpty else { throw HoTichError(.recordNumberNotInBatch(batchID: batchID, number: number)) }
-                ids += matches.map { $0["id"] }
+                guard let matches = RegistrationNumber.value(number).flatMap({ numbered[$0] }) else {
+                    throw HoTichError(.recordNumberNotInBatch(batchID: batchID, number: number))
+                }
+                ids += matches
             }
             try Self.reopenForKeying(batchID, records: ids, reason: reason, actor: me, at: time, in: db)
             return ids.count
         }
+    }
+
+    /// The ids of a batch's records by registration number (`5`, `05` and `5/2017` are one number).
+    static func recordIdsByNumber(in batchID: String, db: Database) throws -> [Int: [String]] {
+        var numbered: [Int: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, number FROM record WHERE batchId = ?", arguments: [batchID]) {
+            guard let number = (row["number"] as String?).flatMap(RegistrationNumber.value) else { continue }
+            numbered[number, default: []].append(row["id"])
+        }
+        return numbered
     }
 
     /// Moves the batch back to keying and reopens the records' keyings as drafts.

@@ -19,30 +19,21 @@ public final class XMLStreamReader {
 
     private let reader: xmlTextReaderPtr
     private let collector = ProblemCollector()
-    /// The schema being validated against, kept alive while the reader uses it.
-    private let schema: XMLSchema?
 
-    /// Opens `path` for reading. Network access is refused.
-    /// - Parameter schema: validates the document against it while reading; validity problems are
-    ///   collected in ``problems`` instead of stopping the read.
+    /// Opens `path` for reading. Network access is refused. (Validation against a schema is
+    /// ``XMLValidation``'s: a SAX pass, much faster than the reader.)
     /// - Throws: ``XMLProblem`` when the file cannot be opened.
-    public init(path: String, validatingAgainst schema: XMLSchema? = nil) throws(XMLProblem) {
+    public init(path: String) throws(XMLProblem) {
         XMLLibrary.initialize()
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue)
         guard let reader = xmlReaderForFile(path, nil, options) else {
             throw XMLProblem(line: 0, message: "cannot open \(path)")
         }
         self.reader = reader
-        self.schema = schema
-        // The handler first: libxml2 relays schema errors to it only when it is set before the schema.
         xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
             guard let context, let error else { return }
             Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue().add(error)
         }, Unmanaged.passUnretained(collector).toOpaque())
-        if let schema, xmlTextReaderSetSchema(reader, schema.pointer) != 0 {
-            // deinit frees the reader.
-            throw XMLProblem(line: 0, message: "the schema could not be attached to the reader")
-        }
     }
 
     deinit {
@@ -51,25 +42,12 @@ public final class XMLStreamReader {
 
     /// Moves to the next node. Returns `false` at the end of the document.
     /// - Throws: the first ``XMLProblem`` libxml2 reported, when the document is not well-formed.
-    ///   When validating, only a document that cannot be read further throws; validity problems
-    ///   are collected in ``problems``.
     public func read() throws(XMLProblem) -> Bool {
         let status = xmlTextReaderRead(reader)
-        if schema == nil, let problem = collector.problems.first { throw problem }
-        if status < 0 {
-            throw collector.problems.last ?? XMLProblem(line: 0, message: "the document could not be read")
-        }
+        if let problem = collector.problems.first { throw problem }
+        if status < 0 { throw XMLProblem(line: 0, message: "the document could not be read") }
         return status == 1
     }
-
-    /// Problems reported so far (validity problems when validating), at most ``ProblemCollector/limit``.
-    public var problems: [XMLProblem] { collector.problems }
-
-    /// How many problems libxml2 reported in all, including those beyond the kept ones.
-    public var problemCount: Int { collector.count }
-
-    /// Whether the document read so far is valid against the schema (after the last read: the whole document).
-    public var isValid: Bool { schema != nil && xmlTextReaderIsValid(reader) == 1 && collector.count == 0 }
 
     /// The depth of the current node (the root element is 0).
     public var depth: Int { Int(xmlTextReaderDepth(reader)) }

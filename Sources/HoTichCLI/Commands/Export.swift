@@ -73,10 +73,6 @@ struct ExportCorrections: ParsableCommand {
     func run() throws {
         let language = global.language
         let folder = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw HoTichError(.exportFolderMissing(folder.path))
-        }
         let report = try global.session().exportCorrections(to: folder)
         guard let packageFolder = report.folder else { return }
         Console.current.line(Message.exportDone(path: packageFolder.path, files: report.files.count, records: report.records).text(in: language))

@@ -1,3 +1,4 @@
+import Foundation
 import HoTichModel
 
 /// The published XSD 1.0 schemas of `hotich-export/1`: the export file, the package manifest and
@@ -260,7 +261,8 @@ public enum ExportSchema {
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// `hotich-export.xsd`: one export file (header, entries, summary).
@@ -405,11 +407,4 @@ public enum ExportSchema {
           <xs:simpleType name="Text500"><xs:restriction base="xs:string"><xs:maxLength value="500"/></xs:restriction></xs:simpleType>
 
         """ + sharedTypes + "</xs:schema>\n"
-}
-
-extension String {
-    /// Every occurrence of `target` replaced (without Foundation's bridging on this hot-free path).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
 }

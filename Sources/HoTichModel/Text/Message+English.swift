@@ -192,7 +192,7 @@ extension Message {
         case .finding(let code, let field, let detail, let kind):
             return Message.findingText(code: code, field: field, detail: detail, kind: kind, in: en)
         case .decisionNotFound(let id):
-            return "There is no conflict number \(id)."
+            return "There is no conflict number \(id). The open ones are shown by `hotich arbitrate BATCH`."
         case .decisionAlreadyMade(let id):
             return "Conflict \(id) is already decided; it is not overwritten."
         case .arbiterKeyedRecord(let user):
@@ -200,7 +200,7 @@ extension Message {
         case .acknowledgementNeedsReason:
             return "Acknowledging a warning needs a reason (for example \"the book says so\")."
         case .findingNotFound(let id):
-            return "There is no warning number \(id)."
+            return "There is no warning number \(id). See the warnings (column No.) with `hotich batch show BATCH`."
         case .arbitrationField(let number, let label, let path):
             return "Record no. \(number ?? "?") — \(label)" + (path.map { " (\($0))" } ?? "")
         case .arbitrationPass(let pass, let value, let keyer):

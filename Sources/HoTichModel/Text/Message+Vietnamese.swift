@@ -192,7 +192,7 @@ extension Message {
         case .finding(let code, let field, let detail, let kind):
             return Message.findingText(code: code, field: field, detail: detail, kind: kind, in: vi)
         case .decisionNotFound(let id):
-            return "Không có chênh lệch số \(id)."
+            return "Không có chênh lệch số \(id). Các chênh lệch còn mở hiện ra khi chạy `hotich arbitrate LÔ`."
         case .decisionAlreadyMade(let id):
             return "Chênh lệch số \(id) đã được phân xử; không ghi đè."
         case .arbiterKeyedRecord(let user):
@@ -200,7 +200,7 @@ extension Message {
         case .acknowledgementNeedsReason:
             return "Xác nhận cảnh báo cần lý do (ví dụ: \"sổ ghi đúng như vậy\")."
         case .findingNotFound(let id):
-            return "Không có cảnh báo số \(id)."
+            return "Không có cảnh báo số \(id). Xem các cảnh báo (cột Số) bằng `hotich batch show LÔ`."
         case .arbitrationField(let number, let label, let path):
             return "Bản ghi số \(number ?? "?") — \(label)" + (path.map { " (\($0))" } ?? "")
         case .arbitrationPass(let pass, let value, let keyer):
