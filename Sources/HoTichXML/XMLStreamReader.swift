@@ -2,8 +2,8 @@ internal import CLibXML2
 
 /// A forward-only reader over an XML file, one node at a time (libxml2's `xmlTextReader`).
 ///
-/// Memory stays flat whatever the file size. Used to read spreadsheet parts (XLSX) and, later,
-/// to validate exports while streaming.
+/// Memory stays flat whatever the file size. Used to read spreadsheet parts (XLSX), receipts and
+/// the root element of a document to validate (validation itself is ``XMLValidation``'s).
 ///
 /// ```swift
 /// let reader = try XMLStreamReader(path: "sheet1.xml")
