@@ -199,7 +199,7 @@ private struct RowImporter {
         var header: TabularRow?
         repeat {
             header = try Self.next(source, path: path)
-        } while header.map { $0.cells.allSatisfy(Self.isBlank) } == true
+        } while header.map { $0.cells.allSatisfy(ImportColumns.isBlank) } == true
         guard let header else { throw HoTichError(.importNoHeader(path: path)) }
         columns = try ImportColumns.map(header.cells, kind: book.kind)
         let files = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batch.id && Column("usable") == true).fetchAll(db)
@@ -228,11 +228,6 @@ private struct RowImporter {
         return sameDay.count == 1 ? sameDay[0] : nil
     }
 
-    /// Whether a cell holds nothing but spaces and tabs.
-    static func isBlank(_ cell: String) -> Bool {
-        cell.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-    }
-
     static func next(_ source: any TabularSource, path: String) throws -> TabularRow? {
         do {
             return try source.nextRow()
@@ -244,8 +239,19 @@ private struct RowImporter {
     }
 
     mutating func run(in db: Database) throws {
-        while let row = try Self.next(source, path: path) {
-            if row.cells.allSatisfy(Self.isBlank) { continue }
+        let checker = ImportRowChecker(columns: columns, book: book, batchID: batch.id, time: now)
+        let stream = ImportRowStream(source: source, checker: checker)
+        defer { stream.close() }
+        while true {
+            let row: CheckedRow?
+            do {
+                row = try stream.next()
+            } catch .notUTF8 {
+                throw HoTichError(.importNotUTF8(path: path))
+            } catch {
+                throw HoTichError(.importUnreadable(path: path))
+            }
+            guard let row else { break }
             read += 1
             try importRow(row, in: db)
         }
@@ -255,37 +261,15 @@ private struct RowImporter {
         problems.append(ImportProblem(row: row, column: column, code: code, message: message))
     }
 
-    private mutating func importRow(_ row: TabularRow, in db: Database) throws {
-        var fields: [String: FieldValue] = [:]
-        var rowProblems: [ImportProblem] = []
-        for (index, column) in columns.enumerated() {
-            guard let field = column else { continue }
-            var cell = index < row.cells.count ? row.cells[index] : ""
-            if case .date = field.type { cell = ImportColumns.excelSerialDate(cell) ?? cell }
-            guard let outcome = FieldRules.check(cell: cell, for: field) else {
-                if !field.required { fields[field.key] = .blank }
-                continue
-            }
-            fields[field.key] = outcome.value
-            for diagnostic in outcome.diagnostics where diagnostic.severity == .error {
-                rowProblems.append(ImportProblem(
-                    row: row.number, column: field.key, code: diagnostic.code,
-                    message: .importRowProblem(row: row.number, diagnostic: diagnostic, kind: book.kind)))
-            }
-        }
-        // Each cell was checked above; what is left is what the row does not say at all.
-        for diagnostic in RecordRules.missingRequired(fields, kind: book.kind) {
-            rowProblems.append(ImportProblem(
-                row: row.number, column: diagnostic.field ?? "*", code: diagnostic.code,
-                message: .importRowProblem(row: row.number, diagnostic: diagnostic, kind: book.kind)))
-        }
-        guard rowProblems.isEmpty else {
-            problems += rowProblems
+    private mutating func importRow(_ row: CheckedRow, in db: Database) throws {
+        guard row.problems.isEmpty, let record = row.record else {
+            problems += row.problems
             rejected += 1
             return
         }
-        let number = fields["so"]?.text ?? ""
-        let year = fields["ngayDangKy"]?.text.flatMap { PartialDate($0) }?.year ?? book.year
+        let fields = row.fields
+        let number = record.number ?? ""
+        let year = record.registrationYear ?? book.year
         let numberKey = "\(RegistrationNumber.value(number) ?? -1)/\(year)"
         if let first = firstRowOfNumber[numberKey] {
             reject(row.number, "so", "duplicate-number", .importRowDuplicateNumber(row: row.number, number: number, firstRow: first))
@@ -315,7 +299,9 @@ private struct RowImporter {
         var keying = KeyingRow(
             batchId: batch.id, entryKey: entryKey, scanFileId: file?.id, pass: pass, operator: self.operator,
             state: .complete, fields: fields, position: fieldCount, source: "import:\(fileHash)", at: now)
-        let recordId = try Session.attach(&keying, to: existingRecords[entryKey], book: book, batch: batch, at: now, in: db)
+        let recordId = try Session.attach(
+            &keying, to: existingRecords[entryKey], prepared: record, fieldsJSON: row.json, book: book, batch: batch,
+            at: now, in: db)
         existingRecords[entryKey] = recordId
         existingKeyings[entryKey, default: []].append((pass, self.operator, .complete))
         try audit.append(
@@ -329,6 +315,11 @@ private struct RowImporter {
 enum ImportColumns {
     /// Columns of templates that carry no record data (row counters).
     static let ignored: Set<String> = ["stt", "so thu tu"]
+
+    /// Whether a cell holds nothing but spaces and tabs.
+    static func isBlank(_ cell: String) -> Bool {
+        cell.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
 
     /// The field of each header cell (`nil` for ignored columns), by Ministry key or by the
     /// register's label; unknown, duplicate and missing required columns are refused.

@@ -246,3 +246,68 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(byName["BÌNH"] == files.first { $0.path.contains("2018-01-03") }?.id)
     }
 }
+
+/// Files longer than what the reading thread may check ahead of the writer (a few thousand rows).
+@Suite struct LongImportTests {
+    /// The sample's first row repeated with numbers 1...count; `change` edits a row's cells by its number.
+    static func csv(rows count: Int, change: (Int, inout [String]) -> Void = { _, _ in }) -> String {
+        let template = SampleKeyings.rows(pass: 1)[1]
+        var lines = [SampleKeyings.header.joined(separator: ",")]
+        for number in 1...count {
+            var row = template
+            row[0] = "\(number)"
+            row[1] = number < 10 ? "0\(number)" : "\(number)"
+            row[3] = "\(number)"
+            change(number, &row)
+            lines.append(row.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func rowsComeThroughInOrderAndEachRejectNamesItsRow() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let folder = try test.deliveries()
+        let csv = Self.csv(rows: 3_000) { number, row in
+            if number == 2_500 { row[11] = "9" }  // not a sex code
+        }
+        let report = try test.operatorSession.importKeyings(
+            ImportRequest(batchID: batch.id, file: try writeCSV(csv, "dai.csv", in: folder), partial: true))
+        #expect(report.read == 3_000 && report.imported == 2_999 && report.rejected == 1)
+        // Row 2 500 of the register is line 2 501 of the file, after the header.
+        #expect(report.problems.map(\.row) == [2_501])
+        #expect(report.problems.first?.column == "nksGioiTinh")
+        let numbers = Set(try test.records(batch.id).compactMap(\.number))
+        #expect(numbers.count == 2_999 && !numbers.contains("2500") && numbers.contains("3000"))
+    }
+
+    @Test func aByteThatIsNotUTF8FarIntoTheFileImportsNothing() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let folder = try test.deliveries()
+        let good = Array(Self.csv(rows: 2_900).utf8)
+        let url = folder.appendingPathComponent("hong.csv")
+        try Data(good + Array("2901,2901,01/2017,2901,28.12.2016,1,UBND,Nguy".utf8) + [0xEA, 0x6E, 0x0A]).write(to: url)
+        #expect(throws: HoTichError(.importNotUTF8(path: url.path))) {
+            try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url, partial: true))
+        }
+        #expect(try test.records(batch.id).isEmpty)
+    }
+
+    @Test func aRefusalWhileRowsAreStillBeingReadEndsTheImport() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook(policy: .review)
+        let folder = try test.deliveries()
+        try SampleKeyings.write(into: folder)
+        _ = try test.operatorSession.importKeyings(
+            ImportRequest(batchID: batch.id, file: folder.appendingPathComponent(SampleKeyings.fileName(pass: 1))))
+        try test.verifier.apply(.startVerification, to: batch.id)
+        // Rows 1–12 are there already; row 13 would add to a batch being verified. The reading thread,
+        // waiting thousands of rows ahead by then, must stop: the import waits for it to end.
+        #expect(throws: HoTichError(.batchNotKeyable(batchID: batch.id, state: .verifying))) {
+            try test.operatorSession.importKeyings(
+                ImportRequest(batchID: batch.id, file: try writeCSV(Self.csv(rows: 20_000), "muon.csv", in: folder)))
+        }
+        #expect(try test.records(batch.id).count == 12)
+    }
+}

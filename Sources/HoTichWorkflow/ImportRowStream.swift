@@ -1,0 +1,171 @@
+import Foundation
+import HoTichExchange
+import HoTichModel
+import HoTichStore
+
+/// One row of an import file, read and checked: what it says, in stored form, or why it is refused.
+struct CheckedRow: Sendable {
+    /// The row's 1-based number in the file.
+    let number: Int
+    let fields: [String: FieldValue]
+    /// Every reason the row cannot be imported; empty for an acceptable row.
+    let problems: [ImportProblem]
+    /// `fields` as ``FieldSetJSON`` writes them (empty when the row is refused).
+    let json: String
+    /// The record an acceptable row creates when its entry has none yet: derived columns filled;
+    /// identifier, entry and scan file are the writer's to set.
+    let record: RecordRow?
+}
+
+/// Checks rows by the rules of interactive keying. Pure: it runs on the reading thread.
+struct ImportRowChecker: Sendable {
+    let columns: [FieldDefinition?]
+    let book: BookIdentity
+    let batchID: String
+    let time: String
+
+    func check(_ row: TabularRow) -> CheckedRow {
+        var fields: [String: FieldValue] = [:]
+        var problems: [ImportProblem] = []
+        for (index, column) in columns.enumerated() {
+            guard let field = column else { continue }
+            var cell = index < row.cells.count ? row.cells[index] : ""
+            if case .date = field.type { cell = ImportColumns.excelSerialDate(cell) ?? cell }
+            guard let outcome = FieldRules.check(cell: cell, for: field) else {
+                if !field.required { fields[field.key] = .blank }
+                continue
+            }
+            fields[field.key] = outcome.value
+            for diagnostic in outcome.diagnostics where diagnostic.severity == .error {
+                problems.append(problem(row.number, field.key, diagnostic))
+            }
+        }
+        // Each cell was checked above; what is left is what the row does not say at all.
+        for diagnostic in RecordRules.missingRequired(fields, kind: book.kind) {
+            problems.append(problem(row.number, diagnostic.field ?? "*", diagnostic))
+        }
+        guard problems.isEmpty else { return CheckedRow(number: row.number, fields: fields, problems: problems, json: "", record: nil) }
+        let record = RecordRow(
+            id: "", batchId: batchID, scanFileId: nil, entryKey: "", kind: book.kind, officeCode: book.office,
+            fields: fields, bookYear: book.year, at: time)
+        return CheckedRow(number: row.number, fields: fields, problems: [], json: FieldSetJSON.encode(fields), record: record)
+    }
+
+    private func problem(_ row: Int, _ column: String, _ diagnostic: Diagnostic) -> ImportProblem {
+        ImportProblem(
+            row: row, column: column, code: diagnostic.code,
+            message: .importRowProblem(row: row, diagnostic: diagnostic, kind: book.kind))
+    }
+}
+
+/// Reads and checks the rows of an import on a second thread while the caller writes the rows
+/// already checked: parsing and checking cost about as much as storing, so each gets a core.
+///
+/// The rows come out in file order. At most a few chunks wait between the two threads, so memory
+/// stays bounded whatever the file's length. Call ``close()`` when done, early or not (a `defer`):
+/// it stops the reading thread and returns once that thread has ended, so none outlives the import
+/// or keeps its file open.
+final class ImportRowStream: @unchecked Sendable {
+    private static let chunkSize = 256
+    private static let chunksAhead = 8
+
+    private let condition = NSCondition()
+    private var chunks: [[CheckedRow]] = []
+    private var current: [CheckedRow] = []
+    private var position = 0
+    private var ended = false
+    private var failure: TabularError?
+    private var cancelled = false
+    private let finished = DispatchSemaphore(value: 0)
+    private var closed = false
+
+    /// Starts reading `source` (positioned after its header) on a new thread.
+    init(source: any TabularSource, checker: ImportRowChecker) {
+        let box = SourceBox(source)
+        let thread = Thread { [self] in
+            produce(box.source, checker: checker)
+            finished.signal()
+        }
+        thread.stackSize = 1 << 20
+        thread.start()
+    }
+
+    /// The next checked row, `nil` at the end of the file; throws where the file stops being readable
+    /// (after every row before that point was returned).
+    func next() throws(TabularError) -> CheckedRow? {
+        if position < current.count {
+            position += 1
+            return current[position - 1]
+        }
+        condition.lock()
+        while chunks.isEmpty && !ended { condition.wait() }
+        if chunks.isEmpty {
+            condition.unlock()
+            if let failure { throw failure }
+            return nil
+        }
+        current = chunks.removeFirst()
+        condition.signal()
+        condition.unlock()
+        position = 1
+        return current[0]
+    }
+
+    /// Stops the reading thread and waits for it to end; rows not yet taken are dropped.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        condition.lock()
+        cancelled = true
+        chunks.removeAll()
+        condition.broadcast()
+        condition.unlock()
+        finished.wait()
+    }
+
+    private func produce(_ source: any TabularSource, checker: ImportRowChecker) {
+        var chunk: [CheckedRow] = []
+        chunk.reserveCapacity(Self.chunkSize)
+        var failure: TabularError?
+        while true {
+            let row: TabularRow?
+            do {
+                row = try source.nextRow()
+            } catch {
+                failure = error
+                break
+            }
+            guard let row else { break }
+            // Rows with nothing in them are not rows of the register.
+            if row.cells.allSatisfy(ImportColumns.isBlank) { continue }
+            chunk.append(checker.check(row))
+            if chunk.count == Self.chunkSize {
+                guard hand(chunk) else { return }
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        condition.lock()
+        if !chunk.isEmpty && !cancelled { chunks.append(chunk) }
+        self.failure = failure
+        ended = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Queues a chunk, waiting while the writer is behind; `false` once cancelled.
+    private func hand(_ chunk: [CheckedRow]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.count >= Self.chunksAhead && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        chunks.append(chunk)
+        condition.signal()
+        return true
+    }
+}
+
+/// Hands the source to the reading thread, which is its only user from then on.
+private final class SourceBox: @unchecked Sendable {
+    let source: any TabularSource
+    init(_ source: any TabularSource) { self.source = source }
+}
