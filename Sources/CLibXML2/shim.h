@@ -40,19 +40,29 @@ typedef struct {
     void (*characters)(void *context, const xmlChar *text, int length);
     /// Every problem: not well-formed, or not valid against the schema.
     xmlStructuredErrorFunc error;
+    /// Elements nested deeper than this (the root is at depth 0) and their text are not reported
+    /// to start, end and characters; negative reports every element. Validation is not affected.
+    int max_depth;
 } hotich_sax_callbacks;
 
 typedef struct {
     hotich_sax_callbacks callbacks;
     xmlParserCtxtPtr parser;
+    /// Depth of the element being parsed (-1 outside the root).
+    int depth;
 } hotich_sax_state;
+
+static inline int hotich_sax_reports(const hotich_sax_state *state) {
+    return state->callbacks.max_depth < 0 || state->depth <= state->callbacks.max_depth;
+}
 
 static void hotich_sax_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI,
                              int nb_namespaces, const xmlChar **namespaces, int nb_attributes, int nb_defaulted,
                              const xmlChar **attributes) {
     (void)prefix; (void)URI; (void)nb_namespaces; (void)namespaces; (void)nb_defaulted;
     hotich_sax_state *state = (hotich_sax_state *)ctx;
-    if (state->callbacks.start != NULL) {
+    state->depth += 1;
+    if (state->callbacks.start != NULL && hotich_sax_reports(state)) {
         state->callbacks.start(state->callbacks.context, localname, nb_attributes, attributes,
                                xmlSAX2GetLineNumber(state->parser));
     }
@@ -61,7 +71,8 @@ static void hotich_sax_start(void *ctx, const xmlChar *localname, const xmlChar 
 static void hotich_sax_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *URI) {
     (void)localname; (void)prefix; (void)URI;
     hotich_sax_state *state = (hotich_sax_state *)ctx;
-    if (state->callbacks.end != NULL) state->callbacks.end(state->callbacks.context);
+    if (state->callbacks.end != NULL && hotich_sax_reports(state)) state->callbacks.end(state->callbacks.context);
+    state->depth -= 1;
 }
 
 #if LIBXML_VERSION >= 21200
@@ -85,7 +96,9 @@ static void hotich_sax_error(void *ctx, hotich_error_ptr error) {
 
 static void hotich_sax_characters(void *ctx, const xmlChar *text, int length) {
     hotich_sax_state *state = (hotich_sax_state *)ctx;
-    if (state->callbacks.characters != NULL) state->callbacks.characters(state->callbacks.context, text, length);
+    if (state->callbacks.characters != NULL && hotich_sax_reports(state)) {
+        state->callbacks.characters(state->callbacks.context, text, length);
+    }
 }
 
 /// Runs `parser` to the end with `schema`'s streaming validator plugged into its SAX handler,
@@ -95,7 +108,7 @@ static void hotich_sax_characters(void *ctx, const xmlChar *text, int length) {
 /// the caller counts them.
 static inline int hotich_validate_with_parser(xmlSchemaPtr schema, xmlParserCtxtPtr parser, hotich_sax_callbacks callbacks) {
     xmlCtxtUseOptions(parser, XML_PARSE_NONET | XML_PARSE_HUGE);
-    hotich_sax_state state = { callbacks, parser };
+    hotich_sax_state state = { callbacks, parser, -1 };
     xmlSchemaValidCtxtPtr validation = xmlSchemaNewValidCtxt(schema);
     if (validation == NULL) {
         xmlFreeParserCtxt(parser);

@@ -114,6 +114,15 @@ public final class XMLStreamWriter {
         try endElement()
     }
 
+    /// Writes markup as it is, unescaped: for ``XMLMarkup``, which escapes as this writer does.
+    /// An element still open for attributes is closed first; indentation is the markup's own.
+    public func raw(_ bytes: [UInt8]) throws(WriteError) {
+        guard !bytes.isEmpty else { return }
+        try check(bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: xmlChar.self) { xmlTextWriterWriteRawLen(writer, $0.baseAddress, Int32(buffer.count)) }
+        }, "write markup")
+    }
+
     /// Writes a comment.
     public func comment(_ value: String) throws(WriteError) {
         try check(Self.withXMLChars(value) { xmlTextWriterWriteComment(writer, $0) }, "write a comment")

@@ -10,6 +10,11 @@ open class XMLEventHandler {
     /// which keeps a pass over a large document cheap.
     public var wantsText = true
 
+    /// The deepest elements reported (the root is at depth 0), or `nil` for all. Elements below it
+    /// and their text never reach Swift at all: for a handler that only looks near the root, that is
+    /// most of the cost of a pass. Read once, when the pass starts.
+    open var deepestReportedDepth: Int? { nil }
+
     /// An element starts.
     open func startElement(_ element: XMLElementEvent) {}
     /// Text inside the current element (possibly in several pieces).
@@ -106,6 +111,7 @@ public enum XMLValidation {
         let pointer = Unmanaged.passUnretained(context).toOpaque()
         var callbacks = hotich_sax_callbacks()
         callbacks.context = pointer
+        callbacks.max_depth = handler?.deepestReportedDepth.map { Int32(clamping: $0) } ?? -1
         callbacks.error = { context, error in
             guard let context, let error else { return }
             Unmanaged<Context>.fromOpaque(context).takeUnretainedValue().collector.add(error)
