@@ -26,6 +26,7 @@ struct ImportRowChecker: Sendable {
 
     func check(_ row: TabularRow) -> CheckedRow {
         var fields: [String: FieldValue] = [:]
+        fields.reserveCapacity(columns.count)
         var problems: [ImportProblem] = []
         for (index, column) in columns.enumerated() {
             guard let field = column else { continue }

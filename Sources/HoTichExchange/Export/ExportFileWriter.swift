@@ -20,9 +20,15 @@ public final class ExportFileWriter {
     private var entries = 0
     private var withdrawals = 0
     private var counts: [RecordKind: Int] = [:]
-    private static let bufferSize = 1 << 20
+    /// Bytes gathered before they are hashed, written and handed to the validator: a quarter of
+    /// the pipe, so the writer can run ahead of the validator by several buffers.
+    private static let bufferSize = 1 << 18
     private let url: URL
     private let validation: ConcurrentValidation
+    /// The markup of the entry being written, reused from one record to the next.
+    private var markup = XMLMarkup()
+    /// The values of the entry being written, by position in its kind's catalog.
+    private var slots: [FieldValue?] = []
 
     /// Creates (or truncates) the file at `url` and writes the header.
     public init(url: URL, header: ExportHeader, kinds: [RecordKind]) throws {
@@ -95,33 +101,46 @@ public final class ExportFileWriter {
     }
 
     /// Writes one record as the next entry.
+    ///
+    /// The entry's markup is built as bytes (``XMLMarkup``, escaped and indented as libxml2's writer
+    /// would) and handed to the writer in one call: a record has some sixty elements, and one libxml2
+    /// call per element, attribute and text was most of the export's time.
     public func write(_ record: ExportRecord) throws {
         entries += 1
         counts[record.kind, default: 0] += 1
-        try writer.startElement("entry")
-        try writer.attribute("seq", String(entries))
-        try writer.startElement(ExportLayout.elementName(for: record.kind))
-        try writer.element("recordId", text: record.id)
-        try writer.element("recordVersion", text: String(record.version))
+        let layout = EntryLayout.of(record.kind)
+        markup.removeAll()
+        markup.open(Names.entry, depth: 2, attributes: [(Names.seq, String(entries))])
+        markup.open(layout.element, depth: 3)
+        markup.element(Names.recordId, depth: 4, text: record.id)
+        markup.element(Names.recordVersion, depth: 4, text: String(record.version))
         if let supersedes = record.supersedes {
-            try writer.startElement("supersedes")
-            try writer.element("recordVersion", text: String(supersedes.version))
-            try writer.element("reason", text: supersedes.reason)
-            for field in supersedes.changedFields { try writer.element("changedField", text: field) }
-            try writer.endElement()
+            markup.open(Names.supersedes, depth: 4)
+            markup.element(Names.recordVersion, depth: 5, text: String(supersedes.version))
+            markup.element(Names.reason, depth: 5, text: supersedes.reason)
+            for field in supersedes.changedFields { markup.element(Names.changedField, depth: 5, text: field) }
+            markup.close(Names.supersedes, depth: 4)
         }
-        try writeProvenance(record.provenance)
-        for (group, fields) in ExportLayout.groups(for: record.kind) {
-            guard fields.contains(where: { record.fields[$0.key] != nil }) else { continue }
-            try writer.startElement(group.rawValue)
-            for field in fields {
-                guard let value = record.fields[field.key] else { continue }
-                try writeField(field, value)
+        writeProvenance(record.provenance)
+        // The record's values in catalog order: one lookup per value the record has, not one per
+        // field of the catalog (most of which a given record leaves out).
+        slots.removeAll(keepingCapacity: true)
+        slots.append(contentsOf: repeatElement(nil, count: layout.fieldCount))
+        for (key, value) in record.fields {
+            if let position = layout.positions[key] { slots[position] = value }
+        }
+        for group in layout.groups {
+            guard group.fields.contains(where: { slots[$0.position] != nil }) else { continue }
+            markup.open(group.element, depth: 4)
+            for field in group.fields {
+                guard let value = slots[field.position] else { continue }
+                writeField(field, value)
             }
-            try writer.endElement()
+            markup.close(group.element, depth: 4)
         }
-        try writer.endElement()
-        try writer.endElement()
+        markup.close(layout.element, depth: 3)
+        markup.close(Names.entry, depth: 2)
+        try writer.raw(markup.bytes)
         if buffer.count >= Self.bufferSize { try drain() }
     }
 
@@ -129,85 +148,98 @@ public final class ExportFileWriter {
     public func writeWithdrawal(recordId: String, version: Int, reason: String) throws {
         entries += 1
         withdrawals += 1
-        try writer.startElement("entry")
-        try writer.attribute("seq", String(entries))
-        try writer.startElement("withdrawal")
-        try writer.element("recordId", text: recordId)
-        try writer.element("recordVersion", text: String(version))
-        try writer.element("reason", text: reason)
-        try writer.endElement()
-        try writer.endElement()
+        markup.removeAll()
+        markup.open(Names.entry, depth: 2, attributes: [(Names.seq, String(entries))])
+        markup.open(Names.withdrawal, depth: 3)
+        markup.element(Names.recordId, depth: 4, text: recordId)
+        markup.element(Names.recordVersion, depth: 4, text: String(version))
+        markup.element(Names.reason, depth: 4, text: reason)
+        markup.close(Names.withdrawal, depth: 3)
+        markup.close(Names.entry, depth: 2)
+        try writer.raw(markup.bytes)
     }
 
-    private func writeProvenance(_ provenance: ExportProvenance) throws {
-        try writer.startElement("provenance")
-        try writer.element("office", text: provenance.book.office.value)
-        try writer.element("bookKind", text: provenance.book.kind.code)
-        try writer.element("yearOpened", text: String(provenance.book.year))
-        try writer.element("volume", text: String(provenance.book.volume))
-        if let page = provenance.page { try writer.element("page", text: page) }
-        if let number = provenance.number { try writer.element("number", text: number) }
+    private func writeProvenance(_ provenance: ExportProvenance) {
+        markup.open(Names.provenance, depth: 4)
+        markup.element(Names.office, depth: 5, text: provenance.book.office.value)
+        markup.element(Names.bookKind, depth: 5, text: provenance.book.kind.code)
+        markup.element(Names.yearOpened, depth: 5, text: String(provenance.book.year))
+        markup.element(Names.volume, depth: 5, text: String(provenance.book.volume))
+        if let page = provenance.page { markup.element(Names.page, depth: 5, text: page) }
+        if let number = provenance.number { markup.element(Names.number, depth: 5, text: number) }
         if let scan = provenance.scan {
-            try writer.startElement("scan")
-            try writer.element("path", text: scan.path)
-            try writer.element("bytes", text: String(scan.bytes))
-            try writer.element("sha256", text: scan.sha256)
-            try writer.endElement()
+            markup.open(Names.scan, depth: 5)
+            markup.element(Names.path, depth: 6, text: scan.path)
+            markup.element(Names.bytes, depth: 6, text: String(scan.bytes))
+            markup.element(Names.sha256, depth: 6, text: scan.sha256)
+            markup.close(Names.scan, depth: 5)
         }
         for keying in provenance.keyings {
-            try writer.element("keying", text: "", attributes: [("pass", String(keying.pass)), ("by", keying.by), ("at", keying.at)])
+            markup.element(Names.keying, depth: 5, text: "", attributes: [
+                (Names.pass, String(keying.pass)), (Names.by, keying.by), (Names.at, keying.at),
+            ])
         }
-        try writer.element("verification", text: "", attributes: [
-            ("policy", provenance.policy.rawValue), ("by", provenance.verifiedBy), ("at", provenance.verifiedAt),
+        markup.element(Names.verification, depth: 5, text: "", attributes: [
+            (Names.policy, provenance.policy.rawValue), (Names.by, provenance.verifiedBy), (Names.at, provenance.verifiedAt),
         ])
-        try writer.endElement()
+        markup.close(Names.provenance, depth: 4)
     }
 
     /// One field in its state: the text as written, and for dates, times and codes what it means.
-    private func writeField(_ field: FieldDefinition, _ value: FieldValue) throws {
-        try writer.startElement(field.key)
+    private func writeField(_ field: EntryLayout.Field, _ value: FieldValue) {
         // `filled` is the schema's default: most fields need no @state (a tenth fewer bytes per file).
-        if case .filled = value {} else { try writer.attribute("state", value.state) }
-        guard let text = value.text else { return try writer.endElement() }
-        switch field.type {
+        var attributes: [([UInt8], String)] = []
+        if case .filled = value {} else { attributes.append((Names.state, value.state)) }
+        guard let text = value.text else {
+            return markup.element(field.element, depth: 5, text: "", attributes: attributes)
+        }
+        switch field.definition.type {
         case .date:
-            if let date = PartialDate(text) {
-                if date.isImpossible {
-                    try writer.attribute("impossible", "true")
-                    if let month = date.month {
-                        try writer.element("ym", text: "\(date.year)-\(month < 10 ? "0" : "")\(month)")
-                    } else {
-                        try writer.element("y", text: String(date.year))
-                    }
-                } else {
-                    let element = switch date.precision {
-                    case .full: "ymd"
-                    case .yearMonth: "ym"
-                    case .year: "y"
-                    }
-                    try writer.element(element, text: date.iso)
-                }
+            guard let date = PartialDate(text) else {
+                markup.open(field.element, depth: 5, attributes: attributes)
+                markup.element(Names.asWritten, depth: 6, text: text)
+                return markup.close(field.element, depth: 5)
             }
-            try writer.element("asWritten", text: text)
+            if date.isImpossible { attributes.append((Names.impossible, "true")) }
+            markup.open(field.element, depth: 5, attributes: attributes)
+            if date.isImpossible {
+                if let month = date.month {
+                    markup.element(Names.ym, depth: 6, text: "\(date.year)-\(month < 10 ? "0" : "")\(month)")
+                } else {
+                    markup.element(Names.y, depth: 6, text: String(date.year))
+                }
+            } else {
+                let element = switch date.precision {
+                case .full: Names.ymd
+                case .yearMonth: Names.ym
+                case .year: Names.y
+                }
+                markup.element(element, depth: 6, text: date.iso)
+            }
+            markup.element(Names.asWritten, depth: 6, text: text)
+            markup.close(field.element, depth: 5)
         case .time:
-            try writer.attribute("asWritten", text)
-            if let time = TimeOfDay(text) { try writer.text(time.canonical) }
+            attributes.append((Names.asWritten, text))
+            markup.element(field.element, depth: 5, text: TimeOfDay(text)?.canonical ?? "", attributes: attributes)
         case .code(let list):
             if let entry = list.entry(matching: text) {
-                try writer.attribute("code", entry.code)
-                try writer.attribute("list", list.id)
-                try writer.attribute("listVersion", list.version)
+                attributes += [(Names.code, entry.code), (Names.list, list.id), (Names.listVersion, list.version)]
             }
-            try writer.text(text)
+            markup.element(field.element, depth: 5, text: text, attributes: attributes)
         case .text, .personName, .personalID, .documentNumber, .registrationNumber, .volume, .page:
-            try writer.text(text)
+            markup.element(field.element, depth: 5, text: text, attributes: attributes)
         }
-        try writer.endElement()
     }
 
     /// Writes the summary, closes the document and flushes the file to disk.
     /// - Returns: the file's size and SHA-256, what it holds, and what validation found.
     public func finish() throws -> WrittenFile {
+        // Entries were written as markup: the line before `</records>` is theirs to indent too.
+        if entries > 0 {
+            markup.removeAll()
+            markup.newline(depth: 1)
+            try writer.raw(markup.bytes)
+        }
         try writer.endElement()  // records
         try writer.startElement("summary")
         try writer.element("entries", text: String(entries))
@@ -244,11 +276,22 @@ final class ConcurrentValidation: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var finished = false
 
+    /// `F_SETPIPE_SZ` (Linux; not exported to Swift by Glibc).
+    private static let setPipeSize: Int32 = 1031
+    static let pipeCapacity: Int32 = 1 << 20
+
     init(schema: XMLSchema) throws {
         var ends: [Int32] = [0, 0]
         guard pipe(&ends) == 0 else { throw ExportWriteError(message: "cannot open a pipe to the validator") }
         readEnd = ends[0]
         writeEnd = ends[1]
+        // The pipe is the slack between the two threads: at its default 64 KiB, each drained
+        // buffer made the writer wait for the validator and then the validator for the writer, and
+        // the two cores took turns. At 1 MiB (Linux's limit for a process without privileges) the
+        // writer fills it with the next buffers while the validator works through the last ones.
+        #if os(Linux)
+        _ = fcntl(writeEnd, Self.setPipeSize, Self.pipeCapacity)
+        #endif
         let thread = Thread { [self] in
             outcome = XMLValidation.validate(descriptor: readEnd, schema: schema, handler: checks)
             // A document that stopped early: read the rest so the writer never blocks or breaks the pipe.
@@ -298,4 +341,60 @@ final class ConcurrentValidation: @unchecked Sendable {
 public struct ExportWriteError: Error, Sendable, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+}
+
+/// The element names of export entries as UTF-8, encoded once.
+private enum Names {
+    static let entry = Array("entry".utf8), seq = Array("seq".utf8), withdrawal = Array("withdrawal".utf8)
+    static let recordId = Array("recordId".utf8), recordVersion = Array("recordVersion".utf8)
+    static let supersedes = Array("supersedes".utf8), reason = Array("reason".utf8)
+    static let changedField = Array("changedField".utf8)
+    static let provenance = Array("provenance".utf8), office = Array("office".utf8), bookKind = Array("bookKind".utf8)
+    static let yearOpened = Array("yearOpened".utf8), volume = Array("volume".utf8), page = Array("page".utf8)
+    static let number = Array("number".utf8), scan = Array("scan".utf8), path = Array("path".utf8)
+    static let bytes = Array("bytes".utf8), sha256 = Array("sha256".utf8), keying = Array("keying".utf8)
+    static let verification = Array("verification".utf8), pass = Array("pass".utf8), by = Array("by".utf8)
+    static let at = Array("at".utf8), policy = Array("policy".utf8), state = Array("state".utf8)
+    static let impossible = Array("impossible".utf8), ymd = Array("ymd".utf8), ym = Array("ym".utf8), y = Array("y".utf8)
+    static let asWritten = Array("asWritten".utf8), code = Array("code".utf8), list = Array("list".utf8)
+    static let listVersion = Array("listVersion".utf8)
+}
+
+/// A record kind's element and field groups (``ExportLayout``) with their names as UTF-8.
+private struct EntryLayout: Sendable {
+    struct Field: Sendable {
+        let definition: FieldDefinition
+        let element: [UInt8]
+        /// Position in the kind's fields, in the order they are written.
+        let position: Int
+    }
+
+    struct Group: Sendable {
+        let element: [UInt8]
+        let fields: [Field]
+    }
+
+    let element: [UInt8]
+    let groups: [Group]
+    /// Each field key's position.
+    let positions: [String: Int]
+    var fieldCount: Int { positions.count }
+
+    static func of(_ kind: RecordKind) -> EntryLayout { layouts[kind.rawIndex] }
+
+    private static let layouts: [EntryLayout] = RecordKind.allCases.map { kind in
+        var positions: [String: Int] = [:]
+        let groups = ExportLayout.groups(for: kind).map { group, fields in
+            Group(element: Array(group.rawValue.utf8), fields: fields.map { field in
+                positions[field.key] = positions.count
+                return Field(definition: field, element: Array(field.key.utf8), position: positions.count - 1)
+            })
+        }
+        return EntryLayout(element: Array(ExportLayout.elementName(for: kind).utf8), groups: groups, positions: positions)
+    }
+}
+
+private extension RecordKind {
+    /// Position in `allCases`.
+    var rawIndex: Int { RecordKind.allCases.firstIndex(of: self) ?? 0 }
 }

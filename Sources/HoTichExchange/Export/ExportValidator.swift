@@ -118,6 +118,16 @@ final class DocumentChecks: XMLEventHandler {
         wantsText = false
     }
 
+    /// What the checks read is near the root: an entry's record id and version (depth 4 of an
+    /// export), a manifest file's path, size and hash (2), a receipt's results (1).
+    override var deepestReportedDepth: Int? {
+        switch document {
+        case .export: 4
+        case .manifest: 2
+        case .receipt: 1
+        }
+    }
+
     override func startElement(_ element: XMLElementEvent) {
         depth += 1
         capturing = .none
