@@ -94,11 +94,17 @@ extension Session {
 
     /// Exports, as a package of their own, the new versions of records corrected since their last
     /// export and the withdrawals not yet sent. Written, validated, hashed and renamed into place
-    /// like any export; the versions are logged as exported in one transaction.
+    /// like any export; the versions are logged as exported in one transaction. A package a crash
+    /// left in place before its bookkeeping is recorded first, so nothing is sent twice.
     public func exportCorrections(to folder: URL, now: Date = Date()) throws -> ExportReport {
+        try exportCorrections(to: folder, now: now, fault: .none)
+    }
+
+    package func exportCorrections(to folder: URL, now: Date = Date(), fault: ExportFault) throws -> ExportReport {
         try require(.export)
         try Self.requireFolder(folder)
         let me = user.name
+        let resumed = try completeInterruptedExports(actor: me)
         let time = Timestamp.text(for: now)
         let packageID = UUID().uuidString.lowercased()
         let pending = try workspace.store.read { db -> (corrected: [String], withdrawn: [(String, Int, String)]) in
@@ -116,7 +122,10 @@ extension Session {
                 """).map { ($0["recordId"] as String, $0["version"] as Int, $0["reason"] as String) }
             return (corrected, withdrawn)
         }
-        guard !pending.corrected.isEmpty || !pending.withdrawn.isEmpty else { throw HoTichError(.exportNothingToDo) }
+        guard !pending.corrected.isEmpty || !pending.withdrawn.isEmpty else {
+            if let resumed { return resumed }
+            throw HoTichError(.exportNothingToDo)
+        }
         let office = try workspace.store.read { db in
             try Row.fetchOne(db, sql: "SELECT officeCode, name FROM workspace LIMIT 1")
         }
@@ -129,6 +138,7 @@ extension Session {
         }
         let staging = folder.appendingPathComponent(".hotich-\(packageID).partial", isDirectory: true)
         let final = folder.appendingPathComponent(packageID, isDirectory: true)
+        var renamed = false
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
             let header = ExportHeader(
@@ -152,9 +162,13 @@ extension Session {
                 entries: [PackageManifest.Entry(path: name, bytes: written.bytes, sha256: written.sha256, records: written.entries, kind: nil)],
                 packageID: packageID, createdAt: time, producerVersion: Self.producerVersion, office: (officeCode, officeName), to: staging)
             try Durability.synchronizeDirectory(staging)
+            if fault == .rename { throw ExportStageError(stage: "rename", detail: "simulated failure") }
             try FileManager.default.moveItem(at: staging, to: final)
+            renamed = true
             try Durability.synchronizeDirectory(folder)
+            if fault == .crashAfterRename { throw ExportStageError(stage: "crash", detail: "simulated crash after the rename") }
             try workspace.store.write { db in
+                if fault == .bookkeeping { throw ExportStageError(stage: "bookkeeping", detail: "simulated failure") }
                 for id in pending.corrected {
                     try db.execute(sql: """
                         INSERT OR IGNORE INTO exportedRecord (recordId, version, packageId, file, exportedAt)
@@ -179,6 +193,8 @@ extension Session {
                 files: [ExportedFile(name: name, batchID: "corrections", bytes: written.bytes, sha256: written.sha256, records: written.entries)],
                 alreadyExported: [], resumed: false)
         } catch {
+            if case let stage as ExportStageError = error, stage.stage == "crash" { throw error }
+            if renamed { throw bookkeepingFailed(packageID, error) }
             try? FileManager.default.removeItem(at: staging)
             try? workspace.store.write { db in
                 try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = ?, finishedAt = ? WHERE id = ?",
@@ -187,6 +203,43 @@ extension Session {
             let (stage, detail) = (error as? ExportStageError).map { ($0.stage, $0.detail) } ?? ("write", "\(error)")
             throw HoTichError(.exportFailed(stage: stage, detail: detail))
         }
+    }
+
+    /// Records a corrections package that a crash left in place before its bookkeeping, from the
+    /// entries its files deliver (the manifest and its hashes were checked by the caller).
+    static func finishCorrectionsPackage(_ packageID: String, folder: URL, actor: String, in db: Database) throws -> [ExportedFile] {
+        let exportedAt = try String.fetchOne(db, sql: "SELECT createdAt FROM exportPackage WHERE id = ?", arguments: [packageID]) ?? Timestamp.now()
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".xml") && $0 != PackageManifest.fileName }.sorted()
+        var files: [ExportedFile] = []
+        var (corrected, withdrawn) = (0, 0)
+        for name in names {
+            let url = folder.appendingPathComponent(name)
+            let entries: [DeliveredEntry]
+            let fingerprint: FileFingerprint
+            do {
+                entries = try DeliveredEntries.read(url)
+                fingerprint = try FileFingerprint.read(url)
+            } catch {
+                throw HoTichError(.exportFailed(stage: "completing package \(packageID)", detail: "\(name) cannot be read back"))
+            }
+            for entry in entries {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO exportedRecord (recordId, version, packageId, file, exportedAt, withdrawal)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [entry.recordId, entry.recordVersion, packageID, name, exportedAt, entry.withdrawal])
+                if entry.withdrawal { withdrawn += 1 } else { corrected += 1 }
+            }
+            files.append(ExportedFile(name: name, batchID: "corrections", bytes: fingerprint.bytes, sha256: fingerprint.sha256, records: entries.count))
+        }
+        let now = Timestamp.now()
+        try db.execute(sql: "UPDATE exportPackage SET state = 'complete', finishedAt = ?, records = ? WHERE id = ?",
+                       arguments: [now, corrected + withdrawn, packageID])
+        try AuditTrail.append(
+            AuditEntry(actor: actor, action: "export-corrections", subject: packageID,
+                       reason: "completed after an interruption: corrected \(corrected), withdrawn \(withdrawn)"),
+            at: now, in: db)
+        return files
     }
 
     /// A corrected record as the export writes it, naming the version it supersedes.

@@ -68,6 +68,8 @@ package enum ExportFault: Sendable, Equatable {
     case rename
     /// The process stops after the rename, before the bookkeeping (as a crash would).
     case crashAfterRename
+    /// The bookkeeping after the rename fails (as a full disk or a locked database would).
+    case bookkeeping
 }
 
 extension Session {
@@ -119,6 +121,7 @@ extension Session {
         }
         let staging = request.folder.appendingPathComponent(".hotich-\(packageID).partial", isDirectory: true)
         let final = request.folder.appendingPathComponent(packageID, isDirectory: true)
+        var renamed = false
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
             let total = try workspace.store.read { db in
@@ -160,15 +163,22 @@ extension Session {
             }
             if fault == .rename { throw ExportStageError(stage: "rename", detail: "simulated failure") }
             try FileManager.default.moveItem(at: staging, to: final)
+            renamed = true
             try Durability.synchronizeDirectory(request.folder)
             if fault == .crashAfterRename { throw ExportStageError(stage: "crash", detail: "simulated crash after the rename") }
-            try workspace.store.write { db in try Self.finishPackage(packageID, actor: me, in: db) }
+            try workspace.store.write { db in
+                if fault == .bookkeeping { throw ExportStageError(stage: "bookkeeping", detail: "simulated failure") }
+                try Self.finishPackage(packageID, actor: me, in: db)
+            }
             workspace.logger.info("export written", metadata: ["package": "\(packageID)", "files": "\(files.count)"])
             return ExportReport(
                 packageID: packageID, folder: final, files: files, alreadyExported: plan.skipped, resumed: false,
                 completedEarlierPackage: completedEarlier)
         } catch let failure {
             if case let stage as ExportStageError = failure, stage.stage == "crash" { throw failure }
+            // In place and valid, only its bookkeeping failed: the package stays `writing`, and the
+            // next export run records it (as after a crash) instead of sending it a second time.
+            if renamed { throw bookkeepingFailed(packageID, failure) }
             try? FileManager.default.removeItem(at: staging)
             let (stage, detail) = (failure as? ExportStageError).map { ($0.stage, $0.detail) } ?? ("write", "\(failure)")
             try workspace.store.write { db in
@@ -310,9 +320,17 @@ extension Session {
                        arguments: [now, total, packageID])
     }
 
+    /// The error for a package renamed into place whose recording failed (the database, not the files).
+    func bookkeepingFailed(_ packageID: String, _ failure: any Error) -> HoTichError {
+        workspace.logger.error("export bookkeeping failed", metadata: ["package": "\(packageID)"])
+        return HoTichError(.exportFailed(
+            stage: "bookkeeping", detail: "package \(packageID) is in place; the next export run records it (\(failure))"))
+    }
+
     /// Finishes packages left `writing` by an interrupted run: a package folder already in place and
-    /// valid is recorded; anything else is cleaned up and its batches go back to `verified`.
-    private func completeInterruptedExports(actor: String) throws -> ExportReport? {
+    /// valid is recorded (a batch package from its batches, a corrections package from what its file
+    /// delivers); anything else is cleaned up and its batches go back to `verified`.
+    func completeInterruptedExports(actor: String) throws -> ExportReport? {
         let pending = try workspace.store.read { db in
             try Row.fetchAll(db, sql: "SELECT id, folder FROM exportPackage WHERE state = 'writing'")
         }
@@ -325,6 +343,8 @@ extension Session {
             if FileManager.default.fileExists(atPath: manifest.path),
                ExportValidator.validate(file: manifest, packageFolder: final).isValid {
                 let files = try workspace.store.write { db -> [ExportedFile] in
+                    let batches = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID]) ?? 0
+                    if batches == 0 { return try Self.finishCorrectionsPackage(packageID, folder: final, actor: actor, in: db) }
                     try Self.finishPackage(packageID, actor: actor, in: db)
                     return try Row.fetchAll(db, sql: "SELECT * FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID]).map {
                         ExportedFile(name: $0["file"], batchID: $0["batchId"], bytes: $0["bytes"] ?? 0, sha256: $0["sha256"] ?? "", records: $0["records"] ?? 0)
