@@ -171,4 +171,49 @@ static inline int hotich_validate_descriptor(xmlSchemaPtr schema, int descriptor
     return hotich_validate_with_parser(schema, parser, callbacks);
 }
 
+/// A byte range of a file.
+typedef struct {
+    long long offset;
+    long long length;
+} hotich_range;
+
+typedef struct {
+    int descriptor;
+    const hotich_range *ranges;
+    int count;
+    int index;
+    long long done;
+} hotich_range_reader;
+
+static int hotich_read_ranges(void *context, char *buffer, int length) {
+    hotich_range_reader *reader = (hotich_range_reader *)context;
+    while (reader->index < reader->count) {
+        const hotich_range *range = &reader->ranges[reader->index];
+        long long left = range->length - reader->done;
+        if (left <= 0) {
+            reader->index += 1;
+            reader->done = 0;
+            continue;
+        }
+        size_t wanted = left < (long long)length ? (size_t)left : (size_t)length;
+        ssize_t count = pread(reader->descriptor, buffer, wanted, (off_t)(range->offset + reader->done));
+        if (count < 0 && errno == EINTR) continue;
+        if (count <= 0) return -1;  // a read error, or the file is shorter than its ranges
+        reader->done += count;
+        return (int)count;
+    }
+    return 0;
+}
+
+/// Validates, as one document, the concatenation of byte ranges of the file open at `descriptor`
+/// (see hotich_validate_with_parser): a file's head, a run of its entries and its tail, so that
+/// parts of one large document can be validated side by side. The caller closes the descriptor.
+static inline int hotich_validate_ranges(xmlSchemaPtr schema, int descriptor, const hotich_range *ranges, int count,
+                                         hotich_sax_callbacks callbacks) {
+    hotich_range_reader reader = { descriptor, ranges, count, 0, 0 };
+    xmlParserCtxtPtr parser = xmlCreateIOParserCtxt(NULL, NULL, hotich_read_ranges, NULL, &reader, XML_CHAR_ENCODING_NONE);
+    if (parser == NULL) return -1;
+    return hotich_validate_with_parser(schema, parser, callbacks);
+}
+
 #endif

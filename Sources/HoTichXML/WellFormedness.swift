@@ -1,7 +1,7 @@
 internal import CLibXML2
 
 /// A problem libxml2 reported while reading a document.
-public struct XMLProblem: Sendable, Equatable {
+public struct XMLProblem: Sendable, Hashable {
     /// The line the problem was found on (1-based), or 0 when libxml2 gave none.
     public let line: Int
     /// libxml2's message, without the trailing newline.
@@ -47,7 +47,7 @@ public enum WellFormedness {
 /// Collects libxml2's structured errors for one read, keeping the first ``limit``.
 final class ProblemCollector {
     /// How many problems are kept: enough to fix a file, bounded for a file with millions of errors.
-    static let limit = 1_000
+    static let limit = XMLValidation.problemLimit
     var problems: [XMLProblem] = []
     /// Every problem reported, kept or not.
     var count = 0

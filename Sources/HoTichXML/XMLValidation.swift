@@ -1,4 +1,7 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Receives the elements of a document during a validating pass, to check what a schema cannot
 /// (uniqueness, counts). Subclass it and override what you need; names are compared without
@@ -63,6 +66,9 @@ public struct XMLElementEvent {
 /// Validates files against a schema with libxml2's streaming (SAX) validator: one pass, no tree,
 /// memory flat whatever the size, every problem with its line.
 public enum XMLValidation {
+    /// How many problems a pass keeps (every one is counted).
+    public static let problemLimit = 1_000
+
     /// What a pass found.
     public struct Outcome: Sendable {
         /// The problems, at most a thousand kept.
@@ -145,5 +151,35 @@ public enum XMLValidation {
             count = 1
         }
         return Outcome(problems: problems, problemCount: count, wellFormed: status == 0)
+    }
+}
+
+/// A run of bytes of a file.
+public struct FileRange: Sendable, Equatable {
+    public let offset: Int64
+    public let length: Int64
+
+    public init(offset: Int64, length: Int64) {
+        self.offset = offset
+        self.length = length
+    }
+}
+
+extension XMLValidation {
+    /// Validates, as one document, the bytes of `ranges` of the file at `path` one after the other:
+    /// a large document's head, a run of its repeated elements and its tail, so that parts of it
+    /// can be validated side by side. Lines in the outcome count in that concatenation.
+    public static func validate(path: String, ranges: [FileRange], schema: XMLSchema, handler: XMLEventHandler? = nil) -> Outcome {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            return Outcome(problems: [XMLProblem(line: 0, message: "cannot open \(path)")], problemCount: 1, wellFormed: false)
+        }
+        defer { close(descriptor) }
+        let spans = ranges.map { hotich_range(offset: $0.offset, length: $0.length) }
+        return spans.withUnsafeBufferPointer { spans in
+            run(schema: schema, handler: handler, source: path) { schema, callbacks in
+                hotich_validate_ranges(schema, descriptor, spans.baseAddress, Int32(spans.count), callbacks)
+            }
+        }
     }
 }

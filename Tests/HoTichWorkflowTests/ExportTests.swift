@@ -210,6 +210,47 @@ func masked(_ xml: String) -> String {
         #expect(try test.exportedRecordCount() == 12)
     }
 
+    @Test func aPackageInPlaceWhoseBookkeepingFailedIsRecordedByTheNextRun() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let out = try test.deliveries()
+        do {
+            _ = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out), fault: .bookkeeping)
+            Issue.record("the export should have failed")
+        } catch let error as HoTichError {
+            #expect(error.message.text(in: .english).contains("the next export run records it"))
+        }
+        // The package is in place and valid; the batch is not marked exported, nor the package failed.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 1)
+        #expect(try test.batchState(batch.id) == .exporting)
+        #expect(try test.exportedRecordCount() == 0)
+        let rerun = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        #expect(rerun.resumed && rerun.records == 12)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 1)
+        #expect(try test.batchState(batch.id) == .exported)
+    }
+
+    @Test(arguments: [ExportFault.crashAfterRename, .bookkeeping])
+    func aCorrectionsPackageLeftInPlaceIsRecordedNotSentAgain(_ fault: ExportFault) throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let out = try test.deliveries()
+        _ = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        try test.verifier.correct(batch: batch.id, number: "5", field: "nksNoiSinh", value: "Bệnh viện Việt Đức", reason: "Đọc lại ảnh")
+        try test.verifier.withdraw(batch: batch.id, number: "7", reason: "Trùng với mục số 3/2016")
+        #expect(throws: (any Error).self) { try test.supervisor.exportCorrections(to: out, fault: fault) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 2)
+        #expect(try test.exportedRecordCount() == 12)
+
+        // The next run records what the package in place delivers, and writes nothing new.
+        let rerun = try test.supervisor.exportCorrections(to: out)
+        #expect(rerun.resumed && rerun.records == 2)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 2)
+        #expect(try test.exportedRecordCount() == 14)
+        #expect(throws: HoTichError(.exportNothingToDo)) { try test.supervisor.exportCorrections(to: out) }
+        #expect(try test.supervisor.auditEvents(batch: nil).contains { $0.action == "export-corrections" && ($0.reason ?? "").contains("interruption") })
+    }
+
     @Test func correctionsAndWithdrawalsRoundTripAsTheirOwnPackage() throws {
         let test = try TestWorkspace()
         let batch = try test.verifiedBatch()
@@ -305,5 +346,92 @@ func masked(_ xml: String) -> String {
         let bytes = Array(text.utf8)
         #expect(bytes.indices.contains { bytes[$0...].starts(with: nfc) }, "stored and exported as NFC")
         #expect(!bytes.indices.contains { bytes[$0...].starts(with: Array("e\u{0302}".utf8)) })
+    }
+}
+
+/// An export file validated in parts side by side must give exactly what one pass over it gives.
+@Suite struct ExportPartsValidationTests {
+    /// The sample batch's export (12 entries) and a folder for variants of it.
+    static func exported() throws -> (test: TestWorkspace, text: String) {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let report = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: try test.deliveries()))
+        let file = try #require(report.folder).appendingPathComponent(try #require(report.files.first).name)
+        return (test, try String(contentsOf: file, encoding: .utf8))
+    }
+
+    /// Validates `text` whole and in three parts; both reports, and whether the file was cut.
+    static func both(_ text: String, in test: TestWorkspace) throws -> (whole: ValidationReport, parts: ValidationReport, cut: Bool) {
+        let url = test.root.appendingPathComponent("variant-\(UUID().uuidString).xml")
+        try Data(text.utf8).write(to: url)
+        let whole = ExportValidator.validate(file: url, packageFolder: nil, splitFrom: .max, parts: 1)
+        let parts = ExportValidator.validate(file: url, packageFolder: nil, splitFrom: 0, parts: 3)
+        return (whole, parts, ExportFileParts.plan(url, parts: 3) != nil)
+    }
+
+    /// Replaces the `occurrence`-th (0-based) match of `target`.
+    static func replacing(_ target: String, with replacement: String, occurrence: Int, in text: String) throws -> String {
+        var range = text.startIndex..<text.endIndex
+        var found: Range<String.Index>?
+        for _ in 0...occurrence {
+            found = try #require(text.range(of: target, range: range))
+            range = found!.upperBound..<text.endIndex
+        }
+        return text.replacingCharacters(in: found!, with: replacement)
+    }
+
+    @Test func aValidFileIsValidInPartsToo() throws {
+        let (test, text) = try Self.exported()
+        let (whole, parts, cut) = try Self.both(text, in: test)
+        #expect(cut)
+        #expect(whole.isValid && parts.isValid, "\(parts.describe())")
+        #expect(parts.items == 12 && whole.items == 12)
+    }
+
+    @Test func problemsInEachPartAreFoundOnTheirLinesInTheFile() throws {
+        let (test, text) = try Self.exported()
+        // A bad version in the second entry and in the eleventh (first and last part), a bad date in the seventh.
+        var broken = try Self.replacing("<recordVersion>1</recordVersion>", with: "<recordVersion>x</recordVersion>", occurrence: 1, in: text)
+        broken = try Self.replacing("<recordVersion>1</recordVersion>", with: "<recordVersion>0</recordVersion>", occurrence: 9, in: broken)
+        broken = try Self.replacing("<ymd>", with: "<ymd>2017-13-01</ymd><ymd>", occurrence: 14, in: broken)
+        let (whole, parts, cut) = try Self.both(broken, in: test)
+        #expect(cut && !whole.isValid)
+        #expect(parts.lines.map(\.line) == whole.lines.map(\.line), "\(parts.describe(limit: 10)) / \(whole.describe(limit: 10))")
+        #expect(parts.lines.map(\.message) == whole.lines.map(\.message))
+        #expect(parts.problemCount == whole.problemCount)
+    }
+
+    @Test func aRecordRepeatedInAnotherPartAndAWrongSummaryAreFound() throws {
+        let (test, text) = try Self.exported()
+        let ids = text.components(separatedBy: "<recordId>").dropFirst().map { String($0.prefix(36)) }
+        var broken = text.replacingOccurrences(of: ids[10], with: ids[0])
+        broken = broken.replacingOccurrences(of: "<entries>12</entries>", with: "<entries>13</entries>")
+        let (whole, parts, cut) = try Self.both(broken, in: test)
+        #expect(cut)
+        #expect(parts.lines.map(\.line) == whole.lines.map(\.line))
+        #expect(parts.lines.map(\.message) == whole.lines.map(\.message))
+        #expect(parts.lines.contains { $0.message.contains("appears twice") })
+        #expect(parts.lines.contains { $0.message.contains("summary says 13 entries") })
+    }
+
+    @Test func aHeaderProblemIsReportedOnceAndATruncatedFileIsInvalid() throws {
+        let (test, text) = try Self.exported()
+        let badHeader = text.replacingOccurrences(of: "<name>hotich</name>", with: "<name>hotich</name><extra/>")
+        let header = try Self.both(badHeader, in: test)
+        #expect(header.cut && !header.parts.isValid)
+        #expect(header.parts.lines.map(\.line) == header.whole.lines.map(\.line))
+        #expect(header.parts.problemCount == header.whole.problemCount)
+
+        let truncated = String(text.prefix(text.count - 200))
+        let cut = try Self.both(truncated, in: test)
+        #expect(!cut.cut && !cut.parts.isValid, "without `</records>` the file is validated whole")
+    }
+
+    @Test func aCommentAmongTheEntriesMeansTheFileIsValidatedWhole() throws {
+        let (test, text) = try Self.exported()
+        let commented = try Self.replacing("<entry ", with: "<!-- <entry seq=\"0\"> --><entry ", occurrence: 5, in: text)
+        let (whole, parts, cut) = try Self.both(commented, in: test)
+        #expect(!cut)
+        #expect(whole.isValid && parts.isValid)
     }
 }

@@ -28,8 +28,9 @@ public struct ValidationReport: Sendable {
     public var lines: [(line: Int, message: String)] { problems.map { ($0.line, $0.message) } }
 }
 
-/// Validates exports, manifests and receipts against the bundled schema, streaming with libxml2's
-/// reader (memory stays flat), and checks in the same pass what XSD 1.0 cannot.
+/// Validates exports, manifests and receipts against the bundled schema with libxml2's streaming
+/// (SAX) validator, memory flat, and checks in the same pass what XSD 1.0 cannot. A large export
+/// file is cut into parts validated side by side, one per core (``ExportFileParts``).
 public enum ExportValidator {
     /// The compiled schemas, built once (before any concurrent use, as libxml2 requires).
     static let schemas: [ExportSchema.Document: Result<XMLSchema, XMLProblem>] = Dictionary(
@@ -58,6 +59,11 @@ public enum ExportValidator {
     /// - Parameter packageFolder: for a manifest, the folder its paths are relative to; every
     ///   listed file's size and SHA-256 are checked.
     public static func validate(file url: URL, packageFolder: URL? = nil) -> ValidationReport {
+        validate(file: url, packageFolder: packageFolder, splitFrom: parallelFrom, parts: parallelParts)
+    }
+
+    /// ``validate(file:packageFolder:)`` cutting export files from `splitFrom` bytes into `parts`.
+    package static func validate(file url: URL, packageFolder: URL?, splitFrom: Int64, parts count: Int) -> ValidationReport {
         let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
         let document: ExportSchema.Document?
         do {
@@ -76,12 +82,72 @@ public enum ExportValidator {
         } catch {
             return ValidationReport(document: document, problems: [error], problemCount: 1, items: 0, bytes: bytes)
         }
+        if document == .export, bytes >= splitFrom, let parts = ExportFileParts.plan(url, parts: count) {
+            return validate(url, in: parts, schema: compiled, bytes: bytes)
+        }
         let outcome = XMLValidation.validate(path: url.path, schema: compiled, handler: checks)
         // Counts and hashes mean something only in a document that could be read to its end.
         let extra = outcome.wellFormed ? checks.finish(file: url) : []
         return ValidationReport(
             document: document, problems: outcome.problems + extra, problemCount: outcome.problemCount + extra.count,
             items: checks.items, bytes: bytes)
+    }
+}
+
+extension ExportValidator {
+    /// Export files from this size on are validated in parts, side by side.
+    static let parallelFrom: Int64 = 32 << 20
+    /// One part per core, up to four.
+    static var parallelParts: Int { min(4, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Validates each part of an export file on its own thread, then puts together what they found:
+    /// problems in the file's line numbers (those of the shared head and tail once), and the checks
+    /// over all entries.
+    static func validate(_ url: URL, in parts: ExportFileParts, schema: XMLSchema, bytes: Int64) -> ValidationReport {
+        let results = PartResults(count: parts.runs.count)
+        DispatchQueue.concurrentPerform(iterations: parts.runs.count) { index in
+            let checks = DocumentChecks(document: .export, packageFolder: nil)
+            let outcome = XMLValidation.validate(path: url.path, ranges: parts.ranges(of: index), schema: schema, handler: checks)
+            results.set(index, (outcome, checks))
+        }
+        let total = DocumentChecks(document: .export, packageFolder: nil)
+        var seen = Set<XMLProblem>()
+        var problems: [XMLProblem] = []
+        var count = 0
+        var wellFormed = true
+        for (index, (outcome, checks)) in results.all.enumerated() {
+            wellFormed = wellFormed && outcome.wellFormed
+            for problem in outcome.problems {
+                let placed = XMLProblem(line: parts.fileLine(problem.line, part: index), message: problem.message)
+                if seen.insert(placed).inserted { problems.append(placed) }
+            }
+            // Problems beyond the thousand each part keeps are counted, not seen: they are its own.
+            count += outcome.problemCount - outcome.problems.count
+            total.absorb(checks, summaryLine: parts.fileLine(checks.summaryLine, part: index))
+        }
+        problems.sort { $0.line < $1.line }
+        count += problems.count
+        if count > 0 && problems.isEmpty {
+            problems.append(XMLProblem(line: 0, message: "the document is not valid"))
+        }
+        let extra = wellFormed ? total.finish(file: url) : []
+        return ValidationReport(
+            document: .export, problems: Array((problems + extra).prefix(XMLValidation.problemLimit)),
+            problemCount: count + extra.count, items: total.items, bytes: bytes)
+    }
+
+    /// What each part's thread found, kept until all are done.
+    private final class PartResults: @unchecked Sendable {
+        private var results: [(XMLValidation.Outcome, DocumentChecks)?]
+        private let lock = NSLock()
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ result: (XMLValidation.Outcome, DocumentChecks)) {
+            lock.withLock { results[index] = result }
+        }
+
+        var all: [(XMLValidation.Outcome, DocumentChecks)] { lock.withLock { results.compactMap { $0 } } }
     }
 }
 
@@ -176,6 +242,20 @@ final class DocumentChecks: XMLEventHandler {
 
     override func characters(_ chunk: UnsafeBufferPointer<UInt8>) {
         if capturing != .none { text.append(contentsOf: chunk) }
+    }
+
+    /// The line of the export's summary (0 before it is read).
+    var summaryLine: Int { summary.line }
+
+    /// Adds what another part of the same export file found; `summaryLine` is its summary's line
+    /// in the file.
+    func absorb(_ other: DocumentChecks, summaryLine: Int) {
+        items += other.items
+        idHashes += other.idHashes
+        for (kind, count) in other.counted { counted[kind, default: 0] += count }
+        withdrawals += other.withdrawals
+        summary = other.summary
+        summary.line = summaryLine
     }
 
     override func endElement() {
