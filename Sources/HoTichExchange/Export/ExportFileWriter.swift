@@ -95,6 +95,7 @@ public final class ExportFileWriter {
         for kind in kinds {
             for field in FieldCatalog.fields(for: kind) {
                 if let list = field.codeList { lists[list.id] = list }
+                if field.type == .place { lists[AdministrativeUnits.provinces.id] = AdministrativeUnits.provinces }
             }
         }
         return lists.values.sorted { $0.id < $1.id }
@@ -124,6 +125,9 @@ public final class ExportFileWriter {
         writeProvenance(record.provenance)
         // The record's values in catalog order: one lookup per value the record has, not one per
         // field of the catalog (most of which a given record leaves out).
+        // Places are coded as they were on the registration date (else the year the book was opened).
+        let registered = record.fields["ngayDangKy"]?.text.flatMap { PartialDate($0) }
+            ?? PartialDate(String(record.provenance.book.year))
         slots.removeAll(keepingCapacity: true)
         slots.append(contentsOf: repeatElement(nil, count: layout.fieldCount))
         for (key, value) in record.fields {
@@ -134,7 +138,7 @@ public final class ExportFileWriter {
             markup.open(group.element, depth: 4)
             for field in group.fields {
                 guard let value = slots[field.position] else { continue }
-                writeField(field, value)
+                writeField(field, value, registered: registered)
             }
             markup.close(group.element, depth: 4)
         }
@@ -186,7 +190,7 @@ public final class ExportFileWriter {
     }
 
     /// One field in its state: the text as written, and for dates, times and codes what it means.
-    private func writeField(_ field: EntryLayout.Field, _ value: FieldValue) {
+    private func writeField(_ field: EntryLayout.Field, _ value: FieldValue, registered: PartialDate?) {
         // `filled` is the schema's default: most fields need no @state (a tenth fewer bytes per file).
         var attributes: [([UInt8], String)] = []
         if case .filled = value {} else { attributes.append((Names.state, value.state)) }
@@ -224,6 +228,12 @@ public final class ExportFileWriter {
         case .code(let list):
             if let entry = list.entry(matching: text) {
                 attributes += [(Names.code, entry.code), (Names.list, list.id), (Names.listVersion, list.version)]
+            }
+            markup.element(field.element, depth: 5, text: text, attributes: attributes)
+        case .place:
+            if let province = AdministrativeUnits.province(of: text, registered: registered) {
+                let list = AdministrativeUnits.provinces
+                attributes += [(Names.province, province.code), (Names.list, list.id), (Names.listVersion, list.version)]
             }
             markup.element(field.element, depth: 5, text: text, attributes: attributes)
         case .text, .personName, .personalID, .documentNumber, .registrationNumber, .volume, .page:
@@ -357,7 +367,7 @@ private enum Names {
     static let at = Array("at".utf8), policy = Array("policy".utf8), state = Array("state".utf8)
     static let impossible = Array("impossible".utf8), ymd = Array("ymd".utf8), ym = Array("ym".utf8), y = Array("y".utf8)
     static let asWritten = Array("asWritten".utf8), code = Array("code".utf8), list = Array("list".utf8)
-    static let listVersion = Array("listVersion".utf8)
+    static let listVersion = Array("listVersion".utf8), province = Array("province".utf8)
 }
 
 /// A record kind's element and field groups (``ExportLayout``) with their names as UTF-8.

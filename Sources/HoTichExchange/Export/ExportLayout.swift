@@ -8,7 +8,7 @@ public import HoTichModel
 public enum ExportLayout {
     /// The schema's major version, in its namespace, and the full version in `@schemaVersion`.
     public static let namespace = "urn:hotich:export:1"
-    public static let schemaVersion = "1.0.0"
+    public static let schemaVersion = "1.1.0"
 
     /// The element that holds a record of `kind`.
     public static func elementName(for kind: RecordKind) -> String {
@@ -44,6 +44,7 @@ public enum ExportLayout {
         case .date: "DateField"
         case .time: "TimeField"
         case .code: "CodeField"
+        case .place: "PlaceField"
         case .personalID: "PersonalIDField"
         case .text, .documentNumber, .registrationNumber, .volume, .page: "TextField"
         }

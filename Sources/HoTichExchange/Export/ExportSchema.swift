@@ -139,6 +139,23 @@ public enum ExportSchema {
               </xs:extension>
             </xs:simpleContent>
           </xs:complexType>
+          <xs:simpleType name="ProvinceCode">
+            <xs:restriction base="xs:token"><xs:pattern value="[0-9]{2}"/></xs:restriction>
+          </xs:simpleType>
+          <xs:complexType name="PlaceField">
+            <xs:annotation><xs:documentation>A place as written in the register. @province, @list and @listVersion name the
+              province or centrally governed city that the text's last part names, by its code in the list in force
+              on the registration date; absent when the text names none, or that list is not one hotich carries
+              (since 1.1.0).</xs:documentation></xs:annotation>
+            <xs:simpleContent>
+              <xs:extension base="Text500">
+                <xs:attribute name="state" type="FieldState" default="filled"/>
+                <xs:attribute name="province" type="ProvinceCode"/>
+                <xs:attribute name="list" type="xs:token"/>
+                <xs:attribute name="listVersion" type="xs:token"/>
+              </xs:extension>
+            </xs:simpleContent>
+          </xs:complexType>
           <xs:simpleType name="FullDate">
             <xs:restriction base="xs:date"><xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/></xs:restriction>
           </xs:simpleType>

@@ -119,7 +119,7 @@ public enum FieldCatalog {
     private static func residence(_ p: String, group: FieldGroup) -> [FieldDefinition] {
         [
             .init("\(p)LoaiCuTru", "Loại cư trú", "Residence type", .code(CodeLists.loaiCuTru), group: group),
-            .init("\(p)NoiCuTru", "Nơi cư trú", "Residence", .text, group: group),
+            .init("\(p)NoiCuTru", "Nơi cư trú", "Residence", .place, group: group),
         ]
     }
 
@@ -169,9 +169,9 @@ public enum FieldCatalog {
             .init("nksGioiTinh", "Giới tính", "Sex", .code(CodeLists.gioiTinh), group: .subject, required: true),
             .init("nksNgaySinh", "Ngày, tháng, năm sinh", "Date of birth", .date, group: .subject, required: true),
             .init("nksNgaySinhBangChu", "Ngày, tháng, năm sinh (bằng chữ)", "Date of birth in words", .text, group: .subject),
-            .init("nksNoiSinh", "Nơi sinh", "Place of birth", .text, group: .subject, required: true),
-            .init("nksNoiSinhDVHC", "Nơi sinh (tỉnh)", "Place of birth (province)", .text, group: .subject),
-            .init("nksQueQuan", "Quê quán", "Native place", .text, group: .subject),
+            .init("nksNoiSinh", "Nơi sinh", "Place of birth", .place, group: .subject, required: true),
+            .init("nksNoiSinhDVHC", "Nơi sinh (tỉnh)", "Place of birth (province)", .place, group: .subject),
+            .init("nksQueQuan", "Quê quán", "Native place", .place, group: .subject),
         ]
         + citizenship("nks", group: .subject)
         + [.init("nksLoaiKhaiSinh", "Loại khai sinh", "Birth case", .code(CodeLists.nksLoaiKhaiSinh), group: .subject)]
@@ -199,7 +199,7 @@ public enum FieldCatalog {
             .init("nktNgayChet", "Ngày, tháng, năm chết", "Date of death", .date, group: .subject, required: true),
             .init("nktNgayChetGhiBangChu", "Ngày chết (bằng chữ)", "Date of death in words", .text, group: .subject),
             .init("nktGioPhutChet", "Giờ, phút chết", "Time of death", .time, group: .subject),
-            .init("nktNoiChet", "Nơi chết", "Place of death", .text, group: .subject, required: true),
+            .init("nktNoiChet", "Nơi chết", "Place of death", .place, group: .subject, required: true),
             .init("nktNguyenNhanChet", "Nguyên nhân chết", "Cause of death", .text, group: .subject),
             .init("nktTinhTrangTuyenBoViecChet", "Tuyên bố chết", "Declared dead", .code(CodeLists.tinhTrangTuyenBoViecChet), group: .annotation, defaultValue: none),
             .init("nktNgayGhiChuTuyenBoViecChet", "Tuyên bố chết: ngày ghi chú", "Declared dead: note date", .date, group: .annotation, defaultValue: none),
@@ -272,7 +272,7 @@ public enum FieldCatalog {
             .init("\(p)NgaySinh", "Ngày, tháng, năm sinh", "\(whoEN)'s date of birth", .date, group: group, required: true),
         ]
             + citizenship(p, group: group)
-            + [.init("\(p)QueQuan", "Quê quán", "\(whoEN)'s native place", .text, group: group)]
+            + [.init("\(p)QueQuan", "Quê quán", "\(whoEN)'s native place", .place, group: group)]
             + residence(p, group: group)
             + identityDocument(p, group: group, otherDocument: true, issued: true)
     }

@@ -2,6 +2,9 @@
 public enum FieldType: Sendable, Hashable {
     /// Free text, kept as written.
     case text
+    /// A place as written (nơi sinh, quê quán, nơi cư trú, nơi chết): text, whose province the
+    /// export names by its code when it can (``AdministrativeUnits``).
+    case place
     /// A person's name: kept as written (capitals stay capitals), compared ignoring case.
     case personName
     /// A date as written plus its parsed partial date.
@@ -87,7 +90,7 @@ public struct FieldDefinition: Sendable, Hashable {
 
     static func defaultMaxLength(for type: FieldType) -> Int {
         switch type {
-        case .text: 500
+        case .text, .place: 500
         case .personName: 100
         case .date: 40
         case .time: 20

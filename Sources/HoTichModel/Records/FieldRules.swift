@@ -41,7 +41,7 @@ public enum FieldRules {
         var diagnostics: [Diagnostic] = []
         var stored = rebuilt(text)
         switch field.type {
-        case .text, .personName:
+        case .text, .place, .personName:
             break
         case .date:
             guard let date = PartialDate(normalizedText: text) else { return fail(.notADate) }

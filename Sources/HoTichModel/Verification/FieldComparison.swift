@@ -45,7 +45,7 @@ public enum FieldComparison {
             return list.entry(matching: text)?.code ?? VietnameseText.folded(text)
         case .registrationNumber:
             return RegistrationNumber.value(text).map(String.init) ?? text
-        case .text, .personalID, .documentNumber, .volume, .page:
+        case .text, .place, .personalID, .documentNumber, .volume, .page:
             return text
         }
     }

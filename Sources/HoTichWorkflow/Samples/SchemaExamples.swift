@@ -51,6 +51,8 @@ public enum SchemaExamples {
 
     /// An invalid example's text: the valid one with one rule broken and a comment saying so.
     static func breaking(_ text: String, _ example: Invalid) -> String {
+        // A replacement that finds nothing would leave a valid document labelled invalid.
+        precondition(text.contains(example.replace.0), "\(example.name): nothing to replace")
         let broken = text.replacingOccurrences(of: example.replace.0, with: example.replace.1)
         let comment = "<!-- INVALID: \(example.rule)\n     expect: \(example.expect) -->\n"
         guard let end = broken.range(of: "?>\n") else { return comment + broken }
@@ -69,7 +71,7 @@ public enum SchemaExamples {
         Invalid(name: "bad-record-id.xml", rule: "recordId must be a lower-case UUID",
                 expect: "recordId", base: .export, replace: ("<recordId>0189", "<recordId>X189")),
         Invalid(name: "wrong-schema-version.xml", rule: "@schemaVersion must be 1.x.y in this namespace",
-                expect: "schemaVersion", base: .export, replace: ("schemaVersion=\"1.0.0\"", "schemaVersion=\"2.0\"")),
+                expect: "schemaVersion", base: .export, replace: ("schemaVersion=\"\(ExportLayout.schemaVersion)\"", "schemaVersion=\"2.0\"")),
         Invalid(name: "summary-count-wrong.xml", rule: "the summary must count the entries the file holds (checked outside XSD)",
                 expect: "summary says 4 entries, the file holds 3", base: .export,
                 replace: ("<entries>3</entries>", "<entries>4</entries>")),
