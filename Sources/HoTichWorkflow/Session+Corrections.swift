@@ -191,7 +191,7 @@ extension Session {
             return ExportReport(
                 packageID: packageID, folder: final,
                 files: [ExportedFile(name: name, batchID: "corrections", bytes: written.bytes, sha256: written.sha256, records: written.entries)],
-                alreadyExported: [], resumed: false)
+                alreadyExported: [], resumed: false, completedEarlierPackage: resumed?.packageID)
         } catch {
             if case let stage as ExportStageError = error, stage.stage == "crash" { throw error }
             if renamed { throw bookkeepingFailed(packageID, error) }

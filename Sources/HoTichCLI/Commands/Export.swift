@@ -74,6 +74,10 @@ struct ExportCorrections: ParsableCommand {
         let language = global.language
         let folder = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         let report = try global.session().exportCorrections(to: folder)
+        // A package an interrupted run left in place is recorded first, and said so.
+        for id in [report.resumed ? report.packageID : nil, report.completedEarlierPackage].compactMap({ $0 }) {
+            Console.current.line(Message.exportResumed(packageID: id).text(in: language))
+        }
         guard let packageFolder = report.folder else { return }
         Console.current.line(Message.exportDone(path: packageFolder.path, files: report.files.count, records: report.records).text(in: language))
     }

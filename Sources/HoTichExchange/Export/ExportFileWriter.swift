@@ -123,11 +123,11 @@ public final class ExportFileWriter {
             markup.close(Names.supersedes, depth: 4)
         }
         writeProvenance(record.provenance)
-        // The record's values in catalog order: one lookup per value the record has, not one per
-        // field of the catalog (most of which a given record leaves out).
         // Places are coded as they were on the registration date (else the year the book was opened).
         let registered = record.fields["ngayDangKy"]?.text.flatMap { PartialDate($0) }
             ?? PartialDate(String(record.provenance.book.year))
+        // The record's values in catalog order: one lookup per value the record has, not one per
+        // field of the catalog (most of which a given record leaves out).
         slots.removeAll(keepingCapacity: true)
         slots.append(contentsOf: repeatElement(nil, count: layout.fieldCount))
         for (key, value) in record.fields {

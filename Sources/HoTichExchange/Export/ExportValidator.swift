@@ -127,9 +127,6 @@ extension ExportValidator {
         }
         problems.sort { $0.line < $1.line }
         count += problems.count
-        if count > 0 && problems.isEmpty {
-            problems.append(XMLProblem(line: 0, message: "the document is not valid"))
-        }
         let extra = wellFormed ? total.finish(file: url) : []
         return ValidationReport(
             document: .export, problems: Array((problems + extra).prefix(XMLValidation.problemLimit)),
