@@ -172,8 +172,8 @@ private struct RowImporter {
 
     /// Whether the batch may take new keyings (it is received or being keyed).
     var writable = true
-    /// The keyings the batch already holds, by entry: pass, operator, state.
-    var existingKeyings: [String: [(pass: Int, operator: String, state: KeyingState)]]
+    /// The keyings the batch already holds, by entry: id, pass, operator, state.
+    var existingKeyings: [String: [(id: Int64?, pass: Int, operator: String, state: KeyingState)]]
     /// The records the batch already holds, by entry.
     var existingRecords: [String: String]
     /// One time for the whole import: its rows are saved together.
@@ -205,9 +205,9 @@ private struct RowImporter {
         let files = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batch.id && Column("usable") == true).fetchAll(db)
         filesByNumber = Dictionary(grouping: files.filter { $0.nameNumber != nil }) { RegistrationNumber.value($0.nameNumber ?? "") ?? -1 }
         // What the batch already holds is read once, so a row costs no lookup query.
-        var keyings: [String: [(pass: Int, operator: String, state: KeyingState)]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT entryKey, pass, operator, state FROM keying WHERE batchId = ?", arguments: [batch.id]) {
-            keyings[row["entryKey"], default: []].append((row["pass"], row["operator"], row["state"]))
+        var keyings: [String: [(id: Int64?, pass: Int, operator: String, state: KeyingState)]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, entryKey, pass, operator, state FROM keying WHERE batchId = ?", arguments: [batch.id]) {
+            keyings[row["entryKey"], default: []].append((row["id"], row["pass"], row["operator"], row["state"]))
         }
         existingKeyings = keyings
         var records: [String: String] = [:]
@@ -281,7 +281,12 @@ private struct RowImporter {
         let file = Self.matchingFile(RegistrationNumber.value(number).flatMap { filesByNumber[$0] } ?? [], registered: fields["ngayDangKy"])
         let entryKey = file?.id.map { "file:\($0)" } ?? "so:\(numberKey)"
         let existing = existingKeyings[entryKey] ?? []
-        if let mine = existing.first(where: { $0.pass == pass }) {
+        // A draft of an entry without a scan file was returned for keying again (`batch return`):
+        // no one can claim it to key by keyboard, so a new row for it completes it. Any other draft
+        // is someone's keying in progress.
+        let mine = existing.first { $0.pass == pass }
+        let returned = mine.flatMap { $0.state == .draft && file == nil ? $0.id : nil }
+        if let mine, returned == nil {
             if mine.state == .complete {
                 alreadyPresent += 1
             } else {
@@ -299,13 +304,16 @@ private struct RowImporter {
         var keying = KeyingRow(
             batchId: batch.id, entryKey: entryKey, scanFileId: file?.id, pass: pass, operator: self.operator,
             state: .complete, fields: fields, position: fieldCount, source: "import:\(fileHash)", at: now)
+        keying.id = returned
         let recordId = try Session.attach(
             &keying, to: existingRecords[entryKey], prepared: record, fieldsJSON: row.json, book: book, batch: batch,
             at: now, in: db)
         existingRecords[entryKey] = recordId
-        existingKeyings[entryKey, default: []].append((pass, self.operator, .complete))
+        existingKeyings[entryKey, default: []].removeAll { $0.pass == pass }
+        existingKeyings[entryKey, default: []].append((keying.id, pass, self.operator, .complete))
         try audit.append(
-            AuditEntry(actor: self.operator, action: "key", batchId: batch.id, subject: recordId, reason: "pass \(pass) import"),
+            AuditEntry(actor: self.operator, action: "key", batchId: batch.id, subject: recordId,
+                       reason: returned == nil ? "pass \(pass) import" : "pass \(pass) import, keyed again after a return"),
             at: now, in: db)
         imported += 1
     }

@@ -294,6 +294,32 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(try test.records(batch.id).isEmpty)
     }
 
+    /// Rows that match no scan file can only be keyed by import: a returned one is keyed again by
+    /// importing its row, not left as a draft nobody can reach.
+    @Test func aReturnedEntryWithoutAScanFileIsKeyedAgainByImport() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook(policy: .review)
+        let folder = try test.deliveries()
+        let first = try test.operatorSession.importKeyings(
+            ImportRequest(batchID: batch.id, file: try writeCSV(Self.csv(rows: 14), "so-1.csv", in: folder)))
+        #expect(first.imported == 14)
+        #expect(try test.batchState(batch.id) == .keyed)
+        #expect(try test.supervisor.returnToKeying(batch: batch.id, numbers: ["14"], reason: "Nơi sinh cần nhập lại") == 1)
+        #expect(try test.batchState(batch.id) == .keying)
+
+        // Row 13 is there already; row 14 is the returned entry, keyed again with another birth place.
+        let corrected = Self.csv(rows: 14) { number, row in if number == 14 { row[13] = "Bệnh viện Việt Đức" } }
+        let again = try test.addOperator("nhaplieu2").importKeyings(
+            ImportRequest(batchID: batch.id, file: try writeCSV(corrected, "so-2.csv", in: folder), partial: true))
+        #expect(again.imported == 1 && again.alreadyPresent == 13 && again.rejected == 0, "\(again.problems)")
+        let fourteenth = try #require(try test.records(batch.id).first { $0.number == "14" })
+        let keyings = try test.keyings(batch.id).filter { $0.recordId == fourteenth.id }
+        #expect(keyings.count == 1 && keyings[0].state == .complete && keyings[0].operator == "nhaplieu2")
+        #expect(keyings[0].fields["nksNoiSinh"] == .filled("Bệnh viện Việt Đức"))
+        #expect(try test.batchState(batch.id) == .keyed)
+        #expect(try test.supervisor.auditEvents(batch: batch.id).contains { ($0.reason ?? "").contains("keyed again after a return") })
+    }
+
     @Test func aRefusalWhileRowsAreStillBeingReadEndsTheImport() throws {
         let test = try TestWorkspace()
         let batch = try test.receiveGoodBook(policy: .review)
