@@ -89,9 +89,9 @@ private struct FieldSetReader {
     }
 
     mutating func read() -> [String: FieldValue]? {
+        // Not reserved ahead: verification holds thousands of field sets at once, and sizing them
+        // for the worst case cost it a quarter more memory (measured) for little speed.
         var fields: [String: FieldValue] = [:]
-        // A record has a few dozen fields: sized once instead of growing (and rehashing) six times.
-        fields.reserveCapacity(64)
         skipSpace()
         guard take(UInt8(ascii: "{")) else { return nil }
         skipSpace()
