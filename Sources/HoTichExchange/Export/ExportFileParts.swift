@@ -9,10 +9,13 @@ import HoTichXML
 /// elements, each valid or not whatever its neighbours (the schema has no identity constraints and
 /// no IDs), every byte of the file is in at least one part, and head and tail are the same in each.
 ///
-/// The cuts come from a scan of the markup that is certain only for documents without comments,
-/// CDATA sections, processing instructions (beyond the XML declaration) or a document type: in such
-/// a file `<entry` could sit inside a comment. Those files, and files without entries to share out,
-/// are not cut (`plan` returns `nil`) and are validated whole.
+/// The head is found by walking the markup of the file's start; the tail is the last `</records>`;
+/// each cut is the first `<entry` that follows an `</entry>` and white space past a target offset,
+/// found by byte search. Where the cuts fall cannot make an invalid file pass (each part's run must
+/// be a sequence of valid entries), only a valid one fail, and that only if `<entry` text could sit
+/// where it is not a tag: in a comment, a CDATA section or a processing instruction. A file holding
+/// any of those (or a document type) among its entries, and a file without entries to share out, is
+/// not cut (`plan` returns `nil`) and is validated whole.
 package struct ExportFileParts: Sendable {
     struct Run: Sendable {
         let range: FileRange
