@@ -177,12 +177,17 @@ typedef struct {
     long long length;
 } hotich_range;
 
+/// Told how many bytes were just read (for a progress display); may be NULL.
+typedef void (*hotich_read_progress)(void *context, int count);
+
 typedef struct {
     int descriptor;
     const hotich_range *ranges;
     int count;
     int index;
     long long done;
+    hotich_read_progress progress;
+    void *progress_context;
 } hotich_range_reader;
 
 static int hotich_read_ranges(void *context, char *buffer, int length) {
@@ -200,6 +205,7 @@ static int hotich_read_ranges(void *context, char *buffer, int length) {
         if (count < 0 && errno == EINTR) continue;
         if (count <= 0) return -1;  // a read error, or the file is shorter than its ranges
         reader->done += count;
+        if (reader->progress != NULL) reader->progress(reader->progress_context, (int)count);
         return (int)count;
     }
     return 0;
@@ -209,8 +215,8 @@ static int hotich_read_ranges(void *context, char *buffer, int length) {
 /// (see hotich_validate_with_parser): a file's head, a run of its entries and its tail, so that
 /// parts of one large document can be validated side by side. The caller closes the descriptor.
 static inline int hotich_validate_ranges(xmlSchemaPtr schema, int descriptor, const hotich_range *ranges, int count,
-                                         hotich_sax_callbacks callbacks) {
-    hotich_range_reader reader = { descriptor, ranges, count, 0, 0 };
+                                         hotich_sax_callbacks callbacks, hotich_read_progress progress, void *progress_context) {
+    hotich_range_reader reader = { descriptor, ranges, count, 0, 0, progress, progress_context };
     xmlParserCtxtPtr parser = xmlCreateIOParserCtxt(NULL, NULL, hotich_read_ranges, NULL, &reader, XML_CHAR_ENCODING_NONE);
     if (parser == NULL) return -1;
     return hotich_validate_with_parser(schema, parser, callbacks);

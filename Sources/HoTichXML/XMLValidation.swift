@@ -169,17 +169,34 @@ extension XMLValidation {
     /// Validates, as one document, the bytes of `ranges` of the file at `path` one after the other:
     /// a large document's head, a run of its repeated elements and its tail, so that parts of it
     /// can be validated side by side. Lines in the outcome count in that concatenation.
-    public static func validate(path: String, ranges: [FileRange], schema: XMLSchema, handler: XMLEventHandler? = nil) -> Outcome {
+    /// - Parameter progress: told, on the validating thread, how many bytes were just read.
+    public static func validate(
+        path: String, ranges: [FileRange], schema: XMLSchema, handler: XMLEventHandler? = nil, progress: ((Int) -> Void)? = nil
+    ) -> Outcome {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
             return Outcome(problems: [XMLProblem(line: 0, message: "cannot open \(path)")], problemCount: 1, wellFormed: false)
         }
         defer { close(descriptor) }
         let spans = ranges.map { hotich_range(offset: $0.offset, length: $0.length) }
-        return spans.withUnsafeBufferPointer { spans in
-            run(schema: schema, handler: handler, source: path) { schema, callbacks in
-                hotich_validate_ranges(schema, descriptor, spans.baseAddress, Int32(spans.count), callbacks)
+        let listener = progress.map(ReadListener.init)
+        let context = listener.map { Unmanaged.passUnretained($0).toOpaque() }
+        let report: hotich_read_progress? = listener == nil ? nil : { context, count in
+            guard let context else { return }
+            Unmanaged<ReadListener>.fromOpaque(context).takeUnretainedValue().read(Int(count))
+        }
+        return withExtendedLifetime(listener) {
+            spans.withUnsafeBufferPointer { spans in
+                run(schema: schema, handler: handler, source: path) { schema, callbacks in
+                    hotich_validate_ranges(schema, descriptor, spans.baseAddress, Int32(spans.count), callbacks, report, context)
+                }
             }
         }
+    }
+
+    /// Holds a progress closure for the C reader.
+    private final class ReadListener {
+        let read: (Int) -> Void
+        init(_ read: @escaping (Int) -> Void) { self.read = read }
     }
 }

@@ -442,6 +442,30 @@ func masked(_ xml: String) -> String {
         #expect(!cut.cut && !cut.parts.isValid, "without `</records>` the file is validated whole")
     }
 
+    @Test func progressCountsUpToEverythingThePartsRead() throws {
+        let (test, text) = try Self.exported()
+        let url = test.root.appendingPathComponent("progress.xml")
+        try Data(text.utf8).write(to: url)
+        final class Calls: @unchecked Sendable {
+            private let lock = NSLock()
+            private var values: [(Int64, Int64)] = []
+            func add(_ done: Int64, _ total: Int64) { lock.withLock { values.append((done, total)) } }
+            var all: [(Int64, Int64)] { lock.withLock { values } }
+        }
+        let calls = Calls()
+        let report = ExportValidator.validate(file: url, packageFolder: nil, splitFrom: 0, parts: 3) { calls.add($0, $1) }
+        #expect(report.isValid)
+        let parts = try #require(ExportFileParts.plan(url, parts: 3))
+        let size = Int64(text.utf8.count)
+        let head = Int64(text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: "<records>")).upperBound))
+        let tail = Int64(text.utf8.distance(from: try #require(text.range(of: "</records>", options: .backwards)).lowerBound, to: text.endIndex))
+        // Every byte once, and the head and tail once more for each part after the first.
+        #expect(parts.bytesToRead == size + Int64(parts.count - 1) * (head + tail))
+        #expect(calls.all.count > 1 && calls.all.allSatisfy { $0.1 == parts.bytesToRead })
+        #expect(zip(calls.all, calls.all.dropFirst()).allSatisfy { $0.0 < $1.0 })
+        #expect(calls.all.last?.0 == parts.bytesToRead)
+    }
+
     @Test func aCommentAmongTheEntriesMeansTheFileIsValidatedWhole() throws {
         let (test, text) = try Self.exported()
         let commented = try Self.replacing("<entry ", with: "<!-- <entry seq=\"0\"> --><entry ", occurrence: 5, in: text)

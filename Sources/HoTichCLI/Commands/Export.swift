@@ -139,7 +139,12 @@ struct Validate: ParsableCommand {
         }
         var invalid = 0
         for (target, package) in targets {
-            let report = ExportValidator.validate(file: target, packageFolder: package)
+            // A large export is validated in parts on every core; a terminal sees how far it is.
+            let progress = ProgressBox(ProgressLine(console: console, language: language, message: Message.validateProgress))
+            let report = ExportValidator.validate(file: target, packageFolder: package) { done, total in
+                progress.update(done: Int(done / 1_000_000), total: Int(total / 1_000_000))
+            }
+            progress.end()
             for problem in report.lines {
                 console.line(Message.validateProblem(line: problem.line, message: problem.message).text(in: language))
             }
@@ -154,7 +159,8 @@ struct Validate: ParsableCommand {
     }
 }
 
-/// A progress line shared with the export's callback (called on the exporting thread only).
+/// A progress line shared with a callback that another thread calls, one call at a time (the
+/// export's writer, the validator's parts).
 final class ProgressBox: @unchecked Sendable {
     private var line: ProgressLine
 
@@ -164,5 +170,9 @@ final class ProgressBox: @unchecked Sendable {
 
     func update(done: Int, total: Int) {
         line.update(done: done, total: total)
+    }
+
+    func end() {
+        line.end()
     }
 }

@@ -64,4 +64,11 @@ package struct ProgressLine {
         console.err("\r\(text) (\(percent)%)")
         if done == total { console.err("\n") }
     }
+
+    /// Ends a line left unfinished (work that stopped early), so what follows starts on its own.
+    package mutating func end() {
+        guard lastPercent >= 0 && lastPercent < 100 else { return }
+        lastPercent = 100
+        console.err("\n")
+    }
 }

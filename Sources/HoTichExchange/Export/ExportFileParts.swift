@@ -33,8 +33,14 @@ package struct ExportFileParts: Sendable {
     /// The file's line on which the tail starts.
     let tailFirstLine: Int
 
+    /// How many parts the file is cut into.
+    package var count: Int { runs.count }
+
     /// The ranges making part `index`'s document.
     func ranges(of index: Int) -> [FileRange] { [head, runs[index].range, tail] }
+
+    /// What validating every part reads: the file, plus its head and tail once more per extra part.
+    package var bytesToRead: Int64 { runs.reduce(0) { $0 + $1.range.length + head.length + tail.length } }
 
     /// The file's line for `line` of part `index`'s document (0 stays 0: a problem without a line).
     func fileLine(_ line: Int, part index: Int) -> Int {

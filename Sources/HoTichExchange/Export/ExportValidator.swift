@@ -58,12 +58,19 @@ public enum ExportValidator {
     /// Validates the file at `url`.
     /// - Parameter packageFolder: for a manifest, the folder its paths are relative to; every
     ///   listed file's size and SHA-256 are checked.
-    public static func validate(file url: URL, packageFolder: URL? = nil) -> ValidationReport {
-        validate(file: url, packageFolder: packageFolder, splitFrom: parallelFrom, parts: parallelParts)
+    /// - Parameter progress: for an export validated in parts (a large one), told now and then how
+    ///   many bytes of how many have been read, from the validating threads (one call at a time).
+    public static func validate(
+        file url: URL, packageFolder: URL? = nil, progress: (@Sendable (_ done: Int64, _ total: Int64) -> Void)? = nil
+    ) -> ValidationReport {
+        validate(file: url, packageFolder: packageFolder, splitFrom: parallelFrom, parts: parallelParts, progress: progress)
     }
 
-    /// ``validate(file:packageFolder:)`` cutting export files from `splitFrom` bytes into `parts`.
-    package static func validate(file url: URL, packageFolder: URL?, splitFrom: Int64, parts count: Int) -> ValidationReport {
+    /// ``validate(file:packageFolder:progress:)`` cutting export files from `splitFrom` bytes into `parts`.
+    package static func validate(
+        file url: URL, packageFolder: URL?, splitFrom: Int64, parts count: Int,
+        progress: (@Sendable (Int64, Int64) -> Void)? = nil
+    ) -> ValidationReport {
         let bytes = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?.int64Value ?? 0
         let document: ExportSchema.Document?
         do {
@@ -83,7 +90,7 @@ public enum ExportValidator {
             return ValidationReport(document: document, problems: [error], problemCount: 1, items: 0, bytes: bytes)
         }
         if document == .export, bytes >= splitFrom, let parts = ExportFileParts.plan(url, parts: count) {
-            return validate(url, in: parts, schema: compiled, bytes: bytes)
+            return validate(url, in: parts, schema: compiled, bytes: bytes, progress: progress)
         }
         let outcome = XMLValidation.validate(path: url.path, schema: compiled, handler: checks)
         // Counts and hashes mean something only in a document that could be read to its end.
@@ -103,11 +110,17 @@ extension ExportValidator {
     /// Validates each part of an export file on its own thread, then puts together what they found:
     /// problems in the file's line numbers (those of the shared head and tail once), and the checks
     /// over all entries.
-    static func validate(_ url: URL, in parts: ExportFileParts, schema: XMLSchema, bytes: Int64) -> ValidationReport {
+    static func validate(
+        _ url: URL, in parts: ExportFileParts, schema: XMLSchema, bytes: Int64, progress: (@Sendable (Int64, Int64) -> Void)?
+    ) -> ValidationReport {
         let results = PartResults(count: parts.runs.count)
+        let reading = progress.map { ReadProgress(total: parts.bytesToRead, report: $0) }
         DispatchQueue.concurrentPerform(iterations: parts.runs.count) { index in
             let checks = DocumentChecks(document: .export, packageFolder: nil)
-            let outcome = XMLValidation.validate(path: url.path, ranges: parts.ranges(of: index), schema: schema, handler: checks)
+            let outcome = XMLValidation.validate(
+                path: url.path, ranges: parts.ranges(of: index), schema: schema, handler: checks, progress: reading.map { reading in
+                    { reading.add($0) }
+                })
             results.set(index, (outcome, checks))
         }
         let total = DocumentChecks(document: .export, packageFolder: nil)
@@ -131,6 +144,30 @@ extension ExportValidator {
         return ValidationReport(
             document: .export, problems: Array((problems + extra).prefix(XMLValidation.problemLimit)),
             problemCount: count + extra.count, items: total.items, bytes: bytes)
+    }
+
+    /// Bytes read by all the parts' threads, reported once per percent.
+    private final class ReadProgress: @unchecked Sendable {
+        private let lock = NSLock()
+        private var done: Int64 = 0
+        private var percent = -1
+        private let total: Int64
+        private let report: @Sendable (Int64, Int64) -> Void
+
+        init(total: Int64, report: @escaping @Sendable (Int64, Int64) -> Void) {
+            self.total = max(1, total)
+            self.report = report
+        }
+
+        func add(_ count: Int) {
+            lock.withLock {
+                done += Int64(count)
+                let now = Int(done * 100 / total)
+                guard now != percent else { return }
+                percent = now
+                report(done, total)
+            }
+        }
     }
 
     /// What each part's thread found, kept until all are done.

@@ -288,6 +288,8 @@ extension Message {
             return "Withdrew record number \(number); the withdrawal goes out in the next correction package."
         case .exportProgress(let done, let total):
             return "Exporting \(done.grouped(in: en))/\(total.grouped(in: en)) records"
+        case .validateProgress(let done, let total):
+            return "Validating \(done.grouped(in: en))/\(total.grouped(in: en)) MB"
         case .batchNotExportable(let id, let state):
             return "Batch \(id) is \(state.rawValue); only verified batches can be exported."
         case .batchAlreadyExported(let id):

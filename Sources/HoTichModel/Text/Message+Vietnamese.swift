@@ -288,6 +288,8 @@ extension Message {
             return "Đã rút bản ghi số \(number); việc rút sẽ gửi trong gói đính chính tiếp theo."
         case .exportProgress(let done, let total):
             return "Đang xuất \(done.grouped(in: vi))/\(total.grouped(in: vi)) bản ghi"
+        case .validateProgress(let done, let total):
+            return "Đang kiểm tra \(done.grouped(in: vi))/\(total.grouped(in: vi)) MB"
         case .batchNotExportable(let id, let state):
             return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese); chỉ xuất được lô đã kiểm tra xong."
         case .batchAlreadyExported(let id):

@@ -161,6 +161,8 @@ public enum Message: Sendable, Equatable {
     case exportResumed(packageID: String)
     case exportFolderMissing(String)
     case exportProgress(done: Int, total: Int)
+    /// Megabytes (10⁶ bytes) of a large file validated so far.
+    case validateProgress(done: Int, total: Int)
     case validateValid(path: String, document: String, items: Int)
     case validateInvalid(path: String, problems: Int)
     case validateProblem(line: Int, message: String)
