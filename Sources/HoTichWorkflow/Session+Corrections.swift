@@ -1,7 +1,7 @@
 public import Foundation
 import GRDB
-public import HoTichExchange
-public import HoTichModel
+import HoTichExchange
+import HoTichModel
 import HoTichStore
 import Logging
 

@@ -1,6 +1,6 @@
 public import Foundation
 import GRDB
-public import HoTichModel
+import HoTichModel
 public import HoTichStore
 import Logging
 

@@ -1,6 +1,6 @@
 import GRDB
 import HoTichStore
-public import HoTichModel
+import HoTichModel
 
 /// One person's accuracy, in the manner of census data-entry verification: fields keyed and the
 /// fields a verifier found wrong (keyer errors), and for verifiers, the fields they decided.
