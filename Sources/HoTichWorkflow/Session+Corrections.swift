@@ -209,12 +209,15 @@ extension Session {
     /// entries its files deliver (the manifest and its hashes were checked by the caller).
     static func finishCorrectionsPackage(_ packageID: String, folder: URL, actor: String, in db: Database) throws -> [ExportedFile] {
         let exportedAt = try String.fetchOne(db, sql: "SELECT createdAt FROM exportPackage WHERE id = ?", arguments: [packageID]) ?? Timestamp.now()
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-            .filter { $0.hasSuffix(".xml") && $0 != PackageManifest.fileName }.sorted()
+        // The package's data files: what it holds besides its manifest.
+        let urls = ExportValidator.packageFiles(in: folder).filter { $0.packageFolder == nil }.map(\.file)
+        guard !urls.isEmpty else {
+            throw HoTichError(.exportFailed(stage: "completing package \(packageID)", detail: "its folder holds no file to read back"))
+        }
         var files: [ExportedFile] = []
         var (corrected, withdrawn) = (0, 0)
-        for name in names {
-            let url = folder.appendingPathComponent(name)
+        for url in urls {
+            let name = url.lastPathComponent
             let entries: [DeliveredEntry]
             let fingerprint: FileFingerprint
             do {

@@ -130,13 +130,7 @@ struct Validate: ParsableCommand {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw HoTichError(.pathNotFound(url.path))
         }
-        var targets: [(URL, URL?)] = [(url, nil)]
-        if isDirectory.boolValue {
-            let manifest = url.appendingPathComponent(PackageManifest.fileName)
-            let files = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-            targets = [(manifest, url)] + files.sorted().filter { $0.hasSuffix(".xml") && $0 != PackageManifest.fileName }
-                .map { (url.appendingPathComponent($0), nil) }
-        }
+        let targets = isDirectory.boolValue ? ExportValidator.packageFiles(in: url) : [(url, nil)]
         var invalid = 0
         for (target, package) in targets {
             // A large export is validated in parts on every core; a terminal sees how far it is.

@@ -102,6 +102,15 @@ public enum ExportValidator {
 }
 
 extension ExportValidator {
+    /// What validating a package folder means: its manifest, with every file's size and hash checked
+    /// against it (the folder is its `packageFolder`), then each of its XML files on its own, by name.
+    public static func packageFiles(in folder: URL) -> [(file: URL, packageFolder: URL?)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return [(folder.appendingPathComponent(PackageManifest.fileName), folder)]
+            + names.sorted().filter { $0.hasSuffix(".xml") && $0 != PackageManifest.fileName }
+                .map { (folder.appendingPathComponent($0), nil) }
+    }
+
     /// Export files from this size on are validated in parts, side by side.
     static let parallelFrom: Int64 = 32 << 20
     /// One part per core, up to four.
