@@ -226,6 +226,7 @@ extension Session {
     ) throws -> String {
         let json = fieldsJSON ?? FieldSetJSON.encode(keying.fields)
         let recordId: String
+        let createsRecord = existing == nil
         if let existing {
             recordId = existing
         } else {
@@ -241,7 +242,13 @@ extension Session {
         keying.recordId = recordId
         keying.state = .complete
         keying.savedAt = time
-        if keying.id == nil { try keying.insertFast(db, fieldsJSON: json) } else { try keying.update(db) }
+        // The keying that creates its record shares the record's stored values.
+        if keying.id == nil {
+            try keying.insertFast(db, fieldsJSON: json, sameAsRecord: createsRecord)
+        } else {
+            try keying.update(db)
+            if createsRecord { try keying.shareValuesWithRecord(db) }
+        }
         return recordId
     }
 

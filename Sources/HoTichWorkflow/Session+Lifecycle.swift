@@ -112,7 +112,11 @@ extension Session {
         try transition(batchID, action: .returnToKeying, actor: actor, reason: reason, in: db)
         var audit = try AuditTrail.Appender(db)
         for id in records {
-            try db.execute(sql: "UPDATE keying SET state = 'draft', position = 0, savedAt = ? WHERE recordId = ?", arguments: [time, id])
+            // A draft holds its own values (a complete keying may share its record's).
+            try db.execute(sql: """
+                UPDATE keying SET state = 'draft', position = 0, savedAt = ?, fields = \(KeyingRow.valuesSQL(keying: "keying"))
+                WHERE recordId = ?
+                """, arguments: [time, id])
             try db.execute(sql: "DELETE FROM claim WHERE scanFileId = (SELECT scanFileId FROM record WHERE id = ?)", arguments: [id])
             try db.execute(
                 sql: "UPDATE fieldDecision SET supersededAt = ? WHERE recordId = ? AND supersededAt IS NULL", arguments: [time, id])

@@ -138,8 +138,22 @@ public enum KeyingState: String, Codable, Sendable, DatabaseValueConvertible {
 }
 
 /// One operator's transcription of one entry: a draft while being keyed, complete once saved.
+///
+/// A complete keying whose values are exactly its record's stores none of its own (the `fields`
+/// column is NULL): reading it through this type gives the record's values, and the database
+/// writes them out to the keying before the record's values ever change. Raw SQL reads the values
+/// with ``valuesSQL(keying:)``.
 public struct KeyingRow: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "keying"
+
+    public static var databaseSelection: [any SQLSelectable] {
+        [.allColumns(excluding: ["fields"]), SQL(sql: valuesSQL(keying: "keying")).forKey("fields")]
+    }
+
+    /// The SQL expression of a keying's values for raw queries, `keying` being its table or alias.
+    public static func valuesSQL(keying: String) -> String {
+        "COALESCE(\(keying).fields, (SELECT fields FROM record WHERE record.id = \(keying).recordId))"
+    }
     public var id: Int64?
     public var batchId: String
     public var entryKey: String
@@ -188,18 +202,30 @@ public struct KeyingRow: Codable, Sendable, Equatable, FetchableRecord, MutableP
     }
 
     /// Inserts the keying with a cached statement (the hot path of keying and import).
-    /// - Parameter json: the fields already encoded with `FieldSetJSON`, when the caller has them.
-    public mutating func insertFast(_ db: Database, fieldsJSON json: String? = nil) throws {
+    /// - Parameters:
+    ///   - json: the fields already encoded with `FieldSetJSON`, when the caller has them.
+    ///   - sameAsRecord: the keying's values are exactly those its record was just created with,
+    ///     so they are not stored a second time.
+    public mutating func insertFast(_ db: Database, fieldsJSON json: String? = nil, sameAsRecord: Bool = false) throws {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO keying (batchId, entryKey, scanFileId, recordId, pass, operator, state, fields, position, source,
                                 startedAt, savedAt)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [
-            batchId, entryKey, scanFileId, recordId, pass, self.operator, state.rawValue, json ?? FieldSetJSON.encode(fields),
+            batchId, entryKey, scanFileId, recordId, pass, self.operator, state.rawValue,
+            sameAsRecord && recordId != nil && state == .complete ? nil : json ?? FieldSetJSON.encode(fields),
             position, source, startedAt, savedAt,
         ])
         id = db.lastInsertedRowID
+    }
+
+    /// Stops storing the values of this complete keying apart from its record's, which were just
+    /// created from them.
+    public func shareValuesWithRecord(_ db: Database) throws {
+        try db.execute(
+            sql: "UPDATE keying SET fields = NULL WHERE id = ? AND recordId IS NOT NULL AND state = 'complete'",
+            arguments: [id])
     }
 
     public init(row: Row) throws {

@@ -316,6 +316,49 @@ enum Migrations {
             try db.alter(table: "record") { t in t.add(column: "withdrawnAt", .text) }
             try db.alter(table: "exportedRecord") { t in t.add(column: "withdrawal", .boolean).notNull().defaults(to: false) }
         }
+        migrator.registerMigration("v6-keying-values-once") { db in
+            // A keying's values are stored only where they differ from its record's: a keying whose
+            // `fields` is NULL has exactly its record's values. The keying that creates a record
+            // stores NULL (an import wrote every field set twice before), and a record's values never
+            // change without its keyings' values being written out first (the trigger below), so a
+            // keying always reads as it was keyed. SQLite cannot drop a NOT NULL in place: the table
+            // is rebuilt, and keyings already equal to their record are stored once on the way.
+            try db.create(table: "keyingNew") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("entryKey", .text).notNull()
+                t.column("scanFileId", .integer).references("scanFile")
+                t.column("recordId", .text).references("record")
+                t.column("pass", .integer).notNull().check { $0 == 1 || $0 == 2 }
+                t.column("operator", .text).notNull()
+                t.column("state", .text).notNull().check(sql: "state IN ('draft','complete')")
+                t.column("fields", .jsonText)
+                t.column("position", .integer).notNull().defaults(to: 0)
+                t.column("source", .text).notNull()
+                t.column("startedAt", .text).notNull()
+                t.column("savedAt", .text).notNull()
+                t.uniqueKey(["batchId", "entryKey", "pass"])
+                t.check(sql: "fields IS NOT NULL OR (recordId IS NOT NULL AND state = 'complete')")
+            }
+            try db.execute(sql: """
+                INSERT INTO keyingNew (id, batchId, entryKey, scanFileId, recordId, pass, operator, state, fields,
+                                       position, source, startedAt, savedAt)
+                SELECT k.id, k.batchId, k.entryKey, k.scanFileId, k.recordId, k.pass, k.operator, k.state,
+                       CASE WHEN k.state = 'complete' AND k.fields = r.fields THEN NULL ELSE k.fields END,
+                       k.position, k.source, k.startedAt, k.savedAt
+                FROM keying k LEFT JOIN record r ON r.id = k.recordId
+                ORDER BY k.id
+                """)
+            try db.drop(table: "keying")
+            try db.rename(table: "keyingNew", to: "keying")
+            try db.create(index: "keying_on_operator", on: "keying", columns: ["batchId", "pass", "operator", "state"])
+            try db.create(index: "keying_on_record", on: "keying", columns: ["recordId"])
+            try db.execute(sql: """
+                CREATE TRIGGER record_keeps_keyed_values BEFORE UPDATE OF fields ON record
+                WHEN NEW.fields IS NOT OLD.fields
+                BEGIN UPDATE keying SET fields = OLD.fields WHERE recordId = OLD.id AND fields IS NULL; END
+                """)
+        }
         return migrator
     }
 }

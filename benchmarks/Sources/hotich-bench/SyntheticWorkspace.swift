@@ -198,8 +198,10 @@ struct SyntheticWorkspace {
             for pass in passes {
                 var keyed = fields
                 if pass == 2 && people.random.chance(disagreementRate) { keyed = slip(keyed, people: &people) }
+                // As keying stores them: the keying that created the record shares its values.
                 try keyingStatement.execute(arguments: [
-                    batchId, entryKey, fileId, recordId, pass, pass == 1 ? "nhaplieu1" : "nhaplieu2", FieldSetJSON.encode(keyed), now, now,
+                    batchId, entryKey, fileId, recordId, pass, pass == 1 ? "nhaplieu1" : "nhaplieu2",
+                    pass == 1 ? nil : FieldSetJSON.encode(keyed), now, now,
                 ])
             }
         }

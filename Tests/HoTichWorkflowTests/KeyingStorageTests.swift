@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import HoTichModel
+@testable import HoTichStore
+import HoTichWorkflow
+import Testing
+
+/// A keying stores its values only where they differ from its record's (migration v6).
+@Suite struct KeyingStorageTests {
+    /// Whether each complete keying of the batch stores no values of its own, by pass.
+    func shared(_ test: TestWorkspace, _ batch: String) throws -> [Int: [Bool]] {
+        try test.workspace.store.read { db in
+            try Row.fetchAll(db, sql: "SELECT pass, fields IS NULL AS shared FROM keying WHERE batchId = ? ORDER BY id", arguments: [batch])
+                .reduce(into: [Int: [Bool]]()) { $0[$1["pass"], default: []].append($1["shared"]) }
+        }
+    }
+
+    @Test func theKeyingThatCreatesARecordSharesItsValuesUntilTheRecordChanges() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch()
+        let stored = try shared(test, batch.id)
+        // Pass 1 created the records; pass 2 (with its slips) keeps its own values.
+        #expect(stored[1]?.count == 12 && stored[1]?.allSatisfy { $0 } == true)
+        #expect(stored[2]?.count == 12 && stored[2]?.allSatisfy { !$0 } == true)
+        let records = try test.records(batch.id)
+        let keyings = try test.keyings(batch.id)
+        for keying in keyings where keying.pass == 1 {
+            #expect(!keying.fields.isEmpty && keying.fields == records.first { $0.id == keying.recordId }?.fields)
+        }
+
+        // A verifier changes a record's values: its first keying still reads as it was keyed.
+        var changed = try #require(records.first { $0.number == "03" })
+        let keyedName = try #require(changed.fields["nksHoTen"])
+        changed.fields["nksHoTen"] = .filled("TÊN ĐÃ QUYẾT ĐỊNH")
+        try test.workspace.store.write { db in try changed.update(db) }
+        let first = try #require(try test.keyings(batch.id).first { $0.recordId == changed.id && $0.pass == 1 })
+        #expect(first.fields["nksHoTen"] == keyedName)
+        #expect(first.fields == keyings.first { $0.id == first.id }?.fields)
+        // Only that keying now stores its values; an update that leaves the values alone copies nothing.
+        #expect(try shared(test, batch.id)[1]?.filter { !$0 }.count == 1)
+        var untouched = try #require(records.first { $0.number == "04" })
+        untouched.updatedAt = "2026-11-27T00:00:00.000Z"
+        try test.workspace.store.write { db in try untouched.update(db) }
+        #expect(try shared(test, batch.id)[1]?.filter { !$0 }.count == 1)
+    }
+
+    @Test func interactiveKeyingSharesTheValuesAndAReturnedRecordsDraftGetsThemBack() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook(policy: .review)
+        var task = try #require(try test.operatorSession.startKeying(batch: batch.id, pass: 1))
+        task.values = sampleBirth(number: 1)
+        let record = try test.operatorSession.completeKeying(task)
+        #expect(try shared(test, batch.id)[1] == [true])
+        #expect(try test.keyings(batch.id).first?.fields == record.fields)
+        // A draft must hold its own values: the database refuses one that shares its record's.
+        #expect(throws: DatabaseError.self) {
+            try test.workspace.store.writer.write { db in try db.execute(sql: "UPDATE keying SET state = 'draft'") }
+        }
+    }
+
+    @Test func migratingStoresOnceTheKeyingsEqualToTheirRecord() throws {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(configuration: configuration)
+        try Migrations.migrator.migrate(queue, upTo: "v5-corrections")
+        let same = #"{"nksHoTen":"=NGUYỄN VĂN AN"}"#, other = #"{"nksHoTen":"=NGUYỄN VĂN ÂN"}"#
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO record (id, batchId, entryKey, kind, officeCode, fields, createdAt, updatedAt)
+                VALUES ('r1', 'b', 'so:1', 'KS', '00001', ?, 't', 't');
+                INSERT INTO keying (id, batchId, entryKey, recordId, pass, operator, state, fields, source, startedAt, savedAt) VALUES
+                  (1, 'b', 'so:1', 'r1', 1, 'a', 'complete', ?, 'import:x', 't', 't'),
+                  (2, 'b', 'so:1', 'r1', 2, 'b', 'complete', ?, 'import:y', 't', 't'),
+                  (3, 'b', 'so:2', NULL, 1, 'a', 'draft', ?, 'interactive', 't', 't');
+                """, arguments: [same, same, other, same])
+        }
+        try Migrations.migrator.migrate(queue)
+        try queue.read { db in
+            let stored = try Row.fetchAll(db, sql: "SELECT id, fields FROM keying ORDER BY id").map { $0["fields"] as String? }
+            #expect(stored == [nil, other, same])
+            let read = try KeyingRow.order(Column("id")).fetchAll(db).map { $0.fields["nksHoTen"] }
+            #expect(read == [.filled("NGUYỄN VĂN AN"), .filled("NGUYỄN VĂN ÂN"), .filled("NGUYỄN VĂN AN")])
+            #expect(try KeyingRow.fetchOne(db, key: 1)?.fields["nksHoTen"] == .filled("NGUYỄN VĂN AN"))
+            #expect(try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM sqlite_sequence WHERE name = 'keying'") == 3)
+        }
+    }
+}
