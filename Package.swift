@@ -50,6 +50,8 @@ let package = Package(
             dependencies: [
                 "HoTichModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the bulk import's statements (BulkKeyingWriter).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings

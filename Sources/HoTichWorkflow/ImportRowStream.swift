@@ -46,8 +46,9 @@ struct ImportRowChecker: Sendable {
             problems.append(problem(row.number, diagnostic.field ?? "*", diagnostic))
         }
         guard problems.isEmpty else { return CheckedRow(number: row.number, fields: fields, problems: problems, json: "", record: nil) }
+        // The identifier is made here, off the writing thread (it costs two system calls).
         let record = RecordRow(
-            id: "", batchId: batchID, scanFileId: nil, entryKey: "", kind: book.kind, officeCode: book.office,
+            id: RecordIdentifier.make(), batchId: batchID, scanFileId: nil, entryKey: "", kind: book.kind, officeCode: book.office,
             fields: fields, bookYear: book.year, at: time)
         return CheckedRow(number: row.number, fields: fields, problems: [], json: FieldSetJSON.encode(fields), record: record)
     }

@@ -177,8 +177,9 @@ private struct RowImporter {
     /// The records the batch already holds, by entry.
     var existingRecords: [String: String]
     /// One time for the whole import: its rows are saved together.
-    let now = Timestamp.now()
-    var audit: AuditTrail.Appender
+    let now: String
+    /// Writes the keyings, the records they create and their audit events.
+    let writer: BulkKeyingWriter
     let fieldCount: Int
     var read = 0
     var imported = 0
@@ -215,8 +216,11 @@ private struct RowImporter {
             records[row["entryKey"]] = row["id"]
         }
         existingRecords = records
-        audit = try AuditTrail.Appender(db)
         fieldCount = FieldCatalog.fields(for: book.kind).count
+        now = Timestamp.now()
+        writer = try BulkKeyingWriter(
+            db: db, batchId: batch.id, kind: book.kind, officeCode: book.office, pass: pass, operator: `operator`,
+            source: "import:\(fileHash)", at: now)
     }
 
     /// The scan file a row belongs to: the only file whose name states its number, or, where a book
@@ -301,20 +305,29 @@ private struct RowImporter {
             return
         }
         guard writable else { throw HoTichError(.batchNotKeyable(batchID: batch.id, state: batch.state)) }
-        var keying = KeyingRow(
-            batchId: batch.id, entryKey: entryKey, scanFileId: file?.id, pass: pass, operator: self.operator,
-            state: .complete, fields: fields, position: fieldCount, source: "import:\(fileHash)", at: now)
-        keying.id = returned
-        let recordId = try Session.attach(
-            &keying, to: existingRecords[entryKey], prepared: record, fieldsJSON: row.json, book: book, batch: batch,
-            at: now, in: db)
+        let recordId: String
+        if let returned {
+            var keying = KeyingRow(
+                batchId: batch.id, entryKey: entryKey, scanFileId: file?.id, pass: pass, operator: self.operator,
+                state: .complete, fields: fields, position: fieldCount, source: "import:\(fileHash)", at: now)
+            keying.id = returned
+            recordId = try Session.attach(&keying, to: existingRecords[entryKey], book: book, batch: batch, at: now, in: db)
+        } else if let existing = existingRecords[entryKey] {
+            recordId = existing
+            try writer.insertJoining(recordId: existing, entryKey: entryKey, scanFileId: file?.id, fieldsJSON: row.json)
+        } else {
+            var created = record
+            created.scanFileId = file?.id
+            created.entryKey = entryKey
+            try writer.insertCreating(created, fieldsJSON: row.json)
+            recordId = created.id
+        }
         existingRecords[entryKey] = recordId
         existingKeyings[entryKey, default: []].removeAll { $0.pass == pass }
-        existingKeyings[entryKey, default: []].append((keying.id, pass, self.operator, .complete))
-        try audit.append(
-            AuditEntry(actor: self.operator, action: "key", batchId: batch.id, subject: recordId,
-                       reason: returned == nil ? "pass \(pass) import" : "pass \(pass) import, keyed again after a return"),
-            at: now, in: db)
+        existingKeyings[entryKey, default: []].append((nil, pass, self.operator, .complete))
+        try writer.appendAudit(
+            action: "key", subject: recordId,
+            reason: returned == nil ? "pass \(pass) import" : "pass \(pass) import, keyed again after a return")
         imported += 1
     }
 }

@@ -213,27 +213,22 @@ extension Session {
     }
 
     /// Marks a keying complete and links it to its record, creating the record on the first pass.
-    /// Interactive saving and bulk import both come through here.
-    /// - Parameters:
-    ///   - existing: the entry's record, when it has one (bulk import knows them in advance).
-    ///   - prepared: the record to create, derived columns already filled (import prepares it while
-    ///     reading); its identifier, entry and scan file are set here.
-    ///   - fieldsJSON: the keying's fields already encoded with `FieldSetJSON`.
+    /// Interactive saving comes through here, and an import's row that keys a returned entry again;
+    /// an import's other rows are written by `BulkKeyingWriter` to the same effect.
+    /// - Parameter existing: the entry's record, when it has one.
     /// - Returns: the record's id.
     static func attach(
-        _ keying: inout KeyingRow, to existing: String?, prepared: RecordRow? = nil, fieldsJSON: String? = nil,
-        book: BookIdentity, batch: BatchRow, at time: String, in db: Database
+        _ keying: inout KeyingRow, to existing: String?, book: BookIdentity, batch: BatchRow, at time: String, in db: Database
     ) throws -> String {
-        let json = fieldsJSON ?? FieldSetJSON.encode(keying.fields)
+        let json = FieldSetJSON.encode(keying.fields)
         let recordId: String
         let createsRecord = existing == nil
         if let existing {
             recordId = existing
         } else {
-            var created = prepared ?? RecordRow(
-                id: "", batchId: batch.id, scanFileId: nil, entryKey: "", kind: book.kind, officeCode: book.office,
-                fields: keying.fields, bookYear: book.year, at: time)
-            created.id = RecordIdentifier.make()
+            var created = RecordRow(
+                id: RecordIdentifier.make(), batchId: batch.id, scanFileId: nil, entryKey: "", kind: book.kind,
+                officeCode: book.office, fields: keying.fields, bookYear: book.year, at: time)
             created.scanFileId = keying.scanFileId
             created.entryKey = keying.entryKey
             try created.insertFast(db, fieldsJSON: json)

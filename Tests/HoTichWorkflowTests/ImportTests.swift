@@ -79,6 +79,16 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(tenth.fields["nksHoTen"] == .filled("HỒ BẢO NGỌC"))
         #expect(try #require(records.first { $0.number == "11" }).fields["chaNgaySinh"] == .uncertain("1990"))
         #expect(try #require(records.first { $0.number == "12" }).fields["chaHoTen"] == .blank)
+        // What search and the natural key read is derived from the values, as for a record keyed by hand.
+        #expect(tenth.subjectName == "ho bao ngoc" && tenth.registrationYear == 2017 && tenth.version == 1)
+        #expect(tenth.status == .keyed && tenth.officeCode.value == "00001" && tenth.kind == .birth)
+        let keyings = try test.keyings(batch.id)
+        #expect(keyings.count == 12 && keyings.allSatisfy { $0.state == .complete && $0.operator == "nhaplieu" && $0.pass == 1 })
+        #expect(keyings.allSatisfy { $0.source.hasPrefix("import:") && $0.position > 40 })
+        // One audit event per record, on the chain.
+        let keyed = try test.supervisor.auditEvents(batch: batch.id).filter { $0.action == "key" }
+        #expect(Set(keyed.map(\.subject)) == Set(records.map(\.id)) && keyed.count == 12)
+        #expect(try test.supervisor.verifyAuditTrail().firstBroken == nil)
 
         let second = try test.addOperator("nhaplieu2").importKeyings(
             ImportRequest(batchID: batch.id, file: folder.appendingPathComponent(SampleKeyings.fileName(pass: 2)), pass: 2))
@@ -318,6 +328,7 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(keyings[0].fields["nksNoiSinh"] == .filled("Bệnh viện Việt Đức"))
         #expect(try test.batchState(batch.id) == .keyed)
         #expect(try test.supervisor.auditEvents(batch: batch.id).contains { ($0.reason ?? "").contains("keyed again after a return") })
+        #expect(try test.supervisor.verifyAuditTrail().firstBroken == nil)
     }
 
     @Test func aRefusalWhileRowsAreStillBeingReadEndsTheImport() throws {

@@ -12,8 +12,12 @@ public enum AuditTrail {
     /// Appends `entry` to the trail inside the current transaction.
     @discardableResult
     public static func append(_ entry: AuditEntry, at time: String, in db: Database) throws -> AuditEventRow {
-        let previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1")) ?? genesis
-        return try insert(entry, at: time, after: previous, in: db)
+        try insert(entry, at: time, after: lastHash(db), in: db)
+    }
+
+    /// The hash of the last event, which the next one chains to.
+    static func lastHash(_ db: Database) throws -> String {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1")) ?? genesis
     }
 
     static func insert(_ entry: AuditEntry, at time: String, after previous: String, in db: Database) throws -> AuditEventRow {
@@ -40,7 +44,7 @@ public enum AuditTrail {
         private var previous: String
 
         public init(_ db: Database) throws {
-            previous = try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1")) ?? genesis
+            previous = try AuditTrail.lastHash(db)
         }
 
         public mutating func append(_ entry: AuditEntry, at time: String, in db: Database) throws {
