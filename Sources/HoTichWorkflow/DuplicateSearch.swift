@@ -4,14 +4,17 @@ import HoTichStore
 
 /// Looks for entries of a batch registered a second time anywhere in the workspace.
 ///
-/// Never compares all pairs: candidates come from the index on (folded name, birth year) and the
+/// Never compares all pairs: candidates come from the index on (kind, birth year, folded name) and the
 /// index on personal ID numbers, and only they are read and compared with ``DuplicateMatching``.
 enum DuplicateSearch {
+    /// The records of the same kind for a folded name and birth year, except the one asked about.
+    static let candidatesByNameSQL = """
+        SELECT id, batchId, kind, fields FROM record
+        WHERE subjectName = ? AND subjectBirthYear = ? AND kind = ? AND id <> ?
+        """
+
     static func run(_ records: [RecordRow], batch: BatchRow, at time: String, in db: Database) throws {
-        let byName = try db.cachedStatement(sql: """
-            SELECT id, batchId, kind, fields FROM record
-            WHERE subjectName = ? AND subjectBirthYear = ? AND kind = ? AND id <> ?
-            """)
+        let byName = try db.cachedStatement(sql: candidatesByNameSQL)
         let byNumber = try db.cachedStatement(sql: "SELECT id, batchId, kind, fields FROM record WHERE subjectPersonalID = ? AND id <> ?")
         var found: [String: (other: String, basis: DuplicateMatching.Basis, reregistration: Bool)] = [:]
         for record in records {

@@ -2,11 +2,12 @@ import Foundation
 import GRDB
 import HoTichModel
 @testable import HoTichStore
-import HoTichWorkflow
+@testable import HoTichWorkflow
 import Testing
 
-/// A keying stores its values only where they differ from its record's (migration v6).
-@Suite struct KeyingStorageTests {
+/// How the workspace stores records and keyings: values stored once (migration v6) and the index
+/// the duplicate search reads (v7).
+@Suite struct StorageTests {
     /// Whether each complete keying of the batch stores no values of its own, by pass.
     func shared(_ test: TestWorkspace, _ batch: String) throws -> [Int: [Bool]] {
         try test.workspace.store.read { db in
@@ -83,5 +84,14 @@ import Testing
             #expect(try KeyingRow.fetchOne(db, key: 1)?.fields["nksHoTen"] == .filled("NGUYỄN VĂN AN"))
             #expect(try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM sqlite_sequence WHERE name = 'keying'") == 3)
         }
+    }
+
+    @Test func theDuplicateLookupFindsItsCandidatesThroughAllThreeColumnsOfTheSubjectIndex() throws {
+        let store = try Store.inMemory()
+        let plan = try store.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + DuplicateSearch.candidatesByNameSQL, arguments: ["nguyen van an", 1990, "KS", "x"])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("record_on_subject (kind=? AND subjectBirthYear=? AND subjectName=?)") }, "\(plan)")
     }
 }
