@@ -23,20 +23,36 @@ struct ImportRowChecker: Sendable {
     let book: BookIdentity
     let batchID: String
     let time: String
+    /// The columns that hold a field, in the order of their keys: the order `FieldSetJSON` writes.
+    private let columnsByKey: [Int]
+
+    init(columns: [FieldDefinition?], book: BookIdentity, batchID: String, time: String) {
+        self.columns = columns
+        self.book = book
+        self.batchID = batchID
+        self.time = time
+        columnsByKey = columns.indices.filter { columns[$0] != nil }.sorted { columns[$0]!.key < columns[$1]!.key }
+    }
 
     func check(_ row: TabularRow) -> CheckedRow {
         var fields: [String: FieldValue] = [:]
         fields.reserveCapacity(columns.count)
+        // The same values by column, for writing the JSON without sorting or looking up keys.
+        var values = [FieldValue?](repeating: nil, count: columns.count)
         var problems: [ImportProblem] = []
         for (index, column) in columns.enumerated() {
             guard let field = column else { continue }
             var cell = index < row.cells.count ? row.cells[index] : ""
             if case .date = field.type { cell = ImportColumns.excelSerialDate(cell) ?? cell }
             guard let outcome = FieldRules.check(cell: cell, for: field) else {
-                if !field.required { fields[field.key] = .blank }
+                if !field.required {
+                    fields[field.key] = .blank
+                    values[index] = .blank
+                }
                 continue
             }
             fields[field.key] = outcome.value
+            values[index] = outcome.value
             for diagnostic in outcome.diagnostics where diagnostic.severity == .error {
                 problems.append(problem(row.number, field.key, diagnostic))
             }
@@ -50,7 +66,10 @@ struct ImportRowChecker: Sendable {
         let record = RecordRow(
             id: RecordIdentifier.make(), batchId: batchID, scanFileId: nil, entryKey: "", kind: book.kind, officeCode: book.office,
             fields: fields, bookYear: book.year, at: time)
-        return CheckedRow(number: row.number, fields: fields, problems: [], json: FieldSetJSON.encode(fields), record: record)
+        let json = FieldSetJSON.encode(sortedPairs: columnsByKey.lazy.compactMap { index in
+            values[index].map { (self.columns[index]!.key, $0) }
+        })
+        return CheckedRow(number: row.number, fields: fields, problems: [], json: json, record: record)
     }
 
     private func problem(_ row: Int, _ column: String, _ diagnostic: Diagnostic) -> ImportProblem {

@@ -89,6 +89,11 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         let keyed = try test.supervisor.auditEvents(batch: batch.id).filter { $0.action == "key" }
         #expect(Set(keyed.map(\.subject)) == Set(records.map(\.id)) && keyed.count == 12)
         #expect(try test.supervisor.verifyAuditTrail().firstBroken == nil)
+        // The sheet's columns are in register order; the stored field set is the canonical one.
+        let stored = try test.workspace.store.read { db in
+            try String.fetchAll(db, sql: "SELECT fields FROM record WHERE batchId = ? ORDER BY number", arguments: [batch.id])
+        }
+        #expect(stored == records.map { FieldSetJSON.encode($0.fields) })
 
         let second = try test.addOperator("nhaplieu2").importKeyings(
             ImportRequest(batchID: batch.id, file: folder.appendingPathComponent(SampleKeyings.fileName(pass: 2)), pass: 2))

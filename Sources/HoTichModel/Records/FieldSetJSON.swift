@@ -15,10 +15,16 @@ import Foundation
 public enum FieldSetJSON {
     /// The JSON text of `fields`.
     public static func encode(_ fields: [String: FieldValue]) -> String {
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(fields.count * 40)
         // Sorting the pairs, not the keys, spares a hash lookup per field.
-        for (index, (key, value)) in fields.sorted(by: { $0.key < $1.key }).enumerated() {
+        encode(sortedPairs: fields.sorted(by: { $0.key < $1.key }))
+    }
+
+    /// The JSON text of fields given in the order of their keys, each key once (a caller that
+    /// knows the order spares the sort).
+    public static func encode(sortedPairs pairs: some Sequence<(String, FieldValue)>) -> String {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(Swift.max(pairs.underestimatedCount, 16) * 40)
+        for (index, (key, value)) in pairs.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             appendString(key, to: &out)
             out.append(UInt8(ascii: ":"))
