@@ -66,9 +66,12 @@ struct ImportRowChecker: Sendable {
         let record = RecordRow(
             id: RecordIdentifier.make(), batchId: batchID, scanFileId: nil, entryKey: "", kind: book.kind, officeCode: book.office,
             fields: fields, bookYear: book.year, at: time)
-        let json = FieldSetJSON.encode(sortedPairs: columnsByKey.lazy.compactMap { index in
-            values[index].map { (self.columns[index]!.key, $0) }
-        })
+        var pairs: [(key: String, value: FieldValue)] = []
+        pairs.reserveCapacity(columnsByKey.count)
+        for index in columnsByKey {
+            if let value = values[index], let field = columns[index] { pairs.append((field.key, value)) }
+        }
+        let json = FieldSetJSON.encode(sortedPairs: pairs)
         return CheckedRow(number: row.number, fields: fields, problems: [], json: json, record: record)
     }
 

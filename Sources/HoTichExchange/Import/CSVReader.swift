@@ -14,6 +14,8 @@ public final class CSVReader: TabularSource {
     private var rowNumber = 0
     /// The separator, decided from the first line.
     public private(set) var separator: UInt8 = UInt8(ascii: ",")
+    /// How many cells the last row had, to size the next.
+    private var cellsPerRow = 16
 
     public init(url: URL) throws(TabularError) {
         guard let handle = try? FileHandle(forReadingFrom: url) else { throw .unreadable }
@@ -29,6 +31,9 @@ public final class CSVReader: TabularSource {
 
     public func nextRow() throws(TabularError) -> TabularRow? {
         var fields: [String] = []
+        fields.reserveCapacity(cellsPerRow)
+        // The cell's bytes, when they cannot be decoded straight from the buffer (quoted, or cut
+        // by a read).
         var field: [UInt8] = []
         var quoted = false
         var fieldStarted = false
@@ -40,47 +45,74 @@ public final class CSVReader: TabularSource {
                 try fill()
                 continue
             }
-            let byte = buffer[index]
-            index += 1
             sawAnything = true
             if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if index >= buffer.count && !atEnd { try fill() }
-                    if index < buffer.count && buffer[index] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
+                // Copy up to the next quote, then see whether it is doubled or ends the quotes.
+                let end = scan(from: index) { $0 == Self.quote }
+                field.append(contentsOf: buffer[index..<end])
+                index = end
+                guard index < buffer.count else { continue }
+                index += 1
+                if index >= buffer.count && !atEnd { try fill() }
+                if index < buffer.count && buffer[index] == Self.quote {
+                    field.append(Self.quote)
+                    index += 1
                 } else {
-                    field.append(byte)
+                    quoted = false
                 }
                 continue
             }
-            switch byte {
-            case UInt8(ascii: "\"") where !fieldStarted:
+            if !fieldStarted && buffer[index] == Self.quote {
                 quoted = true
                 fieldStarted = true
-            case separator:
-                fields.append(try decode(field))
-                field.removeAll(keepingCapacity: true)
-                fieldStarted = false
-            case UInt8(ascii: "\r"):
+                index += 1
                 continue
-            case UInt8(ascii: "\n"):
-                fields.append(try decode(field))
+            }
+            // A run of ordinary bytes, up to a separator or a line break (a quote inside it is text).
+            let separator = self.separator
+            let start = index
+            let end = scan(from: start) { $0 == separator || $0 == Self.lineFeed || $0 == Self.carriageReturn }
+            index = end
+            if end > start { fieldStarted = true }
+            guard end < buffer.count else {
+                field.append(contentsOf: buffer[start..<end])
+                continue
+            }
+            let byte = buffer[end]
+            index = end + 1
+            if byte == Self.carriageReturn {
+                field.append(contentsOf: buffer[start..<end])
+                continue
+            }
+            // The common case: the whole cell is in the buffer, decoded without a copy.
+            let cell = field.isEmpty ? try decode(buffer[start..<end]) : try decode(field + buffer[start..<end])
+            fields.append(cell)
+            field.removeAll(keepingCapacity: true)
+            fieldStarted = false
+            if byte == Self.lineFeed {
+                cellsPerRow = fields.count
                 return TabularRow(number: rowNumber, cells: fields)
-            default:
-                field.append(byte)
-                fieldStarted = true
             }
         }
         guard sawAnything else { return nil }
-        fields.append(try decode(field))
+        fields.append(try decode(field[...]))
         return TabularRow(number: rowNumber, cells: fields)
     }
 
-    private func decode(_ bytes: [UInt8]) throws(TabularError) -> String {
+    private static let quote = UInt8(ascii: "\"")
+    private static let lineFeed = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
+
+    /// The index of the first byte from `start` on that `stops`, or the end of the buffer.
+    private func scan(from start: Int, until stops: (UInt8) -> Bool) -> Int {
+        buffer.withUnsafeBufferPointer { bytes in
+            var position = start
+            while position < bytes.count && !stops(bytes[position]) { position += 1 }
+            return position
+        }
+    }
+
+    private func decode(_ bytes: some Collection<UInt8>) throws(TabularError) -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8(row: rowNumber) }
         return text
     }

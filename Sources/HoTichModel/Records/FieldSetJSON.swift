@@ -20,10 +20,11 @@ public enum FieldSetJSON {
     }
 
     /// The JSON text of fields given in the order of their keys, each key once (a caller that
-    /// knows the order spares the sort).
-    public static func encode(sortedPairs pairs: some Sequence<(String, FieldValue)>) -> String {
+    /// knows the order spares the sort). An array, not any sequence: a generic parameter would cost
+    /// a runtime type lookup per call from another module.
+    public static func encode(sortedPairs pairs: [(key: String, value: FieldValue)]) -> String {
         var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(Swift.max(pairs.underestimatedCount, 16) * 40)
+        out.reserveCapacity(pairs.count * 40)
         for (index, (key, value)) in pairs.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             appendString(key, to: &out)
