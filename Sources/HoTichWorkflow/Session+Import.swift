@@ -177,9 +177,7 @@ private struct RowImporter {
     /// The records the batch already holds, by entry.
     var existingRecords: [String: String]
     /// One time for the whole import: its rows are saved together.
-    let now: String
-    /// Writes the keyings, the records they create and their audit events.
-    let writer: BulkKeyingWriter
+    let now = Timestamp.now()
     let fieldCount: Int
     var read = 0
     var imported = 0
@@ -217,10 +215,6 @@ private struct RowImporter {
         }
         existingRecords = records
         fieldCount = FieldCatalog.fields(for: book.kind).count
-        now = Timestamp.now()
-        writer = try BulkKeyingWriter(
-            db: db, batchId: batch.id, kind: book.kind, officeCode: book.office, pass: pass, operator: `operator`,
-            source: "import:\(fileHash)", at: now)
     }
 
     /// The scan file a row belongs to: the only file whose name states its number, or, where a book
@@ -246,6 +240,10 @@ private struct RowImporter {
         let checker = ImportRowChecker(columns: columns, book: book, batchID: batch.id, time: now)
         let stream = ImportRowStream(source: source, checker: checker)
         defer { stream.close() }
+        // Its statements live no longer than this database access.
+        let writer = try BulkKeyingWriter(
+            db: db, batchId: batch.id, kind: book.kind, officeCode: book.office, pass: pass, operator: self.operator,
+            source: "import:\(fileHash)", at: now)
         while true {
             let row: CheckedRow?
             do {
@@ -257,7 +255,7 @@ private struct RowImporter {
             }
             guard let row else { break }
             read += 1
-            try importRow(row, in: db)
+            try importRow(row, writer: writer, in: db)
         }
     }
 
@@ -265,7 +263,7 @@ private struct RowImporter {
         problems.append(ImportProblem(row: row, column: column, code: code, message: message))
     }
 
-    private mutating func importRow(_ row: CheckedRow, in db: Database) throws {
+    private mutating func importRow(_ row: CheckedRow, writer: BulkKeyingWriter, in db: Database) throws {
         guard row.problems.isEmpty, let record = row.record else {
             problems += row.problems
             rejected += 1

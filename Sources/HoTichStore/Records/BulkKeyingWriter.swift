@@ -11,7 +11,9 @@ public import HoTichModel
 /// straight to SQLite, without building argument arrays. A keying that creates its record shares
 /// the record's stored values, as everywhere else.
 ///
-/// Nothing else may append to the audit trail while it is in use: it carries the chain's last hash.
+/// Use it inside one database access and let it go before the access ends (its statements belong
+/// to the connection). Nothing else may append to the audit trail while it is in use: it carries
+/// the chain's last hash.
 public final class BulkKeyingWriter {
     private let db: Database
     private let recordInsert: Statement
