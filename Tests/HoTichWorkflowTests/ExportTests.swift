@@ -387,12 +387,12 @@ func masked(_ xml: String) -> String {
     /// Replaces the `occurrence`-th (0-based) match of `target`.
     static func replacing(_ target: String, with replacement: String, occurrence: Int, in text: String) throws -> String {
         var range = text.startIndex..<text.endIndex
-        var found: Range<String.Index>?
+        var found = range
         for _ in 0...occurrence {
             found = try #require(text.range(of: target, range: range))
-            range = found!.upperBound..<text.endIndex
+            range = found.upperBound..<text.endIndex
         }
-        return text.replacingCharacters(in: found!, with: replacement)
+        return text.replacingCharacters(in: found, with: replacement)
     }
 
     @Test func aValidFileIsValidInPartsToo() throws {
