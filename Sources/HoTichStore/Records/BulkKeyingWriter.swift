@@ -58,6 +58,7 @@ public final class BulkKeyingWriter {
     /// Inserts the new `record` (version 1, keyed; its identifier, entry and derived columns set)
     /// and the keying that creates it, sharing the record's stored values `fieldsJSON`.
     public func insertCreating(_ record: RecordRow, fieldsJSON: String) throws {
+        assert(record.batchId == batchId && record.version == 1 && record.status == .keyed && !record.id.isEmpty)
         let statement = recordInsert.sqliteStatement
         try Self.bindText(statement, 6, record.id)
         try Self.bindInteger(statement, 7, record.scanFileId)
