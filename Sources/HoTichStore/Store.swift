@@ -93,6 +93,26 @@ public final class Store: Sendable {
         }
     }
 
+    /// The size of the database in bytes (its pages, free ones included).
+    public func size() throws -> Int64 {
+        try read { db in
+            let pages = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            return pages * (try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 0)
+        }
+    }
+
+    /// Rewrites the database without its free pages (SQLite's `VACUUM`) and empties the
+    /// write-ahead log. It needs the workspace to itself and, for a while, free disk space about
+    /// the size of the database; what it holds does not change.
+    public func compact() throws {
+        try Self.mapping {
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM")
+                try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+            }
+        }
+    }
+
     /// The identifiers of the migrations this build knows, in order (the schema version).
     public static var knownMigrations: [String] { Migrations.migrator.migrations }
 

@@ -83,6 +83,11 @@ import Testing
         let verify = ws.run(["audit", "verify"], lang: "en")
         #expect(verify.exitCode == 0)
         #expect(verify.out.hasPrefix("The audit trail is intact"))
+        // Compacting is the administrator's: the supervisor is refused, in Vietnamese by default.
+        let refused = ws.run(["compact"])
+        #expect(refused.exitCode != 0 && refused.err.contains("bảo trì cơ sở dữ liệu"))
+        let compact = ws.run(["compact"], as: "quantri")
+        #expect(compact.exitCode == 0 && compact.out.hasPrefix("Đã thu gọn cơ sở dữ liệu: "), "\(compact.err)")
     }
 
     @Test func aRefusedIntakeListsEachFileAndExitsOne() throws {

@@ -5,8 +5,8 @@ import HoTichModel
 @testable import HoTichWorkflow
 import Testing
 
-/// How the workspace stores records and keyings: values stored once (migration v6) and the index
-/// the duplicate search reads (v7).
+/// How the workspace stores records and keyings: values stored once (migration v6), the index the
+/// duplicate search reads (v7), and compacting the file.
 @Suite struct StorageTests {
     /// Whether each complete keying of the batch stores no values of its own, by pass.
     func shared(_ test: TestWorkspace, _ batch: String) throws -> [Int: [Bool]] {
@@ -93,5 +93,31 @@ import Testing
                 .map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains("record_on_subject (kind=? AND subjectBirthYear=? AND subjectName=?)") }, "\(plan)")
+    }
+
+    @Test func compactingGivesFreePagesBackAndChangesNothingElse() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch(policy: .review)
+        let freePages = { try test.workspace.store.read { db in try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? -1 } }
+        // Free pages, as an upgrade that rebuilds a table leaves them.
+        try test.workspace.store.writer.write { db in
+            try db.execute(sql: "CREATE TABLE scratch (x BLOB)")
+            for _ in 0..<100 { try db.execute(sql: "INSERT INTO scratch VALUES (zeroblob(8192))") }
+            try db.execute(sql: "DROP TABLE scratch")
+        }
+        #expect(try freePages() > 200)
+        let records = try test.records(batch.id)
+        let keyings = try test.keyings(batch.id)
+
+        let (before, after) = try test.admin.compactWorkspace()
+        #expect(before - after >= 100 * 8192)
+        #expect(try freePages() == 0 && (try test.workspace.store.size()) == after)
+        #expect(try test.records(batch.id) == records && (try test.keyings(batch.id)) == keyings)
+        let event = try #require(try test.supervisor.auditEvents(batch: nil).last)
+        #expect(event.action == "compact" && event.actor == "quantri")
+        #expect(try test.supervisor.verifyAuditTrail().firstBroken == nil)
+        #expect(throws: HoTichError(.permissionDenied(user: "nhaplieu", role: .operator, permission: .maintainWorkspace))) {
+            try test.operatorSession.compactWorkspace()
+        }
     }
 }

@@ -13,6 +13,8 @@ public enum Role: String, Sendable, CaseIterable, Codable {
 /// An action that needs a role. Each command checks one before it changes anything.
 public enum Permission: String, Sendable, CaseIterable {
     case manageUsers
+    /// Upkeep of the workspace database itself (compacting it).
+    case maintainWorkspace
     case receiveBatch
     case changeBatchState
     case keyRecords
@@ -29,7 +31,7 @@ public enum Permission: String, Sendable, CaseIterable {
     /// settle a disagreement over their own keying.
     public var allowedRoles: Set<Role> {
         switch self {
-        case .manageUsers: [.admin]
+        case .manageUsers, .maintainWorkspace: [.admin]
         case .receiveBatch, .changeBatchState: [.supervisor, .admin]
         case .keyRecords: [.operator]
         case .arbitrate: [.verifier]

@@ -88,6 +88,8 @@ extension Message {
             return "unlisted: \(path)"
         case .auditChainValid(let events):
             return "The audit trail is intact: \(events.grouped(in: en)) events, hash chain matches."
+        case .workspaceCompacted(let before, let after):
+            return "The workspace database was compacted: \((before / 1_048_576).grouped(in: en)) MB → \((after / 1_048_576).grouped(in: en)) MB; nothing in it changed."
         case .auditChainBroken(let id):
             return "The audit trail was altered or damaged from event #\(id) on. Tell your administrator at once; restore the database from a backup."
         case .nothingToShow:
@@ -353,6 +355,7 @@ extension Permission {
     var englishVerb: String {
         switch self {
         case .manageUsers: "manage users"
+        case .maintainWorkspace: "maintain the workspace database"
         case .receiveBatch: "receive scan batches"
         case .changeBatchState: "return, hold or release batches"
         case .keyRecords: "key records"

@@ -88,6 +88,8 @@ extension Message {
             return "không có trong danh mục: \(path)"
         case .auditChainValid(let events):
             return "Nhật ký kiểm toán nguyên vẹn: \(events.grouped(in: vi)) sự kiện, chuỗi mã băm khớp."
+        case .workspaceCompacted(let before, let after):
+            return "Đã thu gọn cơ sở dữ liệu: \((before / 1_048_576).grouped(in: vi)) MB → \((after / 1_048_576).grouped(in: vi)) MB; dữ liệu không thay đổi."
         case .auditChainBroken(let id):
             return "Nhật ký kiểm toán bị sửa hoặc hỏng từ sự kiện #\(id). Báo ngay cho quản trị viên; khôi phục cơ sở dữ liệu từ bản sao lưu."
         case .nothingToShow:
@@ -363,6 +365,7 @@ extension Permission {
     var vietnameseVerb: String {
         switch self {
         case .manageUsers: "quản lý người dùng"
+        case .maintainWorkspace: "bảo trì cơ sở dữ liệu của không gian làm việc"
         case .receiveBatch: "nhận lô quét"
         case .changeBatchState: "trả lại, tạm dừng hay tiếp tục lô"
         case .keyRecords: "nhập liệu"

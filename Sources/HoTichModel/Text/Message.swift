@@ -54,6 +54,8 @@ public enum Message: Sendable, Equatable {
     case fixityChanged(String)
     case fixityUnlisted(String)
     case auditChainValid(events: Int)
+    /// The database file's size in bytes before and after `hotich compact`.
+    case workspaceCompacted(before: Int64, after: Int64)
     case auditChainBroken(eventID: Int64)
     case nothingToShow
 
