@@ -212,15 +212,15 @@ extension Session {
             db.cachedStatement(sql: "SELECT id FROM record WHERE batchId = ? AND entryKey = ?"), arguments: [batchID, entryKey])
     }
 
-    /// Marks a keying complete and links it to its record, creating the record on the first pass.
-    /// Interactive saving comes through here, and an import's row that keys a returned entry again;
-    /// an import's other rows are written by `BulkKeyingWriter` to the same effect.
+    /// Marks a saved keying (a draft, or a returned entry's keying) complete and links it to its
+    /// record, creating the record on the first pass. Interactive saving comes through here, and an
+    /// import's row that keys a returned entry again; an import's other rows are written by
+    /// `BulkKeyingWriter` to the same effect.
     /// - Parameter existing: the entry's record, when it has one.
     /// - Returns: the record's id.
     static func attach(
         _ keying: inout KeyingRow, to existing: String?, book: BookIdentity, batch: BatchRow, at time: String, in db: Database
     ) throws -> String {
-        let json = FieldSetJSON.encode(keying.fields)
         let recordId: String
         let createsRecord = existing == nil
         if let existing {
@@ -231,19 +231,15 @@ extension Session {
                 officeCode: book.office, fields: keying.fields, bookYear: book.year, at: time)
             created.scanFileId = keying.scanFileId
             created.entryKey = keying.entryKey
-            try created.insertFast(db, fieldsJSON: json)
+            try created.insertFast(db)
             recordId = created.id
         }
         keying.recordId = recordId
         keying.state = .complete
         keying.savedAt = time
+        try keying.update(db)
         // The keying that creates its record shares the record's stored values.
-        if keying.id == nil {
-            try keying.insertFast(db, fieldsJSON: json, sameAsRecord: createsRecord)
-        } else {
-            try keying.update(db)
-            if createsRecord { try keying.shareValuesWithRecord(db) }
-        }
+        if createsRecord { try keying.shareValuesWithRecord(db) }
         return recordId
     }
 

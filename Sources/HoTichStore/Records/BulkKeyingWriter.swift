@@ -5,8 +5,8 @@ public import HoTichModel
 /// Writes the rows of one bulk import inside its transaction: for each entry its keying, the
 /// record the keying creates (or the existing record it joins), and its audit event.
 ///
-/// It does what `RecordRow.insertFast`, `KeyingRow.insertFast` and `AuditTrail.Appender` do, at
-/// a fraction of the cost per row: three statements prepared once, the values every row shares
+/// It does what `Session.attach` and `AuditTrail.Appender` do for a keying saved by hand, at a
+/// fraction of the cost per row: three statements prepared once, the values every row shares
 /// (batch, kind, office, operator, source, time) bound once, and each row's own values bound
 /// straight to SQLite, without building argument arrays. A keying that creates its record shares
 /// the record's stored values, as everywhere else.

@@ -201,25 +201,6 @@ public struct KeyingRow: Codable, Sendable, Equatable, FetchableRecord, MutableP
         id = inserted.rowID
     }
 
-    /// Inserts the keying with a cached statement (the hot path of keying and import).
-    /// - Parameters:
-    ///   - json: the fields already encoded with `FieldSetJSON`, when the caller has them.
-    ///   - sameAsRecord: the keying's values are exactly those its record was just created with,
-    ///     so they are not stored a second time.
-    public mutating func insertFast(_ db: Database, fieldsJSON json: String? = nil, sameAsRecord: Bool = false) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO keying (batchId, entryKey, scanFileId, recordId, pass, operator, state, fields, position, source,
-                                startedAt, savedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [
-            batchId, entryKey, scanFileId, recordId, pass, self.operator, state.rawValue,
-            sameAsRecord && recordId != nil && state == .complete ? nil : json ?? FieldSetJSON.encode(fields),
-            position, source, startedAt, savedAt,
-        ])
-        id = db.lastInsertedRowID
-    }
-
     /// Stops storing the values of this complete keying apart from its record's, which were just
     /// created from them.
     public func shareValuesWithRecord(_ db: Database) throws {
