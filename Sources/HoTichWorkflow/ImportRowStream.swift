@@ -12,8 +12,8 @@ struct CheckedRow: Sendable {
     let problems: [ImportProblem]
     /// `fields` as ``FieldSetJSON`` writes them (empty when the row is refused).
     let json: String
-    /// The record an acceptable row creates when its entry has none yet: derived columns filled;
-    /// identifier, entry and scan file are the writer's to set.
+    /// The record an acceptable row creates when its entry has none yet: identifier and derived
+    /// columns filled; entry and scan file are the writer's to set.
     let record: RecordRow?
 }
 
