@@ -49,6 +49,13 @@ import Testing
         #expect(CodeLists.danToc.search("kinh").map(\.label) == ["Kinh"])
         #expect(CodeLists.danToc.search("la").count > 1)
         #expect(CodeLists.quocTich.entry(matching: "viet nam")?.code == "VN")
+        // What a cell is checked against: exact label, exact code, a code written with a leading
+        // zero, and folded words, each to the same entry.
+        let kinh = CodeLists.danToc.entry(matching: "Kinh")
+        #expect(kinh?.code == "1" || kinh?.code == "01")
+        for cell in ["Kinh", "kinh", " KINH ", kinh?.code ?? "", "0\(kinh?.code ?? "")"] {
+            #expect(FieldRules.check(cell: cell, for: FieldCatalog.field("nksDanToc", in: .birth)!)?.value == .filled("Kinh"), "\(cell)")
+        }
     }
 }
 

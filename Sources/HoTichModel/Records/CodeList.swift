@@ -68,7 +68,8 @@ public struct CodeList: Sendable, Hashable {
 
     /// ``entry(matching:)`` for text already normalized.
     func entry(matchingNormalized trimmed: String) -> Entry? {
-        if let byCode = entries.first(where: { $0.code == trimmed }) { return byCode }
+        // An exact code or label (what the registers and spreadsheets mostly hold), codes first.
+        if let exact = byExactText[trimmed] { return exact }
         // "1" and "01" name the same code in lists of two-digit codes.
         if let number = Int(trimmed), let byNumber = entries.first(where: { Int($0.code) == number }) {
             return byNumber
