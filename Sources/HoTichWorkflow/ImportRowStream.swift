@@ -31,7 +31,10 @@ struct ImportRowChecker: Sendable {
         self.book = book
         self.batchID = batchID
         self.time = time
-        columnsByKey = columns.indices.filter { columns[$0] != nil }.sorted { columns[$0]!.key < columns[$1]!.key }
+        columnsByKey = columns.enumerated()
+            .compactMap { index, field in field.map { (index, $0.key) } }
+            .sorted { $0.1 < $1.1 }
+            .map(\.0)
     }
 
     func check(_ row: TabularRow) -> CheckedRow {

@@ -44,6 +44,8 @@ struct ExportBatches: ParsableCommand {
         let console = Console.current
         let folder = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         let progress = ProgressBox(ProgressLine(console: console, language: language, message: Message.exportProgress))
+        // An export that stops early must not leave its error on the progress line.
+        defer { progress.end() }
         let report = try global.session().export(
             ExportRequest(batchIDs: ids, allVerified: allVerified, folder: folder, again: again, test: test) { done, total in
                 progress.update(done: done, total: total)
