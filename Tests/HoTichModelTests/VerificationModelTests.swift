@@ -147,5 +147,13 @@ import Testing
     @Test func reregistrationsAreLabelled() {
         #expect(Self.birth("a", "Lê Văn Nam", "1985", type: "2").isReregistration)
         #expect(!Self.birth("a", "Lê Văn Nam", "1985").isReregistration)
+        // What the field stores is the register's label, not the code.
+        #expect(Self.birth("a", "Lê Văn Nam", "1985", type: "Đăng ký lại").isReregistration)
+        #expect(!Self.birth("a", "Lê Văn Nam", "1985", type: "Đăng ký quá hạn").isReregistration)
+        // Code 2 of the recognition list is a foreign registration written into the book, not a re-registration.
+        let recognition = RegisteredEvent(id: "c", kind: .parentChild, fields: ["ncHoTen": .filled("Lê Văn Nam"), "loaiDangKy": .filled("2")])
+        #expect(!recognition.isReregistration)
+        let death = RegisteredEvent(id: "d", kind: .death, fields: ["nktHoTen": .filled("Lê Văn Nam"), "loaiDangKy": .uncertain("Đăng ký lại")])
+        #expect(death.isReregistration)
     }
 }

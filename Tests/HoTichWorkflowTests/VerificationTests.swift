@@ -286,6 +286,26 @@ func csvText(_ rows: [[String]]) -> String {
         #expect(try test.auditActions(batch.id).contains("duplicate-decided"))
     }
 
+    /// Entry 12 re-registers entry 3's birth (loaiDangKy 2, stored as its label "Đăng ký lại"):
+    /// the pair is flagged as a re-registration, which a supervisor expects to repeat an entry.
+    @Test func aReregisteredBirthIsRecognisedAsARegistrationAgain() throws {
+        let test = try TestWorkspace()
+        var rows = SampleKeyings.rows(pass: 1)
+        for column in [11, 12, 17, 18, 21, 22] { rows[12][column] = rows[3][column] }
+        rows[12][10] = rows[3][10]
+        rows[12][5] = "2"
+        let batch = try test.keyedBatch(policy: .review, pass1: csvText(rows))
+        let twelfth = try #require(try test.records(batch.id).first { $0.number == "12" })
+        #expect(twelfth.fields["loaiDangKy"] == .filled("Đăng ký lại"), "the field stores the register's label")
+        while let task = try test.verifier.nextReview(batch: batch.id) {
+            _ = try test.verifier.completeReview(task, values: task.record.fields)
+        }
+        _ = try test.verifier.verify(batch: batch.id)
+        let flag = try #require(try test.supervisor.duplicateCandidates(batch: batch.id).first)
+        #expect(Set([flag.number, flag.otherNumber]) == ["03", "12"])
+        #expect(flag.flag.reregistration)
+    }
+
     /// Book 02 of 2017 continues the numbers of book 01 (12 entries): 13, then 15 (14 is missing).
     @Test func numbersRunOnAcrossTheBooksOfAYearAndGapsAndRepeatsAreFound() throws {
         let test = try TestWorkspace()

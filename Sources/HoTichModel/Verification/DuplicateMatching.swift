@@ -32,7 +32,7 @@ public struct RegisteredEvent: Sendable, Hashable {
         self.related = related
         deathDate = kind == .death ? text("nktNgayChet").flatMap { PartialDate($0) } : nil
         personalID = FieldCatalog.subjectPersonalIDKey(for: kind).flatMap(text).flatMap { PersonalIDNumber($0)?.digits }
-        isReregistration = text("loaiDangKy").map { $0 == DuplicateMatching.reregistrationCode } ?? false
+        isReregistration = DuplicateMatching.isReregistration(fields["loaiDangKy"], kind: kind)
     }
 
     static func relatedKeys(for kind: RecordKind) -> [String] {
@@ -48,8 +48,20 @@ public struct RegisteredEvent: Sendable, Hashable {
 /// Finds entries that register the same person and event twice, without comparing all pairs:
 /// candidates share a blocking key (kind, folded name, birth year) or a personal ID number.
 public enum DuplicateMatching {
-    /// The code of `loaiDangKy` for a re-registration, in every kind's list.
-    public static let reregistrationCode = "2"
+    /// Whether a registration-type value (`loaiDangKy`) says "Đăng ký lại".
+    ///
+    /// The field stores the register's label, an import may hold the code, and the kinds' lists
+    /// number their types differently (code 2 of the recognition list is a foreign registration):
+    /// the value is looked up in the kind's own list and the entry is recognised by its label.
+    public static func isReregistration(_ value: FieldValue?, kind: RecordKind) -> Bool {
+        guard let text = value?.text, let list = FieldCatalog.field("loaiDangKy", in: kind)?.codeList,
+              let entry = list.entry(matching: text)
+        else { return false }
+        return VietnameseText.folded(entry.label) == reregistrationLabel
+    }
+
+    /// The folded label of the re-registration type in every list that has one.
+    static let reregistrationLabel = VietnameseText.folded("Đăng ký lại")
     /// How far apart two complete dates may be and still name one event (a misread day or month).
     public static let dateWindowDays = 31
 
