@@ -95,11 +95,12 @@ extension Session {
         workspace.logger.info("field decided", metadata: ["decision": "\(decisionID)"])
     }
 
-    /// Whether a keyed value was an error, given the value the image shows. A value keyed with a
-    /// doubt mark that the image confirms is not an error: the keyer flagged it rightly.
+    /// Whether a keyed value was an error, given the value the image shows: only a value that
+    /// differs from the decided one is. Certainty is not part of the value: a keyer who marked
+    /// `1990?` where the image shows 1990 flagged a hard spot honestly and read it right, and a
+    /// verifier's remaining doubt does not make a keyer's sure reading wrong.
     static func isWrong(_ keyed: FieldValue?, decided: FieldValue, field: FieldDefinition) -> Bool {
-        if case .uncertain(let text) = keyed, FieldComparison.agree(.filled(text), decided, field: field) { return false }
-        return !FieldComparison.agree(keyed, decided, field: field)
+        !FieldComparison.agree(keyed, decided, field: field)
     }
 
     /// Writes a decided value into its record; verifies the record when nothing is left open on it.

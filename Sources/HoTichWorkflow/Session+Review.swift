@@ -156,18 +156,22 @@ extension Session {
             let keyer = keyers.first
             let origin: DecisionOrigin = task.drawId == nil ? .review : .sample
             var corrections = 0
-            for field in task.fields where !FieldComparison.agree(values[field.key], record.fields[field.key], field: field) {
-                // Doubt marks agree with nothing; a confirmed doubtful value is not a correction.
-                if values[field.key] == record.fields[field.key] { continue }
+            for field in task.fields where values[field.key] != record.fields[field.key] {
+                let keyed = record.fields[field.key]
+                let same = FieldComparison.agree(values[field.key], keyed, field: field)
+                let doubtChanged = FieldComparison.isDoubtful(keyed) != FieldComparison.isDoubtful(values[field.key])
+                // Another spelling of the same value is no decision; a doubt confirmed (or raised) is
+                // one, kept as history but charged to nobody; a different value is a correction.
+                if same && !doubtChanged { continue }
                 var decision = FieldDecisionRow(
-                    batchId: task.batch.id, recordId: record.id, field: field.key, origin: origin,
-                    pass1: record.fields[field.key], pass2: nil, pass1Operator: keyer, pass2Operator: nil, at: time)
+                    batchId: task.batch.id, recordId: record.id, field: field.key, origin: same ? .doubt : origin,
+                    pass1: keyed, pass2: nil, pass1Operator: keyer, pass2Operator: nil, at: time)
                 decision.decided = values[field.key]
-                decision.pass1Wrong = true
+                decision.pass1Wrong = !same
                 decision.decidedBy = me
                 decision.decidedAt = time
                 try decision.insert(db)
-                corrections += 1
+                if !same { corrections += 1 }
             }
             record.fields = values
             record.refreshDerivedColumns(bookYear: task.book.year)

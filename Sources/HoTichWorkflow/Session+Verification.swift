@@ -10,6 +10,8 @@ public struct VerificationProgress: Sendable, Equatable {
     public let verified: Int
     /// Disagreements between the two passes not yet arbitrated.
     public let conflictsOpen: Int
+    /// Values both passes agree on that a keyer marked uncertain, not yet confirmed against the image.
+    public let doubtsOpen: Int
     /// Fields with an error a verifier has still to correct against the image.
     public let correctionsOpen: Int
     /// Error-level findings (they block verification until the value changes).
@@ -24,7 +26,7 @@ public struct VerificationProgress: Sendable, Equatable {
 
     /// Whether nothing stands between the batch and `verified`.
     public var isComplete: Bool {
-        records > 0 && verified == records && conflictsOpen == 0 && correctionsOpen == 0 && errors == 0
+        records > 0 && verified == records && conflictsOpen == 0 && doubtsOpen == 0 && correctionsOpen == 0 && errors == 0
             && warningsUnacknowledged == 0 && duplicatesUndecided == 0
     }
 }
@@ -37,6 +39,8 @@ public struct VerificationReport: Sendable {
     public let newlyVerified: Int
     /// Conflicts this run opened.
     public let newConflicts: Int
+    /// Doubtful values (agreeing passes, a doubt mark) this run left for a verifier to confirm.
+    public let newDoubts: Int
     public let progress: VerificationProgress
     /// The batch's state after the run.
     public let state: BatchState
@@ -83,11 +87,11 @@ extension Session {
             try AuditTrail.append(
                 AuditEntry(
                     actor: me, action: "verify", batchId: batchID,
-                    reason: "verified \(settle.newlyVerified), conflicts opened \(settle.newConflicts), findings \(checks.findings.count)"),
+                    reason: "verified \(settle.newlyVerified), conflicts opened \(settle.newConflicts), doubts opened \(settle.newDoubts), findings \(checks.findings.count)"),
                 at: time, in: db)
             return VerificationReport(
                 batchID: batchID, policy: batch.policy, newlyVerified: settle.newlyVerified,
-                newConflicts: settle.newConflicts, progress: progress, state: state)
+                newConflicts: settle.newConflicts, newDoubts: settle.newDoubts, progress: progress, state: state)
         }
         workspace.logger.info(
             "batch verified",
@@ -118,6 +122,9 @@ extension Session {
             conflictsOpen: try count("""
                 SELECT COUNT(*) FROM fieldDecision WHERE batchId = ? AND origin = 'conflict' AND decidedAt IS NULL AND supersededAt IS NULL
                 """),
+            doubtsOpen: try count("""
+                SELECT COUNT(*) FROM fieldDecision WHERE batchId = ? AND origin = 'doubt' AND decidedAt IS NULL AND supersededAt IS NULL
+                """),
             correctionsOpen: try count("""
                 SELECT COUNT(*) FROM fieldDecision WHERE batchId = ? AND origin = 'error' AND decidedAt IS NULL AND supersededAt IS NULL
                 """),
@@ -133,7 +140,8 @@ extension Session {
 
 /// Settles the records of a batch from their keyings: for a double-keyed batch, records whose passes
 /// agree (or whose every conflict is decided) take the agreed values and become verified; each
-/// disagreement becomes a conflict for a verifier.
+/// disagreement becomes a conflict for a verifier, and each agreed value that a keyer marked
+/// uncertain a doubt for a verifier to confirm against the image.
 struct RecordSettling {
     let batch: BatchRow
     let book: BookIdentity
@@ -141,6 +149,7 @@ struct RecordSettling {
     let time: String
     private(set) var newlyVerified = 0
     private(set) var newConflicts = 0
+    private(set) var newDoubts = 0
 
     init(batch: BatchRow, book: BookIdentity, actor: String, time: String) {
         self.batch = batch
@@ -169,15 +178,19 @@ struct RecordSettling {
         for var record in records {
             guard let first = passes[record.id]?[1], let second = passes[record.id]?[2] else { continue }
             let existing = decisionsByRecord[record.id] ?? []
-            let conflictFields = Set(existing.filter { $0.origin == .conflict }.map(\.field))
-            for key in FieldComparison.disagreements(first.fields, second.fields, kind: book.kind) where !conflictFields.contains(key) {
-                var conflict = FieldDecisionRow(
-                    batchId: batch.id, recordId: record.id, field: key, origin: .conflict,
-                    pass1: first.fields[key], pass2: second.fields[key],
-                    pass1Operator: first.operator, pass2Operator: second.operator, at: time)
-                try conflict.insert(db)
-                newConflicts += 1
-                decisionsByRecord[record.id, default: []].append(conflict)
+            let comparedFields = Set(existing.filter(\.hasPasses).map(\.field))
+            let disagreements = FieldComparison.disagreements(first.fields, second.fields, kind: book.kind)
+            let doubts = FieldComparison.sharedDoubts(first.fields, second.fields, kind: book.kind)
+            for (origin, keys) in [(DecisionOrigin.conflict, disagreements), (.doubt, doubts)] {
+                for key in keys where !comparedFields.contains(key) {
+                    var decision = FieldDecisionRow(
+                        batchId: batch.id, recordId: record.id, field: key, origin: origin,
+                        pass1: first.fields[key], pass2: second.fields[key],
+                        pass1Operator: first.operator, pass2Operator: second.operator, at: time)
+                    try decision.insert(db)
+                    if origin == .conflict { newConflicts += 1 } else { newDoubts += 1 }
+                    decisionsByRecord[record.id, default: []].append(decision)
+                }
             }
             let all = decisionsByRecord[record.id] ?? []
             guard all.allSatisfy({ !$0.isOpen }) else { continue }

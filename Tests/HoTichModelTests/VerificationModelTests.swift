@@ -16,6 +16,10 @@ import Testing
         ("so", .filled("7"), .filled("07")),
         ("ghiChu", .blank, .blank),
         ("ghiChu", .illegible, .illegible),
+        // A doubt mark is not a different reading.
+        ("nksHoTen", .filled("Nguyễn Văn An"), .uncertain("Nguyễn Văn An")),
+        ("chaNgaySinh", .uncertain("1990"), .uncertain("1990")),
+        ("chaNgaySinh", .uncertain("1990"), .filled("1990")),
     ])
     func equivalentSpellingsAgree(key: String, first: FieldValue, second: FieldValue) throws {
         #expect(FieldComparison.agree(first, second, field: try Self.field(key)))
@@ -23,7 +27,7 @@ import Testing
 
     @Test(arguments: [
         ("nksHoTen", FieldValue.filled("Nguyễn Văn An"), FieldValue.filled("Nguyễn Văn Ân")),
-        ("nksHoTen", .filled("Nguyễn Văn An"), .uncertain("Nguyễn Văn An")),
+        ("nksHoTen", .filled("Nguyễn Văn An"), .uncertain("Nguyễn Văn Ân")),
         ("nksNgaySinh", .filled("01.02.1990"), .filled("02.01.1990")),
         ("nksNgaySinh", .filled("1990"), .filled("01.02.1990")),
         ("nksGioiTinh", .filled("1"), .filled("2")),
@@ -42,6 +46,17 @@ import Testing
         two["so"] = .filled("2")
         #expect(FieldComparison.disagreements(one, two, kind: .birth) == ["so", "nksHoTen"])
         #expect(FieldComparison.disagreements(one, one, kind: .birth).isEmpty)
+    }
+
+    @Test func agreeingValuesWithADoubtMarkAreLeftForAVerifierToConfirm() {
+        let one: [String: FieldValue] = ["so": .filled("1"), "chaNgaySinh": .uncertain("1990"), "meNgaySinh": .uncertain("1992")]
+        var two = one
+        two["chaNgaySinh"] = .filled("1990")
+        two["meNgaySinh"] = .uncertain("1993")
+        #expect(FieldComparison.disagreements(one, two, kind: .birth) == ["meNgaySinh"])
+        #expect(FieldComparison.sharedDoubts(one, two, kind: .birth) == ["chaNgaySinh"])
+        #expect(FieldValue.uncertain("1990").confirmed == .filled("1990"))
+        #expect(FieldValue.illegible.confirmed == .illegible)
     }
 }
 

@@ -46,17 +46,19 @@ extension TestWorkspace {
         let report = try test.verifier.verify(batch: batch.id)
         #expect(report.state == .verifying)
         // Slips of pass 2: a letter O keyed as zero (no. 3), a birth year (no. 5), a place spelled
-        // differently (no. 8); no. 11 has a value both operators marked doubtful.
-        let conflicts = try test.decisions(batch.id)
+        // differently (no. 8): conflicts. No. 11 has a value both operators read alike and marked
+        // doubtful: they agree, and the doubt is left for a verifier to confirm against the image.
+        let decisions = try test.decisions(batch.id)
         let numbers = try test.records(batch.id).reduce(into: [String: String]()) { $0[$1.id] = $1.number }
-        #expect(Set(conflicts.map { "\(numbers[$0.recordId] ?? "?"):\($0.field)" })
-                == ["03:nksHoTen", "05:nksNgaySinh", "08:nksQueQuan", "11:chaNgaySinh"])
-        #expect(conflicts.allSatisfy { $0.origin == .conflict && $0.isOpen && $0.pass1Operator == "nhaplieu" && $0.pass2Operator == "nhaplieu2" })
-        #expect(report.newlyVerified == 8)
-        #expect(report.progress.verified == 8 && report.progress.conflictsOpen == 4)
+        func named(_ list: [FieldDecisionRow]) -> Set<String> { Set(list.map { "\(numbers[$0.recordId] ?? "?"):\($0.field)" }) }
+        #expect(named(decisions.filter { $0.origin == .conflict }) == ["03:nksHoTen", "05:nksNgaySinh", "08:nksQueQuan"])
+        #expect(named(decisions.filter { $0.origin == .doubt }) == ["11:chaNgaySinh"])
+        #expect(decisions.allSatisfy { $0.isOpen && $0.pass1Operator == "nhaplieu" && $0.pass2Operator == "nhaplieu2" })
+        #expect(report.newlyVerified == 8 && report.newConflicts == 3 && report.newDoubts == 1)
+        #expect(report.progress.verified == 8 && report.progress.conflictsOpen == 3 && report.progress.doubtsOpen == 1)
         // Running again opens nothing twice.
         let again = try test.verifier.verify(batch: batch.id)
-        #expect(again.newConflicts == 0)
+        #expect(again.newConflicts == 0 && again.newDoubts == 0)
         #expect(try test.decisions(batch.id).count == 4)
     }
 
@@ -99,6 +101,100 @@ extension TestWorkspace {
         // Both sheets hold the same columns: pass 1's values are counted though stored with the records.
         #expect(first.errors == 0 && first.fieldsKeyed == second.fieldsKeyed)
         #expect(try #require(rates.first { $0.name == "kiemtra" }).decisions == 4)
+    }
+
+    /// Pass rows of the sample sheet with the father's year of entry 11 (and of entry 4) keyed as given.
+    static func sheets(_ test: TestWorkspace, pass1: (String, String), pass2: (String, String)) throws -> (URL, URL) {
+        let folder = try test.deliveries()
+        var files: [URL] = []
+        for (pass, years) in [(1, pass1), (2, pass2)] {
+            var rows = SampleKeyings.rows(pass: pass)
+            rows[11][22] = years.0
+            rows[4][22] = years.1
+            let url = folder.appendingPathComponent("pass\(pass).csv")
+            try Data(csvText(rows).utf8).write(to: url)
+            files.append(url)
+        }
+        return (files[0], files[1])
+    }
+
+    /// An uncertain mark is the keyer being honest: two passes that read the same value agree, the
+    /// verifier confirms the value (which becomes certain, the keyings keep the mark), and no keyer
+    /// is charged for a value the image confirms; only a value that differs from the decision is an error.
+    @Test func doubtfulValuesThatTheImageConfirmsAreNoErrors() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        // No. 11: both passes "1990?". No. 4: "1985?" against a sure "1985". No. 5's birth date: a real slip of pass 2.
+        let (first, second) = try Self.sheets(test, pass1: ("1990?", "1985?"), pass2: ("1990?", "1985"))
+        _ = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: first))
+        _ = try test.addOperator("nhaplieu2").importKeyings(ImportRequest(batchID: batch.id, file: second, pass: 2))
+        let report = try test.verifier.verify(batch: batch.id)
+        #expect(report.newDoubts == 2)
+        let numbers = try test.records(batch.id).reduce(into: [String: String]()) { $0[$1.id] = $1.number }
+        for open in try test.verifier.openDecisions(batch: batch.id) {
+            let id = try #require(open.decision.id)
+            switch (numbers[open.decision.recordId], open.decision.origin) {
+            case ("11", .doubt):
+                // The verifier takes pass 1's reading as what the image shows: confirmed, certain.
+                try test.verifier.decide(id, value: try #require(open.decision.pass1).confirmed)
+            case ("04", .doubt):
+                // The verifier is as unsure as pass 1 was: the doubt stays, and still nobody is charged.
+                try test.verifier.decide(id, value: .uncertain("1985"))
+            default:
+                try test.verifier.decide(id, value: try #require(open.decision.pass1))
+            }
+        }
+        #expect(try test.verifier.verify(batch: batch.id).progress.doubtsOpen == 0)
+        let decisions = try test.decisions(batch.id)
+        let doubts = decisions.filter { $0.origin == .doubt }
+        #expect(doubts.count == 2 && doubts.allSatisfy { $0.pass1Wrong == false && $0.pass2Wrong == false })
+        let eleventh = try #require(try test.records(batch.id).first { $0.number == "11" })
+        #expect(eleventh.fields["chaNgaySinh"] == .filled("1990"), "a confirmed value is certain")
+        let fourth = try #require(try test.records(batch.id).first { $0.number == "04" })
+        #expect(fourth.fields["chaNgaySinh"] == .uncertain("1985"))
+        // The history keeps the mark: the keyings hold what each operator typed.
+        let keyed = try test.workspace.store.read { db in
+            try KeyingRow.filter(Column("recordId") == eleventh.id).order(Column("pass")).fetchAll(db).map { $0.fields["chaNgaySinh"] }
+        }
+        #expect(keyed == [.uncertain("1990"), .uncertain("1990")])
+        // Error rates count only values that differ from the decision: pass 2's three slips.
+        let rates = try test.supervisor.errorRates(batch: batch.id)
+        #expect(rates.first { $0.name == "nhaplieu" }?.errors == 0)
+        #expect(rates.first { $0.name == "nhaplieu2" }?.errors == 3)
+    }
+
+    @Test func aDoubtfulValueThatDiffersIsAConflictAndOnlyTheWrongReadingIsCharged() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let (first, second) = try Self.sheets(test, pass1: ("1990?", "1985"), pass2: ("1991", "1985"))
+        _ = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: first))
+        _ = try test.addOperator("nhaplieu2").importKeyings(ImportRequest(batchID: batch.id, file: second, pass: 2))
+        _ = try test.verifier.verify(batch: batch.id)
+        let conflict = try #require(try test.verifier.openDecisions(batch: batch.id).first { $0.field.key == "chaNgaySinh" })
+        #expect(conflict.decision.origin == .conflict)
+        try test.verifier.decide(try #require(conflict.decision.id), value: .filled("1990"))
+        let decided = try #require(try test.decisions(batch.id).first { $0.id == conflict.decision.id })
+        #expect(decided.pass1Wrong == false && decided.pass2Wrong == true)
+    }
+
+    @Test func aReviewerConfirmingADoubtCorrectsNothingAndChargesNobody() throws {
+        let test = try TestWorkspace()
+        let batch = try test.keyedBatch(policy: .review)
+        let task = try #require(try test.verifier.nextReview(batch: batch.id))
+        #expect(task.record.number == "01")
+        var values = task.record.fields
+        values["chaNgaySinh"] = .uncertain("1988")
+        _ = try test.verifier.completeReview(task, values: values)  // the reviewer doubts a value
+        while let next = try test.verifier.nextReview(batch: batch.id) {
+            let confirmed = next.record.fields.mapValues(\.confirmed)
+            let outcome = try test.verifier.completeReview(next, values: confirmed)
+            #expect(outcome == .verified(corrections: 0))
+        }
+        let decisions = try test.decisions(batch.id)
+        #expect(decisions.count == 2 && decisions.allSatisfy { $0.origin == .doubt && $0.pass1Wrong == false })
+        let eleventh = try #require(try test.records(batch.id).first { $0.number == "11" })
+        #expect(eleventh.fields["chaNgaySinh"] == .filled("1990"))
+        #expect(try test.supervisor.errorRates(batch: batch.id).allSatisfy { $0.errors == 0 })
     }
 
     @Test func aVerifierWhoKeyedTheRecordMayNotArbitrateIt() throws {

@@ -104,7 +104,7 @@ struct Demo: ParsableCommand {
             "The verifier compares the two passes and runs every check: agreeing records are verified, differences become conflicts")
         let verifier = try workspace.session(as: "kiemtra")
         var verification = try verifier.verify(batch: batch.id)
-        tell(.verificationNewlySettled(verified: verification.newlyVerified, conflicts: verification.newConflicts))
+        tell(.verificationNewlySettled(verified: verification.newlyVerified, conflicts: verification.newConflicts, doubts: verification.newDoubts))
         tell(Verify.progressLine(batch.id, verification.progress))
         say("Người kiểm tra (không phải người nhập) đối chiếu từng chênh lệch với ảnh và chọn giá trị đúng",
             "The verifier (not one of the keyers) settles each conflict against the image")

@@ -31,7 +31,8 @@ struct Verify: ParsableCommand {
         let console = Console.current
         let progress = report.progress
         if report.policy == .double {
-            console.line(Message.verificationNewlySettled(verified: report.newlyVerified, conflicts: report.newConflicts).text(in: language))
+            console.line(Message.verificationNewlySettled(
+                verified: report.newlyVerified, conflicts: report.newConflicts, doubts: report.newDoubts).text(in: language))
         }
         console.line(progressLine(report.batchID, progress).text(in: language))
         if !progress.findingsByCode.isEmpty {
@@ -48,7 +49,7 @@ struct Verify: ParsableCommand {
     static func progressLine(_ batchID: String, _ progress: VerificationProgress) -> Message {
         .verificationProgress(
             batchID: batchID, records: progress.records, verified: progress.verified, conflicts: progress.conflictsOpen,
-            corrections: progress.correctionsOpen, errors: progress.errors, warnings: progress.warningsUnacknowledged,
+            doubts: progress.doubtsOpen, errors: progress.errors, warnings: progress.warningsUnacknowledged,
             duplicates: progress.duplicatesUndecided)
     }
 
@@ -65,7 +66,7 @@ struct Verify: ParsableCommand {
                     ? .verifyNextReview(batchID: batchID) : .verifyNextSample(batchID: batchID))
             }
         }
-        if progress.conflictsOpen + progress.correctionsOpen > 0 { steps.append(.verifyNextArbitrate(batchID: batchID)) }
+        if progress.conflictsOpen + progress.doubtsOpen + progress.correctionsOpen > 0 { steps.append(.verifyNextArbitrate(batchID: batchID)) }
         else if progress.warningsUnacknowledged > 0 { steps.append(.verifyNextAcknowledge(batchID: batchID)) }
         if progress.duplicatesUndecided > 0 { steps.append(.verifyNextDuplicates(batchID: batchID)) }
         return steps

@@ -67,9 +67,10 @@ struct ArbitrationLoop {
     }
 
     private func show(_ item: OpenDecision) {
-        if item.decision.origin == .conflict {
+        if item.decision.hasPasses {
             console.line(Message.arbitrationPass(pass: 1, value: display(item.decision.pass1), keyer: nil).text(in: language))
             console.line(Message.arbitrationPass(pass: 2, value: display(item.decision.pass2), keyer: nil).text(in: language))
+            if item.decision.origin == .doubt { console.line(Message.arbitrationDoubt.text(in: language)) }
         } else {
             console.line(Message.arbitrationCurrent(display(item.current)).text(in: language))
             for problem in item.problems {
@@ -95,8 +96,10 @@ struct ArbitrationLoop {
             switch input {
             case "": return .later
             case ":q": return .pause
-            case "1" where item.decision.origin == .conflict: value = item.decision.pass1 ?? .blank
-            case "2" where item.decision.origin == .conflict: value = item.decision.pass2 ?? .blank
+            // A pass's value chosen as what the image shows is confirmed: its doubt mark goes (the
+            // keying keeps it); a verifier still unsure types the value with `?`.
+            case "1" where item.decision.hasPasses: value = (item.decision.pass1 ?? .blank).confirmed
+            case "2" where item.decision.hasPasses: value = (item.decision.pass2 ?? .blank).confirmed
             default:
                 // `=1` types the literal value 1 (a code) rather than choosing pass 1.
                 let typed = input.hasPrefix("=") ? String(input.dropFirst()) : input

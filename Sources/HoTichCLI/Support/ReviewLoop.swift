@@ -49,6 +49,35 @@ struct ReviewLoop {
         return summary
     }
 
+    /// Confirming a record confirms what the image shows: each value still marked uncertain is
+    /// asked once more — Enter confirms it as certain, a typed value replaces it (ending in `?`
+    /// keeps a doubt the verifier shares). `nil` when the verifier pauses.
+    private func confirmDoubts(in values: [String: FieldValue], task: ReviewTask) -> [String: FieldValue]? {
+        var values = values
+        for field in task.fields {
+            guard case .uncertain(let text) = values[field.key] else { continue }
+            while true {
+                console.out(Message.reviewConfirmDoubt(label: field.label(in: language), value: text).text(in: language))
+                guard let line = console.readLine() else {
+                    console.line()
+                    return nil
+                }
+                let answer = VietnameseText.normalized(line)
+                if answer.isEmpty {
+                    values[field.key] = .filled(text)
+                    break
+                }
+                if answer == ":q" { return nil }
+                let outcome = KeyingInput.interpret(answer, field: field, kind: task.book.kind, proposal: values[field.key])
+                if let value = console.accepted(outcome, in: language) {
+                    values[field.key] = value
+                    break
+                }
+            }
+        }
+        return values
+    }
+
     /// Shows the record and takes corrections; `nil` when the verifier pauses.
     private func check(_ task: ReviewTask) throws -> [String: FieldValue]? {
         var values = task.record.fields
@@ -64,7 +93,7 @@ struct ReviewLoop {
                 return nil
             }
             let input = VietnameseText.normalized(line)
-            if input.isEmpty { return values }
+            if input.isEmpty { return confirmDoubts(in: values, task: task) }
             if input == ":q" { return nil }
             guard let number = Int(input), (1...fields.count).contains(number) else {
                 console.line("  " + Message.reviewHelp.text(in: language))

@@ -30,6 +30,13 @@ public enum FieldValue: Sendable, Hashable, Codable {
         }
     }
 
+    /// The value as a verifier confirms it against the image: a doubtful value becomes certain;
+    /// every other value is unchanged. (The keyings keep the doubt mark as history.)
+    public var confirmed: FieldValue {
+        if case .uncertain(let text) = self { return .filled(text) }
+        return self
+    }
+
     /// How the value is typed back at a prompt: `-` blank, `.` illegible, `value?` uncertain.
     public var typed: String {
         switch self {

@@ -175,10 +175,12 @@ extension Message {
 
         case .batchNotVerifiable(let id, let state):
             return "Batch \(id) is \(state.rawValue); only a keyed batch (or one being verified) can be verified."
-        case .verificationProgress(let id, let records, let verified, let conflicts, let corrections, let errors, let warnings, let duplicates):
-            return "Batch \(id): \(verified.grouped(in: en))/\(records.grouped(in: en)) records verified; conflicts open: \(conflicts); errors to correct: \(corrections + errors); warnings unacknowledged: \(warnings); possible duplicates undecided: \(duplicates)."
-        case .verificationNewlySettled(let verified, let conflicts):
-            return "This run: \(verified.grouped(in: en)) records agreed between passes or were fully arbitrated; \(conflicts.grouped(in: en)) new conflicts."
+        case .verificationProgress(let id, let records, let verified, let conflicts, let doubts, let errors, let warnings, let duplicates):
+            let doubtful = doubts > 0 ? "; uncertain values to confirm: \(doubts)" : ""
+            return "Batch \(id): \(verified.grouped(in: en))/\(records.grouped(in: en)) records verified; conflicts open: \(conflicts)\(doubtful); errors to correct: \(errors); warnings unacknowledged: \(warnings); possible duplicates undecided: \(duplicates)."
+        case .verificationNewlySettled(let verified, let conflicts, let doubts):
+            let doubtful = doubts > 0 ? "; uncertain values to confirm against the image: \(doubts.grouped(in: en))" : ""
+            return "This run: \(verified.grouped(in: en)) records agreed between passes or were fully arbitrated; \(conflicts.grouped(in: en)) new conflicts\(doubtful)."
         case .batchVerified(let id):
             return "Batch \(id) is verified and ready for export."
         case .verifyNextArbitrate(let id):
@@ -211,6 +213,8 @@ extension Message {
             return "  current value: \(value)"
         case .arbitrationProblem(let text):
             return "  error: \(text)"
+        case .arbitrationDoubt:
+            return "  both passes read the same value, marked uncertain: confirm it against the image (1 = as in the image, or type the value you read)"
         case .arbitrationPrompt:
             return "Choose 1 or 2, or type the value read from the image: "
         case .arbitrationHelp:
@@ -250,6 +254,8 @@ extension Message {
             return "Checking record no. \(number ?? "?") (\(done + 1)/\(total))" + (path.map { " — \($0)" } ?? "")
         case .reviewHelp:
             return "Enter = as in the image · type a new value to correct (- blank, . illegible, end with ? if unsure) · < = back · :q = pause"
+        case .reviewConfirmDoubt(let label, let value):
+            return "\(label) was keyed as uncertain: \(value)? — Enter = \(value) as in the image, or type the value you read (end with ? if still unsure): "
         case .reviewSaved(let corrections):
             return corrections == 0 ? "Record confirmed." : "Record saved with \(corrections) corrected fields."
         case .lotAccepted(let defective, let acceptance):

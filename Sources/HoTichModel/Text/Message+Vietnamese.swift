@@ -175,10 +175,12 @@ extension Message {
 
         case .batchNotVerifiable(let id, let state):
             return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese); chỉ kiểm tra được lô đã nhập xong (hoặc đang kiểm tra)."
-        case .verificationProgress(let id, let records, let verified, let conflicts, let corrections, let errors, let warnings, let duplicates):
-            return "Lô \(id): \(verified.grouped(in: vi))/\(records.grouped(in: vi)) bản ghi đã kiểm tra; chênh lệch chưa phân xử: \(conflicts); lỗi cần sửa: \(corrections + errors); cảnh báo chưa xác nhận: \(warnings); nghi trùng chưa kết luận: \(duplicates)."
-        case .verificationNewlySettled(let verified, let conflicts):
-            return "Lần chạy này: \(verified.grouped(in: vi)) bản ghi khớp giữa hai lần nhập hoặc đã phân xử xong; \(conflicts.grouped(in: vi)) chênh lệch mới."
+        case .verificationProgress(let id, let records, let verified, let conflicts, let doubts, let errors, let warnings, let duplicates):
+            let doubtful = doubts > 0 ? "; giá trị không chắc chắn chờ xác nhận: \(doubts)" : ""
+            return "Lô \(id): \(verified.grouped(in: vi))/\(records.grouped(in: vi)) bản ghi đã kiểm tra; chênh lệch chưa phân xử: \(conflicts)\(doubtful); lỗi cần sửa: \(errors); cảnh báo chưa xác nhận: \(warnings); nghi trùng chưa kết luận: \(duplicates)."
+        case .verificationNewlySettled(let verified, let conflicts, let doubts):
+            let doubtful = doubts > 0 ? "; giá trị không chắc chắn cần xác nhận với ảnh: \(doubts.grouped(in: vi))" : ""
+            return "Lần chạy này: \(verified.grouped(in: vi)) bản ghi khớp giữa hai lần nhập hoặc đã phân xử xong; \(conflicts.grouped(in: vi)) chênh lệch mới\(doubtful)."
         case .batchVerified(let id):
             return "Lô \(id) đã kiểm tra xong và sẵn sàng xuất dữ liệu."
         case .verifyNextArbitrate(let id):
@@ -211,6 +213,8 @@ extension Message {
             return "  giá trị hiện tại: \(value)"
         case .arbitrationProblem(let text):
             return "  lỗi: \(text)"
+        case .arbitrationDoubt:
+            return "  hai lần nhập đọc cùng một giá trị nhưng có đánh dấu không chắc chắn: xác nhận với ảnh (chọn 1 = đúng như ảnh, hoặc gõ giá trị đọc được)"
         case .arbitrationPrompt:
             return "Chọn 1 hoặc 2, hoặc gõ giá trị đọc từ ảnh: "
         case .arbitrationHelp:
@@ -250,6 +254,8 @@ extension Message {
             return "Soát bản ghi số \(number ?? "?") (\(done + 1)/\(total))" + (path.map { " — \($0)" } ?? "")
         case .reviewHelp:
             return "Enter = đúng như ảnh · gõ giá trị mới để sửa (- trống, . không đọc được, thêm ? nếu không chắc) · < = quay lại · :q = tạm dừng"
+        case .reviewConfirmDoubt(let label, let value):
+            return "\(label) được nhập với đánh dấu không chắc chắn: \(value)? — Enter = đúng \(value) như ảnh, hoặc gõ giá trị đọc được (thêm ? nếu vẫn không chắc): "
         case .reviewSaved(let corrections):
             return corrections == 0 ? "Đã xác nhận bản ghi." : "Đã lưu bản ghi với \(corrections) trường được sửa."
         case .lotAccepted(let defective, let acceptance):

@@ -103,8 +103,10 @@ public enum Message: Sendable, Equatable {
 
     // MARK: - Verification
     case batchNotVerifiable(batchID: String, state: BatchState)
-    case verificationProgress(batchID: String, records: Int, verified: Int, conflicts: Int, corrections: Int, errors: Int, warnings: Int, duplicates: Int)
-    case verificationNewlySettled(verified: Int, conflicts: Int)
+    /// `errors` counts error findings (each one an error to correct, whether or not its
+    /// correction has been opened yet); `doubts` agreed values a keyer marked uncertain.
+    case verificationProgress(batchID: String, records: Int, verified: Int, conflicts: Int, doubts: Int, errors: Int, warnings: Int, duplicates: Int)
+    case verificationNewlySettled(verified: Int, conflicts: Int, doubts: Int)
     case batchVerified(batchID: String)
     case verifyNextArbitrate(batchID: String)
     case verifyNextReview(batchID: String)
@@ -122,6 +124,8 @@ public enum Message: Sendable, Equatable {
     case arbitrationPass(pass: Int, value: String, keyer: String?)
     case arbitrationCurrent(String)
     case arbitrationProblem(String)
+    /// Shown under a doubt: both passes read the value, at least one with a doubt mark.
+    case arbitrationDoubt
     case arbitrationPrompt
     case arbitrationHelp
     case arbitrationSkippedOwn(Int)
@@ -141,6 +145,8 @@ public enum Message: Sendable, Equatable {
     case reviewPrompt
     case reviewRecord(number: String?, path: String?, done: Int, total: Int)
     case reviewHelp
+    /// Asked for each value still marked uncertain when a reviewer confirms a record.
+    case reviewConfirmDoubt(label: String, value: String)
     case reviewSaved(corrections: Int)
     case lotAccepted(defective: Int, acceptance: Int)
     case lotRejected(batchID: String, defective: Int, acceptance: Int)

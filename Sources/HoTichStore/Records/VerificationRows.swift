@@ -5,6 +5,9 @@ public import HoTichModel
 public enum DecisionOrigin: String, Codable, Sendable, DatabaseValueConvertible {
     /// The two passes disagreed; a verifier arbitrates.
     case conflict
+    /// The passes agree on the value but a keyer marked it uncertain; a verifier confirms it
+    /// against the image (no keyer is charged when the image shows the value they keyed).
+    case doubt
     /// A verifier corrected the field while reviewing every record.
     case review
     /// A verifier corrected the field while checking an acceptance sample.
@@ -53,6 +56,10 @@ public struct FieldDecisionRow: Codable, Sendable, Equatable, FetchableRecord, M
     }
 
     public var isOpen: Bool { decidedAt == nil }
+
+    /// Whether the decision is between the two passes' values (a conflict or a doubt), so that a
+    /// verifier may take either pass's value.
+    public var hasPasses: Bool { origin == .conflict || origin == .doubt }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

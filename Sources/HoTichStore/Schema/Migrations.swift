@@ -367,6 +367,40 @@ enum Migrations {
             try db.drop(index: "record_on_subject")
             try db.create(index: "record_on_subject", on: "record", columns: ["kind", "subjectBirthYear", "subjectName"])
         }
+        migrator.registerMigration("v8-field-decision-doubt") { db in
+            // A doubtful value that both passes agree on is confirmed by a verifier as a decision of
+            // its own origin, `doubt`, rather than arbitrated as a disagreement. SQLite cannot change
+            // a CHECK constraint in place: the table is rebuilt with its rows, ids and indexes.
+            try db.create(table: "fieldDecisionNew") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("recordId", .text).notNull().references("record")
+                t.column("field", .text).notNull()
+                t.column("origin", .text).notNull().check(sql: "origin IN ('conflict','doubt','review','sample','error')")
+                t.column("pass1", .text)
+                t.column("pass2", .text)
+                t.column("decided", .text)
+                t.column("pass1Wrong", .boolean)
+                t.column("pass2Wrong", .boolean)
+                t.column("pass1Operator", .text)
+                t.column("pass2Operator", .text)
+                t.column("decidedBy", .text)
+                t.column("decidedAt", .text)
+                t.column("createdAt", .text).notNull()
+                t.column("supersededAt", .text)
+            }
+            try db.execute(sql: """
+                INSERT INTO fieldDecisionNew (id, batchId, recordId, field, origin, pass1, pass2, decided, pass1Wrong, pass2Wrong,
+                                              pass1Operator, pass2Operator, decidedBy, decidedAt, createdAt, supersededAt)
+                SELECT id, batchId, recordId, field, origin, pass1, pass2, decided, pass1Wrong, pass2Wrong,
+                       pass1Operator, pass2Operator, decidedBy, decidedAt, createdAt, supersededAt
+                FROM fieldDecision ORDER BY id
+                """)
+            try db.drop(table: "fieldDecision")
+            try db.rename(table: "fieldDecisionNew", to: "fieldDecision")
+            try db.create(index: "fieldDecision_on_record", on: "fieldDecision", columns: ["recordId", "field"])
+            try db.create(index: "fieldDecision_on_batch", on: "fieldDecision", columns: ["batchId", "decidedAt"])
+        }
         return migrator
     }
 }
