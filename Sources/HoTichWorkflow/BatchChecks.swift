@@ -61,11 +61,11 @@ struct BatchChecks {
             """, arguments: [batch.id])
         for year in years {
             let rows = try Row.fetchAll(db, sql: """
-                SELECT r.id, r.batchId, r.number, json_extract(r.fields, '$.ngayDangKy') AS registered
+                SELECT r.id, r.batchId, r.number, k.volume,
+                       json_extract(r.fields, '$.ngayDangKy') AS registered, json_extract(r.fields, '$.trangSo') AS page
                 FROM record r JOIN batch b ON b.id = r.batchId JOIN book k ON k.id = b.bookId
-                LEFT JOIN scanFile f ON f.id = r.scanFileId
                 WHERE r.officeCode = ? AND r.kind = ? AND r.registrationYear = ? AND r.number IS NOT NULL
-                ORDER BY k.volume, f.path, CAST(r.number AS INTEGER)
+                ORDER BY r.id
                 """, arguments: [book.office.value, book.kind.code, year])
             var inBatch = Set<String>()
             var entries: [RegisterSequence.Entry] = []
@@ -74,7 +74,9 @@ struct BatchChecks {
                 guard let number = RegistrationNumber.value(row["number"]) else { continue }
                 if (row["batchId"] as String) == batch.id { inBatch.insert(id) }
                 let registered = (row["registered"] as String?).flatMap(FieldValue.init(stored:))?.text.flatMap { PartialDate($0) }
-                entries.append(.init(id: id, number: number, registered: registered))
+                let page = (row["page"] as String?).flatMap(FieldValue.init(stored:))?.text.flatMap { Int($0) }
+                let position = page.map { RegisterSequence.BookPosition(volume: row["volume"], page: $0) }
+                entries.append(.init(id: id, number: number, registered: registered, position: position))
             }
             for finding in RegisterSequence.check(entries) {
                 guard let subject = finding.entries.first(where: inBatch.contains) else { continue }

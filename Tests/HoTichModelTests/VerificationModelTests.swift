@@ -102,8 +102,10 @@ import Testing
 }
 
 @Suite struct RegisterSequenceTests {
-    static func entry(_ id: String, _ number: Int, _ date: String? = nil) -> RegisterSequence.Entry {
-        RegisterSequence.Entry(id: id, number: number, registered: date.flatMap { PartialDate($0) })
+    static func entry(_ id: String, _ number: Int, _ date: String? = nil, page: Int? = nil, volume: Int = 1) -> RegisterSequence.Entry {
+        RegisterSequence.Entry(
+            id: id, number: number, registered: date.flatMap { PartialDate($0) },
+            position: page.map { RegisterSequence.BookPosition(volume: volume, page: $0) })
     }
 
     @Test func aCleanYearAcrossTwoBooksHasNoFindings() {
@@ -114,8 +116,9 @@ import Testing
     }
 
     @Test func gapsDuplicatesDisorderAndDatesGoingBack() {
-        let entries = [Self.entry("a", 2, "03.01.2017"), Self.entry("b", 3, "04.01.2017"), Self.entry("c", 3, "04.01.2017"),
-                       Self.entry("d", 7, "02.01.2017"), Self.entry("e", 6, "10.01.2017")]
+        let entries = [Self.entry("a", 2, "03.01.2017", page: 1), Self.entry("b", 3, "04.01.2017", page: 2),
+                       Self.entry("c", 3, "04.01.2017", page: 3), Self.entry("d", 7, "02.01.2017", page: 4),
+                       Self.entry("e", 6, "10.01.2017", page: 5)]
         let findings = RegisterSequence.check(entries)
         #expect(findings.contains(.gap(from: 1, to: 1, after: nil, before: "a")))
         #expect(findings.contains(.gap(from: 4, to: 5, after: "c", before: "e")))
@@ -123,6 +126,20 @@ import Testing
         #expect(findings.contains(.outOfOrder(entry: "e", number: 6, previousNumber: 7)))
         #expect(findings.contains(.dateGoesBack(entry: "d", number: 7, previousNumber: 6)))
         #expect(findings.count == 5)
+    }
+
+    /// The book's order is its volumes and pages: an entry without a page (not read) takes no part
+    /// in the order check, and no other order (of files, of ids) can make one up.
+    @Test func theOrderIsTheBooksPagesAndEntriesWithoutAPageAreLeftOut() {
+        let entries = [
+            Self.entry("p1", 1, page: 1), Self.entry("p2", 2, page: 2), Self.entry("p3", 4, page: 3),
+            Self.entry("p4", 3, page: 4), Self.entry("p5", 5, page: 5),
+            // Keyed from a spreadsheet, no page read: numbers 6 and 7, given first.
+            Self.entry("x7", 7), Self.entry("x6", 6),
+            // Book 2 of the year starts again at page 1 and goes on with 8.
+            Self.entry("q1", 8, page: 1, volume: 2),
+        ]
+        #expect(RegisterSequence.check(entries) == [.outOfOrder(entry: "p4", number: 3, previousNumber: 4)])
     }
 }
 

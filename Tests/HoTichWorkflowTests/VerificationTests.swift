@@ -440,6 +440,30 @@ func csvText(_ rows: [[String]]) -> String {
         #expect(try test.verifier.findings(batch: first.id).allSatisfy { !$0.code.hasPrefix("sequence") })
     }
 
+    /// A book mixing entries with scans and entries keyed from a spreadsheet without one (numbers
+    /// 13 and 14), where the entries of pages 3 and 4 are written in the wrong order (no. 4 on page 3,
+    /// no. 3 on page 4): the only order finding is that inversion.
+    @Test func theSequenceFollowsTheBooksPagesInABookMixingRecordsWithAndWithoutScans() throws {
+        let test = try TestWorkspace()
+        var rows = SampleKeyings.rows(pass: 1)
+        (rows[3][3], rows[4][3]) = (rows[4][3], rows[3][3])
+        for (number, date) in [("13", "20.07.2017"), ("14", "25.07.2017")] {
+            var row = rows[12]
+            row[0] = number
+            row[1] = number
+            row[3] = number
+            row[4] = date
+            row[10] = "NGƯỜI THỨ \(number)"
+            rows.append(row)
+        }
+        let batch = try test.keyedBatch(policy: .review, pass1: csvText(rows))
+        #expect(try test.records(batch.id).filter { $0.scanFileId == nil }.count == 2)
+        _ = try test.verifier.verify(batch: batch.id)
+        let sequence = try test.verifier.findings(batch: batch.id).filter { $0.code.hasPrefix("sequence") }
+        #expect(sequence.map(\.code) == ["sequence-out-of-order"])
+        #expect(sequence.map(\.detail) == ["2017:3<4"])
+    }
+
     @Test func personalIDNumbersAreCheckedAgainstTheProvinceAndAgainstOtherPeople() throws {
         let test = try TestWorkspace(province: OfficeCode(literal: "01"))
         var rows = SampleKeyings.rows(pass: 1).enumerated().map { index, row in row + [index == 0 ? "nksSoDinhDanh" : "-"] }

@@ -1,10 +1,29 @@
 /// Checks of the registration numbers of one office, record kind and year.
 ///
-/// Numbers restart at 1 each year and run on across the books of that year, so the check takes
-/// every entry of the year in book order (volume, then scan file, then number) and reports
+/// Numbers restart at 1 each year and run on across the books of that year. The check reports
 /// numbers missing, numbers used twice, numbers that go down where the book goes forward, and
 /// registration dates that go back as numbers rise.
+///
+/// "Where the book goes forward" is the book's own order: volume, then page. An entry whose page
+/// was not read has no known place in the book and takes no part in the order check (it still
+/// counts for gaps, repeats and dates). The order of scan files is not the book's: a record keyed
+/// from a spreadsheet has no file at all, and file names sort by date.
 public enum RegisterSequence {
+    /// Where an entry stands in the books of its year.
+    public struct BookPosition: Sendable, Hashable, Comparable {
+        public let volume: Int
+        public let page: Int
+
+        public init(volume: Int, page: Int) {
+            self.volume = volume
+            self.page = page
+        }
+
+        public static func < (lhs: BookPosition, rhs: BookPosition) -> Bool {
+            (lhs.volume, lhs.page) < (rhs.volume, rhs.page)
+        }
+    }
+
     /// One register entry as the sequence check sees it.
     public struct Entry: Sendable, Hashable {
         /// The record's id.
@@ -13,11 +32,14 @@ public enum RegisterSequence {
         public let number: Int
         /// The registration date, when it was read.
         public let registered: PartialDate?
+        /// The volume and page the entry is written on, when the page was read.
+        public let position: BookPosition?
 
-        public init(id: String, number: Int, registered: PartialDate?) {
+        public init(id: String, number: Int, registered: PartialDate?, position: BookPosition? = nil) {
             self.id = id
             self.number = number
             self.registered = registered
+            self.position = position
         }
     }
 
@@ -43,11 +65,15 @@ public enum RegisterSequence {
         }
     }
 
-    /// The findings for the entries of one office, kind and year, given in book order.
+    /// The findings for the entries of one office, kind and year, in any order.
     public static func check(_ entries: [Entry]) -> [Finding] {
         var findings: [Finding] = []
-        // Out of order: walking the book, a number lower than the one before it.
-        for (previous, entry) in zip(entries, entries.dropFirst()) where entry.number < previous.number {
+        // Out of order: walking the book page by page, a number lower than the one before it. Entries
+        // of one page are taken in number order (the page is as precise as the register lets us be).
+        let placed = entries.compactMap { entry in entry.position.map { (position: $0, entry: entry) } }
+            .sorted { ($0.position, $0.entry.number, $0.entry.id) < ($1.position, $1.entry.number, $1.entry.id) }
+            .map(\.entry)
+        for (previous, entry) in zip(placed, placed.dropFirst()) where entry.number < previous.number {
             findings.append(.outOfOrder(entry: entry.id, number: entry.number, previousNumber: previous.number))
         }
         // Duplicates and gaps: the numbers in numeric order.
