@@ -97,7 +97,7 @@ struct BatchChecks {
     /// Scan files without a record, records without a scan file, files holding several entries.
     private mutating func reconciliation(batch: BatchRow, at time: String, in db: Database) throws {
         let orphanFiles = try String.fetchAll(db, sql: """
-            SELECT f.path FROM scanFile f WHERE f.batchId = ? AND f.usable
+            SELECT f.path FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryFileRow.notMarkedSQL(file: "f"))
               AND NOT EXISTS (SELECT 1 FROM record r WHERE r.scanFileId = f.id)
             ORDER BY f.path
             """, arguments: [batch.id])

@@ -240,9 +240,16 @@ extension Session {
         let (office, officeName) = try officeOf(batch)
         let written = try workspace.store.read { db -> WrittenFile in
             let (_, book) = try Self.batchAndBook(batch.id, in: db)
+            let pages = try Self.nonEntryFiles(batch.id, in: db).compactMap { file -> ExportHeader.PageNotEntry? in
+                guard let scan = try ScanFileRow.fetchOne(db, key: file.mark.scanFileId) else { return nil }
+                return ExportHeader.PageNotEntry(
+                    scan: ExportProvenance.Scan(path: scan.path, bytes: scan.bytes, sha256: scan.sha256), kind: file.mark.kind,
+                    reason: file.mark.reason, by: file.mark.markedBy, at: file.mark.markedAt)
+            }
             let header = ExportHeader(
                 messageId: UUID().uuidString.lowercased(), createdAt: time, producerVersion: Self.producerVersion,
-                office: office, officeName: officeName, packageId: packageID, batchID: batch.id, test: test)
+                office: office, officeName: officeName, packageId: packageID, batchID: batch.id, test: test,
+                pagesNotEntries: pages)
             let writer = try ExportFileWriter(url: url, header: header, kinds: [book.kind])
             do {
                 let cursor = try Row.fetchCursor(

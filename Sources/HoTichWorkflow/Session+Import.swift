@@ -201,7 +201,9 @@ private struct RowImporter {
         } while header.map { $0.cells.allSatisfy(ImportColumns.isBlank) } == true
         guard let header else { throw HoTichError(.importNoHeader(path: path)) }
         columns = try ImportColumns.map(header.cells, kind: book.kind)
-        let files = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batch.id && Column("usable") == true).fetchAll(db)
+        let files = try ScanFileRow.fetchAll(db, sql: """
+            SELECT f.* FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryFileRow.notMarkedSQL(file: "f"))
+            """, arguments: [batch.id])
         filesByNumber = Dictionary(grouping: files.filter { $0.nameNumber != nil }) { RegistrationNumber.value($0.nameNumber ?? "") ?? -1 }
         // What the batch already holds is read once, so a row costs no lookup query.
         var keyings: [String: [(id: Int64?, pass: Int, operator: String, state: KeyingState)]] = [:]

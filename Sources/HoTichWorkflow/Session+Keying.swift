@@ -76,7 +76,7 @@ extension Session {
             let otherPass = pass == 1 ? 2 : 1
             let row = try Row.fetchOne(db, sql: """
                 SELECT scanFile.* FROM scanFile
-                WHERE scanFile.batchId = ? AND scanFile.usable
+                WHERE scanFile.batchId = ? AND scanFile.usable AND \(NonEntryFileRow.notMarkedSQL(file: "scanFile"))
                   AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.batchId = scanFile.batchId
                                   AND k.entryKey = 'file:' || scanFile.id AND k.pass = ? AND k.state = 'complete')
                   AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.scanFileId = scanFile.id AND c.pass = ?
@@ -119,7 +119,7 @@ extension Session {
                 .filter(KeyingRow.Columns.batchId == batchID && KeyingRow.Columns.pass == pass
                         && KeyingRow.Columns.state == KeyingState.complete.rawValue && KeyingRow.Columns.scanFileId != nil)
                 .fetchCount(db)
-            let total = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batchID && Column("usable") == true).fetchCount(db)
+            let total = try Self.keyableFileCount(batchID, in: db)
             let previous = try KeyingRow
                 .filter(KeyingRow.Columns.batchId == batchID && KeyingRow.Columns.pass == pass
                         && KeyingRow.Columns.operator == me && KeyingRow.Columns.state == KeyingState.complete.rawValue)
@@ -246,7 +246,7 @@ extension Session {
     /// Moves the batch to `keyed` once every keyable file has every pass its policy needs.
     static func finishKeyingIfComplete(_ batchID: String, actor: String, in db: Database) throws {
         guard let batch = try BatchRow.fetchOne(db, key: batchID), batch.state == .keying else { return }
-        let usable = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM scanFile WHERE batchId = ? AND usable", arguments: [batchID]) ?? 0
+        let usable = try keyableFileCount(batchID, in: db)
         guard usable > 0 else { return }
         for pass in requiredPasses(batch.policy) {
             let done = try Int.fetchOne(db, sql: """
@@ -257,6 +257,13 @@ extension Session {
         let drafts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keying WHERE batchId = ? AND state = 'draft'", arguments: [batchID]) ?? 0
         guard drafts == 0 else { return }
         try transition(batchID, action: .finishKeying, actor: actor, reason: nil, in: db)
+    }
+
+    /// The files of a batch that are to be keyed: usable scans not marked as holding no entry.
+    static func keyableFileCount(_ batchID: String, in db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryFileRow.notMarkedSQL(file: "f"))
+            """, arguments: [batchID]) ?? 0
     }
 
     /// Who now holds the entry of `task` (after a takeover), for the refusal message.

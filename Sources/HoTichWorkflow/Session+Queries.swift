@@ -19,24 +19,61 @@ public struct BatchDetail: Sendable {
     public let history: [AuditEventRow]
     /// How far keying has come.
     public let keying: KeyingProgress
+    /// What is left to key, per pass the policy needs (empty once keying is done).
+    public let remaining: [RemainingEntries]
+    /// Files marked as holding no entry.
+    public let nonEntries: [NonEntryFile]
+}
+
+/// The entries of one pass not yet keyed: scan files without a completed keying, and entries
+/// without a scan file returned for keying again.
+public struct RemainingEntries: Sendable, Equatable {
+    public let pass: Int
+    /// Each file left, in path order, with the entry number its name states (when it does).
+    public let files: [(path: String, number: String?)]
+    /// Registration numbers of returned entries that have no scan file.
+    public let unfiledNumbers: [String]
+
+    public init(pass: Int, files: [(path: String, number: String?)], unfiledNumbers: [String]) {
+        self.pass = pass
+        self.files = files
+        self.unfiledNumbers = unfiledNumbers
+    }
+
+    public var isEmpty: Bool { files.isEmpty && unfiledNumbers.isEmpty }
+    /// The registration numbers known to be missing, in order.
+    public var numbers: [String] { files.compactMap(\.number) + unfiledNumbers }
+    /// Files left whose name states no number.
+    public var unnumberedFiles: Int { files.filter { $0.number == nil }.count }
+
+    public static func == (lhs: RemainingEntries, rhs: RemainingEntries) -> Bool {
+        lhs.pass == rhs.pass && lhs.files.map(\.path) == rhs.files.map(\.path)
+            && lhs.files.map(\.number) == rhs.files.map(\.number) && lhs.unfiledNumbers == rhs.unfiledNumbers
+    }
 }
 
 /// How far the keying of a batch has come.
 public struct KeyingProgress: Sendable, Equatable {
     /// Records created (an entry keyed at least once).
     public let records: Int
-    /// Completed keyings per pass (index 0 is pass 1).
-    public let completed: [Int]
+    /// Of those, records keyed from a spreadsheet row that matches no scan file.
+    public let recordsWithoutFile: Int
+    /// Scan files with a completed keying, per pass (index 0 is pass 1).
+    public let filesKeyed: [Int]
     /// Keyings in progress (drafts).
     public let drafts: Int
-    /// Files that can be keyed.
+    /// Files to key: usable scans not marked as holding no entry.
     public let keyableFiles: Int
+    /// Files marked as holding no entry (cover, blank page, …).
+    public let filesNotEntries: Int
 
-    public init(records: Int, completed: [Int], drafts: Int, keyableFiles: Int) {
+    public init(records: Int, recordsWithoutFile: Int, filesKeyed: [Int], drafts: Int, keyableFiles: Int, filesNotEntries: Int) {
         self.records = records
-        self.completed = completed
+        self.recordsWithoutFile = recordsWithoutFile
+        self.filesKeyed = filesKeyed
         self.drafts = drafts
         self.keyableFiles = keyableFiles
+        self.filesNotEntries = filesNotEntries
     }
 }
 
@@ -87,16 +124,50 @@ extension Session {
             let history = try AuditEventRow.filter(AuditEventRow.Columns.batchId == batchID)
                 .order(AuditEventRow.Columns.id).fetchAll(db)
             let count = { (sql: String) in try Int.fetchOne(db, sql: sql, arguments: [batchID]) ?? 0 }
+            let filesKeyed = { (pass: Int) in
+                try count("SELECT COUNT(*) FROM keying WHERE batchId = ? AND pass = \(pass) AND state = 'complete' AND scanFileId IS NOT NULL")
+            }
+            let nonEntries = try Self.nonEntryFiles(batchID, in: db)
             let progress = KeyingProgress(
                 records: try count("SELECT COUNT(*) FROM record WHERE batchId = ?"),
-                completed: [
-                    try count("SELECT COUNT(*) FROM keying WHERE batchId = ? AND pass = 1 AND state = 'complete'"),
-                    try count("SELECT COUNT(*) FROM keying WHERE batchId = ? AND pass = 2 AND state = 'complete'"),
-                ],
+                recordsWithoutFile: try count("SELECT COUNT(*) FROM record WHERE batchId = ? AND scanFileId IS NULL"),
+                filesKeyed: [try filesKeyed(1), try filesKeyed(2)],
                 drafts: try count("SELECT COUNT(*) FROM keying WHERE batchId = ? AND state = 'draft'"),
-                keyableFiles: files.filter(\.usable).count)
+                keyableFiles: try Self.keyableFileCount(batchID, in: db),
+                filesNotEntries: nonEntries.count)
+            let summary = try Self.summary(from: row)
             return BatchDetail(
-                summary: try Self.summary(from: row), files: files, issues: issues, history: history, keying: progress)
+                summary: summary, files: files, issues: issues, history: history, keying: progress,
+                remaining: try Self.remainingEntries(summary.batch, in: db), nonEntries: nonEntries)
+        }
+    }
+
+    /// What is left to key in a batch, per pass its policy needs; nothing once it is past keying.
+    public func remainingEntries(batch batchID: String) throws -> [RemainingEntries] {
+        try require(.viewWork)
+        return try workspace.store.read { db in
+            guard let batch = try BatchRow.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            return try Self.remainingEntries(batch, in: db)
+        }
+    }
+
+    static func remainingEntries(_ batch: BatchRow, in db: Database) throws -> [RemainingEntries] {
+        guard batch.state == .received || batch.state == .keying else { return [] }
+        return try requiredPasses(batch.policy).map { pass in
+            let files = try Row.fetchAll(db, sql: """
+                SELECT f.path, f.nameNumber FROM scanFile f
+                WHERE f.batchId = ? AND f.usable AND \(NonEntryFileRow.notMarkedSQL(file: "f"))
+                  AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.batchId = f.batchId AND k.scanFileId = f.id
+                                  AND k.pass = ? AND k.state = 'complete')
+                ORDER BY f.path
+                """, arguments: [batch.id, pass]).map { (path: $0["path"] as String, number: $0["nameNumber"] as String?) }
+            let unfiled = try KeyingRow
+                .filter(KeyingRow.Columns.batchId == batch.id && KeyingRow.Columns.pass == pass
+                        && KeyingRow.Columns.state == KeyingState.draft.rawValue && Column("scanFileId") == nil)
+                .fetchAll(db)
+                .map { $0.fields["so"]?.text ?? "?" }
+                .sorted { (RegistrationNumber.value($0) ?? .max) < (RegistrationNumber.value($1) ?? .max) }
+            return RemainingEntries(pass: pass, files: files, unfiledNumbers: unfiled)
         }
     }
 

@@ -68,7 +68,7 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(first.read == 12 && first.imported == 12 && first.rejected == 0 && first.alreadyPresent == 0)
         #expect(try test.batchState(batch.id) == .keying)
         #expect(try test.supervisor.batchDetail(batch.id).keying
-                == KeyingProgress(records: 12, completed: [12, 0], drafts: 0, keyableFiles: 12))
+                == KeyingProgress(records: 12, recordsWithoutFile: 0, filesKeyed: [12, 0], drafts: 0, keyableFiles: 12, filesNotEntries: 0))
         let records = try test.records(batch.id)
         #expect(records.count == 12)
         // Rows are matched to their scan files by the number in the file name.

@@ -7,6 +7,6 @@ struct BatchCommand: ParsableCommand {
         abstract: "Lô quét / scan batches.",
         subcommands: [
             BatchReceive.self, BatchList.self, BatchShow.self, BatchCheckFiles.self,
-            BatchReturn.self, BatchHold.self, BatchRelease.self, BatchPolicy.self,
+            BatchReturn.self, BatchHold.self, BatchRelease.self, BatchPolicy.self, BatchMarkFile.self, BatchUnmarkFile.self,
         ])
 }

@@ -43,9 +43,10 @@ struct BatchShow: ParsableCommand {
                 + (batch.heldFrom.map { " (← \(Message.state($0).text(in: language)))" } ?? "")),
             (.files, "\(batch.fileCount.grouped(in: language)) · \(batch.totalBytes.grouped(in: language)) byte · Payload-Oxum \(batch.payloadOxum)"),
             (.keying, Message.keyingProgress(
-                records: detail.keying.records, pass1: detail.keying.completed[0],
-                pass2: batch.policy == .double ? detail.keying.completed[1] : nil,
-                drafts: detail.keying.drafts, files: detail.keying.keyableFiles).text(in: language)),
+                records: detail.keying.records, withoutFile: detail.keying.recordsWithoutFile, pass1: detail.keying.filesKeyed[0],
+                pass2: batch.policy == .double ? detail.keying.filesKeyed[1] : nil,
+                drafts: detail.keying.drafts, files: detail.keying.keyableFiles,
+                notEntries: detail.keying.filesNotEntries).text(in: language)),
             (.verification, Verify.progressLine(batch.id, try session.verificationProgress(batch: batch.id)).text(in: language)),
             (.source, batch.sourcePath),
             (.receivedAt, "\(batch.receivedAt) · \(batch.receivedBy)"),
@@ -55,8 +56,21 @@ struct BatchShow: ParsableCommand {
             let name = label(key)
             console.line(name + String(repeating: " ", count: width - name.count) + "  " + value)
         }
+        for line in KeyImport.remainingLines(detail.remaining, batchID: batch.id, rejectsFile: nil) {
+            console.line(line.text(in: language))
+        }
         console.line()
         console.out(files.render(.table, language: language))
+        if !detail.nonEntries.isEmpty {
+            console.line()
+            console.line(Message.label(.notEntries).text(in: language) + " (\(detail.nonEntries.count))")
+            console.out(DataTable(
+                labels: [.path, .pageKind, .reason, .actor, .time], language: language,
+                rows: detail.nonEntries.map { file in
+                    [.text(file.path), .text(Message.nonEntryKind(file.mark.kind).text(in: language)), .text(file.mark.reason),
+                     .text(file.mark.markedBy), .text(file.mark.markedAt)]
+                }).render(.table, language: language))
+        }
         if !detail.issues.isEmpty {
             console.line()
             console.line("\(label(.issues)) (\(detail.issues.count))")

@@ -87,6 +87,20 @@ struct KeyImport: ParsableCommand {
         if report.rejected > 0 && !partial {
             throw HoTichError(.importRefused(rejected: report.rejected, read: report.read))
         }
+        let remaining = try global.session().remainingEntries(batch: id).filter { $0.pass == pass }
+        for line in Self.remainingLines(remaining, batchID: id, rejectsFile: report.rejectsFile?.path) {
+            console.line(line.text(in: language))
+        }
+    }
+
+    /// What a batch still lacks, per pass, and how to finish it: nothing once keying is done.
+    static func remainingLines(_ remaining: [RemainingEntries], batchID: String, rejectsFile: String?) -> [Message] {
+        remaining.filter { !$0.isEmpty }.flatMap { pass -> [Message] in
+            [.keyingRemaining(pass: pass.pass, numbers: pass.numbers, unnumberedFiles: pass.unnumberedFiles),
+             .keyingHowToFinish(
+                batchID: batchID, pass: pass.pass, filesLeft: !pass.files.isEmpty, unfiledLeft: !pass.unfiledNumbers.isEmpty,
+                rejectsFile: rejectsFile)]
+        }
     }
 }
 

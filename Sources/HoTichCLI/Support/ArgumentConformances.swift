@@ -6,6 +6,7 @@ extension RecordKind: ExpressibleByArgument {}
 extension Role: ExpressibleByArgument {}
 extension VerificationPolicy: ExpressibleByArgument {}
 extension BatchState: ExpressibleByArgument {}
+extension NonEntryKind: ExpressibleByArgument {}
 
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -27,10 +27,16 @@ struct KeyingLoop {
             console.line(Message.keyingFile(path: task.fileURL.path, done: task.filesDone, total: task.filesTotal).text(in: language))
             Viewer.open(task.fileURL)
             var current = task
-            guard try keyOne(&current) else {
+            switch try keyOne(&current) {
+            case .paused:
                 summary.paused = true
                 summary.seconds = Int(Date().timeIntervalSince(started))
                 return summary
+            case .notAnEntry(let kind):
+                console.line(Message.fileMarked(path: task.file.path, kind: kind).text(in: language))
+                continue
+            case .complete:
+                break
             }
             let record = try session.completeKeying(current)
             summary.records += 1
@@ -41,8 +47,18 @@ struct KeyingLoop {
         return summary
     }
 
-    /// Asks the fields of one record. Returns `false` when the operator paused.
-    private func keyOne(_ task: inout KeyingTask) throws -> Bool {
+    /// How keying one file ended.
+    private enum Outcome {
+        /// Every field answered and the record confirmed.
+        case complete
+        /// The operator paused; the draft is saved.
+        case paused
+        /// The operator said the file holds no entry; it is marked and its draft dropped.
+        case notAnEntry(NonEntryKind)
+    }
+
+    /// Asks the fields of one record.
+    private func keyOne(_ task: inout KeyingTask) throws -> Outcome {
         let fields = task.fields
         while true {
             while task.position < fields.count {
@@ -52,7 +68,16 @@ struct KeyingLoop {
                 guard let line = console.readLine() else {
                     console.line()
                     try session.saveDraft(task)
-                    return false
+                    return .paused
+                }
+                if task.position == 0 && VietnameseText.normalized(line) == "!" {
+                    switch try markNotAnEntry(task) {
+                    case .marked(let kind): return .notAnEntry(kind)
+                    case .back: continue
+                    case .paused:
+                        try session.saveDraft(task)
+                        return .paused
+                    }
                 }
                 switch KeyingInput.interpret(line, field: field, kind: task.book.kind, proposal: proposal) {
                 case .value(let value, let notes):
@@ -64,7 +89,7 @@ struct KeyingLoop {
                     task.position = max(0, task.position - 1)
                 case .pause:
                     try session.saveDraft(task)
-                    return false
+                    return .paused
                 case .choices(let entries):
                     let text = entries.map { "\($0.code) \($0.label)" }.joined(separator: " · ")
                     console.line("  " + Message.keyingCodeChoices(text).text(in: language))
@@ -87,15 +112,46 @@ struct KeyingLoop {
             guard let answer = console.readLine() else {
                 console.line()
                 try session.saveDraft(task)
-                return false
+                return .paused
             }
             switch VietnameseText.normalized(answer) {
-            case "": return true
+            case "": return .complete
             case ":q":
                 try session.saveDraft(task)
-                return false
+                return .paused
             default:
                 task.position = fields.count - 1
+            }
+        }
+    }
+
+    private enum MarkAnswer {
+        case marked(NonEntryKind)
+        /// Back to the first prompt (Enter, or the mark was refused).
+        case back
+        case paused
+    }
+
+    /// Asks what the file is and why, then marks it.
+    private func markNotAnEntry(_ task: KeyingTask) throws -> MarkAnswer {
+        while true {
+            console.out(Message.keyingNotAnEntryKindPrompt.text(in: language))
+            guard let line = console.readLine() else { return .paused }
+            let answer = VietnameseText.normalized(line)
+            if answer.isEmpty { return .back }
+            guard let index = Int(answer), NonEntryKind.allCases.indices.contains(index - 1) else { continue }
+            let kind = NonEntryKind.allCases[index - 1]
+            while true {
+                console.out(Message.keyingNotAnEntryReasonPrompt.text(in: language))
+                guard let reason = console.readLine() else { return .paused }
+                guard !VietnameseText.normalized(reason).isEmpty else { continue }
+                do {
+                    try session.markNotAnEntry(task, kind: kind, reason: reason)
+                    return .marked(kind)
+                } catch let error as HoTichError {
+                    console.line("  " + Message.keyingRejected(error.message.text(in: language)).text(in: language))
+                    return .back
+                }
             }
         }
     }

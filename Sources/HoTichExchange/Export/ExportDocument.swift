@@ -10,10 +10,29 @@ public struct ExportHeader: Sendable {
     public var packageId: String
     public var batchID: String
     public var test: Bool
+    /// The batch's scans that hold no register entry, in path order.
+    public var pagesNotEntries: [PageNotEntry]
+
+    /// A scan that holds no register entry: the file, what it is, who said so, when and why.
+    public struct PageNotEntry: Sendable, Equatable {
+        public let scan: ExportProvenance.Scan
+        public let kind: NonEntryKind
+        public let reason: String
+        public let by: String
+        public let at: String
+
+        public init(scan: ExportProvenance.Scan, kind: NonEntryKind, reason: String, by: String, at: String) {
+            self.scan = scan
+            self.kind = kind
+            self.reason = reason
+            self.by = by
+            self.at = at
+        }
+    }
 
     public init(
         messageId: String, createdAt: String, producerVersion: String, office: OfficeCode, officeName: String?,
-        packageId: String, batchID: String, test: Bool = false
+        packageId: String, batchID: String, test: Bool = false, pagesNotEntries: [PageNotEntry] = []
     ) {
         self.messageId = messageId
         self.createdAt = createdAt
@@ -23,12 +42,13 @@ public struct ExportHeader: Sendable {
         self.packageId = packageId
         self.batchID = batchID
         self.test = test
+        self.pagesNotEntries = pagesNotEntries
     }
 }
 
 /// Where a record comes from: the register entry, the scan, who keyed and verified it and how.
 public struct ExportProvenance: Sendable {
-    public struct Scan: Sendable {
+    public struct Scan: Sendable, Equatable {
         public let path: String
         public let bytes: Int64
         public let sha256: String

@@ -80,6 +80,21 @@ public final class ExportFileWriter {
         try writer.element("packageId", text: header.packageId)
         try writer.element("batch", text: header.batchID)
         try writer.endElement()
+        if !header.pagesNotEntries.isEmpty {
+            try writer.startElement("pagesNotEntries")
+            for page in header.pagesNotEntries {
+                try writer.startElement("page")
+                try writer.attribute("kind", page.kind.rawValue)
+                try writer.attribute("by", page.by)
+                try writer.attribute("at", page.at)
+                try writer.element("path", text: page.scan.path)
+                try writer.element("bytes", text: String(page.scan.bytes))
+                try writer.element("sha256", text: page.scan.sha256)
+                try writer.element("reason", text: page.reason)
+                try writer.endElement()
+            }
+            try writer.endElement()
+        }
         try writer.startElement("codeLists")
         for list in Self.codeLists(of: kinds) {
             try writer.element("list", text: "", attributes: [("id", list.id), ("version", list.version)])

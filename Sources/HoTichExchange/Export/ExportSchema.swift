@@ -311,6 +311,16 @@ public enum ExportSchema {
                   </xs:sequence>
                 </xs:complexType>
               </xs:element>
+              <xs:element name="pagesNotEntries" minOccurs="0">
+                <xs:annotation><xs:documentation>Scans of the batch that hold no register entry (the cover, blank pages,
+                  the index, entries cancelled in the book), each with who said so and why: part of the book's
+                  provenance, never records (since 1.2.0).</xs:documentation></xs:annotation>
+                <xs:complexType>
+                  <xs:sequence>
+                    <xs:element name="page" type="PageNotEntry" maxOccurs="unbounded"/>
+                  </xs:sequence>
+                </xs:complexType>
+              </xs:element>
               <xs:element name="codeLists">
                 <xs:complexType>
                   <xs:sequence>
@@ -324,6 +334,23 @@ public enum ExportSchema {
                 </xs:complexType>
               </xs:element>
             </xs:sequence>
+          </xs:complexType>
+          <xs:simpleType name="PageNotEntryKind">
+            <xs:restriction base="xs:token">
+              <xs:enumeration value="cover"/><xs:enumeration value="blank"/><xs:enumeration value="index"/>
+              <xs:enumeration value="cancelled"/><xs:enumeration value="other"/>
+            </xs:restriction>
+          </xs:simpleType>
+          <xs:complexType name="PageNotEntry">
+            <xs:sequence>
+              <xs:element name="path" type="xs:string"/>
+              <xs:element name="bytes" type="xs:nonNegativeInteger"/>
+              <xs:element name="sha256" type="Sha256"/>
+              <xs:element name="reason" type="Text500"/>
+            </xs:sequence>
+            <xs:attribute name="kind" type="PageNotEntryKind" use="required"/>
+            <xs:attribute name="by" type="xs:token" use="required"/>
+            <xs:attribute name="at" type="Timestamp" use="required"/>
           </xs:complexType>
           <xs:complexType name="Records">
             <xs:annotation><xs:documentation>The only repeated child is entry, so that streaming validation keeps its

@@ -113,7 +113,7 @@ extension Message {
         case .keyingFile(let path, let done, let total):
             return "File \(path) (\(done + 1)/\(total))"
         case .keyingHelp:
-            return "Enter = keep the proposed value · - = blank in the book · . = illegible · trailing ? = uncertain · < = back · ?? = code list · :q = pause"
+            return "Enter = keep the proposed value · - = blank in the book · . = illegible · trailing ? = uncertain · < = back · ?? = code list · ! at the first prompt = the file is not an entry (cover, blank page…) · :q = pause"
         case .keyingPrompt(let label, let current):
             return current.map { "\(label) [\($0)]: " } ?? "\(label): "
         case .keyingCodeChoices(let text):
@@ -130,9 +130,23 @@ extension Message {
             return "Saved record number \(number ?? "?") (\(path))."
         case .keyingPaused:
             return "Paused; the record in progress is kept. Run the command again to continue where you stopped."
-        case .keyingProgress(let records, let pass1, let pass2, let drafts, let files):
-            let second = pass2.map { ", pass 2: \($0)/\(files)" } ?? ""
-            return "\(records) records · pass 1: \(pass1)/\(files)\(second) · in progress: \(drafts)"
+        case .keyingProgress(let records, let withoutFile, let pass1, let pass2, let drafts, let files, let notEntries):
+            let unfiled = withoutFile > 0 ? " (\(withoutFile.grouped(in: en)) without a scan file)" : ""
+            let second = pass2.map { ", pass 2: \($0.grouped(in: en))/\(files.grouped(in: en))" } ?? ""
+            let marked = notEntries > 0 ? " · \(notEntries.grouped(in: en)) files not entries" : ""
+            return "\(records.grouped(in: en)) records\(unfiled) · files keyed in pass 1: \(pass1.grouped(in: en))/\(files.grouped(in: en))\(second) · drafts: \(drafts.grouped(in: en))\(marked)"
+        case .keyingRemaining(let pass, let numbers, let unnumbered):
+            var parts: [String] = []
+            if !numbers.isEmpty { parts.append("numbers " + Message.boundedList(numbers, more: { "and \($0) more" })) }
+            if unnumbered > 0 { parts.append("\(unnumbered) files whose name states no number") }
+            return "Pass \(pass) still lacks: " + parts.joined(separator: "; ") + "."
+        case .keyingHowToFinish(let id, let pass, let filesLeft, let unfiledLeft, let rejects):
+            let passOption = pass == 2 ? " --pass 2" : ""
+            var ways: [String] = []
+            if let rejects { ways.append("correct the rejected rows in \(rejects) itself and import that file: `hotich key import \(id) \(rejects)\(passOption)`") }
+            if filesLeft { ways.append("key the files left by keyboard: `hotich key \(id)\(passOption)`") }
+            if unfiledLeft && rejects == nil { ways.append("numbers without a scan file can only be imported from a spreadsheet: `hotich key import \(id) FILE\(passOption)`") }
+            return "To finish keying: " + ways.joined(separator: "; or ") + "."
         case .keyingSummary(let records, let seconds, let perHour):
             return "Keyed \(records) records in \(seconds / 60) min \(seconds % 60) s (\(perHour) records per hour)."
         case .claimNotYours(let path, let holder):
@@ -141,6 +155,31 @@ extension Message {
             return "Freed file \(path) (pass \(pass)); someone else can continue it."
         case .noClaim(let path):
             return "Nobody holds file \(path)."
+
+        case .fileNotInBatch(let id, let path):
+            return "Batch \(id) has no file \(path). See its files with `hotich batch show \(id)`."
+        case .fileNotKeyable(let path):
+            return "File \(path) had a problem at intake (empty, duplicate or not a scan), so it is not keyed anyway; there is nothing to mark."
+        case .fileAlreadyMarked(let path, let kind):
+            return "File \(path) is already marked as not an entry (\(kind.english))."
+        case .fileHasRecord(let path, let number):
+            return "File \(path) already has record no. \(number), so it cannot be marked as not an entry."
+        case .fileNotMarked(let path):
+            return "File \(path) is not marked as not an entry; there is nothing to clear."
+        case .batchFilesFrozen(let id, let state):
+            return "Batch \(id) is \(state.rawValue); files can be marked or cleared only before the batch is exported and while it is not on hold."
+        case .nonEntryNeedsReason:
+            return "A reason is needed: add --reason \"REASON\" (for example \"cover\", \"blank page\")."
+        case .fileMarked(let path, let kind):
+            return "File \(path) marked as \(kind.english), not an entry. It is not keyed and is listed in the book's provenance on export."
+        case .fileMarkCleared(let path):
+            return "Mark cleared on file \(path): it will be keyed like any other entry."
+        case .keyingNotAnEntryKindPrompt:
+            return "Not an entry? Choose: " + NonEntryKind.allCases.enumerated().map { "\($0.offset + 1) = \($0.element.english)" }.joined(separator: " · ") + " (Enter = back to keying): "
+        case .keyingNotAnEntryReasonPrompt:
+            return "Reason (for example \"cover\"): "
+        case .nonEntryKind(let kind):
+            return kind.english
 
         case .importNotUTF8(let path):
             return "\(path) is not UTF-8 (perhaps a legacy TCVN3/VNI encoding). Open it in Excel and save as \"CSV UTF-8\", or convert it to Unicode, then import again."
@@ -357,6 +396,18 @@ extension IntakeIssue.Problem {
     }
 }
 
+extension NonEntryKind {
+    var english: String {
+        switch self {
+        case .cover: "cover"
+        case .blank: "blank page"
+        case .index: "index"
+        case .cancelled: "cancelled entry"
+        case .other: "other"
+        }
+    }
+}
+
 extension Permission {
     var englishVerb: String {
         switch self {
@@ -461,6 +512,8 @@ extension Message.Label {
         case .code: "Code"
         case .records: "Records"
         case .typedFromImage: "Typed from image"
+        case .notEntries: "Files that are not entries"
+        case .pageKind: "What it is"
         }
     }
 }

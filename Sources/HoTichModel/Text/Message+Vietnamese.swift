@@ -113,7 +113,7 @@ extension Message {
         case .keyingFile(let path, let done, let total):
             return "Tệp \(path) (\(done + 1)/\(total))"
         case .keyingHelp:
-            return "Enter = giữ giá trị gợi ý · - = trống trong sổ · . = không đọc được · thêm ? = không chắc chắn · < = quay lại · ?? = danh sách mã · :q = tạm dừng"
+            return "Enter = giữ giá trị gợi ý · - = trống trong sổ · . = không đọc được · thêm ? = không chắc chắn · < = quay lại · ?? = danh sách mã · ! ở câu đầu = tệp không phải trường hợp đăng ký (bìa, trang trắng…) · :q = tạm dừng"
         case .keyingPrompt(let label, let current):
             return current.map { "\(label) [\($0)]: " } ?? "\(label): "
         case .keyingCodeChoices(let text):
@@ -130,9 +130,23 @@ extension Message {
             return "Đã lưu bản ghi số \(number ?? "?") (\(path))."
         case .keyingPaused:
             return "Đã tạm dừng; bản ghi đang nhập dở được giữ lại. Chạy lại lệnh để tiếp tục đúng chỗ."
-        case .keyingProgress(let records, let pass1, let pass2, let drafts, let files):
-            let second = pass2.map { ", lần 2: \($0)/\(files)" } ?? ""
-            return "\(records) bản ghi · lần 1: \(pass1)/\(files)\(second) · đang nhập dở: \(drafts)"
+        case .keyingProgress(let records, let withoutFile, let pass1, let pass2, let drafts, let files, let notEntries):
+            let unfiled = withoutFile > 0 ? " (\(withoutFile.grouped(in: vi)) không có tệp quét)" : ""
+            let second = pass2.map { ", lần 2: \($0.grouped(in: vi))/\(files.grouped(in: vi))" } ?? ""
+            let marked = notEntries > 0 ? " · \(notEntries.grouped(in: vi)) tệp không phải trường hợp đăng ký" : ""
+            return "\(records.grouped(in: vi)) bản ghi\(unfiled) · tệp đã nhập lần 1: \(pass1.grouped(in: vi))/\(files.grouped(in: vi))\(second) · đang nhập dở: \(drafts.grouped(in: vi))\(marked)"
+        case .keyingRemaining(let pass, let numbers, let unnumbered):
+            var parts: [String] = []
+            if !numbers.isEmpty { parts.append("số " + Message.boundedList(numbers, more: { "và \($0) số khác" })) }
+            if unnumbered > 0 { parts.append("\(unnumbered) tệp không ghi số trong tên") }
+            return "Lần nhập \(pass) còn thiếu: " + parts.joined(separator: "; ") + "."
+        case .keyingHowToFinish(let id, let pass, let filesLeft, let unfiledLeft, let rejects):
+            let passOption = pass == 2 ? " --pass 2" : ""
+            var ways: [String] = []
+            if let rejects { ways.append("sửa các dòng bị từ chối ngay trong tệp \(rejects) rồi nhập lại chính tệp đó: `hotich key import \(id) \(rejects)\(passOption)`") }
+            if filesLeft { ways.append("nhập tay từng tệp còn lại: `hotich key \(id)\(passOption)`") }
+            if unfiledLeft && rejects == nil { ways.append("các số không có tệp quét chỉ nhập được từ bảng tính: `hotich key import \(id) TỆP\(passOption)`") }
+            return "Để nhập nốt: " + ways.joined(separator: "; hoặc ") + "."
         case .keyingSummary(let records, let seconds, let perHour):
             return "Đã nhập \(records) bản ghi trong \(seconds / 60) phút \(seconds % 60) giây (\(perHour) bản ghi/giờ)."
         case .claimNotYours(let path, let holder):
@@ -141,6 +155,31 @@ extension Message {
             return "Đã giải phóng tệp \(path) (lần nhập \(pass)); người khác có thể tiếp tục."
         case .noClaim(let path):
             return "Không ai đang giữ tệp \(path)."
+
+        case .fileNotInBatch(let id, let path):
+            return "Lô \(id) không có tệp \(path). Xem danh sách tệp bằng `hotich batch show \(id)`."
+        case .fileNotKeyable(let path):
+            return "Tệp \(path) có vấn đề khi nhận lô (rỗng, trùng hoặc không phải ảnh quét) nên vốn không được nhập liệu; không cần đánh dấu."
+        case .fileAlreadyMarked(let path, let kind):
+            return "Tệp \(path) đã được đánh dấu không phải trường hợp đăng ký (\(kind.vietnamese))."
+        case .fileHasRecord(let path, let number):
+            return "Tệp \(path) đã có bản ghi số \(number) nên không thể đánh dấu là không phải trường hợp đăng ký."
+        case .fileNotMarked(let path):
+            return "Tệp \(path) không bị đánh dấu là không phải trường hợp đăng ký; không có gì để bỏ."
+        case .batchFilesFrozen(let id, let state):
+            return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese); chỉ đánh dấu hay bỏ đánh dấu tệp được khi lô chưa xuất và không bị tạm dừng."
+        case .nonEntryNeedsReason:
+            return "Cần lý do: thêm --reason \"LÝ DO\" (ví dụ \"bìa sổ\", \"trang trắng\")."
+        case .fileMarked(let path, let kind):
+            return "Đã đánh dấu tệp \(path): \(kind.vietnamese), không phải trường hợp đăng ký. Tệp không cần nhập liệu và được ghi trong phần nguồn gốc của sổ khi xuất."
+        case .fileMarkCleared(let path):
+            return "Đã bỏ đánh dấu tệp \(path): tệp sẽ được nhập liệu như các trường hợp khác."
+        case .keyingNotAnEntryKindPrompt:
+            return "Tệp này không phải trường hợp đăng ký? Chọn: " + NonEntryKind.allCases.enumerated().map { "\($0.offset + 1) = \($0.element.vietnamese)" }.joined(separator: " · ") + " (Enter = quay lại nhập): "
+        case .keyingNotAnEntryReasonPrompt:
+            return "Lý do (ví dụ \"bìa sổ\"): "
+        case .nonEntryKind(let kind):
+            return kind.vietnamese
 
         case .importNotUTF8(let path):
             return "Tệp \(path) không phải UTF-8 (có thể là bảng mã TCVN3/VNI cũ). Mở bằng Excel và lưu lại dạng \"CSV UTF-8\", hoặc chuyển mã sang Unicode rồi nhập lại."
@@ -357,6 +396,18 @@ extension IntakeIssue.Problem {
     }
 }
 
+extension NonEntryKind {
+    var vietnamese: String {
+        switch self {
+        case .cover: "bìa sổ"
+        case .blank: "trang trắng"
+        case .index: "mục lục"
+        case .cancelled: "trường hợp bị hủy"
+        case .other: "khác"
+        }
+    }
+}
+
 extension IntakeIssue.NameField {
     var vietnamese: String {
         switch self {
@@ -507,6 +558,8 @@ extension Message.Label {
         case .code: "Mã"
         case .records: "Bản ghi"
         case .typedFromImage: "Tự gõ từ ảnh"
+        case .notEntries: "Tệp không phải trường hợp đăng ký"
+        case .pageKind: "Loại trang"
         }
     }
 }

@@ -78,11 +78,34 @@ public enum Message: Sendable, Equatable {
     case keyingMustFix(errors: Int)
     case recordSaved(number: String?, path: String)
     case keyingPaused
-    case keyingProgress(records: Int, pass1: Int, pass2: Int?, drafts: Int, files: Int)
+    /// Records (and how many have no scan file), files keyed per pass of the files to key, drafts,
+    /// files marked as holding no entry.
+    case keyingProgress(records: Int, withoutFile: Int, pass1: Int, pass2: Int?, drafts: Int, files: Int, notEntries: Int)
+    /// The entry numbers a pass still lacks (a bounded list) and the files left whose name states no number.
+    case keyingRemaining(pass: Int, numbers: [String], unnumberedFiles: Int)
+    /// How to finish keying a batch: keyboard for files left, an import for entries without a scan,
+    /// the reject file corrected and imported when there is one.
+    case keyingHowToFinish(batchID: String, pass: Int, filesLeft: Bool, unfiledLeft: Bool, rejectsFile: String?)
     case keyingSummary(records: Int, seconds: Int, perHour: Int)
     case claimNotYours(path: String, holder: String)
     case claimReleased(path: String, pass: Int)
     case noClaim(path: String)
+
+    // MARK: - Files that are not entries
+    case fileNotInBatch(batchID: String, path: String)
+    case fileNotKeyable(path: String)
+    case fileAlreadyMarked(path: String, kind: NonEntryKind)
+    case fileHasRecord(path: String, number: String)
+    case fileNotMarked(path: String)
+    case batchFilesFrozen(batchID: String, state: BatchState)
+    case nonEntryNeedsReason
+    case fileMarked(path: String, kind: NonEntryKind)
+    case fileMarkCleared(path: String)
+    /// The keying loop's question after `!` at the first prompt, and its answer's echo.
+    case keyingNotAnEntryKindPrompt
+    case keyingNotAnEntryReasonPrompt
+    /// A kind of page that is not an entry, as a word for tables.
+    case nonEntryKind(NonEntryKind)
 
     // MARK: - Import
     case importNotUTF8(path: String)
@@ -204,7 +227,7 @@ public enum Message: Sendable, Equatable {
         case batches, registrationDate, number, book, history, fixity, keying
         case verification, verified, conflicts, corrections, errors, warnings, duplicates
         case id, record, otherRecord, basis, reregistration, decision, finding, severity, sample
-        case errorsPerThousand, typedFromImage, records, code
+        case errorsPerThousand, typedFromImage, records, code, notEntries, pageKind
     }
 
     /// The text of the message in `language`.
@@ -219,7 +242,8 @@ public enum Message: Sendable, Equatable {
     var isUsageProblem: Bool {
         switch self {
         case .invalidOfficeCode, .invalidYear, .invalidVolume, .invalidUserName, .reasonRequired,
-             .invalidBatchState, .invalidPass, .acknowledgementNeedsReason, .invalidAQL, .correctionNeedsReason:
+             .invalidBatchState, .invalidPass, .acknowledgementNeedsReason, .invalidAQL, .correctionNeedsReason,
+             .nonEntryNeedsReason:
             true
         default:
             false
@@ -244,4 +268,16 @@ extension Int64 {
 extension Int {
     /// The number with thousands grouped the way `language` writes them.
     public func grouped(in language: Language) -> String { Int64(self).grouped(in: language) }
+}
+
+extension Message {
+    /// The most items a message lists before it says how many more there are: every list echoed
+    /// from a file or a batch is bounded, so a message stays a line however large its input.
+    public static let listLimit = 20
+
+    /// `items` joined with commas, at most ``listLimit`` of them, then `more(count)` for the rest.
+    static func boundedList(_ items: [String], more: (Int) -> String) -> String {
+        let shown = items.prefix(listLimit).joined(separator: ", ")
+        return items.count > listLimit ? shown + " " + more(items.count - listLimit) : shown
+    }
 }

@@ -401,6 +401,27 @@ enum Migrations {
             try db.create(index: "fieldDecision_on_record", on: "fieldDecision", columns: ["recordId", "field"])
             try db.create(index: "fieldDecision_on_batch", on: "fieldDecision", columns: ["batchId", "decidedAt"])
         }
+        migrator.registerMigration("v9-files-not-entries") { db in
+            // A scan file that holds no register entry (cover, blank page, index, cancelled entry):
+            // marked with a reason instead of being keyed. A mark is cleared, never deleted, so that
+            // the batch keeps its history; at most one mark of a file is in force.
+            try db.create(table: "nonEntryFile") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("scanFileId", .integer).notNull().references("scanFile")
+                t.column("batchId", .text).notNull().references("batch")
+                t.column("kind", .text).notNull().check(sql: "kind IN ('cover','blank','index','cancelled','other')")
+                t.column("reason", .text).notNull()
+                t.column("markedBy", .text).notNull()
+                t.column("markedAt", .text).notNull()
+                t.column("clearedBy", .text)
+                t.column("clearedAt", .text)
+                t.column("clearReason", .text)
+            }
+            try db.create(
+                index: "nonEntryFile_in_force", on: "nonEntryFile", columns: ["scanFileId"], unique: true,
+                condition: Column("clearedAt") == nil)
+            try db.create(index: "nonEntryFile_on_batch", on: "nonEntryFile", columns: ["batchId"])
+        }
         return migrator
     }
 }

@@ -94,7 +94,10 @@ public enum SchemaExamples {
         let writer = try ExportFileWriter(url: exportURL, header: ExportHeader(
             messageId: "018a2b3c-4d5e-7f60-8123-000000000001", createdAt: fixedTime, producerVersion: "example",
             office: SampleScans.office, officeName: "UBND phường Phúc Xá", packageId: packageID,
-            batchID: "KS-00001-2017-01-1", test: true), kinds: [.birth])
+            batchID: "KS-00001-2017-01-1", test: true,
+            pagesNotEntries: [.init(
+                scan: .init(path: "KS.2017.01.bia.pdf", bytes: 602, sha256: String(repeating: "ab", count: 32)),
+                kind: .cover, reason: "Bìa sổ", by: "nhaplieu1", at: "2017-08-01T08:30:00+07:00")]), kinds: [.birth])
         for record in records { try writer.write(record) }
         let written = try writer.finish()
         try PackageManifest.write(
