@@ -15,6 +15,8 @@ struct CheckedRow: Sendable {
     /// The record an acceptable row creates when its entry has none yet: identifier and derived
     /// columns filled; entry and scan file are the writer's to set.
     let record: RecordRow?
+    /// The row's cells as read, for the reject file should the row be refused.
+    let cells: [String]
 }
 
 /// Checks rows by the rules of interactive keying. Pure: it runs on the reading thread.
@@ -64,7 +66,9 @@ struct ImportRowChecker: Sendable {
         for diagnostic in RecordRules.missingRequired(fields, kind: book.kind) {
             problems.append(problem(row.number, diagnostic.field ?? "*", diagnostic))
         }
-        guard problems.isEmpty else { return CheckedRow(number: row.number, fields: fields, problems: problems, json: "", record: nil) }
+        guard problems.isEmpty else {
+            return CheckedRow(number: row.number, fields: fields, problems: problems, json: "", record: nil, cells: row.cells)
+        }
         // The identifier is made here, off the writing thread (it costs two system calls).
         let record = RecordRow(
             id: RecordIdentifier.make(), batchId: batchID, scanFileId: nil, entryKey: "", kind: book.kind, officeCode: book.office,
@@ -75,7 +79,7 @@ struct ImportRowChecker: Sendable {
             if let value = values[index], let field = columns[index] { pairs.append((field.key, value)) }
         }
         let json = FieldSetJSON.encode(sortedPairs: pairs)
-        return CheckedRow(number: row.number, fields: fields, problems: [], json: json, record: record)
+        return CheckedRow(number: row.number, fields: fields, problems: [], json: json, record: record, cells: row.cells)
     }
 
     private func problem(_ row: Int, _ column: String, _ diagnostic: Diagnostic) -> ImportProblem {

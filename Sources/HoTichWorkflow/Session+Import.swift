@@ -14,7 +14,8 @@ public struct ImportRequest: Sendable {
     public var pass: Int
     /// Import the valid rows and reject the others, instead of all or nothing.
     public var partial: Bool
-    /// Where rejected rows are listed (row, column, code, reason); default `FILE.rejects.csv`.
+    /// Where rejected rows are written, as they were, with the reasons in added columns; default
+    /// `FILE.rejects.csv`.
     public var rejectsFile: URL?
     /// The language of the reasons in the reject file.
     public var language: Language
@@ -89,6 +90,8 @@ extension Session {
         }
 
         var importer: RowImporter?
+        var rejects: RejectFileWriter?
+        defer { rejects?.discard() }
         do {
             try workspace.store.write { db in
                 let (batch, book) = try Self.batchAndBook(request.batchID, in: db)
@@ -100,12 +103,21 @@ extension Session {
                 var rows = try RowImporter(
                     batch: batch, book: book, pass: request.pass, operator: me, source: source, fileHash: fileHash, path: path, db: db)
                 rows.writable = batch.state == .received || batch.state == .keying
+                if request.partial {
+                    rejects = try Self.openRejects(at: rejectsURL, header: rows.header, dialect: source.dialect, language: request.language)
+                    rows.rejects = rejects
+                    rows.language = request.language
+                }
                 try rows.run(in: db)
                 importer = rows
                 if rows.rejected > 0 && !request.partial { throw AllOrNothing() }
-                // The reject file is written before the commit: if it cannot be, nothing is imported.
+                // The reject file is given its name before the commit: if it cannot be, nothing is imported.
                 if rows.rejected > 0 {
-                    try Self.writeRejects(rows.problems, to: rejectsURL, language: request.language)
+                    do {
+                        try rejects?.commit()
+                    } catch {
+                        throw HoTichError(.fileCopyFailed(rejectsURL.path))
+                    }
                 }
                 let now = Timestamp.now()
                 if batch.state == .received && rows.imported > 0 {
@@ -142,15 +154,15 @@ extension Session {
     /// Thrown inside the transaction to roll an all-or-nothing import back.
     private struct AllOrNothing: Error {}
 
-    /// Writes the reject file: row, column, code and reason, never the row's values.
-    static func writeRejects(_ problems: [ImportProblem], to url: URL, language: Language) throws {
-        var text = "row,column,code,reason\r\n"
-        for problem in problems {
-            let reason = problem.message.text(in: language).replacingOccurrences(of: "\"", with: "\"\"")
-            text += "\(problem.row),\(problem.column),\(problem.code),\"\(reason)\"\r\n"
-        }
+    /// Opens the reject file: the source's header, spelled like the source (a workbook's rejects
+    /// become a CSV that Excel opens as UTF-8), then the row number and the reasons.
+    static func openRejects(at url: URL, header: [String], dialect: CSVDialect?, language: Language) throws -> RejectFileWriter {
         do {
-            try Data(text.utf8).write(to: url, options: .atomic)
+            return try RejectFileWriter(
+                url: url, header: header,
+                annotations: [Message.label(.rejectedRow).text(in: language), Message.label(.rejectedBecause).text(in: language)]
+                    .map { "\($0) \(RejectFileWriter.annotationMarker)" },
+                dialect: dialect ?? .excel)
         } catch {
             throw HoTichError(.fileCopyFailed(url.path))
         }
@@ -167,6 +179,12 @@ private struct RowImporter {
     let fileHash: String
     let path: String
     let columns: [FieldDefinition?]
+    /// The header row's cells as read.
+    let header: [String]
+    /// Where refused rows are written, as they were, with their reasons (a partial import).
+    var rejects: RejectFileWriter?
+    /// The language of the reasons in the reject file.
+    var language = Language.vietnamese
     /// Scan files of the batch by the entry number their name states.
     let filesByNumber: [Int: [ScanFileRow]]
 
@@ -200,6 +218,7 @@ private struct RowImporter {
             header = try Self.next(source, path: path)
         } while header.map { $0.cells.allSatisfy(ImportColumns.isBlank) } == true
         guard let header else { throw HoTichError(.importNoHeader(path: path)) }
+        self.header = header.cells
         columns = try ImportColumns.map(header.cells, kind: book.kind)
         let files = try ScanFileRow.fetchAll(db, sql: """
             SELECT f.* FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryFileRow.notMarkedSQL(file: "f"))
@@ -261,14 +280,25 @@ private struct RowImporter {
         }
     }
 
-    private mutating func reject(_ row: Int, _ column: String, _ code: String, _ message: Message) {
-        problems.append(ImportProblem(row: row, column: column, code: code, message: message))
+    /// Refuses a row: its problems are listed, and the row is written to the reject file as it was.
+    private mutating func reject(_ row: CheckedRow, _ rowProblems: [ImportProblem]) throws {
+        problems += rowProblems
+        rejected += 1
+        let reasons = rowProblems.map { $0.message.text(in: language) }.joined(separator: " | ")
+        do {
+            try rejects?.write(row: row.cells, annotations: [String(row.number), reasons])
+        } catch {
+            throw HoTichError(.fileCopyFailed(rejects?.url.path ?? path))
+        }
+    }
+
+    private mutating func reject(_ row: CheckedRow, _ column: String, _ code: String, _ message: Message) throws {
+        try reject(row, [ImportProblem(row: row.number, column: column, code: code, message: message)])
     }
 
     private mutating func importRow(_ row: CheckedRow, writer: BulkKeyingWriter, in db: Database) throws {
         guard row.problems.isEmpty, let record = row.record else {
-            problems += row.problems
-            rejected += 1
+            try reject(row, row.problems)
             return
         }
         let fields = row.fields
@@ -276,8 +306,7 @@ private struct RowImporter {
         let year = record.registrationYear ?? book.year
         let numberKey = "\(RegistrationNumber.value(number) ?? -1)/\(year)"
         if let first = firstRowOfNumber[numberKey] {
-            reject(row.number, "so", "duplicate-number", .importRowDuplicateNumber(row: row.number, number: number, firstRow: first))
-            rejected += 1
+            try reject(row, "so", "duplicate-number", .importRowDuplicateNumber(row: row.number, number: number, firstRow: first))
             return
         }
         firstRowOfNumber[numberKey] = row.number
@@ -294,14 +323,12 @@ private struct RowImporter {
             if mine.state == .complete {
                 alreadyPresent += 1
             } else {
-                reject(row.number, "*", "being-keyed", .importRowBeingKeyed(row: row.number))
-                rejected += 1
+                try reject(row, "*", "being-keyed", .importRowBeingKeyed(row: row.number))
             }
             return
         }
         if existing.contains(where: { $0.pass != pass && $0.operator == self.operator }) {
-            reject(row.number, "*", "same-person", .importRowSamePerson(row: row.number))
-            rejected += 1
+            try reject(row, "*", "same-person", .importRowSamePerson(row: row.number))
             return
         }
         guard writable else { throw HoTichError(.batchNotKeyable(batchID: batch.id, state: batch.state)) }
@@ -334,7 +361,8 @@ private struct RowImporter {
 
 /// How a header row maps onto the field catalog.
 enum ImportColumns {
-    /// Columns of templates that carry no record data (row counters).
+    /// Columns of templates that carry no record data (row counters). Columns hotich adds to a
+    /// reject file (their header ends in "(hotich)") are ignored too, so the file imports as it is.
     static let ignored: Set<String> = ["stt", "so thu tu"]
 
     /// Whether a cell holds nothing but spaces and tabs.
@@ -353,7 +381,7 @@ enum ImportColumns {
         var seen: Set<String> = []
         for cell in header {
             let name = VietnameseText.normalized(cell)
-            if name.isEmpty || ignored.contains(VietnameseText.folded(name)) {
+            if name.isEmpty || ignored.contains(VietnameseText.folded(name)) || RejectFileWriter.isAnnotation(name) {
                 mapped.append(nil)
                 continue
             }

@@ -141,21 +141,62 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(try test.batchState(batch.id) == .received)
     }
 
-    @Test func partialImportsTheGoodRowsAndListsTheRest() throws {
+    /// The reject file holds the refused rows as they were (same columns, order, separator and
+    /// byte-order mark), with the row number and the reasons in columns added at the end; corrected
+    /// in a spreadsheet, it imports as it is and the batch completes.
+    @Test func partialImportsTheGoodRowsAndTheRejectFileImportsOnceCorrected() throws {
         let test = try TestWorkspace()
-        let batch = try test.receiveGoodBook()
+        let batch = try test.receiveGoodBook(policy: .review)
         let folder = try test.deliveries()
         var rows = SampleKeyings.rows(pass: 1)
         rows[2][12] = "hôm qua"
+        rows[9][11] = "7"
         let csv = rows.map { $0.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ";") }.joined(separator: "\r\n")
         let url = try writeCSV("\u{FEFF}" + csv, "mot-phan.csv", in: folder)
         let report = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url, partial: true))
-        #expect(report.read == 12 && report.imported == 11 && report.rejected == 1)
+        #expect(report.read == 12 && report.imported == 10 && report.rejected == 2)
         #expect(report.read == report.imported + report.rejected + report.alreadyPresent)
-        let rejects = try String(contentsOf: try #require(report.rejectsFile), encoding: .utf8)
-        #expect(rejects.hasPrefix("row,column,code,reason\r\n3,nksNgaySinh,not-a-date,"))
-        #expect(!rejects.contains("hôm qua"), "the reject file never repeats the row's personal data")
-        #expect(try test.records(batch.id).count == 11)
+        let rejectsURL = try #require(report.rejectsFile)
+        let bytes = try Data(contentsOf: rejectsURL)
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "the source's byte-order mark")
+        let rejects = try String(contentsOf: rejectsURL, encoding: .utf8)
+        let lines = rejects.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 3)
+        #expect(lines[0] == SampleKeyings.header.joined(separator: ";") + ";Dòng trong tệp gốc (hotich);Lý do từ chối (hotich)")
+        #expect(lines[1].hasPrefix(rows[2].map { $0.contains(";") ? "\"\($0)\"" : $0 }.joined(separator: ";") + ";3;"))
+        #expect(lines[1].contains("hôm qua") && lines[1].contains("dòng 3, cột nksNgaySinh"))
+        #expect(lines[2].contains(";10;dòng 10, cột nksGioiTinh"))
+        let mode = try FileManager.default.attributesOfItem(atPath: rejectsURL.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600, "the reject file holds personal data: its owner's only")
+        #expect(try test.records(batch.id).count == 10)
+        #expect(try test.batchState(batch.id) == .keying)
+
+        // The operator corrects the two cells in the spreadsheet and imports the reject file as it is.
+        let corrected = rejects.replacingOccurrences(of: "hôm qua", with: "03.01.2017")
+            .replacingOccurrences(of: ";7;" + rows[9][12], with: ";2;" + rows[9][12])
+        try Data(corrected.utf8).write(to: rejectsURL)
+        let again = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: rejectsURL))
+        #expect(again.read == 2 && again.imported == 2 && again.rejected == 0, "\(again.problems.map { $0.message.text(in: .english) })")
+        #expect(try test.records(batch.id).count == 12)
+        #expect(try test.batchState(batch.id) == .keyed)
+    }
+
+    @Test func aWorkbooksRejectsBecomeACSVThatExcelOpensAsUTF8() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook(policy: .review)
+        let folder = try test.deliveries()
+        var rows = SampleKeyings.rows(pass: 1)
+        rows[4][12] = "không rõ"
+        let url = folder.appendingPathComponent("so-lieu.xlsx")
+        try writeXLSX(rows, to: url)
+        let report = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url, partial: true, language: .english))
+        #expect(report.rejected == 1)
+        let bytes = try Data(contentsOf: try #require(report.rejectsFile))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let rejects = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        #expect(rejects.hasPrefix("STT,so,quyenSo,"))
+        #expect(rejects.contains(",Row in the source (hotich),Rejected because (hotich)\r\n"))
+        #expect(rejects.contains("không rõ"))
     }
 
     @Test func aRejectFileThatCannotBeWrittenImportsNothing() throws {

@@ -16,12 +16,19 @@ public final class CSVReader: TabularSource {
     public private(set) var separator: UInt8 = UInt8(ascii: ",")
     /// How many cells the last row had, to size the next.
     private var cellsPerRow = 16
+    /// Whether the file opens with a UTF-8 byte-order mark.
+    public private(set) var hasByteOrderMark = false
+
+    public var dialect: CSVDialect? { CSVDialect(separator: separator, byteOrderMark: hasByteOrderMark) }
 
     public init(url: URL) throws(TabularError) {
         guard let handle = try? FileHandle(forReadingFrom: url) else { throw .unreadable }
         self.handle = handle
         try fill()
-        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
+            index = 3
+            hasByteOrderMark = true
+        }
         separator = detectSeparator()
     }
 

@@ -25,6 +25,8 @@ public enum TabularError: Error, Sendable, Equatable {
 public protocol TabularSource: AnyObject {
     /// The next row, or `nil` at the end of the file.
     func nextRow() throws(TabularError) -> TabularRow?
+    /// How a CSV file is spelled; `nil` for a workbook.
+    var dialect: CSVDialect? { get }
 }
 
 /// Opens a CSV or XLSX file by its content (an XLSX is a ZIP), whatever its name.

@@ -49,6 +49,8 @@ public final class XLSXReader: TabularSource {
         try? FileManager.default.removeItem(at: temporary)
     }
 
+    public var dialect: CSVDialect? { nil }
+
     public func nextRow() throws(TabularError) -> TabularRow? {
         do {
             while try sheet.read() {

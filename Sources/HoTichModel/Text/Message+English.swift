@@ -514,6 +514,8 @@ extension Message.Label {
         case .typedFromImage: "Typed from image"
         case .notEntries: "Files that are not entries"
         case .pageKind: "What it is"
+        case .rejectedRow: "Row in the source"
+        case .rejectedBecause: "Rejected because"
         }
     }
 }

@@ -560,6 +560,8 @@ extension Message.Label {
         case .typedFromImage: "Tự gõ từ ảnh"
         case .notEntries: "Tệp không phải trường hợp đăng ký"
         case .pageKind: "Loại trang"
+        case .rejectedRow: "Dòng trong tệp gốc"
+        case .rejectedBecause: "Lý do từ chối"
         }
     }
 }

@@ -228,6 +228,8 @@ public enum Message: Sendable, Equatable {
         case verification, verified, conflicts, corrections, errors, warnings, duplicates
         case id, record, otherRecord, basis, reregistration, decision, finding, severity, sample
         case errorsPerThousand, typedFromImage, records, code, notEntries, pageKind
+        /// The columns a reject file adds: the row's number in the source, and why it was refused.
+        case rejectedRow, rejectedBecause
     }
 
     /// The text of the message in `language`.
