@@ -205,9 +205,14 @@ extension Session {
             } else {
                 firstPathByHash[fingerprint.sha256] = path
             }
-            if let name = ScanFileName(path) {
+            // Names are judged only for files that are scans at all (the others are issues already).
+            guard fingerprint.format != nil else { continue }
+            switch ScanFileName.parse(path) {
+            case .success(let name):
                 result.names[path] = name
                 result.issues += Self.nameIssues(name, path: path, book: book)
+            case .failure(let defect):
+                result.issues.append(IntakeIssue(path: path, problem: .nameNotConventional(defect)))
             }
         }
         return result
@@ -227,6 +232,10 @@ extension Session {
         }
         if !name.registrationDateExists {
             issues.append(IntakeIssue(path: path, problem: .nameDateImpossible(name.registrationDateText)))
+        }
+        // A book is opened in one year and may run on into the next (as the record rules allow).
+        if name.registrationYear < book.year || name.registrationYear > book.year + 1 {
+            issues.append(IntakeIssue(path: path, problem: .nameDateOutsideBook(date: name.registrationDateText, bookYear: book.year)))
         }
         return issues
     }

@@ -46,6 +46,20 @@ import Testing
         #expect(ScanFileName(text) == nil)
     }
 
+    @Test(arguments: [
+        ("scan001.pdf", ScanFileName.Defect.pattern), ("KS.2017.01.2017-02-03.pdf", .pattern),
+        ("KS.2017.01.2017-02-03.05.extra.pdf", .pattern), ("KS_2017_01_2017-02-03_05.pdf", .separators),
+        ("KS 2017 01 2017-02-03 05.pdf", .separators), ("XX.2017.01.2017-02-03.05.pdf", .kind("XX")),
+        ("KS.17.01.2017-02-03.05.pdf", .year("17")), ("KS.2017.0001.2017-02-03.05.pdf", .volume("0001")),
+        ("KS.2017.01.2017-13-03.05.pdf", .month("2017-13-03")), ("KS.2017.01.03-02-2017.05.pdf", .dateOrder("03-02-2017")),
+        ("KS.2017.01.2017-02-00.05.pdf", .day("2017-02-00")), ("KS.2017.01.2017/02/03.05.pdf", .pattern),
+        ("KS.2017.01.17-2-3.05.pdf", .dateShape("17-2-3")), ("KS.2017.01.2017-02-03.5a.pdf", .number("5a")),
+        ("KS.2017.01.2017-02-03..pdf", .number("")),
+    ])
+    func saysWhichPartOfANameIsWrong(_ text: String, _ defect: ScanFileName.Defect) {
+        #expect(ScanFileName.parse(text) == .failure(defect))
+    }
+
     @Test func flagsAnImpossibleDateWithoutMovingIt() throws {
         let name = try #require(ScanFileName("KS.2017.01.2017-02-30.15.pdf"))
         #expect(!name.registrationDateExists)

@@ -55,7 +55,8 @@ import ZIPFoundation
         #expect(byPath["KS.2017.01.2017-02-30.15.pdf"]?.map(\.problem) == [.nameDateImpossible("2017-02-30")])
         #expect(byPath["KS.2017.02.2017-09-12.16.pdf"]?.map(\.problem)
                 == [.nameContradicts(field: .volume, inName: "2", expected: "1")])
-        #expect(report.issues.count == 5)
+        #expect(byPath["KS.2017.01.2017-08-01.13-ban-sao.pdf"]?.map(\.problem) == [.nameNotConventional(.number("13-ban-sao"))])
+        #expect(report.issues.count == 6)
         #expect(try test.snapshot() == before)
     }
 
@@ -65,8 +66,8 @@ import ZIPFoundation
         let report = try test.supervisor.receive(IntakeRequest(source: flawed, book: SampleScans.book, acceptIssues: true))
         let batch = try #require(report.batch)
         let detail = try test.supervisor.batchDetail(batch.id)
-        #expect(detail.issues.count == 5)
-        #expect(detail.summary.issueCount == 5)
+        #expect(detail.issues.count == 6)
+        #expect(detail.summary.issueCount == 6)
         let usable = Dictionary(uniqueKeysWithValues: detail.files.map { ($0.path, $0.usable) })
         #expect(usable["KS.2017.01.2017-08-09.14.pdf"] == false)
         #expect(usable["ghi-chu.txt"] == false)
@@ -74,7 +75,7 @@ import ZIPFoundation
         #expect(usable["KS.2017.01.2017-08-01.13-ban-sao.pdf"] == true)
         #expect(usable["KS.2017.01.2017-02-30.15.pdf"] == true)
         #expect(usable["Thumbs.db"] == nil)
-        #expect(detail.history.first?.reason == "accepted 5 file issues")
+        #expect(detail.history.first?.reason == "accepted 6 file issues")
     }
 
     @Test func nameContradictingKindAndYearIsReported() throws {
@@ -85,7 +86,48 @@ import ZIPFoundation
         #expect(Set(report.issues.map(\.problem)) == [
             .nameContradicts(field: .kind, inName: "KT", expected: "KS"),
             .nameContradicts(field: .year, inName: "2016", expected: "2017"),
+            .nameDateOutsideBook(date: "2016-03-01", bookYear: 2017),
         ])
+    }
+
+    /// A name that almost follows the convention is an intake issue that says what to rename, so
+    /// that taking the file without its number is a supervisor's decision (`--accept-issues`); a
+    /// registration date outside the book's year is one too.
+    @Test func namesThatAlmostFollowTheConventionAreIssues() throws {
+        let test = try TestWorkspace()
+        let folder = try test.deliveries()
+        let names: [(String, ScanFileName.Defect?)] = [
+            ("KS.2017.01.2017-13-05.01.pdf", .month("2017-13-05")),
+            ("KS.2017.01.05-01-2017.02.pdf", .dateOrder("05-01-2017")),
+            ("KS.2017.01.2017-01-05.0a3.pdf", .number("0a3")),
+            ("KS_2017_01_2017-01-05_04.pdf", .separators),
+            ("scan0006.pdf", .pattern),
+            ("KS.2017.01.2017-01-32.07.pdf", .day("2017-01-32")),
+            ("KX.2017.01.2017-01-05.08.pdf", .kind("KX")),
+        ]
+        for (index, entry) in names.enumerated() {
+            try write(SampleScans.pdf(text: "trang \(index)"), entry.0, in: folder)
+        }
+        try write(SampleScans.pdf(text: "trang muon"), "KS.2017.01.2019-02-01.09.pdf", in: folder)
+        try write(SampleScans.pdf(text: "trang dung"), "KS.2017.01.2018-02-01.10.pdf", in: folder)
+        let report = try test.supervisor.receive(IntakeRequest(source: folder, book: SampleScans.book))
+        #expect(report.batch == nil, "names are a supervisor's decision")
+        let byPath = Dictionary(grouping: report.issues, by: \.path)
+        for (name, defect) in names {
+            #expect(byPath[name]?.map(\.problem) == defect.map { [.nameNotConventional($0)] }, "\(name)")
+        }
+        #expect(byPath["KS.2017.01.2019-02-01.09.pdf"]?.map(\.problem) == [.nameDateOutsideBook(date: "2019-02-01", bookYear: 2017)])
+        #expect(byPath["KS.2017.01.2018-02-01.10.pdf"] == nil, "a book runs on into the next year")
+        let english = report.issues.map { Message.intakeIssue($0).text(in: .english) }
+        #expect(english.contains("KS.2017.01.05-01-2017.02.pdf: the name does not follow KIND.YEAR.VOLUME.yyyy-mm-dd.NUMBER.pdf (for example KS.2017.01.2017-02-03.05.pdf): the date \"05-01-2017\" is written day first; it must be year-month-day (yyyy-mm-dd); no number or date is taken from it"))
+        let vietnamese = report.issues.map { Message.intakeIssue($0).text(in: .vietnamese) }
+        #expect(vietnamese.contains { $0.hasPrefix("scan0006.pdf: tên tệp không theo quy ước") })
+        // Accepted, the files are usable and keyed without a number from their name.
+        let accepted = try test.supervisor.receive(IntakeRequest(source: folder, book: SampleScans.book, acceptIssues: true))
+        let batch = try #require(accepted.batch)
+        let files = try test.supervisor.batchDetail(batch.id).files
+        #expect(files.allSatisfy { $0.usable })
+        #expect(files.first { $0.path == "scan0006.pdf" }?.nameNumber == nil)
     }
 
     @Test func receivingTheSameFolderAgainNamesTheBatchThatHoldsIt() throws {

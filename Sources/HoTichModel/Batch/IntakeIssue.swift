@@ -28,6 +28,12 @@ public struct IntakeIssue: Sendable, Hashable, Codable {
         case nameContradicts(field: NameField, inName: String, expected: String)
         /// The name follows the convention but its registration date does not exist.
         case nameDateImpossible(String)
+        /// The name does not follow the convention (`KS.2017.01.2017-02-03.05.pdf`): the file has
+        /// no entry number or date from its name, and the defect says which part to rename.
+        case nameNotConventional(ScanFileName.Defect)
+        /// The name's registration date is not in the book's year (or the next, for a book carried
+        /// into a new year).
+        case nameDateOutsideBook(date: String, bookYear: Int)
     }
 
     /// The part of a scan-file name that disagrees with the batch.
@@ -45,6 +51,8 @@ public struct IntakeIssue: Sendable, Hashable, Codable {
         case .alreadyReceived: "already-received"
         case .nameContradicts: "name-contradicts"
         case .nameDateImpossible: "name-date-impossible"
+        case .nameNotConventional: "name-not-conventional"
+        case .nameDateOutsideBook: "name-date-outside-book"
         }
     }
 
@@ -53,7 +61,7 @@ public struct IntakeIssue: Sendable, Hashable, Codable {
     /// (within the batch or across batches) are kept in the manifest but never keyed.
     public var fileIsUsable: Bool {
         switch problem {
-        case .nameContradicts, .nameDateImpossible: true
+        case .nameContradicts, .nameDateImpossible, .nameNotConventional, .nameDateOutsideBook: true
         case .empty, .unreadable, .unknownType, .duplicateContent, .alreadyReceived: false
         }
     }

@@ -392,6 +392,27 @@ extension IntakeIssue.Problem {
         case .nameContradicts(let field, let inName, let expected):
             "the name says \(field.rawValue) \(inName) but the batch is \(expected)"
         case .nameDateImpossible(let text): "the registration date in the name (\(text)) does not exist"
+        case .nameNotConventional(let defect):
+            "the name does not follow KIND.YEAR.VOLUME.yyyy-mm-dd.NUMBER.pdf (for example KS.2017.01.2017-02-03.05.pdf): \(defect.english); no number or date is taken from it"
+        case .nameDateOutsideBook(let date, let year):
+            "the registration date in the name (\(date)) is not in the book opened in \(year) (or the year after)"
+        }
+    }
+}
+
+extension ScanFileName.Defect {
+    var english: String {
+        switch self {
+        case .pattern: "its parts are not there, separated by dots"
+        case .separators: "its parts are separated by underscores or spaces instead of dots"
+        case .kind(let text): "the kind \"\(text)\" is not KS, KT, KH, HN or CMC"
+        case .year(let text): "the year opened \"\(text)\" is not four digits"
+        case .volume(let text): "the volume \"\(text)\" is not one to three digits"
+        case .dateOrder(let text): "the date \"\(text)\" is written day first; it must be year-month-day (yyyy-mm-dd)"
+        case .month(let text): "the date \"\(text)\" has a month outside 01–12"
+        case .day(let text): "the date \"\(text)\" has a day outside 01–31"
+        case .dateShape(let text): "the date \"\(text)\" is not yyyy-mm-dd"
+        case .number(let text): "the number \"\(text)\" holds something other than digits (write null when the book has none)"
         }
     }
 }

@@ -392,6 +392,27 @@ extension IntakeIssue.Problem {
         case .nameContradicts(let field, let inName, let expected):
             "tên tệp ghi \(field.vietnamese) \(inName) nhưng lô là \(expected)"
         case .nameDateImpossible(let text): "ngày đăng ký trong tên tệp (\(text)) không có thật"
+        case .nameNotConventional(let defect):
+            "tên tệp không theo quy ước LOẠI.NĂM.QUYỂN.yyyy-mm-dd.SỐ.pdf (ví dụ KS.2017.01.2017-02-03.05.pdf): \(defect.vietnamese); tệp không lấy được số và ngày từ tên"
+        case .nameDateOutsideBook(let date, let year):
+            "ngày đăng ký trong tên tệp (\(date)) không thuộc sổ mở năm \(year) (hay năm sau đó)"
+        }
+    }
+}
+
+extension ScanFileName.Defect {
+    var vietnamese: String {
+        switch self {
+        case .pattern: "không có đủ các phần ngăn bằng dấu chấm"
+        case .separators: "các phần ngăn bằng dấu gạch dưới hay khoảng trắng thay vì dấu chấm"
+        case .kind(let text): "loại sổ \"\(text)\" không phải KS, KT, KH, HN hay CMC"
+        case .year(let text): "năm mở sổ \"\(text)\" không phải bốn chữ số"
+        case .volume(let text): "quyển số \"\(text)\" không phải một đến ba chữ số"
+        case .dateOrder(let text): "ngày \"\(text)\" viết ngày trước; cần năm-tháng-ngày (yyyy-mm-dd)"
+        case .month(let text): "ngày \"\(text)\" có tháng ngoài 01–12"
+        case .day(let text): "ngày \"\(text)\" có ngày ngoài 01–31"
+        case .dateShape(let text): "ngày \"\(text)\" không có dạng yyyy-mm-dd"
+        case .number(let text): "số \"\(text)\" có ký tự không phải chữ số (ghi null nếu sổ không có số)"
         }
     }
 }
