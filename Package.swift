@@ -72,6 +72,8 @@ let package = Package(
                 "HoTichModel",
                 "HoTichStore",
                 "HoTichExchange",
+                // Only for the XML writer's error type, read by FileSystemFailure; never CLibXML2.
+                "HoTichXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],

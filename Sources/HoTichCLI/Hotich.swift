@@ -1,6 +1,7 @@
 package import ArgumentParser
 import Foundation
 import HoTichModel
+import HoTichWorkflow
 
 /// The root of the `hotich` command line.
 ///
@@ -10,7 +11,7 @@ package struct Hotich: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "hotich",
         abstract: "Số hóa sổ hộ tịch: nhận lô quét, nhập liệu, kiểm tra, xuất XML. / Digitizing civil-status registers.",
-        version: "0.1.0",
+        version: HotichVersion.current,
         subcommands: [
             Init.self, UserCommand.self, BatchCommand.self, Key.self, Verify.self, Arbitrate.self, Review.self, QA.self,
             Duplicates.self, Report.self, Export.self, RecordCommand.self, Validate.self, Status.self, Audit.self, Compact.self, Demo.self, DevFixtures.self, DevSchemas.self,
@@ -31,6 +32,12 @@ package struct Hotich: ParsableCommand {
             return error.category == .usage ? ExitCode.validationFailure.rawValue : ExitCode.failure.rawValue
         } catch let exit as ExitCode {
             return exit.rawValue
+        } catch let error where FileSystemFailure.hotichError(for: error) != nil {
+            // A file the system would not read or write: said as a catalog message, never as a raw
+            // error string (`NSCocoaErrorDomain Code=640`).
+            let message = FileSystemFailure.hotichError(for: error)?.message ?? .storageFailure(code: 0)
+            console.errorLine(errorPrefix(language) + message.text(in: language))
+            return ExitCode.failure.rawValue
         } catch {
             let code = exitCode(for: error).rawValue
             var text = fullMessage(for: error)

@@ -118,7 +118,8 @@ struct BatchChecks {
     private mutating func personalIDs(_ records: [RecordRow], batch: BatchRow, book: BookIdentity, at time: String, in db: Database) throws {
         guard let key = FieldCatalog.subjectPersonalIDKey(for: book.kind) else { return }
         let province = try String.fetchOne(db, sql: "SELECT province FROM office WHERE code = ?", arguments: [book.office.value])
-        let sameNumber = try db.cachedStatement(sql: "SELECT id, kind, fields FROM record WHERE subjectPersonalID = ? AND id <> ?")
+        let sameNumber = try db.cachedStatement(
+            sql: "SELECT id, kind, fields, batchId, number FROM record WHERE subjectPersonalID = ? AND id <> ?")
         for record in records {
             guard let pin = record.subjectPersonalID else { continue }
             if let province, let number = PersonalIDNumber(pin), number.provinceCode != "0" + province {
@@ -130,7 +131,9 @@ struct BatchChecks {
                 guard let kind = RecordKind(code: other["kind"]) else { continue }
                 let otherEvent = RegisteredEvent(id: other["id"], kind: kind, fields: try FieldSetJSON.decode(other["fields"]))
                 if DuplicateMatching.sharesPersonalIDWithAnotherPerson(event, otherEvent) {
-                    add(batch, record.id, key, Code.personalIDShared, .error, otherEvent.id, time)
+                    // The other record named as a person finds it: by batch and number, not by its id.
+                    let detail = "\(other["batchId"] as String)|\(other["number"] as String? ?? "?")"
+                    add(batch, record.id, key, Code.personalIDShared, .error, detail, time)
                 }
             }
         }

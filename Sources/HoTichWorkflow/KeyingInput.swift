@@ -28,9 +28,7 @@ public enum KeyingInput {
         case ":q": return .pause
         case "<": return .back
         case "??":
-            guard let list = field.codeList else {
-                return .rejected(.diagnostic(Diagnostic(.error, field: field.key, .unknownCode(list: "-")), kind: kind))
-            }
+            guard let list = field.codeList else { return .rejected(.keyingNoCodeList(field: field.key, kind: kind)) }
             return .choices(list.entries)
         case "":
             if let proposal { return checked(kind: kind, proposal, field: field, notes: []) }
@@ -61,6 +59,7 @@ public enum KeyingInput {
     private static func checked(kind: RecordKind, _ value: FieldValue, field: FieldDefinition, notes: [Message]) -> Outcome {
         let outcome = FieldRules.check(value, for: field)
         if let error = outcome.diagnostics.first(where: { $0.severity == .error }) {
+            if case .unknownCode = error.problem { return .rejected(.keyingUnknownCode(error, kind: kind)) }
             return .rejected(.diagnostic(error, kind: kind))
         }
         let warnings = outcome.diagnostics.map { Message.diagnostic($0, kind: kind) }

@@ -16,7 +16,7 @@ extension Session {
     public func correct(
         batch batchID: String, number: String, field key: String, value: String, reason: String, now: Date = Date()
     ) throws -> (recordId: String, version: Int) {
-        try require(.verify)
+        try require(.correctRecords)
         let reason = try Self.requiredReason(reason)
         let me = user.name
         let time = Timestamp.text(for: now)
@@ -52,7 +52,7 @@ extension Session {
     /// Withdraws an exported record (registered in error, or a duplicate): the next correction
     /// package tells the receiver to remove the version it holds.
     public func withdraw(batch batchID: String, number: String, reason: String, now: Date = Date()) throws {
-        try require(.verify)
+        try require(.correctRecords)
         let reason = try Self.requiredReason(reason)
         let me = user.name
         let time = Timestamp.text(for: now)
@@ -196,12 +196,12 @@ extension Session {
             if case let stage as ExportStageError = error, stage.stage == "crash" { throw error }
             if renamed { throw bookkeepingFailed(packageID, error) }
             try? FileManager.default.removeItem(at: staging)
+            let outcome = Self.exportFailure(error, folder: folder)
             try? workspace.store.write { db in
                 try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = ?, finishedAt = ? WHERE id = ?",
-                               arguments: ["\(error)", time, packageID])
+                               arguments: [outcome.recorded, time, packageID])
             }
-            let (stage, detail) = (error as? ExportStageError).map { ($0.stage, $0.detail) } ?? ("write", "\(error)")
-            throw HoTichError(.exportFailed(stage: stage, detail: detail))
+            throw outcome.error
         }
     }
 

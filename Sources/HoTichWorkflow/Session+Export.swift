@@ -70,11 +70,13 @@ package enum ExportFault: Sendable, Equatable {
     case crashAfterRename
     /// The bookkeeping after the rename fails (as a full disk or a locked database would).
     case bookkeeping
+    /// The first file's writing meets a full disk: a real one, the system's `/dev/full`.
+    case diskFull
 }
 
 extension Session {
     /// The producer version written into every file.
-    public static let producerVersion = "0.3.0"
+    public static let producerVersion = HotichVersion.current
 
     /// Exports verified batches as one package: an XML file per batch and a manifest written
     /// last, each validated against the bundled schema and hashed, in a folder renamed into place
@@ -180,17 +182,42 @@ extension Session {
             // next export run records it (as after a crash) instead of sending it a second time.
             if renamed { throw bookkeepingFailed(packageID, failure) }
             try? FileManager.default.removeItem(at: staging)
-            let (stage, detail) = (failure as? ExportStageError).map { ($0.stage, $0.detail) } ?? ("write", "\(failure)")
+            let outcome = Self.exportFailure(failure, folder: request.folder)
             try workspace.store.write { db in
                 try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = ?, finishedAt = ? WHERE id = ?",
-                               arguments: ["\(stage): \(detail)", Timestamp.now(), packageID])
+                               arguments: [outcome.recorded, Timestamp.now(), packageID])
                 for batch in plan.batches where batch.state == .verified {
-                    try Self.transition(batch.id, action: .abortExport, actor: me, reason: "\(stage) failed", in: db)
+                    try Self.transition(batch.id, action: .abortExport, actor: me, reason: "\(outcome.stage) failed", in: db)
                 }
             }
-            workspace.logger.error("export failed", metadata: ["package": "\(packageID)", "stage": "\(stage)"])
-            throw HoTichError(.exportFailed(stage: stage, detail: detail))
+            workspace.logger.error("export failed", metadata: ["package": "\(packageID)", "stage": "\(outcome.stage)"])
+            throw outcome.error
         }
+    }
+
+    /// What a failed export tells the user and records in its package row: a catalog message, never
+    /// a raw system error string (which can name files of other people and says nothing a clerk can act on).
+    static func exportFailure(_ failure: any Error, folder: URL) -> (stage: String, recorded: String, error: HoTichError) {
+        if let stage = failure as? ExportStageError {
+            return (stage.stage, "\(stage.stage): \(stage.detail)", HoTichError(.exportFailed(stage: stage.stage, detail: stage.detail)))
+        }
+        if let hotich = failure as? HoTichError {
+            return ("write", "write: \(hotich.message.text(in: .english))", hotich)
+        }
+        if let system = FileSystemFailure.describe(failure, fallbackPath: folder.path) {
+            return ("write", "write: \(system.problem.rawValue)",
+                    HoTichError(.exportFileSystemFailure(path: folder.path, problem: system.problem)))
+        }
+        let kind = String(describing: type(of: failure))
+        return ("write", "write: \(kind)", HoTichError(.exportFailed(stage: "write", detail: kind)))
+    }
+
+    /// A short, stable account of why something failed, for messages and records (no raw error text).
+    static func failureSummary(_ failure: any Error) -> String {
+        if let hotich = failure as? HoTichError { return hotich.message.text(in: .english) }
+        if let stage = failure as? ExportStageError { return "\(stage.stage): \(stage.detail)" }
+        if let system = FileSystemFailure.describe(failure) { return "\(system.path): \(system.problem.rawValue)" }
+        return String(describing: type(of: failure))
     }
 
     static func fileName(_ batchID: String) -> String { "\(batchID).xml" }
@@ -256,6 +283,11 @@ extension Session {
                     db, sql: Self.exportRowsSQL + " WHERE r.batchId = ? ORDER BY f.path, CAST(r.number AS INTEGER), r.id",
                     arguments: [batch.id])
                 var count = 0
+                if fault == .diskFull, let full = FileHandle(forWritingAtPath: "/dev/full") {
+                    defer { try? full.close() }
+                    try full.write(contentsOf: Data(repeating: 0x20, count: 4096))
+                    try full.synchronize()
+                }
                 while let row = try cursor.next() {
                     if case .writerAfter(let limit) = fault, count == limit {
                         throw ExportStageError(stage: "write", detail: "simulated failure after \(limit) records")
@@ -331,7 +363,7 @@ extension Session {
     func bookkeepingFailed(_ packageID: String, _ failure: any Error) -> HoTichError {
         workspace.logger.error("export bookkeeping failed", metadata: ["package": "\(packageID)"])
         return HoTichError(.exportFailed(
-            stage: "bookkeeping", detail: "package \(packageID) is in place; the next export run records it (\(failure))"))
+            stage: "bookkeeping", detail: "package \(packageID) is in place; the next export run records it (\(Self.failureSummary(failure)))"))
     }
 
     /// Finishes packages left `writing` by an interrupted run: a package folder already in place and

@@ -189,7 +189,7 @@ extension Session {
     /// Frees a file held by a crashed or absent operator (supervisors). The draft stays and goes
     /// to whoever claims the file next.
     public func releaseClaim(batch batchID: String, path: String) throws -> [Int] {
-        try require(.changeBatchState)
+        try require(.releaseClaims)
         let actor = user.name
         return try workspace.store.write { db in
             guard let file = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batchID && ScanFileRow.Columns.path == path).fetchOne(db),

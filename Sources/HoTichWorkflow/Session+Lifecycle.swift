@@ -135,7 +135,7 @@ extension Session {
     /// - Returns: the policy it had.
     @discardableResult
     public func changePolicy(of batchID: String, to policy: VerificationPolicy, reason: String?) throws -> VerificationPolicy {
-        try require(.changeBatchState)
+        try require(.changePolicy)
         let me = user.name
         let reason = reason.map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 }
         return try workspace.store.write { db in

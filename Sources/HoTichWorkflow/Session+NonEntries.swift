@@ -20,7 +20,7 @@ extension Session {
     /// provenance. A file that already has a record, or that someone is keying, is refused. If it
     /// was the last file left to key, the batch becomes `keyed`.
     public func markFileNotAnEntry(batch batchID: String, path: String, kind: NonEntryKind, reason: String, now: Date = Date()) throws {
-        try require(.changeBatchState)
+        try require(.markFiles)
         let reason = try Self.nonEntryReason(reason)
         let me = user.name
         try workspace.store.write { db in
@@ -57,7 +57,7 @@ extension Session {
     /// A supervisor clears a mark: the file is an entry after all and is keyed like any other.
     /// A batch past keying goes back to keying for it.
     public func clearNonEntryMark(batch batchID: String, path: String, reason: String, now: Date = Date()) throws {
-        try require(.changeBatchState)
+        try require(.markFiles)
         let reason = try Self.nonEntryReason(reason)
         let me = user.name
         let time = Timestamp.text(for: now)

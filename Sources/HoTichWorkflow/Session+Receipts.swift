@@ -52,7 +52,7 @@ extension Session {
     /// Reads a receipt for an export package: marks accepted record versions, and lists rejected
     /// ones with the receiver's code and message, queued for correction and re-export.
     public func applyReceipt(_ url: URL, now: Date = Date()) throws -> ReceiptReport {
-        try require(.export)
+        try require(.recordReceipts)
         let receipt: Receipt
         do {
             receipt = try Receipt.read(url)

@@ -38,7 +38,7 @@ extension Session {
     /// Draws an ISO 2859-1 sample from a `sample` batch and records the plan and the seed.
     /// - Parameter seed: repeats an earlier draw; a random seed otherwise.
     public func drawSample(batch batchID: String, aql: SamplingPlan.AQL, seed: UInt64? = nil, now: Date = Date()) throws -> SampleDrawRow {
-        try require(.verify)
+        try require(.drawSample)
         let me = user.name
         let time = Timestamp.text(for: now)
         let seed = seed ?? UInt64.random(in: 1...UInt64(Int64.max))
@@ -85,7 +85,7 @@ extension Session {
 
     /// The next record this verifier should check, or `nil` when nothing is left.
     public func nextReview(batch batchID: String) throws -> ReviewTask? {
-        try require(.arbitrate)
+        try require(.review)
         let me = user.name
         return try workspace.store.write { db in
             let (batch, book) = try Self.batchAndBook(batchID, in: db)
@@ -144,7 +144,7 @@ extension Session {
     /// rejected, the defective records go back to keying with the reason, and the batch is
     /// reviewed in full when it comes back (ISO 2859-1 screens a rejected lot).
     public func completeReview(_ task: ReviewTask, values: [String: FieldValue], now: Date = Date()) throws -> ReviewOutcome {
-        try require(.arbitrate)
+        try require(.review)
         let me = user.name
         let time = Timestamp.text(for: now)
         let outcome = try workspace.store.write { db -> ReviewOutcome in

@@ -16,8 +16,18 @@ internal import CLibXML2
 /// ```
 public final class XMLStreamWriter {
     /// A failure while writing: the sink's error, or libxml2 refusing a call.
-    public struct WriteError: Error, Sendable, Equatable {
+    public struct WriteError: Error, @unchecked Sendable, Equatable {
         public let message: String
+        /// The sink's own error, when writing failed there (a full disk, say): kept whole, so that
+        /// whoever catches it can say what happened to which file.
+        public let underlying: (any Error)?
+
+        public init(message: String, underlying: (any Error)? = nil) {
+            self.message = message
+            self.underlying = underlying
+        }
+
+        public static func == (lhs: WriteError, rhs: WriteError) -> Bool { lhs.message == rhs.message }
     }
 
     /// Receives the document's bytes in order.
@@ -140,7 +150,7 @@ public final class XMLStreamWriter {
     }
 
     private func check(_ status: Int32, _ what: String) throws(WriteError) {
-        if let error = output.error { throw WriteError(message: "\(error)") }
+        if let error = output.error { throw WriteError(message: "the output failed", underlying: error) }
         if status < 0 { throw WriteError(message: "libxml2 could not \(what)") }
     }
 

@@ -38,7 +38,7 @@ import Testing
         let ws = try prepare()
         let refused = ws.run(["batch", "mark-file", Self.batch, "00-bia.pdf", "--not-an-entry", "cover", "--reason", "Bìa"], as: "nhaplieu", lang: "en")
         #expect(refused.exitCode == 1)
-        #expect(refused.err.contains("nhaplieu (role operator) may not return, hold or release batches; this needs the supervisor role"), "\(refused.err)")
+        #expect(refused.err.contains("nhaplieu (role operator) may not mark scan files as not entries; this needs the supervisor role"), "\(refused.err)")
         let badKind = ws.run(["batch", "mark-file", Self.batch, "00-bia.pdf", "--not-an-entry", "poster", "--reason", "x"])
         #expect(badKind.exitCode == 64)
         let marked = ws.run(["batch", "mark-file", Self.batch, "00-bia.pdf", "--not-an-entry", "cover", "--reason", "Bìa sổ"])

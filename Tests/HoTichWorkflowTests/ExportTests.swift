@@ -42,6 +42,7 @@ func masked(_ xml: String) -> String {
     for (pattern, replacement) in [
         (#"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#, "UUID"),
         (#"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z"#, "TIME"),
+        (#"<version>[^<]*</version>"#, "<version>VERSION</version>"),
     ] {
         text = text.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
     }
@@ -193,7 +194,7 @@ func masked(_ xml: String) -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).isEmpty)
     }
 
-    @Test(arguments: [ExportFault.writerAfter(records: 5), .validation, .rename])
+    @Test(arguments: [ExportFault.writerAfter(records: 5), .validation, .rename, .diskFull])
     func aFailedExportLeavesNothingThatLooksFinishedAndARerunCompletes(_ fault: ExportFault) throws {
         let test = try TestWorkspace()
         let batch = try test.verifiedBatch()
@@ -208,6 +209,26 @@ func masked(_ xml: String) -> String {
         #expect(rerun.records == 12)
         #expect(try test.batchState(batch.id) == .exported)
         #expect(try test.exportedRecordCount() == 12)
+    }
+
+    /// A full disk (the system's own `/dev/full`) reaches the user as a catalog message that names
+    /// the folder and what to do, and the package row records no raw system string.
+    @Test func aFullDiskIsSaidInWordsNamingTheFolder() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let out = try test.deliveries()
+        do {
+            _ = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out), fault: .diskFull)
+            Issue.record("the export should have failed")
+        } catch let error as HoTichError {
+            #expect(error.message == .exportFileSystemFailure(path: out.path, problem: .diskFull))
+            let english = error.message.text(in: .english)
+            #expect(english.hasPrefix("The export failed writing \(out.path): the disk is full; free some space"))
+            #expect(!english.contains("Domain") && !english.contains("Code="))
+            #expect(error.message.text(in: .vietnamese).contains("ổ đĩa đã đầy"))
+        }
+        let recorded = try test.workspace.store.read { db in try String.fetchAll(db, sql: "SELECT failure FROM exportPackage") }
+        #expect(recorded == ["write: diskFull"])
     }
 
     @Test func aCrashAfterTheRenameIsCompletedByTheNextRunWithoutASecondPackage() throws {
@@ -474,5 +495,28 @@ func masked(_ xml: String) -> String {
         let (whole, parts, cut) = try Self.both(commented, in: test)
         #expect(!cut)
         #expect(whole.isValid && parts.isValid)
+    }
+}
+
+@Suite struct FileSystemFailureTests {
+    @Test func systemErrorsAreSortedByWhatTheUserMustDo() throws {
+        let full = CocoaError(.fileWriteOutOfSpace, userInfo: [NSFilePathErrorKey: "/srv/xuat/a.xml"])
+        #expect(FileSystemFailure.describe(full)?.path == "/srv/xuat/a.xml")
+        #expect(FileSystemFailure.describe(full)?.problem == .diskFull)
+        #expect(FileSystemFailure.describe(POSIXError(.ENOSPC), fallbackPath: "/x")?.problem == .diskFull)
+        #expect(FileSystemFailure.describe(POSIXError(.EACCES), fallbackPath: "/x")?.problem == .noPermission)
+        #expect(FileSystemFailure.describe(CocoaError(.fileReadNoSuchFile))?.problem == .notFound)
+        #expect(FileSystemFailure.describe(POSIXError(.EROFS))?.problem == .readOnly)
+        #expect(FileSystemFailure.describe(HoTichError(.diskFull)) == nil, "hotich's own errors are not the system's")
+        // A real write to the system's full device.
+        let device = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        defer { try? device.close() }
+        do {
+            try device.write(contentsOf: Data(repeating: 0, count: 8192))
+            try device.synchronize()
+            Issue.record("/dev/full took the bytes")
+        } catch {
+            #expect(FileSystemFailure.describe(error)?.problem == .diskFull, "\(type(of: error))")
+        }
     }
 }

@@ -166,7 +166,7 @@ extension TestWorkspace {
         let test = try TestWorkspace()
         let batch = try test.receiveGoodBook()
         let task = try #require(try test.operatorSession.startKeying(batch: batch.id, pass: 1))
-        #expect(throws: HoTichError(.permissionDenied(user: "nhaplieu", role: .operator, permission: .changeBatchState))) {
+        #expect(throws: HoTichError(.permissionDenied(user: "nhaplieu", role: .operator, permission: .releaseClaims))) {
             try test.operatorSession.releaseClaim(batch: batch.id, path: task.file.path)
         }
         #expect(try test.supervisor.releaseClaim(batch: batch.id, path: task.file.path) == [1])

@@ -41,7 +41,7 @@ struct BatchShow: ParsableCommand {
             (.policy, Message.policy(batch.policy).text(in: language)),
             (.state, Message.state(batch.state).text(in: language)
                 + (batch.heldFrom.map { " (← \(Message.state($0).text(in: language)))" } ?? "")),
-            (.files, "\(batch.fileCount.grouped(in: language)) · \(batch.totalBytes.grouped(in: language)) byte · Payload-Oxum \(batch.payloadOxum)"),
+            (.files, Message.batchFiles(files: batch.fileCount, bytes: batch.totalBytes, oxum: batch.payloadOxum).text(in: language)),
             (.keying, Message.keyingProgress(
                 records: detail.keying.records, withoutFile: detail.keying.recordsWithoutFile, pass1: detail.keying.filesKeyed[0],
                 pass2: batch.policy == .double ? detail.keying.filesKeyed[1] : nil,

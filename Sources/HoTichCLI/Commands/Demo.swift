@@ -134,7 +134,7 @@ struct Demo: ParsableCommand {
         console.out(DataTable(
             labels: [.name, .keying, .errors, .errorsPerThousand, .decision], language: language,
             rows: rates.map { [.text($0.name), .number(Int64($0.fieldsKeyed)), .number(Int64($0.errors)),
-                               .text(String(format: "%.2f", $0.errorsPerThousand)), .number(Int64($0.decisions))] }
+                               .text($0.errorsPerThousand.decimal(2, in: language)), .number(Int64($0.decisions))] }
         ).render(.table, language: language))
         say("Giám sát xuất lô đã kiểm tra: tệp XML theo lược đồ hotich-export/1, băm SHA-256, kiểm tra lại, danh mục gói ghi sau cùng",
             "The supervisor exports the verified batch: XML in the hotich-export/1 schema, SHA-256, validated, the manifest written last")

@@ -34,8 +34,12 @@ struct DuplicatesList: ParsableCommand {
             labels: [.id, .record, .otherRecord, .basis, .reregistration, .decision], language: language,
             rows: candidates.map { candidate in
                 [.plainNumber(candidate.flag.id ?? 0), .text(candidate.number ?? "?"),
-                 .text("\(candidate.otherBatch) / \(candidate.otherNumber ?? "?")"), .text(candidate.flag.basis),
-                 .text(candidate.flag.reregistration ? "x" : ""), candidate.flag.decision.map { .text($0.rawValue) } ?? .empty]
+                 .text("\(candidate.otherBatch) / \(candidate.otherNumber ?? "?")"),
+                 .coded(candidate.flag.basis, label: Message.duplicateBasis(candidate.flag.basis).text(in: language)),
+                 .coded(candidate.flag.reregistration ? "true" : "false", label: Message.yesNo(candidate.flag.reregistration).text(in: language)),
+                 candidate.flag.decision.map {
+                     .coded($0.rawValue, label: Message.duplicateConclusion(duplicate: $0 == .duplicate).text(in: language))
+                 } ?? .empty]
             })
         Console.current.out(table.render(output.format, language: language))
     }
@@ -93,7 +97,8 @@ struct ReportOperators: ParsableCommand {
             labels: [.name, .keying, .errors, .errorsPerThousand, .decision, .typedFromImage], language: language,
             rows: rates.map { rate in
                 [.text(rate.name), .number(Int64(rate.fieldsKeyed)), .number(Int64(rate.errors)),
-                 .text(String(format: "%.2f", rate.errorsPerThousand)), .number(Int64(rate.decisions)), .number(Int64(rate.typedFromImage))]
+                 .coded(String(format: "%.2f", rate.errorsPerThousand), label: rate.errorsPerThousand.decimal(2, in: language)),
+                 .number(Int64(rate.decisions)), .number(Int64(rate.typedFromImage))]
             })
         Console.current.out(table.render(output.format, language: language))
     }

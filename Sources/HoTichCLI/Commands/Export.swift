@@ -104,7 +104,7 @@ struct ExportReceipts: ParsableCommand {
         let report = try session.applyReceipt(url)
         if !report.rejected.isEmpty {
             console.out(DataTable(
-                labels: [.batch, .record, .id, .code, .problem], language: language,
+                labels: [.batch, .record, .recordId, .code, .problem], language: language,
                 rows: report.rejected.map { [.text($0.batchID), .text($0.number ?? "?"), .text($0.recordId), .text($0.code ?? ""), .text($0.message ?? "")] }
             ).render(output.format, language: language))
         }

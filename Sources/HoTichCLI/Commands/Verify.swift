@@ -18,7 +18,44 @@ struct Verify: ParsableCommand {
     func run() throws {
         let session = try global.session()
         let report = try session.verify(batch: id)
+        guard output.format == .table else {
+            // Machines get the data alone on standard output: the summary and every finding.
+            return try Console.current.out(Self.data(report, session: session, format: output.format, language: global.language))
+        }
         Self.show(report, session: session, format: output.format, language: global.language)
+    }
+
+    /// The run as JSON (summary and findings) or CSV (one row per finding).
+    static func data(_ report: VerificationReport, session: Session, format: OutputFormat, language: Language) throws -> String {
+        let findings = try session.findings(batch: report.batchID)
+        let numbers = try session.recordNumbers(batch: report.batchID)
+        let kind = try session.batchDetail(report.batchID).summary.book.kind
+        let rows = findings.map { finding in
+            VerificationOutput.Finding(
+                id: finding.id, record: finding.recordId.flatMap { numbers[$0] }, field: finding.field, code: finding.code,
+                severity: finding.severity.rawValue, acknowledgedBy: finding.acknowledgedBy,
+                message: Message.finding(code: finding.code, field: finding.field, detail: finding.detail, kind: kind).text(in: language))
+        }
+        if format == .csv {
+            return DataTable(
+                columns: [("id", "id"), ("record", "record"), ("field", "field"), ("code", "code"), ("severity", "severity"),
+                          ("acknowledgedBy", "acknowledgedBy"), ("message", "message")],
+                rows: rows.map { row in
+                    [.plainNumber(row.id ?? 0), row.record.map(Cell.text) ?? .empty, row.field.map(Cell.text) ?? .empty,
+                     .text(row.code), .text(row.severity), row.acknowledgedBy.map(Cell.text) ?? .empty, .text(row.message)]
+                }).render(.csv, language: language)
+        }
+        let progress = report.progress
+        let output = VerificationOutput(
+            batch: report.batchID, state: report.state.rawValue, policy: report.policy.rawValue,
+            newlyVerified: report.newlyVerified, newConflicts: report.newConflicts, newDoubts: report.newDoubts,
+            records: progress.records, verified: progress.verified, conflictsOpen: progress.conflictsOpen,
+            doubtsOpen: progress.doubtsOpen, correctionsOpen: progress.correctionsOpen, errors: progress.errors,
+            warnings: progress.warnings, warningsUnacknowledged: progress.warningsUnacknowledged,
+            duplicatesUndecided: progress.duplicatesUndecided, findings: rows)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(output), as: UTF8.self) + "\n"
     }
 
     /// Runs verification after a verifier's answers, to settle what they allow, and says what is left.
@@ -38,7 +75,9 @@ struct Verify: ParsableCommand {
         if !progress.findingsByCode.isEmpty {
             let table = DataTable(
                 labels: [.finding, .issues], language: language,
-                rows: progress.findingsByCode.sorted { $0.key < $1.key }.map { [.text($0.key), .number(Int64($0.value))] })
+                rows: progress.findingsByCode.sorted { $0.key < $1.key }.map {
+                    [.coded($0.key, label: Message.findingKind(code: $0.key).text(in: language)), .number(Int64($0.value))]
+                })
             console.out(table.render(format, language: language))
         }
         for step in nextSteps(report.batchID, policy: report.policy, progress: progress, state: report.state) {
@@ -151,4 +190,36 @@ struct QASample: ParsableCommand {
             acceptance: draw.acceptance, seed: UInt64(bitPattern: draw.seed)).text(in: global.language))
         Console.current.line(Message.verifyNextReview(batchID: id).text(in: global.language))
     }
+}
+
+/// What `verify --format json` prints: the run, the batch's progress, and every finding.
+struct VerificationOutput: Encodable {
+    struct Finding: Encodable {
+        let id: Int64?
+        /// The registration number of the record it is about.
+        let record: String?
+        let field: String?
+        let code: String
+        let severity: String
+        let acknowledgedBy: String?
+        /// The finding in the user's language.
+        let message: String
+    }
+
+    let batch: String
+    let state: String
+    let policy: String
+    let newlyVerified: Int
+    let newConflicts: Int
+    let newDoubts: Int
+    let records: Int
+    let verified: Int
+    let conflictsOpen: Int
+    let doubtsOpen: Int
+    let correctionsOpen: Int
+    let errors: Int
+    let warnings: Int
+    let warningsUnacknowledged: Int
+    let duplicatesUndecided: Int
+    let findings: [Finding]
 }

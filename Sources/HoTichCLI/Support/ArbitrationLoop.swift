@@ -19,6 +19,8 @@ struct ArbitrationLoop {
 
     func run(batch: String) throws -> Summary {
         var summary = Summary()
+        // Refused before anything is shown: the legend is for those who may answer.
+        try session.require(.arbitrate)
         console.line(Message.arbitrationHelp.text(in: language))
         var lastFile: URL?
         for item in try session.openDecisions(batch: batch) {

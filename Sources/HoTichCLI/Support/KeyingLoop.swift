@@ -20,6 +20,7 @@ struct KeyingLoop {
     func run(batch: String, pass: Int) throws -> Summary {
         let started = Date()
         var summary = Summary()
+        try session.require(.keyRecords)
         console.line(Message.keyingStarted(batchID: batch, pass: pass).text(in: language))
         console.line(Message.keyingHelp.text(in: language))
         while let task = try session.startKeying(batch: batch, pass: pass) {

@@ -20,6 +20,7 @@ struct ReviewLoop {
 
     func run(batch: String) throws -> Summary {
         var summary = Summary()
+        try session.require(.review)
         console.line(Message.reviewHelp.text(in: language))
         while let task = try session.nextReview(batch: batch) {
             console.line()

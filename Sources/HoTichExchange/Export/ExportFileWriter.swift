@@ -33,7 +33,7 @@ public final class ExportFileWriter {
     /// Creates (or truncates) the file at `url` and writes the header.
     public init(url: URL, header: ExportHeader, kinds: [RecordKind]) throws {
         guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-            throw ExportWriteError(message: "cannot create \(url.path)")
+            throw ExportWriteError(message: "cannot create \(url.path)", path: url.path)
         }
         handle = try FileHandle(forWritingTo: url)
         self.url = url
@@ -365,6 +365,17 @@ final class ConcurrentValidation: @unchecked Sendable {
 /// A failure writing an export file (the disk, or libxml2 refusing what it was given).
 public struct ExportWriteError: Error, Sendable, CustomStringConvertible {
     public let message: String
+    /// The file or folder it was about.
+    public let path: String?
+    /// The operating system's error number, when the failure was the system's.
+    public let errno: Int32?
+
+    public init(message: String, path: String? = nil, errno: Int32? = nil) {
+        self.message = message
+        self.path = path
+        self.errno = errno
+    }
+
     public var description: String { message }
 }
 

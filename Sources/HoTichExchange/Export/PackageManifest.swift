@@ -80,8 +80,8 @@ public enum Durability {
     /// Flushes `folder`'s entries (new files, renames) to disk.
     public static func synchronizeDirectory(_ folder: URL) throws {
         let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
-        guard descriptor >= 0 else { throw ExportWriteError(message: "cannot open \(folder.path) to flush it") }
+        guard descriptor >= 0 else { throw ExportWriteError(message: "cannot open \(folder.path) to flush it", path: folder.path, errno: errno) }
         defer { close(descriptor) }
-        guard fsync(descriptor) == 0 else { throw ExportWriteError(message: "cannot flush \(folder.path) to disk") }
+        guard fsync(descriptor) == 0 else { throw ExportWriteError(message: "cannot flush \(folder.path) to disk", path: folder.path, errno: errno) }
     }
 }

@@ -16,12 +16,29 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Upkeep of the workspace database itself (compacting it).
     case maintainWorkspace
     case receiveBatch
+    /// Return, hold and release batches.
     case changeBatchState
+    /// Change how a batch is verified (before keying starts).
+    case changePolicy
+    /// Mark scan files that hold no entry, and clear such marks.
+    case markFiles
+    /// Free a file held by an absent operator.
+    case releaseClaims
     case keyRecords
+    /// Settle conflicts, doubts and errors against the image, acknowledge warnings.
     case arbitrate
+    /// Check records against the image (review, or an acceptance sample).
+    case review
+    /// Run verification over a batch (and the duplicate search).
     case verify
+    /// Draw an acceptance sample.
+    case drawSample
+    /// Correct or withdraw an exported record.
+    case correctRecords
     case decideDuplicates
     case export
+    /// Record what a receipt from the central system says.
+    case recordReceipts
     case viewWork
 
     /// The roles allowed to perform the action.
@@ -32,12 +49,12 @@ public enum Permission: String, Sendable, CaseIterable {
     public var allowedRoles: Set<Role> {
         switch self {
         case .manageUsers, .maintainWorkspace: [.admin]
-        case .receiveBatch, .changeBatchState: [.supervisor, .admin]
+        case .receiveBatch, .changeBatchState, .changePolicy, .markFiles, .releaseClaims: [.supervisor, .admin]
         case .keyRecords: [.operator]
-        case .arbitrate: [.verifier]
-        case .verify: [.verifier, .supervisor]
+        case .arbitrate, .review: [.verifier]
+        case .verify, .drawSample, .correctRecords: [.verifier, .supervisor]
         case .decideDuplicates: [.supervisor]
-        case .export: [.supervisor, .admin]
+        case .export, .recordReceipts: [.supervisor, .admin]
         case .viewWork: Set(Role.allCases)
         }
     }

@@ -17,6 +17,8 @@ extension Message {
             return "The disk is full; nothing was written. Free some space and run the command again."
         case .storageFailure(let code):
             return "The database reported an error (SQLite code \(code)); nothing was changed. Run the command again; if it persists, tell your administrator."
+        case .fileSystemFailure(let path, let problem):
+            return "Cannot read or write \(path): \(problem.english)."
         case .workspaceCreated(let path, let office, let admin):
             return "Created a workspace at \(path) for office \(office); administrator: \(admin)."
 
@@ -103,7 +105,14 @@ extension Message {
         case .invalidPass(let pass):
             return "There is no pass \(pass); use --pass 1 or --pass 2."
         case .batchNotKeyable(let id, let state):
-            return "Batch \(id) is \(state.rawValue) and cannot be keyed. A supervisor can return it to keying."
+            switch state {
+            case .onHold:
+                return "Batch \(id) is on hold and cannot be keyed. A supervisor resumes it with `hotich batch release \(id)`."
+            case .exporting, .exported:
+                return "Batch \(id) is \(state.rawValue) and cannot be keyed again; a wrong value is corrected with `hotich record correct`."
+            default:
+                return "Batch \(id) is \(state.rawValue) and cannot be keyed. A supervisor can return it (or some of its records) to keying with `hotich batch return \(id) --reason REASON`."
+            }
         case .nothingLeftToKey(let id, let pass):
             return "Batch \(id) has no file left for you to key in pass \(pass)."
         case .secondPassMustBeAnotherPerson:
@@ -120,6 +129,10 @@ extension Message {
             return "Matching values: \(text)"
         case .keyingCodeChosen(let label):
             return "→ \(label)"
+        case .keyingUnknownCode(let diagnostic, let kind):
+            return Message.diagnostic(diagnostic, kind: kind).english + " (type ?? to see the list)"
+        case .keyingNoCodeList(let key, let kind):
+            return "\(FieldCatalog.field(key, in: kind)?.englishLabel ?? key) has no code list; type the value as the book has it"
         case .keyingRejected(let reason):
             return "Not accepted: \(reason). Type it again."
         case .keyingConfirm(let warnings):
@@ -234,6 +247,8 @@ extension Message {
             return "Next: a verifier acknowledges the warnings with a reason: `hotich arbitrate \(id)`."
         case .finding(let code, let field, let detail, let kind):
             return Message.findingText(code: code, field: field, detail: detail, kind: kind, in: en)
+        case .findingKind(let code):
+            return Message.findingKindText(code, in: en)
         case .decisionNotFound(let id):
             return "There is no conflict number \(id). The open ones are shown by `hotich arbitrate BATCH`."
         case .decisionAlreadyMade(let id):
@@ -308,6 +323,16 @@ extension Message {
             return "There is no possible duplicate number \(id). List them with `hotich duplicates BATCH`."
         case .duplicateDecided(let flag, let duplicate):
             return "Possible duplicate \(flag): " + (duplicate ? "decided to be a duplicate." : "decided not to be a duplicate.")
+        case .duplicateBasis(let basis):
+            switch basis {
+            case "personal-id": return "same personal ID number"
+            case "name-dates": return "same name, birth date and parents"
+            default: return basis
+            }
+        case .duplicateConclusion(let duplicate):
+            return duplicate ? "duplicate" : "distinct"
+        case .yesNo(let yes):
+            return yes ? "yes" : "no"
         case .recordNumberNotInBatch(let id, let number):
             return "Batch \(id) has no record number \(number)."
         case .recordsReturned(let id, let count):
@@ -345,6 +370,8 @@ extension Message {
             return "There is no batch to export."
         case .exportFailed(let stage, let detail):
             return "The export failed at \(stage): \(detail). No file is named as finished and no record is marked exported; fix the cause and run the command again."
+        case .exportFileSystemFailure(let path, let problem):
+            return "The export failed writing \(path): \(problem.english). No file was named as finished and no record marked exported; fix the cause and run the command again."
         case .exportDone(let path, let files, let records):
             return "Exported \(records.grouped(in: en)) records in \(files) file\(files == 1 ? "" : "s"), validated against the schema and hashed: \(path)"
         case .exportResumed(let id):
@@ -364,6 +391,8 @@ extension Message {
             return "Running the whole line on bundled sample data, in a throw-away workspace at \(path)."
         case .demoStep(let text):
             return "▸ \(text)"
+        case .batchFiles(let files, let bytes, let oxum):
+            return "\(files.grouped(in: en)) \(files == 1 ? "file" : "files") · \(bytes.grouped(in: en)) \(bytes == 1 ? "byte" : "bytes") · Payload-Oxum \(oxum)"
         case .demoDone(let path):
             return "Done. The sample workspace stays at \(path) for a closer look (hotich status --workspace \(path))."
 
@@ -417,6 +446,18 @@ extension ScanFileName.Defect {
     }
 }
 
+extension FileSystemProblem {
+    var english: String {
+        switch self {
+        case .diskFull: "the disk is full; free some space and run the command again"
+        case .noPermission: "access is denied; ask the administrator for access or choose another place"
+        case .notFound: "it does not exist (or was deleted or moved); check the path"
+        case .readOnly: "it is on a read-only volume; choose another place"
+        case .other: "the system reported a read or write error; check the disk or network share and run the command again"
+        }
+    }
+}
+
 extension NonEntryKind {
     var english: String {
         switch self {
@@ -436,9 +477,16 @@ extension Permission {
         case .maintainWorkspace: "maintain the workspace database"
         case .receiveBatch: "receive scan batches"
         case .changeBatchState: "return, hold or release batches"
+        case .changePolicy: "change how a batch is verified"
+        case .markFiles: "mark scan files as not entries"
+        case .releaseClaims: "free files held by operators"
         case .keyRecords: "key records"
-        case .arbitrate: "arbitrate conflicts"
+        case .arbitrate: "arbitrate conflicts against the image"
+        case .review: "review records against the image"
         case .verify: "verify batches"
+        case .drawSample: "draw acceptance samples"
+        case .correctRecords: "correct or withdraw exported records"
+        case .recordReceipts: "record receipts from the central system"
         case .decideDuplicates: "decide on possible duplicates"
         case .export: "export records"
         case .viewWork: "view work"
@@ -537,6 +585,7 @@ extension Message.Label {
         case .pageKind: "What it is"
         case .rejectedRow: "Row in the source"
         case .rejectedBecause: "Rejected because"
+        case .recordId: "Record id"
         }
     }
 }
@@ -550,7 +599,7 @@ extension Diagnostic.Problem {
         case .notADate: "not a date (dd.mm.yyyy, mm.yyyy or yyyy)"
         case .impossibleDate: "a day that does not exist; kept as written"
         case .notATime: "not a time (hh:mm)"
-        case .unknownCode(let list): "not in the \(list) list (type ?? to see it)"
+        case .unknownCode(let list): "not in the \(list) list"
         case .notAPersonalID: "a personal ID number has exactly 12 digits"
         case .personalIDSexMismatch: "the personal ID number does not match the sex"
         case .personalIDYearMismatch(let year): "the personal ID number encodes birth year \(year), not the date of birth"

@@ -17,6 +17,8 @@ extension Message {
             return "Ổ đĩa đã đầy; không có gì được ghi. Giải phóng dung lượng rồi chạy lại lệnh."
         case .storageFailure(let code):
             return "Cơ sở dữ liệu báo lỗi (mã SQLite \(code)); không có gì thay đổi. Chạy lại lệnh; nếu còn lỗi, báo cho quản trị viên."
+        case .fileSystemFailure(let path, let problem):
+            return "Không đọc hay ghi được \(path): \(problem.vietnamese)."
         case .workspaceCreated(let path, let office, let admin):
             return "Đã tạo không gian làm việc ở \(path) cho cơ quan \(office); quản trị viên: \(admin)."
 
@@ -103,7 +105,14 @@ extension Message {
         case .invalidPass(let pass):
             return "Lần nhập \(pass) không có; dùng --pass 1 hoặc --pass 2."
         case .batchNotKeyable(let id, let state):
-            return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese), không nhập liệu được. Giám sát có thể trả lô về nhập liệu."
+            switch state {
+            case .onHold:
+                return "Lô \(id) đang tạm dừng, không nhập liệu được. Giám sát cho tiếp tục bằng `hotich batch release \(id)`."
+            case .exporting, .exported:
+                return "Lô \(id) \(Message.state(state).vietnamese), không nhập lại được; giá trị sai được sửa bằng `hotich record correct`."
+            default:
+                return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese), không nhập liệu được. Giám sát có thể trả lô (hoặc một số bản ghi) về nhập liệu bằng `hotich batch return \(id) --reason LÝ_DO`."
+            }
         case .nothingLeftToKey(let id, let pass):
             return "Lô \(id) không còn tệp nào chờ nhập lần \(pass) cho bạn."
         case .secondPassMustBeAnotherPerson:
@@ -120,6 +129,10 @@ extension Message {
             return "Các giá trị phù hợp: \(text)"
         case .keyingCodeChosen(let label):
             return "→ \(label)"
+        case .keyingUnknownCode(let diagnostic, let kind):
+            return Message.diagnostic(diagnostic, kind: kind).vietnamese + " (gõ ?? để xem danh sách)"
+        case .keyingNoCodeList(let key, let kind):
+            return "\(FieldCatalog.field(key, in: kind)?.label ?? key) không có danh sách mã; gõ giá trị như trong sổ"
         case .keyingRejected(let reason):
             return "Không nhận: \(reason). Nhập lại."
         case .keyingConfirm(let warnings):
@@ -234,6 +247,8 @@ extension Message {
             return "Tiếp theo: người kiểm tra xác nhận các cảnh báo với lý do: `hotich arbitrate \(id)`."
         case .finding(let code, let field, let detail, let kind):
             return Message.findingText(code: code, field: field, detail: detail, kind: kind, in: vi)
+        case .findingKind(let code):
+            return Message.findingKindText(code, in: vi)
         case .decisionNotFound(let id):
             return "Không có chênh lệch số \(id). Các chênh lệch còn mở hiện ra khi chạy `hotich arbitrate LÔ`."
         case .decisionAlreadyMade(let id):
@@ -308,6 +323,16 @@ extension Message {
             return "Không có trường hợp nghi trùng số \(id). Xem danh sách bằng `hotich duplicates LÔ`."
         case .duplicateDecided(let flag, let duplicate):
             return "Nghi trùng số \(flag): " + (duplicate ? "kết luận là trùng." : "kết luận không trùng.")
+        case .duplicateBasis(let basis):
+            switch basis {
+            case "personal-id": return "cùng số định danh"
+            case "name-dates": return "cùng họ tên, ngày sinh, cha mẹ"
+            default: return basis
+            }
+        case .duplicateConclusion(let duplicate):
+            return duplicate ? "trùng" : "không trùng"
+        case .yesNo(let yes):
+            return yes ? "có" : "không"
         case .recordNumberNotInBatch(let id, let number):
             return "Lô \(id) không có bản ghi số \(number)."
         case .recordsReturned(let id, let count):
@@ -345,6 +370,8 @@ extension Message {
             return "Không có lô nào để xuất."
         case .exportFailed(let stage, let detail):
             return "Xuất dữ liệu thất bại ở bước \(stage): \(detail). Không tệp nào được đặt tên như đã xong, không bản ghi nào được ghi là đã xuất; sửa nguyên nhân rồi chạy lại lệnh."
+        case .exportFileSystemFailure(let path, let problem):
+            return "Xuất dữ liệu thất bại khi ghi \(path): \(problem.vietnamese). Không tệp nào được đặt tên như đã xong, không bản ghi nào được ghi là đã xuất; sửa nguyên nhân rồi chạy lại lệnh."
         case .exportDone(let path, let files, let records):
             return "Đã xuất \(records.grouped(in: vi)) bản ghi trong \(files) tệp, đã kiểm tra theo lược đồ và mã băm: \(path)"
         case .exportResumed(let id):
@@ -364,6 +391,8 @@ extension Message {
             return "Chạy thử toàn bộ quy trình trên dữ liệu mẫu, trong không gian làm việc tạm ở \(path)."
         case .demoStep(let text):
             return "▸ \(text)"
+        case .batchFiles(let files, let bytes, let oxum):
+            return "\(files.grouped(in: vi)) tệp · \(bytes.grouped(in: vi)) byte · Payload-Oxum \(oxum)"
         case .demoDone(let path):
             return "Xong. Không gian làm việc mẫu vẫn ở \(path) để xem thêm (hotich status --workspace \(path))."
 
@@ -417,6 +446,18 @@ extension ScanFileName.Defect {
     }
 }
 
+extension FileSystemProblem {
+    var vietnamese: String {
+        switch self {
+        case .diskFull: "ổ đĩa đã đầy; giải phóng dung lượng rồi chạy lại lệnh"
+        case .noPermission: "không có quyền truy cập; nhờ quản trị viên cấp quyền hoặc chọn chỗ khác"
+        case .notFound: "không tồn tại (hoặc đã bị xóa, di chuyển); kiểm tra lại đường dẫn"
+        case .readOnly: "nằm trên ổ chỉ đọc; chọn chỗ khác"
+        case .other: "hệ điều hành báo lỗi đọc/ghi; kiểm tra ổ đĩa hay thư mục mạng rồi chạy lại lệnh"
+        }
+    }
+}
+
 extension NonEntryKind {
     var vietnamese: String {
         switch self {
@@ -446,9 +487,16 @@ extension Permission {
         case .maintainWorkspace: "bảo trì cơ sở dữ liệu của không gian làm việc"
         case .receiveBatch: "nhận lô quét"
         case .changeBatchState: "trả lại, tạm dừng hay tiếp tục lô"
+        case .changePolicy: "đổi cách kiểm tra của lô"
+        case .markFiles: "đánh dấu tệp không phải trường hợp đăng ký"
+        case .releaseClaims: "giải phóng tệp đang bị giữ"
         case .keyRecords: "nhập liệu"
-        case .arbitrate: "đối chiếu, phân xử chênh lệch"
+        case .arbitrate: "đối chiếu với ảnh, phân xử chênh lệch"
+        case .review: "soát bản ghi với ảnh"
         case .verify: "kiểm tra lô"
+        case .drawSample: "rút mẫu kiểm tra"
+        case .correctRecords: "sửa hay rút bản ghi đã xuất"
+        case .recordReceipts: "ghi nhận biên nhận của hệ thống trung ương"
         case .decideDuplicates: "kết luận về bản ghi nghi trùng"
         case .export: "xuất dữ liệu"
         case .viewWork: "xem công việc"
@@ -583,6 +631,7 @@ extension Message.Label {
         case .pageKind: "Loại trang"
         case .rejectedRow: "Dòng trong tệp gốc"
         case .rejectedBecause: "Lý do từ chối"
+        case .recordId: "Mã bản ghi"
         }
     }
 }
@@ -596,7 +645,7 @@ extension Diagnostic.Problem {
         case .notADate: "không phải ngày (dd.mm.yyyy, mm.yyyy hoặc yyyy)"
         case .impossibleDate: "ngày không có thật; giữ nguyên như trong sổ"
         case .notATime: "không phải giờ phút (hh:mm)"
-        case .unknownCode(let list): "không có trong danh mục \(list) (gõ ?? để xem)"
+        case .unknownCode(let list): "không có trong danh mục \(list)"
         case .notAPersonalID: "số định danh cá nhân phải có đúng 12 chữ số"
         case .personalIDSexMismatch: "số định danh không khớp giới tính"
         case .personalIDYearMismatch(let year): "số định danh ghi năm sinh \(year), khác ngày sinh"

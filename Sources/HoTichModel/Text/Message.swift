@@ -13,6 +13,8 @@ public enum Message: Sendable, Equatable {
     case workspaceBusy
     case diskFull
     case storageFailure(code: Int)
+    /// The operating system refused to read or write `path`.
+    case fileSystemFailure(path: String, problem: FileSystemProblem)
     case workspaceCreated(path: String, office: String, admin: String)
 
     // MARK: - Usage
@@ -74,6 +76,11 @@ public enum Message: Sendable, Equatable {
     case keyingCodeChoices(String)
     case keyingCodeChosen(String)
     case keyingRejected(String)
+    /// A value refused at a keying prompt because its code list does not hold it: the diagnostic,
+    /// and how to see the list (which means something only at a prompt).
+    case keyingUnknownCode(Diagnostic, kind: RecordKind)
+    /// `??` typed at a field that has no code list.
+    case keyingNoCodeList(field: String, kind: RecordKind)
     case keyingConfirm(warnings: Int)
     case keyingMustFix(errors: Int)
     case recordSaved(number: String?, path: String)
@@ -138,6 +145,8 @@ public enum Message: Sendable, Equatable {
     case verifyNextAcknowledge(batchID: String)
     /// A stored finding, rendered from its code and detail; `field` named by its register label.
     case finding(code: String, field: String?, detail: String, kind: RecordKind)
+    /// What kind of finding a code is, in a few words (summary tables).
+    case findingKind(code: String)
     case decisionNotFound(Int64)
     case decisionAlreadyMade(Int64)
     case arbiterKeyedRecord(user: String)
@@ -176,6 +185,12 @@ public enum Message: Sendable, Equatable {
     case nothingLeftToReview(batchID: String)
 
     // MARK: - Duplicates and returns
+    /// Why two entries are thought to be one (`personal-id`, `name-dates`), as a word for tables.
+    case duplicateBasis(String)
+    /// A supervisor's conclusion, as a word for tables.
+    case duplicateConclusion(duplicate: Bool)
+    /// Yes or no, as a word for tables.
+    case yesNo(Bool)
     case duplicateFlagNotFound(Int64)
     case duplicateDecided(flag: Int64, duplicate: Bool)
     case recordNumberNotInBatch(batchID: String, number: String)
@@ -188,6 +203,8 @@ public enum Message: Sendable, Equatable {
     case batchAlreadyExported(batchID: String)
     case exportNothingToDo
     case exportFailed(stage: String, detail: String)
+    /// An export stopped because the system could not write `path` (nothing was left looking finished).
+    case exportFileSystemFailure(path: String, problem: FileSystemProblem)
     case exportDone(path: String, files: Int, records: Int)
     case exportResumed(packageID: String)
     case exportFolderMissing(String)
@@ -212,6 +229,10 @@ public enum Message: Sendable, Equatable {
     case demoStep(String)
     case demoDone(path: String)
 
+    // MARK: - Facts shown in `batch show`
+    /// Files and bytes of a batch, with its Payload-Oxum.
+    case batchFiles(files: Int, bytes: Int64, oxum: String)
+
     // MARK: - Words used in tables and summaries
     case label(Label)
     case state(BatchState)
@@ -230,6 +251,8 @@ public enum Message: Sendable, Equatable {
         case errorsPerThousand, typedFromImage, records, code, notEntries, pageKind
         /// The columns a reject file adds: the row's number in the source, and why it was refused.
         case rejectedRow, rejectedBecause
+        /// A record's stable identifier (a UUID), as opposed to its registration number.
+        case recordId
     }
 
     /// The text of the message in `language`.
@@ -281,5 +304,19 @@ extension Message {
     static func boundedList(_ items: [String], more: (Int) -> String) -> String {
         let shown = items.prefix(listLimit).joined(separator: ", ")
         return items.count > listLimit ? shown + " " + more(items.count - listLimit) : shown
+    }
+}
+
+extension Double {
+    /// The number with `digits` decimals and the decimal mark `language` writes (9,26 or 9.26).
+    public func decimal(_ digits: Int, in language: Language) -> String {
+        var factor = 1
+        for _ in 0..<digits { factor *= 10 }
+        let scaled = Int((abs(self) * Double(factor)).rounded())
+        let fraction = String(scaled % factor)
+        let sign = self < 0 && scaled != 0 ? "-" : ""
+        let whole = sign + Int64(scaled / factor).grouped(in: language)
+        guard digits > 0 else { return whole }
+        return whole + (language == .vietnamese ? "," : ".") + String(repeating: "0", count: digits - fraction.count) + fraction
     }
 }
