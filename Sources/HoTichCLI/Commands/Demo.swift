@@ -106,8 +106,8 @@ struct Demo: ParsableCommand {
         var verification = try verifier.verify(batch: batch.id)
         tell(.verificationNewlySettled(verified: verification.newlyVerified, conflicts: verification.newConflicts, doubts: verification.newDoubts))
         tell(Verify.progressLine(batch.id, verification.progress))
-        say("Người kiểm tra (không phải người nhập) đối chiếu từng chênh lệch với ảnh và chọn giá trị đúng",
-            "The verifier (not one of the keyers) settles each conflict against the image")
+        say("Người kiểm tra (không phải người nhập) đối chiếu từng chênh lệch và từng giá trị không chắc chắn với ảnh",
+            "The verifier (not one of the keyers) settles each conflict and confirms each uncertain value against the image")
         let arbitration = ArbitrationLoop(session: verifier, language: language, console: console)
         for open in try verifier.openDecisions(batch: batch.id) {
             guard let id = open.decision.id else { continue }
@@ -116,6 +116,7 @@ struct Demo: ParsableCommand {
             tell(.arbitrationField(number: open.number, label: open.field.label(in: language), path: nil))
             console.line("  " + Message.arbitrationPass(pass: 1, value: arbitration.display(open.decision.pass1), keyer: open.decision.pass1Operator).text(in: language))
             console.line("  " + Message.arbitrationPass(pass: 2, value: arbitration.display(open.decision.pass2), keyer: open.decision.pass2Operator).text(in: language))
+            if open.decision.origin == .doubt { console.line("  " + Message.arbitrationDoubt.text(in: language)) }
             console.line("    → " + arbitration.display(reading))
             try verifier.decide(id, value: reading)
         }

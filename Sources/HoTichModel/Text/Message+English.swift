@@ -64,7 +64,7 @@ extension Message {
             let tail = issues > 0 ? "; \(issues) issues recorded" : ""
             return "Received batch \(id): \(files.grouped(in: en)) files, \(bytes.grouped(in: en)) bytes\(tail)."
         case .systemFilesIgnored(let count):
-            return "Ignored \(count) system files (Thumbs.db, .DS_Store, desktop.ini)."
+            return "Ignored \(count) system \(count == 1 ? "file" : "files") (Thumbs.db, .DS_Store, desktop.ini)."
         case .intakeIssue(let issue):
             return "\(issue.path): \(issue.problem.english)"
         case .hashingProgress(let done, let total):
