@@ -47,14 +47,19 @@ public final class Store: Sendable {
         }
         return try mapping {
             let pool: DatabasePool
+            let current: Bool
             do {
                 pool = try DatabasePool(path: url.path, configuration: configuration(busyTimeout: busyTimeout))
-                let superseded = try pool.read { db in try Migrations.migrator.hasBeenSuperseded(db) }
-                if superseded { throw HoTichError(.workspaceTooNew(path: folder)) }
+                // Opening reads: a workspace another process is writing to opens at once. Only an
+                // older schema takes the write lock, to migrate.
+                current = try pool.read { db in
+                    if try Migrations.migrator.hasBeenSuperseded(db) { throw HoTichError(.workspaceTooNew(path: folder)) }
+                    return try Migrations.migrator.hasCompletedMigrations(db)
+                }
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CANTOPEN {
                 throw HoTichError(.workspaceUnreadable(path: folder))
             }
-            try Migrations.migrator.migrate(pool)
+            if !current { try Migrations.migrator.migrate(pool) }
             return Store(writer: pool, location: url.path)
         }
     }

@@ -104,9 +104,16 @@ extension Session {
         try require(.export)
         try Self.requireFolder(folder)
         let me = user.name
+        // One corrections export at a time: two would read the same pending versions and send them twice.
+        guard let running = try FileLock.acquire(try workspace.lockFile("export-corrections.lock")) else {
+            throw HoTichError(.exportCorrectionsRunning)
+        }
+        defer { running.release() }
         let resumed = try completeInterruptedExports(actor: me)
         let time = Timestamp.text(for: now)
         let packageID = UUID().uuidString.lowercased()
+        let lease = try packageLease(packageID)
+        defer { lease.release() }
         let pending = try workspace.store.read { db -> (corrected: [String], withdrawn: [(String, Int, String)]) in
             let corrected = try String.fetchAll(db, sql: """
                 SELECT r.id FROM record r

@@ -95,6 +95,10 @@ extension Session {
 
         let time = Timestamp.text(for: now)
         let packageID = UUID().uuidString.lowercased()
+        // The package's lease is held before its row exists and until its fate is recorded: whoever
+        // finds the package `writing` meanwhile sees it live and leaves it alone.
+        let lease = try packageLease(packageID)
+        defer { lease.release() }
         let plan = try workspace.store.write { db -> (batches: [BatchRow], skipped: [String]) in
             let (batches, skipped) = try Self.exportableBatches(request, in: db)
             guard !batches.isEmpty else { return ([], skipped) }
@@ -239,6 +243,13 @@ extension Session {
         }
         for id in request.batchIDs where !batches.contains(where: { $0.id == id }) {
             guard let batch = try BatchRow.fetchOne(db, key: id) else { throw HoTichError(.batchNotFound(id)) }
+            // Interrupted exports were settled before this: a package still writing is live.
+            if let live = try String.fetchOne(db, sql: """
+                SELECT p.id FROM exportPackageBatch pb JOIN exportPackage p ON p.id = pb.packageId
+                WHERE pb.batchId = ? AND p.state = 'writing'
+                """, arguments: [id]) {
+                throw HoTichError(.exportInProgress(batchID: id, packageID: live))
+            }
             switch batch.state {
             case .verified: batches.append(batch)
             case .exported:
@@ -366,9 +377,20 @@ extension Session {
             stage: "bookkeeping", detail: "package \(packageID) is in place; the next export run records it (\(Self.failureSummary(failure)))"))
     }
 
+    /// The lease of a package being written: its lock, taken now, or a refusal when someone holds it.
+    func packageLease(_ packageID: String) throws -> FileLock {
+        guard let lease = try FileLock.acquire(try workspace.lockFile("export-\(packageID).lock")) else {
+            throw HoTichError(.exportPackageBusy(packageID: packageID))
+        }
+        return lease
+    }
+
     /// Finishes packages left `writing` by an interrupted run: a package folder already in place and
     /// valid is recorded (a batch package from its batches, a corrections package from what its file
     /// delivers); anything else is cleaned up and its batches go back to `verified`.
+    ///
+    /// Only packages whose writer is gone are touched: a live export holds its package's lease, and
+    /// a package whose lease cannot be taken is left as it is.
     func completeInterruptedExports(actor: String) throws -> ExportReport? {
         let pending = try workspace.store.read { db in
             try Row.fetchAll(db, sql: "SELECT id, folder FROM exportPackage WHERE state = 'writing'")
@@ -376,6 +398,13 @@ extension Session {
         var resumed: ExportReport?
         for row in pending {
             let packageID: String = row["id"]
+            guard let lease = try FileLock.acquire(try workspace.lockFile("export-\(packageID).lock")) else { continue }
+            defer { lease.release() }
+            // Its writer may have finished between the read and the lease.
+            let state = try workspace.store.read { db in
+                try String.fetchOne(db, sql: "SELECT state FROM exportPackage WHERE id = ?", arguments: [packageID])
+            }
+            guard state == "writing" else { continue }
             let final = URL(fileURLWithPath: row["folder"], isDirectory: true)
             let staging = final.deletingLastPathComponent().appendingPathComponent(".hotich-\(packageID).partial", isDirectory: true)
             let manifest = final.appendingPathComponent(PackageManifest.fileName)

@@ -24,6 +24,15 @@ public final class Workspace: Sendable {
     /// The folder that holds scans unpacked from received zips.
     public var scansFolder: URL { folder.appendingPathComponent("scans", isDirectory: true) }
 
+    /// The folder of lock files that mark work in progress (exports, receives), owner-only.
+    public var locksFolder: URL { folder.appendingPathComponent(".locks", isDirectory: true) }
+
+    /// The lock file named `name` in ``locksFolder`` (the folder is made when missing).
+    func lockFile(_ name: String) throws -> URL {
+        try FileManager.default.createDirectory(at: locksFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return locksFolder.appendingPathComponent(name)
+    }
+
     init(folder: URL, store: Store, logger: Logger) {
         self.folder = folder
         self.store = store

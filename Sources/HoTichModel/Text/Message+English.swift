@@ -376,6 +376,12 @@ extension Message {
             return "Exported \(records.grouped(in: en)) records in \(files) file\(files == 1 ? "" : "s"), validated against the schema and hashed: \(path)"
         case .exportResumed(let id):
             return "Completed package \(id) of an earlier export that was interrupted (its files are complete and valid)."
+        case .exportInProgress(let id, let package):
+            return "Batch \(id) is being written into package \(package) by another export; it is not exported twice at once. Wait for that export to finish, then see `hotich status`."
+        case .exportPackageBusy(let package):
+            return "Package \(package) is held by another process; run the command again."
+        case .exportCorrectionsRunning:
+            return "Another corrections export is running; two are not run at once. Wait for it to finish and run again if anything is left to send."
         case .exportFolderMissing(let path):
             return "There is no folder \(path) to write the package into. Create it first or choose another."
         case .validateValid(let path, let document, let items):

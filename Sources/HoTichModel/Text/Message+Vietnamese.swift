@@ -376,6 +376,12 @@ extension Message {
             return "Đã xuất \(records.grouped(in: vi)) bản ghi trong \(files) tệp, đã kiểm tra theo lược đồ và mã băm: \(path)"
         case .exportResumed(let id):
             return "Hoàn tất gói \(id) của lần xuất trước bị gián đoạn (các tệp đã đủ và đúng)."
+        case .exportInProgress(let id, let package):
+            return "Lô \(id) đang được một lần xuất khác ghi vào gói \(package); không xuất hai lần cùng lúc. Chờ lần xuất đó xong rồi xem `hotich status`."
+        case .exportPackageBusy(let package):
+            return "Gói \(package) đang được một tiến trình khác giữ; chạy lại lệnh."
+        case .exportCorrectionsRunning:
+            return "Đang có một lần xuất đính chính khác chạy; không xuất hai lần cùng lúc. Chờ lần đó xong rồi chạy lại nếu còn gì để gửi."
         case .exportFolderMissing(let path):
             return "Không có thư mục \(path) để ghi gói xuất. Tạo thư mục trước hoặc chọn thư mục khác."
         case .validateValid(let path, let document, let items):

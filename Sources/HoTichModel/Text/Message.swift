@@ -207,6 +207,12 @@ public enum Message: Sendable, Equatable {
     case exportFileSystemFailure(path: String, problem: FileSystemProblem)
     case exportDone(path: String, files: Int, records: Int)
     case exportResumed(packageID: String)
+    /// Another export is writing a package that holds the batch.
+    case exportInProgress(batchID: String, packageID: String)
+    /// The lease of a new package could not be taken (a clash of package ids: run again).
+    case exportPackageBusy(packageID: String)
+    /// Another `export corrections` is running.
+    case exportCorrectionsRunning
     case exportFolderMissing(String)
     case exportProgress(done: Int, total: Int)
     /// Megabytes (10⁶ bytes) of a large file validated so far.
