@@ -23,6 +23,7 @@ struct BatchChecks {
         static let fileWithSeveralEntries = "file-several-entries"
         static let personalIDShared = "personal-id-shared"
         static let personalIDProvince = "personal-id-province"
+        static let fileMarkedByOperator = "file-marked-by-operator"
     }
 
     private(set) var findings: [FindingRow] = []
@@ -102,6 +103,16 @@ struct BatchChecks {
             ORDER BY f.path
             """, arguments: [batch.id])
         for path in orphanFiles { add(batch, nil, nil, Code.fileWithoutRecord, .warning, path, time) }
+        // A page an operator said holds no entry took itself out of keying on one person's word:
+        // a verifier confirms it against the image (a supervisor's own mark is a decision already).
+        let markedByOperators = try Row.fetchAll(db, sql: """
+            SELECT f.path, n.kind FROM nonEntryFile n JOIN scanFile f ON f.id = n.scanFileId JOIN user u ON u.name = n.markedBy
+            WHERE n.batchId = ? AND n.clearedAt IS NULL AND u.role = 'operator'
+            ORDER BY f.path
+            """, arguments: [batch.id])
+        for row in markedByOperators {
+            add(batch, nil, nil, Code.fileMarkedByOperator, .warning, "\(row["kind"] as String)|\(row["path"] as String)", time)
+        }
         let unfiled = try String.fetchAll(db, sql: "SELECT id FROM record WHERE batchId = ? AND scanFileId IS NULL", arguments: [batch.id])
         for id in unfiled { add(batch, id, nil, Code.recordWithoutFile, .warning, "", time) }
         let crowded = try Row.fetchAll(db, sql: """

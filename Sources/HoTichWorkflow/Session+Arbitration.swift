@@ -165,7 +165,7 @@ extension Session {
     /// Confirms that a warning was checked against the image and stands, with the reason.
     public func acknowledge(finding findingID: Int64, reason: String, now: Date = Date()) throws {
         try require(.arbitrate)
-        let reason = VietnameseText.normalized(reason)
+        let reason = VietnameseText.singleLine(reason)
         guard !reason.isEmpty else { throw HoTichError(.acknowledgementNeedsReason) }
         let me = user.name
         let time = Timestamp.text(for: now)

@@ -68,7 +68,7 @@ extension Session {
     }
 
     static func requiredReason(_ text: String) throws -> String {
-        let reason = VietnameseText.normalized(text)
+        let reason = VietnameseText.singleLine(text)
         guard !reason.isEmpty else { throw HoTichError(.correctionNeedsReason) }
         return reason
     }

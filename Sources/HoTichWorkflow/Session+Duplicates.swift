@@ -51,7 +51,7 @@ extension Session {
         try require(.decideDuplicates)
         let me = user.name
         let time = Timestamp.text(for: now)
-        let reason = reason.map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 }
+        let reason = reason.map(VietnameseText.singleLine).flatMap { $0.isEmpty ? nil : $0 }
         try workspace.store.write { db in
             guard var flag = try DuplicateFlagRow.fetchOne(db, key: flagID) else { throw HoTichError(.duplicateFlagNotFound(flagID)) }
             let previous = flag.decision

@@ -104,7 +104,8 @@ extension Session {
                     batch: batch, book: book, pass: request.pass, operator: me, source: source, fileHash: fileHash, path: path, db: db)
                 rows.writable = batch.state == .received || batch.state == .keying
                 if request.partial {
-                    rejects = try Self.openRejects(at: rejectsURL, header: rows.header, dialect: source.dialect, language: request.language)
+                    rejects = try Self.openRejects(
+                        at: rejectsURL, source: request.file, header: rows.header, dialect: source.dialect, language: request.language)
                     rows.rejects = rejects
                     rows.language = request.language
                 }
@@ -156,7 +157,14 @@ extension Session {
 
     /// Opens the reject file: the source's header, spelled like the source (a workbook's rejects
     /// become a CSV that Excel opens as UTF-8), then the row number and the reasons.
-    static func openRejects(at url: URL, header: [String], dialect: CSVDialect?, language: Language) throws -> RejectFileWriter {
+    static func openRejects(
+        at url: URL, source: URL, header: [String], dialect: CSVDialect?, language: Language
+    ) throws -> RejectFileWriter {
+        // The file being imported, or a file that is not an earlier reject file, is never overwritten.
+        if url.standardizedFileURL.resolvingSymlinksInPath() == source.standardizedFileURL.resolvingSymlinksInPath() {
+            throw HoTichError(.importRejectsIsSource(path: url.path))
+        }
+        guard RejectFileWriter.mayReplace(url) else { throw HoTichError(.importRejectsWouldOverwrite(path: url.path)) }
         do {
             return try RejectFileWriter(
                 url: url, header: header,
@@ -224,6 +232,8 @@ private struct RowImporter {
             SELECT f.* FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryFileRow.notMarkedSQL(file: "f"))
             """, arguments: [batch.id])
         filesByNumber = Dictionary(grouping: files.filter { $0.nameNumber != nil }) { RegistrationNumber.value($0.nameNumber ?? "") ?? -1 }
+        // Drafts opened and left empty, whose file nobody holds, do not stand in an import's way.
+        try Session.dropAbandonedEmptyDrafts(batch: batch.id, pass: pass, now: Timestamp.now(), in: db)
         // What the batch already holds is read once, so a row costs no lookup query.
         var keyings: [String: [(id: Int64?, pass: Int, operator: String, state: KeyingState)]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, entryKey, pass, operator, state FROM keying WHERE batchId = ?", arguments: [batch.id]) {
@@ -285,8 +295,10 @@ private struct RowImporter {
         problems += rowProblems
         rejected += 1
         let reasons = rowProblems.map { $0.message.text(in: language) }.joined(separator: " | ")
+        // A row of an earlier reject file keeps the number it had in the first source.
+        let original = rejects?.originalRowColumn.flatMap { $0 < row.cells.count ? row.cells[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
         do {
-            try rejects?.write(row: row.cells, annotations: [String(row.number), reasons])
+            try rejects?.write(row: row.cells, annotations: [original ?? String(row.number), reasons])
         } catch {
             throw HoTichError(.fileCopyFailed(rejects?.url.path ?? path))
         }

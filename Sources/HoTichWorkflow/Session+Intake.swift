@@ -179,7 +179,7 @@ extension Session {
     /// Reads every file once and collects the per-file problems that need no database.
     private func inspect(_ folder: ScanFolder, book: BookIdentity, progress: (Int, Int) -> Void) throws -> Inspection {
         var result = Inspection()
-        var firstPathByHash: [String: String] = [:]
+        var pathsByHash: [String: [String]] = [:]
         let total = folder.relativePaths.count
         for (index, path) in folder.relativePaths.enumerated() {
             defer { progress(index + 1, total) }
@@ -200,11 +200,7 @@ extension Session {
             if fingerprint.format == nil {
                 result.issues.append(IntakeIssue(path: path, problem: .unknownType))
             }
-            if let first = firstPathByHash[fingerprint.sha256] {
-                result.issues.append(IntakeIssue(path: path, problem: .duplicateContent(of: first)))
-            } else {
-                firstPathByHash[fingerprint.sha256] = path
-            }
+            pathsByHash[fingerprint.sha256, default: []].append(path)
             // Names are judged only for files that are scans at all (the others are issues already).
             guard fingerprint.format != nil else { continue }
             switch ScanFileName.parse(path) {
@@ -213,6 +209,15 @@ extension Session {
                 result.issues += Self.nameIssues(name, path: path, book: book)
             case .failure(let defect):
                 result.issues.append(IntakeIssue(path: path, problem: .nameNotConventional(defect)))
+            }
+        }
+        // Of files with the same bytes, the one kept is the first whose name states its entry (a
+        // copy saved as `00-bia.pdf` must not take the place of `KS.2017.01.2017-01-05.01.pdf`);
+        // the others are duplicates, kept in the manifest and never keyed.
+        for paths in pathsByHash.values where paths.count > 1 {
+            let kept = paths.first { result.names[$0] != nil } ?? paths[0]
+            for path in paths where path != kept {
+                result.issues.append(IntakeIssue(path: path, problem: .duplicateContent(of: kept)))
             }
         }
         return result

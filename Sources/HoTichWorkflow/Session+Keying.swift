@@ -198,6 +198,9 @@ extension Session {
             let passes = try Int.fetchAll(db, sql: "SELECT pass FROM claim WHERE scanFileId = ? ORDER BY pass", arguments: [fileId])
             guard !passes.isEmpty else { throw HoTichError(.noClaim(path: path)) }
             try db.execute(sql: "DELETE FROM claim WHERE scanFileId = ?", arguments: [fileId])
+            // A draft opened and left with nothing typed holds nothing to keep: it goes with the claim,
+            // so that an import of the entry is not refused as "being keyed".
+            try db.execute(sql: "DELETE FROM keying WHERE scanFileId = ? AND state = 'draft' AND \(Self.emptyDraftSQL)", arguments: [fileId])
             try AuditTrail.append(
                 AuditEntry(actor: actor, action: "release-claim", batchId: batchID, subject: path), at: Timestamp.now(), in: db)
             return passes
@@ -241,6 +244,18 @@ extension Session {
         // The keying that creates its record shares the record's stored values.
         if createsRecord { try keying.shareValuesWithRecord(db) }
         return recordId
+    }
+
+    /// SQL that holds for a draft in which nothing was typed (opened, then left).
+    static let emptyDraftSQL = "position = 0 AND (fields IS NULL OR fields = '{}')"
+
+    /// Removes the drafts of `pass` in which nothing was typed and whose file nobody holds any more
+    /// (the claim was released or expired): an import may then key those entries.
+    static func dropAbandonedEmptyDrafts(batch batchID: String, pass: Int, now: String, in db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM keying WHERE batchId = ? AND pass = ? AND state = 'draft' AND scanFileId IS NOT NULL AND \(emptyDraftSQL)
+              AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.scanFileId = keying.scanFileId AND c.pass = keying.pass AND c.expiresAt > ?)
+            """, arguments: [batchID, pass, now])
     }
 
     /// Moves the batch to `keyed` once every keyable file has every pass its policy needs.

@@ -20,7 +20,7 @@ extension Session {
     @discardableResult
     public func apply(_ action: BatchAction, to batchID: String, reason: String? = nil) throws -> AppliedTransition {
         try require(Self.permission(for: action))
-        let reason = reason.map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 }
+        let reason = reason.map(VietnameseText.singleLine).flatMap { $0.isEmpty ? nil : $0 }
         if action.requiresReason && reason == nil {
             throw HoTichError(.reasonRequired(action: action))
         }
@@ -79,7 +79,7 @@ extension Session {
     @discardableResult
     public func returnToKeying(batch batchID: String, numbers: [String], reason: String, now: Date = Date()) throws -> Int {
         try require(.changeBatchState)
-        let reason = VietnameseText.normalized(reason)
+        let reason = VietnameseText.singleLine(reason)
         guard !reason.isEmpty else { throw HoTichError(.reasonRequired(action: .returnToKeying)) }
         let me = user.name
         let time = Timestamp.text(for: now)
@@ -137,7 +137,7 @@ extension Session {
     public func changePolicy(of batchID: String, to policy: VerificationPolicy, reason: String?) throws -> VerificationPolicy {
         try require(.changePolicy)
         let me = user.name
-        let reason = reason.map(VietnameseText.normalized).flatMap { $0.isEmpty ? nil : $0 }
+        let reason = reason.map(VietnameseText.singleLine).flatMap { $0.isEmpty ? nil : $0 }
         return try workspace.store.write { db in
             guard let batch = try BatchRow.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             let keyings = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keying WHERE batchId = ?", arguments: [batchID]) ?? 0

@@ -54,6 +54,13 @@ extension Session {
         workspace.logger.info("file marked as no entry", metadata: ["batch": "\(task.batch.id)", "kind": "\(kind.rawValue)"])
     }
 
+    /// Whether the file of `task` may be marked as holding no entry (throws the reason when not),
+    /// so that the keying loop says so before asking what the page is.
+    public func checkMarkable(_ task: KeyingTask) throws {
+        try require(.keyRecords)
+        try workspace.store.read { db in _ = try Self.markableFile(task.batch.id, path: task.file.path, in: db) }
+    }
+
     /// A supervisor clears a mark: the file is an entry after all and is keyed like any other.
     /// A batch past keying goes back to keying for it.
     public func clearNonEntryMark(batch batchID: String, path: String, reason: String, now: Date = Date()) throws {
@@ -106,13 +113,13 @@ extension Session {
     // MARK: - Steps
 
     private static func nonEntryReason(_ reason: String) throws -> String {
-        let reason = VietnameseText.normalized(reason)
+        let reason = VietnameseText.singleLine(reason)
         guard !reason.isEmpty else { throw HoTichError(.nonEntryNeedsReason) }
         return reason
     }
 
     /// The file, when it may be marked: in a batch not yet sent, usable, not marked, with no record.
-    private static func markableFile(_ batchID: String, path: String, in db: Database) throws -> ScanFileRow {
+    static func markableFile(_ batchID: String, path: String, in db: Database) throws -> ScanFileRow {
         let (batch, _) = try batchAndBook(batchID, in: db)
         guard markableStates.contains(batch.state) else {
             throw HoTichError(.batchFilesFrozen(batchID: batchID, state: batch.state))

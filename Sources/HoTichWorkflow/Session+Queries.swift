@@ -160,7 +160,10 @@ extension Session {
                   AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.batchId = f.batchId AND k.scanFileId = f.id
                                   AND k.pass = ? AND k.state = 'complete')
                 ORDER BY f.path
-                """, arguments: [batch.id, pass]).map { (path: $0["path"] as String, number: $0["nameNumber"] as String?) }
+                """, arguments: [batch.id, pass])
+                .map { (path: $0["path"] as String, number: $0["nameNumber"] as String?) }
+                // In the book's order: by the number the name states, files without one last.
+                .sorted { ($0.number.flatMap(RegistrationNumber.value) ?? .max, $0.path) < ($1.number.flatMap(RegistrationNumber.value) ?? .max, $1.path) }
             let unfiled = try KeyingRow
                 .filter(KeyingRow.Columns.batchId == batch.id && KeyingRow.Columns.pass == pass
                         && KeyingRow.Columns.state == KeyingState.draft.rawValue && Column("scanFileId") == nil)

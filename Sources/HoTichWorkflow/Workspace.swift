@@ -80,8 +80,8 @@ public final class Workspace: Sendable {
         do {
             try store.write { db in
                 let now = Timestamp.now()
-                try WorkspaceRow(officeCode: office, name: name.map(VietnameseText.normalized), createdAt: now).insert(db)
-                try OfficeRow(code: office, name: name.map(VietnameseText.normalized), province: province?.value).insert(db)
+                try WorkspaceRow(officeCode: office, name: name.map(VietnameseText.singleLine), createdAt: now).insert(db)
+                try OfficeRow(code: office, name: name.map(VietnameseText.singleLine), province: province?.value).insert(db)
                 var user = UserRow(id: nil, name: admin, role: .admin, createdAt: now, createdBy: nil)
                 try user.insert(db)
                 try AuditTrail.append(

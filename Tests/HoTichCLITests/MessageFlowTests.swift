@@ -41,6 +41,7 @@ import Testing
         #expect(en.exitCode == 1)
         #expect(en.err.contains("is on hold and cannot be keyed. A supervisor resumes it with `hotich batch release \(Self.batch)`."))
         #expect(!en.err.contains("return it to keying"))
+        #expect(en.out.isEmpty, "nothing is shown before the refusal: \(en.out)")
         let vi = ws.run(["key", Self.batch], as: "nhaplieu")
         #expect(vi.err.contains("đang tạm dừng, không nhập liệu được. Giám sát cho tiếp tục bằng `hotich batch release \(Self.batch)`."))
     }
@@ -60,15 +61,15 @@ import Testing
             #expect(!run.out.contains("??") && !run.err.contains("??"), "\(run.out)")
         }
         let en = ws.run(["key", "import", Self.batch, sheet.path], as: "nhaplieu", lang: "en")
-        #expect(en.out.contains("row 3, column nksGioiTinh: Sex: not in the gioiTinh list"), "\(en.out)")
+        #expect(en.out.contains("row 3, column nksGioiTinh: Sex: not in its code list (1 Nam, 2 Nữ, 3 Không xác định)"), "\(en.out)")
         // At a keying prompt the hint is given, in both languages.
         let field = try #require(FieldCatalog.field("nksGioiTinh", in: .birth))
         guard case .rejected(let message) = KeyingInput.interpret("7", field: field, kind: .birth, proposal: nil) else {
             Issue.record("an unknown code was taken")
             return
         }
-        #expect(message.text(in: .vietnamese) == "Giới tính: không có trong danh mục gioiTinh (gõ ?? để xem danh sách)")
-        #expect(message.text(in: .english) == "Sex: not in the gioiTinh list (type ?? to see the list)")
+        #expect(message.text(in: .vietnamese) == "Giới tính: không có trong danh mục (1 Nam, 2 Nữ, 3 Không xác định) (gõ ?? để xem danh sách)")
+        #expect(message.text(in: .english) == "Sex: not in its code list (1 Nam, 2 Nữ, 3 Không xác định) (type ?? to see the list)")
         guard case .rejected(let noList) = KeyingInput.interpret("??", field: try #require(FieldCatalog.field("nksHoTen", in: .birth)),
                                                                  kind: .birth, proposal: nil) else { return }
         #expect(noList.text(in: .english) == "Full name has no code list; type the value as the book has it")
@@ -152,6 +153,27 @@ import Testing
             let vi = ws.run(entry.arguments, as: entry.user)
             #expect(vi.err.contains(entry.vietnamese), "\(entry.arguments): \(vi.err)")
         }
+    }
+
+    /// Arbitration is for a batch being verified: before `verify`, it says to run it, and shows nothing else.
+    @Test func arbitratingABatchNotYetVerifiedSaysToVerifyFirst() throws {
+        let ws = try keyed()
+        let run = ws.run(["arbitrate", Self.batch], as: "kiemtra", lang: "en")
+        #expect(run.exitCode == 1 && run.out.isEmpty)
+        #expect(run.err.contains("has not been verified yet; run `hotich verify \(Self.batch)` first."))
+    }
+
+    /// Pass 2 by the operator who keyed pass 1: told why nothing is left for them, not just "nothing".
+    @Test func thePassOneKeyerIsToldWhyPassTwoHasNothingForThem() throws {
+        let other = try CLIWorkspace()
+        let book = try SampleScans.writeGoodBook(into: other.root)
+        other.run(["batch", "receive", book.path, "--kind", "KS", "--office", "00001", "--year", "2017", "--volume", "1"])
+        let sheets = other.root.appendingPathComponent("sheets")
+        try SampleKeyings.write(into: sheets)
+        #expect(other.run(["key", "import", Self.batch, sheets.appendingPathComponent(SampleKeyings.fileName(pass: 1)).path], as: "nhaplieu").exitCode == 0)
+        let mine = other.run(["key", Self.batch, "--pass", "2"], as: "nhaplieu", lang: "en")
+        #expect(mine.exitCode == 0)
+        #expect(mine.out.contains("has 12 files waiting for pass 2, none of them for you: pass 2 must be keyed by someone other than the pass-1 keyer"), "\(mine.out)")
     }
 
     /// "errors to correct" counts the error findings, not each twice.

@@ -31,14 +31,14 @@ import Testing
         let shown = ws.run(["batch", "show", Self.batch], lang: "en")
         #expect(shown.out.contains("Files that are not entries (1)"))
         #expect(shown.out.contains("00-bia.pdf") && shown.out.contains("Bìa sổ") && shown.out.contains("nhaplieu"))
-        #expect(shown.out.contains("files keyed in pass 1: 0/12") && shown.out.contains("1 files not entries"))
+        #expect(shown.out.contains("files keyed in pass 1: 0/12") && shown.out.contains("1 file that is not an entry"))
     }
 
     @Test func aSupervisorMarksAndUnmarksInBothLanguages() throws {
         let ws = try prepare()
         let refused = ws.run(["batch", "mark-file", Self.batch, "00-bia.pdf", "--not-an-entry", "cover", "--reason", "Bìa"], as: "nhaplieu", lang: "en")
         #expect(refused.exitCode == 1)
-        #expect(refused.err.contains("nhaplieu (role operator) may not mark scan files as not entries; this needs the supervisor role"), "\(refused.err)")
+        #expect(refused.err.contains("nhaplieu (role operator) may not mark scan files as not entries, or clear such marks; this needs the supervisor role"), "\(refused.err)")
         let badKind = ws.run(["batch", "mark-file", Self.batch, "00-bia.pdf", "--not-an-entry", "poster", "--reason", "x"])
         #expect(badKind.exitCode == 64)
         let marked = ws.run(["batch", "mark-file", Self.batch, "00-bia.pdf", "--not-an-entry", "cover", "--reason", "Bìa sổ"])

@@ -47,4 +47,12 @@ import Testing
         #expect(OfficeCode("002")?.level == .district)
         #expect(OfficeCode("00037")?.level == .commune)
     }
+
+    @Test func invisibleCharactersAreForbiddenInFields() {
+        for text in ["NGUYỄN\u{200B}VĂN A", "A\u{202E}B", "A\u{2066}B", "A\u{FEFF}B", "A\u{1B}B", "A\u{85}B"] {
+            #expect(VietnameseText.containsForbiddenCharacters(text), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        #expect(!VietnameseText.containsForbiddenCharacters("Nguyễn Văn Đức\t"))
+        #expect(VietnameseText.singleLine("  bìa\n\u{1B}[2J sổ\u{200D} ") == "bìa [2J sổ")
+    }
 }

@@ -181,6 +181,58 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(try test.batchState(batch.id) == .keyed)
     }
 
+    /// The reject file never replaces the file being imported, nor a file hotich did not write; a
+    /// reject file imported again with errors left keeps the first source's row numbers and
+    /// replaces hotich's columns rather than adding more.
+    @Test func theRejectFileOverwritesNothingButAnEarlierRejectFile() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook(policy: .review)
+        let folder = try test.deliveries()
+        var rows = SampleKeyings.rows(pass: 1)
+        rows[4][12] = "không rõ"
+        rows[6][11] = "9"
+        let url = try writeCSV(csvText(rows), "nguon.csv", in: folder)
+        let before = try Data(contentsOf: url)
+        #expect(throws: HoTichError(.importRejectsIsSource(path: url.path))) {
+            try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url, partial: true, rejectsFile: url))
+        }
+        #expect(try Data(contentsOf: url) == before)
+        let notes = try writeCSV("ghi chú quan trọng\n", "ghi-chu.csv", in: folder)
+        #expect(throws: HoTichError(.importRejectsWouldOverwrite(path: notes.path))) {
+            try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url, partial: true, rejectsFile: notes))
+        }
+        #expect(try test.records(batch.id).isEmpty, "nothing imported when the reject file cannot be written")
+        let first = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url, partial: true))
+        let rejectsURL = try #require(first.rejectsFile)
+        // The operator corrects only one of the two rows and imports the reject file again.
+        let text = try String(contentsOf: rejectsURL, encoding: .utf8).replacingOccurrences(of: "không rõ", with: "04.02.2017")
+        let corrected = try writeCSV(text, "sua-lan-1.csv", in: folder)
+        let second = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: corrected, partial: true))
+        #expect(second.imported == 1 && second.rejected == 1)
+        let again = try String(contentsOf: try #require(second.rejectsFile), encoding: .utf8).components(separatedBy: "\r\n")
+        #expect(again[0].components(separatedBy: "(hotich)").count == 3, "two columns of hotich's, not four")
+        #expect(again[1].contains(",6,"), "the row keeps its number in the first source")
+        // The first reject file may be replaced by the next import of the source.
+        _ = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url, partial: true))
+    }
+
+    /// A draft opened and left with nothing typed does not make an import refuse its entry once
+    /// its file is released (or its claim expired).
+    @Test func anEmptyDraftDoesNotBlockAnImportOnceReleased() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook(policy: .review)
+        let task = try #require(try test.operatorSession.startKeying(batch: batch.id, pass: 1))
+        let folder = try test.deliveries()
+        try SampleKeyings.write(into: folder)
+        let sheet = folder.appendingPathComponent(SampleKeyings.fileName(pass: 1))
+        let held = try test.addOperator("nhaplieu3").importKeyings(ImportRequest(batchID: batch.id, file: sheet, partial: true))
+        #expect(held.rejected == 1 && held.problems.first?.code == "being-keyed", "the file is held")
+        _ = try test.supervisor.releaseClaim(batch: batch.id, path: task.file.path)
+        let freed = try test.workspace.session(as: "nhaplieu3").importKeyings(ImportRequest(batchID: batch.id, file: sheet))
+        #expect(freed.imported == 1 && freed.alreadyPresent == 11)
+        #expect(try test.batchState(batch.id) == .keyed)
+    }
+
     @Test func aWorkbooksRejectsBecomeACSVThatExcelOpensAsUTF8() throws {
         let test = try TestWorkspace()
         let batch = try test.receiveGoodBook(policy: .review)

@@ -113,6 +113,33 @@ extension TestWorkspace {
         #expect(try test.supervisor.nonEntryFiles(batch: batch.id).map(\.mark.markedBy) == ["nhaplieu"])
     }
 
+    /// One operator's word takes a page out of keying: a verifier confirms it against the image
+    /// (a warning to acknowledge); a supervisor's mark is a decision already.
+    @Test func aPageAnOperatorMarkedIsCheckedByAVerifier() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveBookWithCoverAndBlankPage(policy: .review)
+        let cover = try #require(try test.operatorSession.startKeying(batch: batch.id, pass: 1))
+        try test.operatorSession.markNotAnEntry(cover, kind: .cover, reason: "Bìa sổ")
+        try test.importSampleSheets(batch, policy: .review)
+        try test.supervisor.markFileNotAnEntry(batch: batch.id, path: "99-trang-trang.pdf", kind: .blank, reason: "Trang trắng")
+        _ = try test.verifier.verify(batch: batch.id)
+        let warnings = try test.verifier.findings(batch: batch.id).filter { $0.code == "file-marked-by-operator" }
+        #expect(warnings.map(\.detail) == ["cover|00-bia.pdf"])
+        #expect(warnings.allSatisfy { $0.severity == .warning })
+        let text = Message.finding(code: "file-marked-by-operator", field: nil, detail: "cover|00-bia.pdf", kind: .birth)
+        #expect(text.text(in: .english) == "Scan file 00-bia.pdf was marked by an operator as cover, not an entry: check it against the image")
+        #expect(text.text(in: .vietnamese).hasPrefix("Tệp quét 00-bia.pdf được người nhập đánh dấu là bìa sổ"))
+    }
+
+    /// A reason is free text: control characters (a terminal escape, a bell) are turned into spaces
+    /// before it is stored, so it can be printed and exported.
+    @Test func aReasonIsStoredWithoutControlCharacters() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveBookWithCoverAndBlankPage(policy: .review)
+        try test.supervisor.markFileNotAnEntry(batch: batch.id, path: "00-bia.pdf", kind: .cover, reason: "bìa\u{1B}[31m đỏ\u{07} \u{01}\u{200B}x")
+        #expect(try test.supervisor.nonEntryFiles(batch: batch.id).first?.mark.reason == "bìa [31m đỏ x")
+    }
+
     /// Marked pages travel in the export's provenance of the book, not as records.
     @Test func markedPagesAreListedInTheExportHeaderAndTheFileValidates() throws {
         let test = try TestWorkspace()

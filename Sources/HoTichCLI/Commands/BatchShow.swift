@@ -21,11 +21,13 @@ struct BatchShow: ParsableCommand {
         let session = try global.session()
         let detail = try session.batchDetail(id)
         let batch = detail.summary.batch
+        let marks = Dictionary(detail.nonEntries.map { ($0.path, $0.mark.kind) }, uniquingKeysWith: { first, _ in first })
         let files = DataTable(
-            labels: [.path, .format, .bytes, .number, .registrationDate, .sha256], language: language,
+            labels: [.path, .format, .bytes, .number, .registrationDate, .pageKind, .sha256], language: language,
             rows: detail.files.map { file in
                 [.text(file.path), file.format.map { .text($0.rawValue) } ?? .empty, .number(file.bytes),
                  file.nameNumber.map(Cell.text) ?? .empty, file.nameDate.map(Cell.text) ?? .empty,
+                 marks[file.path].map { .coded($0.rawValue, label: Message.nonEntryKind($0).text(in: language)) } ?? .empty,
                  .text(file.sha256)]
             })
         guard output.format == .table else {

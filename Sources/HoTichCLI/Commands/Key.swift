@@ -87,10 +87,16 @@ struct KeyImport: ParsableCommand {
         if report.rejected > 0 && !partial {
             throw HoTichError(.importRefused(rejected: report.rejected, read: report.read))
         }
-        let remaining = try global.session().remainingEntries(batch: id).filter { $0.pass == pass }
+        let session = try global.session()
+        let remaining = try session.remainingEntries(batch: id).filter { $0.pass == pass }
         for line in Self.remainingLines(remaining, batchID: id, rejectsFile: report.rejectsFile?.path) {
             console.line(line.text(in: language))
         }
+        if report.imported > 0, try session.batchDetail(id).summary.batch.state == .keyed {
+            console.line(Message.keyingDone(batchID: id).text(in: language))
+        }
+        // A partial import that took no row did nothing: a failure to act on.
+        if partial && report.imported == 0 && report.rejected > 0 { throw ExitCode.failure }
     }
 
     /// What a batch still lacks, per pass, and how to finish it: nothing once keying is done.

@@ -60,14 +60,18 @@ struct Verify: ParsableCommand {
 
     /// Runs verification after a verifier's answers, to settle what they allow, and says what is left.
     static func settle(_ batchID: String, session: Session, language: Language) throws {
-        show(try session.verify(batch: batchID), session: session, format: .table, language: language)
+        show(try session.verify(batch: batchID), session: session, format: .table, language: language, afterDecisions: true)
     }
 
     /// The run's summary, the open findings by kind, and the next step.
-    static func show(_ report: VerificationReport, session: Session, format: OutputFormat, language: Language) {
+    /// - Parameter afterDecisions: the run follows a verifier's answers, which settled records
+    ///   themselves: what this run settled says nothing then, and is not shown.
+    static func show(
+        _ report: VerificationReport, session: Session, format: OutputFormat, language: Language, afterDecisions: Bool = false
+    ) {
         let console = Console.current
         let progress = report.progress
-        if report.policy == .double {
+        if report.policy == .double && !afterDecisions {
             console.line(Message.verificationNewlySettled(
                 verified: report.newlyVerified, conflicts: report.newConflicts, doubts: report.newDoubts).text(in: language))
         }
@@ -129,7 +133,7 @@ struct Arbitrate: ParsableCommand {
         let summary = try ArbitrationLoop(session: session, language: language, console: console).run(batch: id)
         console.line()
         if summary.skippedOwn > 0 { console.line(Message.arbitrationSkippedOwn(summary.skippedOwn).text(in: language)) }
-        if summary.paused { console.line(Message.keyingPaused.text(in: language)) }
+        if summary.paused { console.line(Message.arbitrationPaused.text(in: language)) }
         console.line(Message.arbitrationSummary(decided: summary.decided, acknowledged: summary.acknowledged).text(in: language))
         try Verify.settle(id, session: session, language: language)
     }
@@ -150,7 +154,7 @@ struct Review: ParsableCommand {
         let session = try global.session()
         let console = Console.current
         let summary = try ReviewLoop(session: session, language: language, console: console).run(batch: id)
-        if summary.paused { console.line(Message.keyingPaused.text(in: language)) }
+        if summary.paused { console.line(Message.reviewPaused.text(in: language)) }
         if case .lotRejected = summary.lot { return }
         try Verify.settle(id, session: session, language: language)
     }

@@ -21,6 +21,8 @@ struct ArbitrationLoop {
         var summary = Summary()
         // Refused before anything is shown: the legend is for those who may answer.
         try session.require(.arbitrate)
+        let state = try session.batchDetail(batch).summary.batch.state
+        guard state == .verifying else { throw HoTichError(.batchNotArbitrable(batchID: batch, state: state)) }
         console.line(Message.arbitrationHelp.text(in: language))
         var lastFile: URL?
         for item in try session.openDecisions(batch: batch) {

@@ -21,9 +21,13 @@ struct KeyingLoop {
         let started = Date()
         var summary = Summary()
         try session.require(.keyRecords)
-        console.line(Message.keyingStarted(batchID: batch, pass: pass).text(in: language))
-        console.line(Message.keyingHelp.text(in: language))
-        while let task = try session.startKeying(batch: batch, pass: pass) {
+        // The first claim checks the batch: a refusal comes before anything is shown.
+        var next = try session.startKeying(batch: batch, pass: pass)
+        if next != nil {
+            console.line(Message.keyingStarted(batchID: batch, pass: pass).text(in: language))
+            console.line(Message.keyingHelp.text(in: language))
+        }
+        while let task = next {
             console.line()
             console.line(Message.keyingFile(path: task.fileURL.path, done: task.filesDone, total: task.filesTotal).text(in: language))
             Viewer.open(task.fileURL)
@@ -35,17 +39,24 @@ struct KeyingLoop {
                 return summary
             case .notAnEntry(let kind):
                 console.line(Message.fileMarked(path: task.file.path, kind: kind).text(in: language))
-                continue
             case .complete:
-                break
+                let record = try session.completeKeying(current)
+                summary.records += 1
+                console.line(Message.recordSaved(number: record.number ?? current.values["so"]?.text, path: task.file.path).text(in: language))
             }
-            let record = try session.completeKeying(current)
-            summary.records += 1
-            console.line(Message.recordSaved(number: record.number ?? current.values["so"]?.text, path: task.file.path).text(in: language))
+            next = try session.startKeying(batch: batch, pass: pass)
         }
-        console.line(Message.nothingLeftToKey(batchID: batch, pass: pass).text(in: language))
+        console.line(try nothingLeft(batch: batch, pass: pass).text(in: language))
         summary.seconds = Int(Date().timeIntervalSince(started))
         return summary
+    }
+
+    /// Why there is nothing to key: the batch is done, or what is left is not this operator's.
+    private func nothingLeft(batch: String, pass: Int) throws -> Message {
+        let detail = try session.batchDetail(batch)
+        if detail.summary.batch.state == .keyed { return .keyingDone(batchID: batch) }
+        let left = detail.remaining.first { $0.pass == pass }?.files.count ?? 0
+        return left > 0 ? .nothingLeftForYou(batchID: batch, pass: pass, left: left) : .nothingLeftToKey(batchID: batch, pass: pass)
     }
 
     /// How keying one file ended.
@@ -135,12 +146,22 @@ struct KeyingLoop {
 
     /// Asks what the file is and why, then marks it.
     private func markNotAnEntry(_ task: KeyingTask) throws -> MarkAnswer {
+        // A file that cannot be marked (it has a record) is said so before anything is asked.
+        do {
+            try session.checkMarkable(task)
+        } catch let error as HoTichError {
+            console.line("  " + Message.keyingRejected(error.message.text(in: language)).text(in: language))
+            return .back
+        }
         while true {
             console.out(Message.keyingNotAnEntryKindPrompt.text(in: language))
             guard let line = console.readLine() else { return .paused }
             let answer = VietnameseText.normalized(line)
             if answer.isEmpty { return .back }
-            guard let index = Int(answer), NonEntryKind.allCases.indices.contains(index - 1) else { continue }
+            guard let index = Int(answer), NonEntryKind.allCases.indices.contains(index - 1) else {
+                console.line("  " + Message.chooseBetween(first: 1, last: NonEntryKind.allCases.count).text(in: language))
+                continue
+            }
             let kind = NonEntryKind.allCases[index - 1]
             while true {
                 console.out(Message.keyingNotAnEntryReasonPrompt.text(in: language))

@@ -21,8 +21,10 @@ struct ReviewLoop {
     func run(batch: String) throws -> Summary {
         var summary = Summary()
         try session.require(.review)
-        console.line(Message.reviewHelp.text(in: language))
-        while let task = try session.nextReview(batch: batch) {
+        // The first record checks the batch and its policy: a refusal comes before the legend.
+        var next = try session.nextReview(batch: batch)
+        if next != nil { console.line(Message.reviewHelp.text(in: language)) }
+        while let task = next {
             console.line()
             console.line(Message.reviewRecord(number: task.record.number, path: task.fileURL?.path, done: task.done, total: task.total).text(in: language))
             Viewer.open(task.fileURL)
@@ -45,6 +47,7 @@ struct ReviewLoop {
                 summary.lot = outcome
                 return summary
             }
+            next = try session.nextReview(batch: batch)
         }
         console.line(Message.nothingLeftToReview(batchID: batch).text(in: language))
         return summary

@@ -18,19 +18,33 @@ public final class RejectFileWriter {
         header.trimmingCharacters(in: .whitespaces).hasSuffix(annotationMarker)
     }
 
+    /// Whether the file at `url` may be replaced by a reject file: it does not exist, or it is a
+    /// reject file hotich wrote (its header names hotich's columns). Any other file is someone's work.
+    public static func mayReplace(_ url: URL) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { return !FileManager.default.fileExists(atPath: url.path) }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        let firstLine = head.split(separator: UInt8(ascii: "\n"), maxSplits: 1, omittingEmptySubsequences: false).first ?? head
+        return String(decoding: firstLine, as: UTF8.self).contains(annotationMarker)
+    }
+
     public let url: URL
     private let partial: URL
     private let handle: FileHandle
     private let dialect: CSVDialect
-    private let columns: Int
+    /// The source's columns that are copied (hotich's own columns of an earlier reject file are not).
+    private let kept: [Int]
+    /// The column of an earlier reject file that holds the row's number in the first source.
+    public let originalRowColumn: Int?
     private var finished = false
 
-    /// Creates the hidden file and writes the header: the source's `header`, then `annotations`
-    /// (each already ending in ``annotationMarker``).
+    /// Creates the hidden file and writes the header: the source's `header` (without the columns an
+    /// earlier reject file added), then `annotations` (each already ending in ``annotationMarker``).
     public init(url: URL, header: [String], annotations: [String], dialect: CSVDialect) throws {
         self.url = url
         self.dialect = dialect
-        columns = header.count
+        kept = header.indices.filter { !Self.isAnnotation(header[$0]) }
+        originalRowColumn = header.indices.first { Self.isAnnotation(header[$0]) }
         partial = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).partial")
         guard FileManager.default.createFile(atPath: partial.path, contents: nil, attributes: [.posixPermissions: 0o600]),
               let handle = FileHandle(forWritingAtPath: partial.path)
@@ -48,15 +62,14 @@ public final class RejectFileWriter {
     deinit { discard() }
 
     /// One rejected row: its cells as read (padded to the header's width, so the added columns line
-    /// up), then its annotations.
+    /// up; an earlier reject file's own columns left out), then its annotations.
     public func write(row cells: [String], annotations: [String]) throws {
         try write(cells, annotations)
     }
 
     private func write(_ cells: [String], _ annotations: [String]) throws {
-        var padded = Array(cells.prefix(columns))
-        if padded.count < columns { padded += repeatElement("", count: columns - padded.count) }
-        try handle.write(contentsOf: Data(dialect.line(padded + annotations).utf8))
+        let copied = kept.map { $0 < cells.count ? cells[$0] : "" }
+        try handle.write(contentsOf: Data(dialect.line(copied + annotations).utf8))
     }
 
     /// Flushes the file to disk and gives it its name (replacing an older reject file).

@@ -99,7 +99,7 @@ extension Message {
 
         case .diagnostic(let diagnostic, let kind):
             let label = diagnostic.field.map { FieldCatalog.field($0, in: kind)?.englishLabel ?? $0 } ?? "*"
-            return "\(label): \(diagnostic.problem.english)" + (diagnostic.severity == .warning ? " (warning)" : "")
+            return "\(label): \(diagnostic.problem.english(kind: kind))" + (diagnostic.severity == .warning ? " (warning)" : "")
         case .policyHasNoSecondPass(let id, let policy):
             return "Batch \(id) uses the \(policy.rawValue) policy: it is keyed once, there is no pass 2."
         case .invalidPass(let pass):
@@ -134,24 +134,39 @@ extension Message {
         case .keyingNoCodeList(let key, let kind):
             return "\(FieldCatalog.field(key, in: kind)?.englishLabel ?? key) has no code list; type the value as the book has it"
         case .keyingRejected(let reason):
-            return "Not accepted: \(reason). Type it again."
+            return "Not accepted: \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason). Type it again."
         case .keyingConfirm(let warnings):
             return warnings == 0 ? "Save the record? (Enter = save, < = back, :q = pause) " : "\(warnings) warnings above. Save anyway? (Enter = save, < = back, :q = pause) "
         case .keyingMustFix(let errors):
             return "\(errors) errors must be fixed before saving; going back to the first field in error."
         case .recordSaved(let number, let path):
             return "Saved record number \(number ?? "?") (\(path))."
+        case .arbitrationPaused:
+            return "Paused; every answer given is stored. Run the command again to go on."
+        case .reviewPaused:
+            return "Paused; the record being checked was not saved and will be checked again. Run the command again to go on."
+        case .keyingDone(let id):
+            return "Batch \(id) is fully keyed. Next: a verifier runs `hotich verify \(id)`."
+        case .nothingLeftForYou(let id, let pass, let left):
+            return "Batch \(id) has \(left.grouped(in: en)) \(left == 1 ? "file" : "files") waiting for pass \(pass), none of them for you: pass 2 must be keyed by someone other than the pass-1 keyer, or another operator holds them."
+        case .chooseBetween(let first, let last):
+            return "Choose a number from \(first) to \(last)."
+        case .batchNotArbitrable(let id, let state):
+            if state == .keyed { return "Batch \(id) has not been verified yet; run `hotich verify \(id)` first." }
+            return "Batch \(id) is \(state.rawValue); only a batch being verified can be arbitrated."
         case .keyingPaused:
             return "Paused; the record in progress is kept. Run the command again to continue where you stopped."
         case .keyingProgress(let records, let withoutFile, let pass1, let pass2, let drafts, let files, let notEntries):
             let unfiled = withoutFile > 0 ? " (\(withoutFile.grouped(in: en)) without a scan file)" : ""
             let second = pass2.map { ", pass 2: \($0.grouped(in: en))/\(files.grouped(in: en))" } ?? ""
-            let marked = notEntries > 0 ? " · \(notEntries.grouped(in: en)) files not entries" : ""
+            let marked = notEntries > 0 ? " · \(notEntries.grouped(in: en)) \(notEntries == 1 ? "file that is not an entry" : "files that are not entries")" : ""
             return "\(records.grouped(in: en)) records\(unfiled) · files keyed in pass 1: \(pass1.grouped(in: en))/\(files.grouped(in: en))\(second) · drafts: \(drafts.grouped(in: en))\(marked)"
         case .keyingRemaining(let pass, let numbers, let unnumbered):
             var parts: [String] = []
             if !numbers.isEmpty { parts.append("numbers " + Message.boundedList(numbers, more: { "and \($0) more" })) }
-            if unnumbered > 0 { parts.append("\(unnumbered) files whose name states no number") }
+            if unnumbered > 0 {
+                parts.append("\(unnumbered) \(unnumbered == 1 ? "file" : "files") whose name states no number (a cover, a blank page? `hotich batch mark-file` says so)")
+            }
             return "Pass \(pass) still lacks: " + parts.joined(separator: "; ") + "."
         case .keyingHowToFinish(let id, let pass, let filesLeft, let unfiledLeft, let rejects):
             let passOption = pass == 2 ? " --pass 2" : ""
@@ -220,6 +235,10 @@ extension Message {
             return "Nothing was imported: \(rejected) of \(read) rows have problems (listed above). Fix the file and import again, or add --partial to import the good rows and write the rejected ones to a file."
         case .importSummary(let read, let imported, let rejected, let present):
             return "Read \(read.grouped(in: en)) rows: \(imported.grouped(in: en)) imported, \(rejected.grouped(in: en)) rejected, \(present.grouped(in: en)) already present."
+        case .importRejectsIsSource(let path):
+            return "The reject file \(path) is the file being imported; it is not overwritten. Choose another with --rejects."
+        case .importRejectsWouldOverwrite(let path):
+            return "\(path) exists and is not a reject file hotich wrote; it is not overwritten. Choose another with --rejects."
         case .importRejectFile(let path):
             return "Rejected rows are listed in \(path)."
         case .importSeenBefore(let at, let by):
@@ -438,7 +457,7 @@ extension IntakeIssue.Problem {
 extension ScanFileName.Defect {
     var english: String {
         switch self {
-        case .pattern: "its parts are not there, separated by dots"
+        case .pattern: "it is not five parts and an extension separated by dots"
         case .separators: "its parts are separated by underscores or spaces instead of dots"
         case .kind(let text): "the kind \"\(text)\" is not KS, KT, KH, HN or CMC"
         case .year(let text): "the year opened \"\(text)\" is not four digits"
@@ -484,7 +503,7 @@ extension Permission {
         case .receiveBatch: "receive scan batches"
         case .changeBatchState: "return, hold or release batches"
         case .changePolicy: "change how a batch is verified"
-        case .markFiles: "mark scan files as not entries"
+        case .markFiles: "mark scan files as not entries, or clear such marks"
         case .releaseClaims: "free files held by operators"
         case .keyRecords: "key records"
         case .arbitrate: "arbitrate conflicts against the image"
@@ -597,7 +616,7 @@ extension Message.Label {
 }
 
 extension Diagnostic.Problem {
-    var english: String {
+    func english(kind: RecordKind) -> String {
         switch self {
         case .missingRequired: "required but missing (type - if the book leaves it blank)"
         case .tooLong(let max): "longer than \(max) characters"
@@ -605,7 +624,7 @@ extension Diagnostic.Problem {
         case .notADate: "not a date (dd.mm.yyyy, mm.yyyy or yyyy)"
         case .impossibleDate: "a day that does not exist; kept as written"
         case .notATime: "not a time (hh:mm)"
-        case .unknownCode(let list): "not in the \(list) list"
+        case .unknownCode(let list): "not in its code list" + Diagnostic.Problem.choices(of: list, in: .english)
         case .notAPersonalID: "a personal ID number has exactly 12 digits"
         case .personalIDSexMismatch: "the personal ID number does not match the sex"
         case .personalIDYearMismatch(let year): "the personal ID number encodes birth year \(year), not the date of birth"
@@ -614,7 +633,7 @@ extension Diagnostic.Problem {
         case .volumeShape: "a volume is written QQ/YYYY"
         case .pageShape: "a page number is digits"
         case .unknownField: "not a field of this template"
-        case .registeredBeforeEvent(let event): "registered before the event (\(event))"
+        case .registeredBeforeEvent(let event): "registered before the \((FieldCatalog.field(event, in: kind)?.englishLabel ?? event).lowercased())"
         case .parentNotBornBeforeChild: "the parent is not born before the child"
         case .underMarriageAge(let age, let minimum): "\(age) years old at registration, under the marriage age of \(minimum)"
         case .deathBeforeBirth: "death before birth"

@@ -37,6 +37,13 @@ extension Message {
         case "file-without-record":
             return vi ? "Tệp quét \(detail) chưa có bản ghi nào (trang trống, bìa, hay bị bỏ sót?)"
                 : "Scan file \(detail) has no record (blank page, cover, or missed?)"
+        case "file-marked-by-operator":
+            let parts = detail.split(separator: "|", maxSplits: 1).map(String.init)
+            let kind = parts.first.flatMap(NonEntryKind.init(rawValue:))
+            let path = parts.count > 1 ? parts[1] : detail
+            let what = kind.map { Message.nonEntryKind($0).text(in: language) } ?? "?"
+            return vi ? "Tệp quét \(path) được người nhập đánh dấu là \(what), không phải trường hợp đăng ký: đối chiếu với ảnh"
+                : "Scan file \(path) was marked by an operator as \(what), not an entry: check it against the image"
         case "record-without-file":
             return vi ? "Bản ghi không gắn với tệp quét nào" : "The record is linked to no scan file"
         case "file-several-entries":
@@ -95,6 +102,7 @@ extension Message {
             "file-without-record": ("tệp quét chưa có bản ghi", "scan file without a record"),
             "record-without-file": ("bản ghi không có tệp quét", "record without a scan file"),
             "file-several-entries": ("tệp có nhiều bản ghi", "file with several records"),
+            "file-marked-by-operator": ("tệp người nhập đánh dấu không phải trường hợp", "file an operator marked as not an entry"),
             "personal-id-shared": ("số định danh của người khác", "personal ID of another person"),
             "personal-id-province": ("số định danh mã tỉnh khác", "personal ID of another province"),
         ]

@@ -99,7 +99,7 @@ extension Message {
 
         case .diagnostic(let diagnostic, let kind):
             let label = diagnostic.field.map { FieldCatalog.field($0, in: kind)?.label ?? $0 } ?? "*"
-            return "\(label): \(diagnostic.problem.vietnamese)" + (diagnostic.severity == .warning ? " (cảnh báo)" : "")
+            return "\(label): \(diagnostic.problem.vietnamese(kind: kind))" + (diagnostic.severity == .warning ? " (cảnh báo)" : "")
         case .policyHasNoSecondPass(let id, let policy):
             return "Lô \(id) dùng cách kiểm tra \(Message.policy(policy).vietnamese): chỉ nhập một lần, không có lần nhập 2."
         case .invalidPass(let pass):
@@ -134,13 +134,26 @@ extension Message {
         case .keyingNoCodeList(let key, let kind):
             return "\(FieldCatalog.field(key, in: kind)?.label ?? key) không có danh sách mã; gõ giá trị như trong sổ"
         case .keyingRejected(let reason):
-            return "Không nhận: \(reason). Nhập lại."
+            return "Không nhận: \(reason.hasSuffix(".") ? String(reason.dropLast()) : reason). Nhập lại."
         case .keyingConfirm(let warnings):
             return warnings == 0 ? "Lưu bản ghi? (Enter = lưu, < = quay lại, :q = tạm dừng) " : "Có \(warnings) cảnh báo ở trên. Vẫn lưu? (Enter = lưu, < = quay lại, :q = tạm dừng) "
         case .keyingMustFix(let errors):
             return "Còn \(errors) lỗi phải sửa trước khi lưu; đang quay lại trường đầu tiên có lỗi."
         case .recordSaved(let number, let path):
             return "Đã lưu bản ghi số \(number ?? "?") (\(path))."
+        case .arbitrationPaused:
+            return "Đã tạm dừng; mọi câu trả lời đã đưa đều đã được lưu. Chạy lại lệnh để tiếp tục."
+        case .reviewPaused:
+            return "Đã tạm dừng; bản ghi đang soát chưa được lưu và sẽ được soát lại. Chạy lại lệnh để tiếp tục."
+        case .keyingDone(let id):
+            return "Lô \(id) đã nhập xong. Tiếp theo: người kiểm tra chạy `hotich verify \(id)`."
+        case .nothingLeftForYou(let id, let pass, let left):
+            return "Lô \(id) còn \(left.grouped(in: vi)) tệp chờ nhập lần \(pass), nhưng không tệp nào dành cho bạn: lần nhập 2 phải do người khác với người nhập lần 1, hoặc tệp đang do người khác giữ."
+        case .chooseBetween(let first, let last):
+            return "Chọn một số từ \(first) đến \(last)."
+        case .batchNotArbitrable(let id, let state):
+            if state == .keyed { return "Lô \(id) chưa được kiểm tra; chạy `hotich verify \(id)` trước." }
+            return "Lô \(id) đang ở trạng thái \(Message.state(state).vietnamese); chỉ phân xử được lô đang kiểm tra."
         case .keyingPaused:
             return "Đã tạm dừng; bản ghi đang nhập dở được giữ lại. Chạy lại lệnh để tiếp tục đúng chỗ."
         case .keyingProgress(let records, let withoutFile, let pass1, let pass2, let drafts, let files, let notEntries):
@@ -151,7 +164,9 @@ extension Message {
         case .keyingRemaining(let pass, let numbers, let unnumbered):
             var parts: [String] = []
             if !numbers.isEmpty { parts.append("số " + Message.boundedList(numbers, more: { "và \($0) số khác" })) }
-            if unnumbered > 0 { parts.append("\(unnumbered) tệp không ghi số trong tên") }
+            if unnumbered > 0 {
+                parts.append("\(unnumbered) tệp không ghi số trong tên (nếu là bìa, trang trắng: đánh dấu bằng `hotich batch mark-file`)")
+            }
             return "Lần nhập \(pass) còn thiếu: " + parts.joined(separator: "; ") + "."
         case .keyingHowToFinish(let id, let pass, let filesLeft, let unfiledLeft, let rejects):
             let passOption = pass == 2 ? " --pass 2" : ""
@@ -220,6 +235,10 @@ extension Message {
             return "Không nhập gì: \(rejected)/\(read) dòng có lỗi (liệt kê ở trên). Sửa tệp rồi nhập lại, hoặc thêm --partial để nhập các dòng đúng và ghi các dòng lỗi ra tệp riêng."
         case .importSummary(let read, let imported, let rejected, let present):
             return "Đọc \(read.grouped(in: vi)) dòng: nhập \(imported.grouped(in: vi)), từ chối \(rejected.grouped(in: vi)), đã có từ trước \(present.grouped(in: vi))."
+        case .importRejectsIsSource(let path):
+            return "Tệp ghi dòng bị từ chối \(path) chính là tệp đang nhập; không ghi đè. Chọn tệp khác bằng --rejects."
+        case .importRejectsWouldOverwrite(let path):
+            return "Đã có tệp \(path) không phải tệp dòng bị từ chối của hotich; không ghi đè. Chọn tệp khác bằng --rejects."
         case .importRejectFile(let path):
             return "Các dòng bị từ chối được ghi ở \(path)."
         case .importSeenBefore(let at, let by):
@@ -438,7 +457,7 @@ extension IntakeIssue.Problem {
 extension ScanFileName.Defect {
     var vietnamese: String {
         switch self {
-        case .pattern: "không có đủ các phần ngăn bằng dấu chấm"
+        case .pattern: "không có đủ năm phần và phần mở rộng, ngăn bằng dấu chấm"
         case .separators: "các phần ngăn bằng dấu gạch dưới hay khoảng trắng thay vì dấu chấm"
         case .kind(let text): "loại sổ \"\(text)\" không phải KS, KT, KH, HN hay CMC"
         case .year(let text): "năm mở sổ \"\(text)\" không phải bốn chữ số"
@@ -494,7 +513,7 @@ extension Permission {
         case .receiveBatch: "nhận lô quét"
         case .changeBatchState: "trả lại, tạm dừng hay tiếp tục lô"
         case .changePolicy: "đổi cách kiểm tra của lô"
-        case .markFiles: "đánh dấu tệp không phải trường hợp đăng ký"
+        case .markFiles: "đánh dấu tệp không phải trường hợp đăng ký, hay bỏ đánh dấu"
         case .releaseClaims: "giải phóng tệp đang bị giữ"
         case .keyRecords: "nhập liệu"
         case .arbitrate: "đối chiếu với ảnh, phân xử chênh lệch"
@@ -643,7 +662,7 @@ extension Message.Label {
 }
 
 extension Diagnostic.Problem {
-    var vietnamese: String {
+    func vietnamese(kind: RecordKind) -> String {
         switch self {
         case .missingRequired: "bắt buộc mà chưa có (gõ - nếu sổ để trống)"
         case .tooLong(let max): "dài quá \(max) ký tự"
@@ -651,7 +670,7 @@ extension Diagnostic.Problem {
         case .notADate: "không phải ngày (dd.mm.yyyy, mm.yyyy hoặc yyyy)"
         case .impossibleDate: "ngày không có thật; giữ nguyên như trong sổ"
         case .notATime: "không phải giờ phút (hh:mm)"
-        case .unknownCode(let list): "không có trong danh mục \(list)"
+        case .unknownCode(let list): "không có trong danh mục" + Diagnostic.Problem.choices(of: list, in: .vietnamese)
         case .notAPersonalID: "số định danh cá nhân phải có đúng 12 chữ số"
         case .personalIDSexMismatch: "số định danh không khớp giới tính"
         case .personalIDYearMismatch(let year): "số định danh ghi năm sinh \(year), khác ngày sinh"
@@ -660,7 +679,7 @@ extension Diagnostic.Problem {
         case .volumeShape: "quyển số phải có dạng QQ/YYYY"
         case .pageShape: "trang số phải là chữ số"
         case .unknownField: "trường không có trong mẫu"
-        case .registeredBeforeEvent(let event): "ngày đăng ký trước ngày sự kiện (\(event))"
+        case .registeredBeforeEvent(let event): "ngày đăng ký trước \((FieldCatalog.field(event, in: kind)?.label ?? event).lowercased())"
         case .parentNotBornBeforeChild: "cha/mẹ không sinh trước con"
         case .underMarriageAge(let age, let minimum): "\(age) tuổi khi đăng ký, dưới tuổi kết hôn \(minimum)"
         case .deathBeforeBirth: "ngày chết trước ngày sinh"

@@ -85,6 +85,18 @@ public enum Message: Sendable, Equatable {
     case keyingMustFix(errors: Int)
     case recordSaved(number: String?, path: String)
     case keyingPaused
+    /// Arbitration paused: every answer given is stored.
+    case arbitrationPaused
+    /// Review paused: the record being checked was not saved.
+    case reviewPaused
+    /// Every file of the batch is keyed as its policy needs: what comes next.
+    case keyingDone(batchID: String)
+    /// Pass 2 has files left, but this operator keyed their pass 1 (or someone holds them).
+    case nothingLeftForYou(batchID: String, pass: Int, left: Int)
+    /// A choice out of range at a numbered menu.
+    case chooseBetween(first: Int, last: Int)
+    /// Arbitration is for a batch being verified.
+    case batchNotArbitrable(batchID: String, state: BatchState)
     /// Records (and how many have no scan file), files keyed per pass of the files to key, drafts,
     /// files marked as holding no entry.
     case keyingProgress(records: Int, withoutFile: Int, pass1: Int, pass2: Int?, drafts: Int, files: Int, notEntries: Int)
@@ -129,6 +141,10 @@ public enum Message: Sendable, Equatable {
     case importRefused(rejected: Int, read: Int)
     case importSummary(read: Int, imported: Int, rejected: Int, alreadyPresent: Int)
     case importRejectFile(path: String)
+    /// `--rejects` names the file being imported.
+    case importRejectsIsSource(path: String)
+    /// `--rejects` names a file that is not a reject file hotich wrote.
+    case importRejectsWouldOverwrite(path: String)
     case importSeenBefore(at: String, by: String)
 
     // MARK: - Verification
@@ -324,5 +340,15 @@ extension Double {
         let whole = sign + Int64(scaled / factor).grouped(in: language)
         guard digits > 0 else { return whole }
         return whole + (language == .vietnamese ? "," : ".") + String(repeating: "0", count: digits - fraction.count) + fraction
+    }
+}
+
+extension Diagnostic.Problem {
+    /// A short list's values, to say what may be typed: " (1 Nam, 2 Nữ, 3 Không xác định)"; a long
+    /// list is named by its identifier instead.
+    static func choices(of listID: String, in language: Language) -> String {
+        guard let list = CodeLists.all[listID] else { return " \(listID)" }
+        guard list.entries.count <= 10 else { return " \(listID)" }
+        return " (" + list.entries.map { "\($0.code) \($0.label)" }.joined(separator: ", ") + ")"
     }
 }

@@ -99,20 +99,41 @@ public enum VietnameseText {
         return String(out)
     }
 
-    /// Whether the text holds a control character (other than tab) or a replacement
-    /// character left by invalid UTF-8. Such input is rejected rather than stored.
+    /// Whether the text holds a control character (other than tab), a replacement character left
+    /// by invalid UTF-8, or an invisible format character (zero-width spaces and joiners, direction
+    /// marks and overrides, a byte-order mark inside text): no register holds them, and they make
+    /// two spellings of one name look alike. Such input is rejected rather than stored.
     public static func containsForbiddenCharacters(_ text: String) -> Bool {
         var previous: UInt8 = 0
         var beforePrevious: UInt8 = 0
         for byte in text.utf8 {
             if (byte < 0x20 && byte != 0x09) || byte == 0x7F { return true }
-            // C1 controls U+0080–U+009F are C2 80–C2 9F; U+FFFD is EF BF BD.
+            // C1 controls U+0080–U+009F are C2 80–C2 9F; U+FFFD is EF BF BD; U+FEFF is EF BB BF.
             if previous == 0xC2 && (0x80...0x9F).contains(byte) { return true }
-            if beforePrevious == 0xEF && previous == 0xBF && byte == 0xBD { return true }
+            if beforePrevious == 0xEF && ((previous == 0xBF && byte == 0xBD) || (previous == 0xBB && byte == 0xBF)) { return true }
+            // U+200B–U+200F and U+202A–U+202E are E2 80 8B–8F and AA–AE; U+2060–U+2069 are E2 81 A0–A9.
+            if beforePrevious == 0xE2 && previous == 0x80 && ((0x8B...0x8F).contains(byte) || (0xAA...0xAE).contains(byte)) { return true }
+            if beforePrevious == 0xE2 && previous == 0x81 && (0xA0...0xA9).contains(byte) { return true }
             beforePrevious = previous
             previous = byte
         }
         return false
+    }
+
+    /// Free text a person types as a reason or a note, made safe to store, print and export: every
+    /// control, replacement and invisible format character becomes a space, then the text is
+    /// normalized (NFC, one space between words).
+    public static func singleLine(_ text: String) -> String {
+        guard containsForbiddenCharacters(text) || text.contains("\t") else { return normalized(text) }
+        var cleaned = ""
+        cleaned.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let invisible = value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFD || value == 0xFEFF
+                || (0x200B...0x200F).contains(value) || (0x202A...0x202E).contains(value) || (0x2060...0x2069).contains(value)
+            cleaned.unicodeScalars.append(invisible ? " " : scalar)
+        }
+        return normalized(cleaned)
     }
 }
 
