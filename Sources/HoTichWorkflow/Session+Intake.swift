@@ -44,6 +44,14 @@ extension Session {
     /// written and the report lists them.
     /// - Parameter progress: called after each file with (files done, files in all).
     public func receive(_ request: IntakeRequest, progress: (Int, Int) -> Void = { _, _ in }) throws -> IntakeReport {
+        try receive(request, progress: progress, beforeStoring: {})
+    }
+
+    /// ``receive(_:progress:)`` with a hook run after the files are inspected and before anything is
+    /// stored: the moment two receives of one zip race for, which tests hold open.
+    package func receive(
+        _ request: IntakeRequest, progress: (Int, Int) -> Void = { _, _ in }, beforeStoring: () throws -> Void
+    ) throws -> IntakeReport {
         try require(.receiveBatch)
         let source = request.source.standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -59,13 +67,16 @@ extension Session {
             throw HoTichError(.pathNotFolderOrZip(source.path))
         }
 
-        // A zip is unpacked into the workspace first; anything that fails below removes it again.
-        var unpacked: URL?
-        defer { if let unpacked { try? FileManager.default.removeItem(at: unpacked) } }
+        // A zip is unpacked into a staging folder of this receive's own, held by its lock (so that a
+        // later command knows it from a crashed receive's); anything that fails below removes it
+        // again, and never another receive's folder.
+        var staging: StagingFolder?
+        defer { staging?.discard() }
         let root: URL
         if sourceKind == .zip {
-            let incoming = workspace.scansFolder.appendingPathComponent(".incoming-\(UUID().uuidString)")
-            unpacked = incoming
+            let folder = try StagingFolder.make(in: workspace.scansFolder)
+            staging = folder
+            let incoming = folder.url
             do {
                 try ZipUnpacker.unpack(source, into: incoming)
             } catch .writeFailed {
@@ -106,66 +117,105 @@ extension Session {
                 fileCount: manifest.entries.count, totalBytes: manifest.totalBytes)
         }
 
-        // Keep the unpacked files under a name given by their content, so a crash after this
-        // point leaves at worst a folder that the next receive of the same zip replaces.
-        var storedRoot = root
-        if let incoming = unpacked {
-            let final = workspace.scansFolder.appendingPathComponent(String(digest.prefix(16)))
-            try? FileManager.default.removeItem(at: final)
-            do {
-                try FileManager.default.moveItem(at: incoming, to: final)
-            } catch {
-                throw HoTichError(.fileCopyFailed(source.path))
-            }
-            unpacked = final
-            storedRoot = final
-        }
+        // Unpacked files are kept under a name given by their content. They move there inside the
+        // transaction that records the batch, after it has found the content new: the write lock
+        // makes that move one receive's at a time, so whoever loses the race has moved nothing and
+        // removes only its own staging folder.
+        let final = workspace.scansFolder.appendingPathComponent(String(digest.prefix(16)))
+        let storedRoot = staging == nil ? root : final
+        try beforeStoring()
 
         let names = inspection.names
         let actor = user.name
-        let batch = try workspace.store.write { db -> BatchRow in
-            if let existing = try BatchRow.filter(BatchRow.Columns.contentDigest == digest).fetchOne(db) {
-                throw HoTichError(.batchAlreadyReceived(batchID: existing.id))
+        let batch: BatchRow
+        do {
+            batch = try record(
+                request, source: source, sourceKind: sourceKind, storedRoot: storedRoot, manifest: manifest, issues: issues,
+                unusable: unusable, names: names, staging: staging, final: final, actor: actor)
+        } catch {
+            // The files moved but the batch was not recorded (its commit failed): they go back under
+            // the staging name, to be removed with it — unless a batch now holds the content.
+            if staging?.movedTo != nil {
+                try? workspace.store.write { db in
+                    if try BatchRow.filter(BatchRow.Columns.contentDigest == digest).fetchCount(db) == 0 { try staging?.undoMove() }
+                }
             }
-            let now = Timestamp.now()
-            let book = try Self.findOrCreateBook(request.book, in: db)
-            guard let bookId = book.id else { throw HoTichError(.storageFailure(code: 1)) }
-            let sequence = try (Int.fetchOne(
-                db, sql: "SELECT MAX(sequence) FROM batch WHERE bookId = ?", arguments: [bookId]) ?? 0) + 1
-            let batch = BatchRow(
-                id: BatchIdentifier.make(book: request.book, sequence: sequence),
-                bookId: bookId, sequence: sequence, policy: request.policy, state: .received, heldFrom: nil,
-                sourcePath: source.path, sourceKind: sourceKind, storedRoot: storedRoot.path,
-                fileCount: manifest.entries.count, totalBytes: manifest.totalBytes, contentDigest: digest,
-                receivedAt: now, receivedBy: actor, updatedAt: now)
-            try batch.insert(db)
-            for entry in manifest.entries {
-                let name = names[entry.path]
-                var file = ScanFileRow(
-                    id: nil, batchId: batch.id, path: entry.path, bytes: entry.fingerprint.bytes,
-                    sha256: entry.fingerprint.sha256, format: entry.fingerprint.format,
-                    usable: !unusable.contains(entry.path),
-                    nameNumber: name?.number, nameDate: name?.ngayDangKy)
-                try file.insert(db)
-            }
-            for issue in issues {
-                var row = BatchIssueRow(batchId: batch.id, issue: issue)
-                try row.insert(db)
-            }
-            try AuditTrail.append(
-                AuditEntry(
-                    actor: actor, action: "receive", batchId: batch.id, toState: BatchState.received.rawValue,
-                    reason: issues.isEmpty ? nil : "accepted \(issues.count) file issues"),
-                at: now, in: db)
-            return batch
+            throw error
         }
-        unpacked = nil  // committed: the files now belong to the batch
+        staging?.committed()  // the files now belong to the batch
         workspace.logger.info(
             "batch received",
             metadata: ["batch": "\(batch.id)", "files": "\(batch.fileCount)", "issues": "\(issues.count)"])
         return IntakeReport(
             batch: batch, issues: issues, systemFilesIgnored: folder.systemFilesIgnored,
             fileCount: batch.fileCount, totalBytes: batch.totalBytes)
+    }
+
+    /// Records the batch, its files and issues in one transaction, giving unpacked files their
+    /// final name inside it once the content is known to be new.
+    private func record(
+        _ request: IntakeRequest, source: URL, sourceKind: SourceKind, storedRoot: URL, manifest: BatchManifest,
+        issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], staging: StagingFolder?, final: URL, actor: String
+    ) throws -> BatchRow {
+        let digest = manifest.contentDigest
+        return try workspace.store.write { db -> BatchRow in
+            if let existing = try BatchRow.filter(BatchRow.Columns.contentDigest == digest).fetchOne(db) {
+                throw HoTichError(.batchAlreadyReceived(batchID: existing.id))
+            }
+            if let staging {
+                do {
+                    try staging.move(to: final)
+                } catch {
+                    throw HoTichError(.fileCopyFailed(source.path))
+                }
+            }
+            do {
+                return try Self.insertBatch(
+                    request, source: source, sourceKind: sourceKind, storedRoot: storedRoot, manifest: manifest, issues: issues,
+                    unusable: unusable, names: names, actor: actor, in: db)
+            } catch {
+                try? staging?.undoMove()
+                throw error
+            }
+        }
+    }
+
+    private static func insertBatch(
+        _ request: IntakeRequest, source: URL, sourceKind: SourceKind, storedRoot: URL, manifest: BatchManifest,
+        issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], actor: String, in db: Database
+    ) throws -> BatchRow {
+        let digest = manifest.contentDigest
+        let now = Timestamp.now()
+        let book = try Self.findOrCreateBook(request.book, in: db)
+        guard let bookId = book.id else { throw HoTichError(.storageFailure(code: 1)) }
+        let sequence = try (Int.fetchOne(
+            db, sql: "SELECT MAX(sequence) FROM batch WHERE bookId = ?", arguments: [bookId]) ?? 0) + 1
+        let batch = BatchRow(
+            id: BatchIdentifier.make(book: request.book, sequence: sequence),
+            bookId: bookId, sequence: sequence, policy: request.policy, state: .received, heldFrom: nil,
+            sourcePath: source.path, sourceKind: sourceKind, storedRoot: storedRoot.path,
+            fileCount: manifest.entries.count, totalBytes: manifest.totalBytes, contentDigest: digest,
+            receivedAt: now, receivedBy: actor, updatedAt: now)
+        try batch.insert(db)
+        for entry in manifest.entries {
+            let name = names[entry.path]
+            var file = ScanFileRow(
+                id: nil, batchId: batch.id, path: entry.path, bytes: entry.fingerprint.bytes,
+                sha256: entry.fingerprint.sha256, format: entry.fingerprint.format,
+                usable: !unusable.contains(entry.path),
+                nameNumber: name?.number, nameDate: name?.ngayDangKy)
+            try file.insert(db)
+        }
+        for issue in issues {
+            var row = BatchIssueRow(batchId: batch.id, issue: issue)
+            try row.insert(db)
+        }
+        try AuditTrail.append(
+            AuditEntry(
+                actor: actor, action: "receive", batchId: batch.id, toState: BatchState.received.rawValue,
+                reason: issues.isEmpty ? nil : "accepted \(issues.count) file issues"),
+            at: now, in: db)
+        return batch
     }
 
     // MARK: - Steps

@@ -55,6 +55,10 @@ public final class Workspace: Sendable {
         at folder: URL, logger: Logger = Workspace.silentLogger, busyTimeout: TimeInterval = Store.defaultBusyTimeout
     ) throws -> Workspace {
         let store = try Store.open(at: folder.appendingPathComponent(Store.databaseFileName), busyTimeout: busyTimeout)
+        // What a killed receive left behind (hundreds of megabytes of unpacked scans) goes now;
+        // the folders of receives still running are held by their locks and stay.
+        let removed = StagingFolder.removeAbandoned(in: folder.appendingPathComponent("scans", isDirectory: true))
+        if removed > 0 { logger.notice("abandoned staging folders removed", metadata: ["count": "\(removed)"]) }
         return Workspace(folder: folder, store: store, logger: logger)
     }
 

@@ -5,6 +5,7 @@ import HoTichModel
 import HoTichStore
 import HoTichWorkflow
 import Testing
+import ZIPFoundation
 
 /// What a second process does while the first is at its racy moment, collected by the first.
 final class RaceOutcome: @unchecked Sendable {
@@ -91,5 +92,92 @@ final class RaceOutcome: @unchecked Sendable {
         lock.close()
         let sent = try test.supervisor.exportCorrections(to: out)
         #expect(sent.records == 1)
+    }
+}
+
+extension ConcurrencyTests {
+    /// The sample book zipped, as a contractor delivers it.
+    static func zippedBook(_ test: TestWorkspace) throws -> URL {
+        let book = try test.goodBook()
+        let zip = try test.deliveries().appendingPathComponent("KS-2017-01.zip")
+        try FileManager.default.zipItem(at: book, to: zip, shouldKeepParent: false)
+        return zip
+    }
+
+    /// The same zip received twice at once: the second receive wins the insert while the first is
+    /// between inspecting and storing; the first is refused and removes only its own staging folder,
+    /// so the winner's scans stay whole.
+    @Test func theSameZipReceivedTwiceAtOnceKeepsTheWinnersScans() throws {
+        let test = try TestWorkspace()
+        let zip = try Self.zippedBook(test)
+        let workspace = test.workspace
+        var winner: BatchRow?
+        #expect(throws: HoTichError.self) {
+            _ = try test.supervisor.receive(IntakeRequest(source: zip, book: SampleScans.book), progress: { _, _ in }, beforeStoring: {
+                winner = try workspace.session(as: "giamsat").receive(IntakeRequest(source: zip, book: SampleScans.book)).batch
+            })
+        }
+        let batch = try #require(winner)
+        let check = try test.supervisor.checkFiles(of: batch.id)
+        #expect(check.isValid, "every file of the winner is there")
+        let scans = try FileManager.default.contentsOfDirectory(atPath: test.workspace.scansFolder.path)
+        #expect(scans.filter { $0.hasPrefix(".incoming-") }.isEmpty, "no staging folder or lock left: \(scans)")
+        #expect(scans.count == 1)
+    }
+
+    /// A receive killed midway leaves its staging folder; the next command that opens the workspace
+    /// removes it, unless its owner is still at work (its lock held).
+    @Test func aKilledReceivesStagingFolderIsRemovedWhenTheWorkspaceIsNextOpened() throws {
+        let test = try TestWorkspace()
+        let scans = test.workspace.scansFolder
+        try FileManager.default.createDirectory(at: scans, withIntermediateDirectories: true)
+        // One left by a dead receive (its lock file there, nobody holding it), one from before locks,
+        // one of a receive still running.
+        let dead = scans.appendingPathComponent(".incoming-dead")
+        try write("x", "page.pdf", in: dead)
+        FileManager.default.createFile(atPath: dead.path + ".lock", contents: nil)
+        let old = scans.appendingPathComponent(".incoming-old")
+        try write("x", "page.pdf", in: old)
+        let live = scans.appendingPathComponent(".incoming-live")
+        try write("x", "page.pdf", in: live)
+        let held = try #require(try FileLock.acquire(URL(fileURLWithPath: live.path + ".lock")))
+        _ = try Workspace.open(at: test.workspace.folder)
+        let left = try FileManager.default.contentsOfDirectory(atPath: scans.path).sorted()
+        #expect(left == [".incoming-live", ".incoming-live.lock"])
+        held.release()
+        _ = try Workspace.open(at: test.workspace.folder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scans.path).isEmpty)
+    }
+
+    /// Opening a workspace and reading it never wait for a writer: `status` answers while another
+    /// process holds the write lock (a long import), even with a short busy timeout.
+    @Test func openingAndReadingDoNotWaitForAWriter() throws {
+        let test = try TestWorkspace()
+        _ = try test.receiveGoodBook()
+        let database = test.workspace.folder.appendingPathComponent(Store.databaseFileName)
+        // Another process's long write transaction, held on a thread of its own until the test is done.
+        let other = try DatabaseQueue(path: database.path)
+        let locked = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        let holder = Thread {
+            try? other.inDatabase { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                locked.signal()
+                done.wait()
+                try db.execute(sql: "ROLLBACK")
+            }
+        }
+        holder.start()
+        locked.wait()
+        defer { done.signal() }
+        let started = Date()
+        let workspace = try Workspace.open(at: test.workspace.folder, busyTimeout: 0.2)
+        let lines = try workspace.session(as: "giamsat").status()
+        #expect(lines.count == 1)
+        #expect(Date().timeIntervalSince(started) < 5)
+        // Writing does wait, and says so when it gives up.
+        #expect(throws: HoTichError(.workspaceBusy)) {
+            try workspace.session(as: "giamsat").apply(.hold, to: "KS-00001-2017-01-1", reason: "x")
+        }
     }
 }
