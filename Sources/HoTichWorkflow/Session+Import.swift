@@ -19,10 +19,13 @@ public struct ImportRequest: Sendable {
     public var rejectsFile: URL?
     /// The language of the reasons in the reject file.
     public var language: Language
+    /// Told how many rows have been read and checked, every thousand, before any is written (no
+    /// lock is held then).
+    public var progress: (@Sendable (_ rows: Int) -> Void)?
 
     public init(
         batchID: String, file: URL, pass: Int = 1, partial: Bool = false, rejectsFile: URL? = nil,
-        language: Language = .vietnamese
+        language: Language = .vietnamese, progress: (@Sendable (_ rows: Int) -> Void)? = nil
     ) {
         self.batchID = batchID
         self.file = file
@@ -30,6 +33,7 @@ public struct ImportRequest: Sendable {
         self.partial = partial
         self.rejectsFile = rejectsFile
         self.language = language
+        self.progress = progress
     }
 }
 
@@ -89,29 +93,48 @@ extension Session {
             ).map { (at: $0["at"] as String, by: $0["by"] as String) }
         }
 
-        var importer: RowImporter?
+        let (batch, book) = try workspace.store.read { db in try Self.batchAndBook(request.batchID, in: db) }
+        if request.pass == 2 && batch.policy != .double {
+            throw HoTichError(.policyHasNoSecondPass(batchID: batch.id, policy: batch.policy))
+        }
+        let header = try ImportHeader.read(source, kind: book.kind, path: path)
         var rejects: RejectFileWriter?
         defer { rejects?.discard() }
+        if request.partial {
+            rejects = try Self.openRejects(
+                at: rejectsURL, source: request.file, header: header.cells, dialect: source.dialect, language: request.language)
+        }
+        var rows = ImportTally(rejects: rejects, language: request.language, path: path)
+
+        // 1. Every row is read and checked before the write lock is taken: the accepted ones are put
+        // aside in a staging file, the refused ones go to the reject file. Other people's saves go on.
+        let staging: StagingFolder
+        do {
+            staging = try StagingFolder.make(in: workspace.stagingFolder)
+        } catch {
+            throw FileSystemFailure.hotichError(for: error, fallbackPath: workspace.stagingFolder.path) ?? HoTichError(.fileCopyFailed(path))
+        }
+        defer { staging.discard() }
+        let stagedURL = staging.url.appendingPathComponent("rows")
+        try Self.stage(source, header: header, book: book, batchID: batch.id, into: stagedURL, tally: &rows, progress: request.progress)
+        if rows.rejected > 0 && !request.partial {
+            return ImportReport(
+                read: rows.read, imported: 0, rejected: rows.rejected, alreadyPresent: 0,
+                problems: rows.problems, seenBefore: seenBefore, rejectsFile: nil)
+        }
+
+        // 2. The lock is held only to write them, against the batch as it is now.
         do {
             try workspace.store.write { db in
                 let (batch, book) = try Self.batchAndBook(request.batchID, in: db)
-                if request.pass == 2 && batch.policy != .double {
-                    throw HoTichError(.policyHasNoSecondPass(batchID: batch.id, policy: batch.policy))
-                }
                 // A batch past keying may still be asked about: rows already present are counted,
                 // and only a row that would change it is refused.
-                var rows = try RowImporter(
-                    batch: batch, book: book, pass: request.pass, operator: me, source: source, fileHash: fileHash, path: path, db: db)
-                rows.writable = batch.state == .received || batch.state == .keying
-                if request.partial {
-                    rejects = try Self.openRejects(
-                        at: rejectsURL, source: request.file, header: rows.header, dialect: source.dialect, language: request.language)
-                    rows.rejects = rejects
-                    rows.language = request.language
-                }
-                try rows.run(in: db)
-                importer = rows
-                if rows.rejected > 0 && !request.partial { throw AllOrNothing() }
+                var writer = try RowWriter(
+                    batch: batch, book: book, pass: request.pass, operator: me, fileHash: fileHash, tally: rows, db: db)
+                writer.writable = batch.state == .received || batch.state == .keying
+                try writer.run(StagedRowFile.Reader(url: stagedURL), in: db)
+                rows = writer.tally
+                if rows.rejected > 0 && !request.partial { throw AllOrNothing(tally: rows) }
                 // The reject file is given its name before the commit: if it cannot be, nothing is imported.
                 if rows.rejected > 0 {
                     do {
@@ -136,13 +159,11 @@ extension Session {
                     at: now, in: db)
                 try Self.finishKeyingIfComplete(batch.id, actor: me, in: db)
             }
-        } catch is AllOrNothing {
-            guard let rows = importer else { throw HoTichError(.importUnreadable(path: path)) }
+        } catch let refused as AllOrNothing {
             return ImportReport(
-                read: rows.read, imported: 0, rejected: rows.rejected, alreadyPresent: rows.alreadyPresent,
-                problems: rows.problems, seenBefore: seenBefore, rejectsFile: nil)
+                read: refused.tally.read, imported: 0, rejected: refused.tally.rejected, alreadyPresent: refused.tally.alreadyPresent,
+                problems: refused.tally.problems, seenBefore: seenBefore, rejectsFile: nil)
         }
-        guard let rows = importer else { throw HoTichError(.importUnreadable(path: path)) }
         let rejectsFile = rows.rejected > 0 ? rejectsURL : nil
         workspace.logger.info(
             "import done",
@@ -152,8 +173,69 @@ extension Session {
             problems: rows.problems, seenBefore: seenBefore, rejectsFile: rejectsFile)
     }
 
-    /// Thrown inside the transaction to roll an all-or-nothing import back.
-    private struct AllOrNothing: Error {}
+    /// Reads and checks every row of `source` (on a second thread) and puts the acceptable ones
+    /// aside in `url`; refused rows are counted in `tally` and written to its reject file.
+    private static func stage(
+        _ source: any TabularSource, header: ImportHeader, book: BookIdentity, batchID: String, into url: URL, tally: inout ImportTally,
+        progress: ((Int) -> Void)?
+    ) throws {
+        let staged: StagedRowFile.Writer
+        do {
+            staged = try StagedRowFile.Writer(url: url)
+        } catch {
+            throw FileSystemFailure.hotichError(for: error, fallbackPath: url.deletingLastPathComponent().path) ?? HoTichError(.fileCopyFailed(url.path))
+        }
+        let checker = ImportRowChecker(columns: header.columns, book: book, batchID: batchID, time: Timestamp.now())
+        let stream = ImportRowStream(source: source, checker: checker)
+        defer { stream.close() }
+        var firstRowOfNumber: [String: Int] = [:]
+        while true {
+            let row: CheckedRow?
+            do {
+                row = try stream.next()
+            } catch .notUTF8 {
+                throw HoTichError(.importNotUTF8(path: tally.path))
+            } catch {
+                throw HoTichError(.importUnreadable(path: tally.path))
+            }
+            guard let row else { break }
+            tally.read += 1
+            if tally.read % 1_000 == 0 { progress?(tally.read) }
+            guard row.problems.isEmpty, let record = row.record else {
+                try tally.reject(row.number, cells: row.cells, row.problems)
+                continue
+            }
+            // One number twice in one file: the second row is refused (the book has one entry per number).
+            let number = record.number ?? ""
+            let numberKey = "\(RegistrationNumber.value(number) ?? -1)/\(record.registrationYear ?? book.year)"
+            if let first = firstRowOfNumber[numberKey] {
+                try tally.reject(row.number, cells: row.cells, [ImportProblem(
+                    row: row.number, column: "so", code: "duplicate-number",
+                    message: .importRowDuplicateNumber(row: row.number, number: number, firstRow: first))])
+                continue
+            }
+            firstRowOfNumber[numberKey] = row.number
+            do {
+                try staged.append(StagedRow(
+                    number: row.number, recordId: record.id, registrationYear: record.registrationYear,
+                    registrationNumber: record.number, subjectName: record.subjectName, subjectBirthYear: record.subjectBirthYear,
+                    subjectPersonalID: record.subjectPersonalID, registered: row.fields["ngayDangKy"]?.text, json: row.json,
+                    cells: row.cells))
+            } catch {
+                throw FileSystemFailure.hotichError(for: error, fallbackPath: url.path) ?? HoTichError(.fileCopyFailed(url.path))
+            }
+        }
+        do {
+            try staged.finish()
+        } catch {
+            throw FileSystemFailure.hotichError(for: error, fallbackPath: url.path) ?? HoTichError(.fileCopyFailed(url.path))
+        }
+    }
+
+    /// Thrown inside the transaction to roll an all-or-nothing import back, with what it found.
+    private struct AllOrNothing: Error {
+        let tally: ImportTally
+    }
 
     /// Opens the reject file: the source's header, spelled like the source (a workbook's rejects
     /// become a CSV that Excel opens as UTF-8), then the row number and the reasons.
@@ -177,24 +259,79 @@ extension Session {
     }
 }
 
-/// Reads the rows of one import inside its transaction.
-private struct RowImporter {
+/// The header row of an import file and the field each of its columns holds.
+struct ImportHeader {
+    /// The header's cells as read.
+    let cells: [String]
+    /// The field of each column (`nil` for ignored columns).
+    let columns: [FieldDefinition?]
+
+    /// Reads the first row that is not blank and maps it onto the catalog of `kind`.
+    static func read(_ source: any TabularSource, kind: RecordKind, path: String) throws -> ImportHeader {
+        var header: TabularRow?
+        repeat {
+            do {
+                header = try source.nextRow()
+            } catch .notUTF8 {
+                throw HoTichError(.importNotUTF8(path: path))
+            } catch {
+                throw HoTichError(.importUnreadable(path: path))
+            }
+        } while header.map { $0.cells.allSatisfy(ImportColumns.isBlank) } == true
+        guard let header else { throw HoTichError(.importNoHeader(path: path)) }
+        return ImportHeader(cells: header.cells, columns: try ImportColumns.map(header.cells, kind: kind))
+    }
+}
+
+/// What an import has done with its rows so far, and where refused rows go.
+struct ImportTally {
+    /// The most problems kept to show; every refused row is counted and written to the reject file.
+    static let problemsKept = 1_000
+
+    let rejects: RejectFileWriter?
+    let language: Language
+    let path: String
+    var read = 0
+    var imported = 0
+    var rejected = 0
+    var alreadyPresent = 0
+    var problems: [ImportProblem] = []
+
+    init(rejects: RejectFileWriter?, language: Language, path: String) {
+        self.rejects = rejects
+        self.language = language
+        self.path = path
+    }
+
+    /// Refuses a row: its problems are kept (up to a bound) and the row is written to the reject file
+    /// as it was, with its reasons.
+    mutating func reject(_ row: Int, cells: [String], _ rowProblems: [ImportProblem]) throws {
+        rejected += 1
+        problems += rowProblems.prefix(max(0, Self.problemsKept - problems.count))
+        guard let rejects else { return }
+        let reasons = rowProblems.map { $0.message.text(in: language) }.joined(separator: " | ")
+        // A row of an earlier reject file keeps the number it had in the first source.
+        let original = rejects.originalRowColumn.flatMap { $0 < cells.count ? cells[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
+        do {
+            try rejects.write(row: cells, annotations: [original ?? String(row), reasons])
+        } catch {
+            throw HoTichError(.fileCopyFailed(rejects.url.path))
+        }
+    }
+}
+
+/// Writes the staged rows of one import inside its transaction, against the batch as it is then:
+/// rows whose entry this pass already holds are counted as present, rows someone is keying by
+/// hand (or that the other pass's keyer sent) are refused, the rest create or join records.
+private struct RowWriter {
     let batch: BatchRow
     let book: BookIdentity
     let pass: Int
     let `operator`: String
-    let source: any TabularSource
     let fileHash: String
-    let path: String
-    let columns: [FieldDefinition?]
-    /// The header row's cells as read.
-    let header: [String]
-    /// Where refused rows are written, as they were, with their reasons (a partial import).
-    var rejects: RejectFileWriter?
-    /// The language of the reasons in the reject file.
-    var language = Language.vietnamese
     /// Scan files of the batch by the entry number their name states.
     let filesByNumber: [Int: [ScanFileRow]]
+    private(set) var tally: ImportTally
 
     /// Whether the batch may take new keyings (it is received or being keyed).
     var writable = true
@@ -205,29 +342,16 @@ private struct RowImporter {
     /// One time for the whole import: its rows are saved together.
     let now = Timestamp.now()
     let fieldCount: Int
-    var read = 0
-    var imported = 0
-    var rejected = 0
-    var alreadyPresent = 0
-    var problems: [ImportProblem] = []
-    var firstRowOfNumber: [String: Int] = [:]
 
-    init(batch: BatchRow, book: BookIdentity, pass: Int, operator: String, source: any TabularSource,
-         fileHash: String, path: String, db: Database) throws {
+    init(
+        batch: BatchRow, book: BookIdentity, pass: Int, operator: String, fileHash: String, tally: ImportTally, db: Database
+    ) throws {
         self.batch = batch
         self.book = book
         self.pass = pass
         self.operator = `operator`
-        self.source = source
         self.fileHash = fileHash
-        self.path = path
-        var header: TabularRow?
-        repeat {
-            header = try Self.next(source, path: path)
-        } while header.map { $0.cells.allSatisfy(ImportColumns.isBlank) } == true
-        guard let header else { throw HoTichError(.importNoHeader(path: path)) }
-        self.header = header.cells
-        columns = try ImportColumns.map(header.cells, kind: book.kind)
+        self.tally = tally
         let files = try ScanFileRow.fetchAll(db, sql: """
             SELECT f.* FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryFileRow.notMarkedSQL(file: "f"))
             """, arguments: [batch.id])
@@ -250,80 +374,38 @@ private struct RowImporter {
 
     /// The scan file a row belongs to: the only file whose name states its number, or, where a book
     /// carried into a new year holds the number twice, the one whose name states its registration date.
-    static func matchingFile(_ candidates: [ScanFileRow], registered: FieldValue?) -> ScanFileRow? {
+    static func matchingFile(_ candidates: [ScanFileRow], registered: String?) -> ScanFileRow? {
         if candidates.count == 1 { return candidates[0] }
-        guard let date = registered?.text.flatMap({ PartialDate($0) }) else { return nil }
+        guard let date = registered.flatMap({ PartialDate($0) }) else { return nil }
         let sameDay = candidates.filter { $0.nameDate == date.canonical }
         return sameDay.count == 1 ? sameDay[0] : nil
     }
 
-    static func next(_ source: any TabularSource, path: String) throws -> TabularRow? {
-        do {
-            return try source.nextRow()
-        } catch .notUTF8 {
-            throw HoTichError(.importNotUTF8(path: path))
-        } catch {
-            throw HoTichError(.importUnreadable(path: path))
-        }
-    }
-
-    mutating func run(in db: Database) throws {
-        let checker = ImportRowChecker(columns: columns, book: book, batchID: batch.id, time: now)
-        let stream = ImportRowStream(source: source, checker: checker)
-        defer { stream.close() }
+    mutating func run(_ rows: StagedRowFile.Reader, in db: Database) throws {
         // Its statements live no longer than this database access.
         let writer = try BulkKeyingWriter(
             db: db, batchId: batch.id, kind: book.kind, officeCode: book.office, pass: pass, operator: self.operator,
             source: "import:\(fileHash)", at: now)
         while true {
-            let row: CheckedRow?
+            let row: StagedRow?
             do {
-                row = try stream.next()
-            } catch .notUTF8 {
-                throw HoTichError(.importNotUTF8(path: path))
+                row = try rows.next()
             } catch {
-                throw HoTichError(.importUnreadable(path: path))
+                throw FileSystemFailure.hotichError(for: error) ?? HoTichError(.importUnreadable(path: tally.path))
             }
             guard let row else { break }
-            read += 1
-            try importRow(row, writer: writer, in: db)
+            try write(row, writer: writer, in: db)
         }
     }
 
-    /// Refuses a row: its problems are listed, and the row is written to the reject file as it was.
-    private mutating func reject(_ row: CheckedRow, _ rowProblems: [ImportProblem]) throws {
-        problems += rowProblems
-        rejected += 1
-        let reasons = rowProblems.map { $0.message.text(in: language) }.joined(separator: " | ")
-        // A row of an earlier reject file keeps the number it had in the first source.
-        let original = rejects?.originalRowColumn.flatMap { $0 < row.cells.count ? row.cells[$0] : nil }.flatMap { $0.isEmpty ? nil : $0 }
-        do {
-            try rejects?.write(row: row.cells, annotations: [original ?? String(row.number), reasons])
-        } catch {
-            throw HoTichError(.fileCopyFailed(rejects?.url.path ?? path))
-        }
+    private mutating func reject(_ row: StagedRow, _ column: String, _ code: String, _ message: Message) throws {
+        try tally.reject(row.number, cells: row.cells, [ImportProblem(row: row.number, column: column, code: code, message: message)])
     }
 
-    private mutating func reject(_ row: CheckedRow, _ column: String, _ code: String, _ message: Message) throws {
-        try reject(row, [ImportProblem(row: row.number, column: column, code: code, message: message)])
-    }
-
-    private mutating func importRow(_ row: CheckedRow, writer: BulkKeyingWriter, in db: Database) throws {
-        guard row.problems.isEmpty, let record = row.record else {
-            try reject(row, row.problems)
-            return
-        }
-        let fields = row.fields
-        let number = record.number ?? ""
-        let year = record.registrationYear ?? book.year
-        let numberKey = "\(RegistrationNumber.value(number) ?? -1)/\(year)"
-        if let first = firstRowOfNumber[numberKey] {
-            try reject(row, "so", "duplicate-number", .importRowDuplicateNumber(row: row.number, number: number, firstRow: first))
-            return
-        }
-        firstRowOfNumber[numberKey] = row.number
-
-        let file = Self.matchingFile(RegistrationNumber.value(number).flatMap { filesByNumber[$0] } ?? [], registered: fields["ngayDangKy"])
+    private mutating func write(_ row: StagedRow, writer: BulkKeyingWriter, in db: Database) throws {
+        let numberKey = "\(RegistrationNumber.value(row.registrationNumber ?? "") ?? -1)/\(row.registrationYear ?? book.year)"
+        let file = Self.matchingFile(
+            RegistrationNumber.value(row.registrationNumber ?? "").flatMap { filesByNumber[$0] } ?? [], registered: row.registered)
         let entryKey = file?.id.map { "file:\($0)" } ?? "so:\(numberKey)"
         let existing = existingKeyings[entryKey] ?? []
         // A draft of an entry without a scan file was returned for keying again (`batch return`):
@@ -333,7 +415,7 @@ private struct RowImporter {
         let returned = mine.flatMap { $0.state == .draft && file == nil ? $0.id : nil }
         if let mine, returned == nil {
             if mine.state == .complete {
-                alreadyPresent += 1
+                tally.alreadyPresent += 1
             } else {
                 try reject(row, "*", "being-keyed", .importRowBeingKeyed(row: row.number))
             }
@@ -348,18 +430,19 @@ private struct RowImporter {
         if let returned {
             var keying = KeyingRow(
                 batchId: batch.id, entryKey: entryKey, scanFileId: file?.id, pass: pass, operator: self.operator,
-                state: .complete, fields: fields, position: fieldCount, source: "import:\(fileHash)", at: now)
+                state: .complete, fields: try FieldSetJSON.decode(row.json), position: fieldCount,
+                source: "import:\(fileHash)", at: now)
             keying.id = returned
             recordId = try Session.attach(&keying, to: existingRecords[entryKey], book: book, batch: batch, at: now, in: db)
         } else if let existing = existingRecords[entryKey] {
             recordId = existing
             try writer.insertJoining(recordId: existing, entryKey: entryKey, scanFileId: file?.id, fieldsJSON: row.json)
         } else {
-            var created = record
-            created.scanFileId = file?.id
-            created.entryKey = entryKey
-            try writer.insertCreating(created, fieldsJSON: row.json)
-            recordId = created.id
+            try writer.insertCreating(
+                id: row.recordId, scanFileId: file?.id, entryKey: entryKey, registrationYear: row.registrationYear,
+                number: row.registrationNumber, subjectName: row.subjectName, subjectBirthYear: row.subjectBirthYear,
+                subjectPersonalID: row.subjectPersonalID, fieldsJSON: row.json)
+            recordId = row.recordId
         }
         existingRecords[entryKey] = recordId
         existingKeyings[entryKey, default: []].removeAll { $0.pass == pass }
@@ -367,7 +450,7 @@ private struct RowImporter {
         try writer.appendAudit(
             action: "key", subject: recordId,
             reason: returned == nil ? "pass \(pass) import" : "pass \(pass) import, keyed again after a return")
-        imported += 1
+        tally.imported += 1
     }
 }
 

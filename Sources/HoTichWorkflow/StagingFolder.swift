@@ -25,7 +25,7 @@ final class StagingFolder {
 
     /// Makes a new staging folder in `parent` (owner-only), its lock held.
     static func make(in parent: URL) throws -> StagingFolder {
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let url = parent.appendingPathComponent(prefix + UUID().uuidString, isDirectory: true)
         guard let lock = try FileLock.acquire(URL(fileURLWithPath: url.path + lockSuffix)) else {
             throw CocoaError(.fileWriteUnknown)

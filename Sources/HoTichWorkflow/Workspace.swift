@@ -24,6 +24,10 @@ public final class Workspace: Sendable {
     /// The folder that holds scans unpacked from received zips.
     public var scansFolder: URL { folder.appendingPathComponent("scans", isDirectory: true) }
 
+    /// The folder where long commands put work aside before they record it (an import's checked
+    /// rows), each in a staging folder of its own.
+    public var stagingFolder: URL { folder.appendingPathComponent(".staging", isDirectory: true) }
+
     /// The folder of lock files that mark work in progress (exports, receives), owner-only.
     public var locksFolder: URL { folder.appendingPathComponent(".locks", isDirectory: true) }
 
@@ -58,6 +62,7 @@ public final class Workspace: Sendable {
         // What a killed receive left behind (hundreds of megabytes of unpacked scans) goes now;
         // the folders of receives still running are held by their locks and stay.
         let removed = StagingFolder.removeAbandoned(in: folder.appendingPathComponent("scans", isDirectory: true))
+            + StagingFolder.removeAbandoned(in: folder.appendingPathComponent(".staging", isDirectory: true))
         if removed > 0 { logger.notice("abandoned staging folders removed", metadata: ["count": "\(removed)"]) }
         return Workspace(folder: folder, store: store, logger: logger)
     }

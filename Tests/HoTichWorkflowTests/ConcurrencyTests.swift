@@ -181,3 +181,32 @@ extension ConcurrencyTests {
         }
     }
 }
+
+extension ConcurrencyTests {
+    /// An import reads and checks its rows without the write lock: while it is at it, another
+    /// process (its own connection, a short busy timeout) saves without waiting.
+    @Test func anImportChecksItsRowsWithoutTheWriteLock() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook(policy: .review)
+        var rows = SampleKeyings.rows(pass: 1)
+        for number in 13...2_500 {
+            var row = rows[12]
+            row[0] = "\(number)"
+            row[1] = "\(number)"
+            row[3] = "\(number)"
+            rows.append(row)
+        }
+        let sheet = try test.deliveries().appendingPathComponent("lon.csv")
+        try Data(csvText(rows).utf8).write(to: sheet)
+        let other = try Workspace.open(at: test.workspace.folder, busyTimeout: 0.2)
+        let race = RaceOutcome()
+        let report = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: sheet) { read in
+            guard read == 1_000 else { return }
+            race.record { try other.session(as: "giamsat").apply(.hold, to: batch.id, reason: "Kiểm tra khóa") }
+            race.record { try other.session(as: "giamsat").apply(.release, to: batch.id) }
+        })
+        #expect(race.didRun && race.messages.isEmpty, "the other process's saves did not wait: \(race.messages)")
+        #expect(report.imported == 2_500)
+        #expect(try test.auditActions(batch.id).contains("hold"))
+    }
+}

@@ -55,22 +55,25 @@ public final class BulkKeyingWriter {
         try Self.bind(auditInsert, [time, `operator`, batchId])
     }
 
-    /// Inserts the new `record` (version 1, keyed; its identifier, entry and derived columns set)
-    /// and the keying that creates it, sharing the record's stored values `fieldsJSON`.
-    public func insertCreating(_ record: RecordRow, fieldsJSON: String) throws {
-        assert(record.batchId == batchId && record.version == 1 && record.status == .keyed && !record.id.isEmpty)
+    /// Inserts a new record (version 1, keyed) from its identifier, entry and derived columns, and the
+    /// keying that creates it, sharing the record's stored values `fieldsJSON`.
+    public func insertCreating(
+        id: String, scanFileId: Int64?, entryKey: String, registrationYear: Int?, number: String?, subjectName: String?,
+        subjectBirthYear: Int?, subjectPersonalID: String?, fieldsJSON: String
+    ) throws {
+        assert(!id.isEmpty)
         let statement = recordInsert.sqliteStatement
-        try Self.bindText(statement, 6, record.id)
-        try Self.bindInteger(statement, 7, record.scanFileId)
-        try Self.bindText(statement, 8, record.entryKey)
-        try Self.bindInteger(statement, 9, record.registrationYear.map(Int64.init))
-        try Self.bindText(statement, 10, record.number)
+        try Self.bindText(statement, 6, id)
+        try Self.bindInteger(statement, 7, scanFileId)
+        try Self.bindText(statement, 8, entryKey)
+        try Self.bindInteger(statement, 9, registrationYear.map(Int64.init))
+        try Self.bindText(statement, 10, number)
         try Self.bindText(statement, 11, fieldsJSON)
-        try Self.bindText(statement, 12, record.subjectName)
-        try Self.bindInteger(statement, 13, record.subjectBirthYear.map(Int64.init))
-        try Self.bindText(statement, 14, record.subjectPersonalID)
+        try Self.bindText(statement, 12, subjectName)
+        try Self.bindInteger(statement, 13, subjectBirthYear.map(Int64.init))
+        try Self.bindText(statement, 14, subjectPersonalID)
         try step(statement)
-        try insertKeying(entryKey: record.entryKey, scanFileId: record.scanFileId, recordId: record.id, fieldsJSON: nil)
+        try insertKeying(entryKey: entryKey, scanFileId: scanFileId, recordId: id, fieldsJSON: nil)
     }
 
     /// Inserts a complete keying of an existing record, with its own values.

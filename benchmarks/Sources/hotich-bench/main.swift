@@ -12,7 +12,10 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hotich-bench",
         abstract: "Synthetic data and benchmarks for hotich.",
-        subcommands: [Generate.self, ImportRows.self, SaveRecord.self, VerifyBatch.self, ExportAll.self, ValidateFile.self])
+        subcommands: [
+            Generate.self, ImportRows.self, SaveRecord.self, VerifyBatch.self, ExportAll.self, ValidateFile.self,
+            Contention.self, Keyer.self, Reporter.self,
+        ])
 }
 
 /// `generate`: a synthetic workspace of N records.
