@@ -47,7 +47,7 @@ struct ImportRowChecker: Sendable {
         var problems: [ImportProblem] = []
         for (index, column) in columns.enumerated() {
             guard let field = column else { continue }
-            var cell = index < row.cells.count ? row.cells[index] : ""
+            var cell = index < row.cells.count ? CSVDialect.removingFormulaGuard(row.cells[index]) : ""
             if case .date = field.type { cell = ImportColumns.excelSerialDate(cell) ?? cell }
             guard let outcome = FieldRules.check(cell: cell, for: field) else {
                 if !field.required {
@@ -65,6 +65,14 @@ struct ImportRowChecker: Sendable {
         // Each cell was checked above; what is left is what the row does not say at all.
         for diagnostic in RecordRules.missingRequired(fields, kind: book.kind) {
             problems.append(problem(row.number, diagnostic.field ?? "*", diagnostic))
+        }
+        // Cells beyond the header belong to no column: a row that holds any is refused, not cut.
+        if row.cells.count > columns.count {
+            let extra = row.cells[columns.count...].filter { !ImportColumns.isBlank($0) }.count
+            if extra > 0 {
+                problems.append(ImportProblem(
+                    row: row.number, column: "*", code: "extra-cells", message: .importRowExtraCells(row: row.number, count: extra)))
+            }
         }
         guard problems.isEmpty else {
             return CheckedRow(number: row.number, fields: fields, problems: problems, json: "", record: nil, cells: row.cells)

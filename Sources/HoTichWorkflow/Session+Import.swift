@@ -76,13 +76,21 @@ extension Session {
         } catch {
             throw HoTichError(.importUnreadable(path: path))
         }
+        // The import's own staging folder (owner-only, held by its lock, removed on every path and by
+        // the next command after a crash): a workbook's parts are unpacked there, its checked rows
+        // are put aside there.
+        let staging: StagingFolder
+        do {
+            staging = try StagingFolder.make(in: workspace.stagingFolder)
+        } catch {
+            throw FileSystemFailure.hotichError(for: error, fallbackPath: workspace.stagingFolder.path) ?? HoTichError(.fileCopyFailed(path))
+        }
+        defer { staging.discard() }
         let source: any TabularSource
         do {
-            source = try TabularFile.open(request.file)
-        } catch .unknownFormat {
-            throw HoTichError(.importUnknownFormat(path: path))
+            source = try TabularFile.open(request.file, temporaryFolder: staging.url)
         } catch {
-            throw HoTichError(.importUnreadable(path: path))
+            throw Self.importError(error, path: path)
         }
         let me = user.name
         let rejectsURL = request.rejectsFile ?? URL(fileURLWithPath: path + ".rejects.csv")
@@ -108,13 +116,6 @@ extension Session {
 
         // 1. Every row is read and checked before the write lock is taken: the accepted ones are put
         // aside in a staging file, the refused ones go to the reject file. Other people's saves go on.
-        let staging: StagingFolder
-        do {
-            staging = try StagingFolder.make(in: workspace.stagingFolder)
-        } catch {
-            throw FileSystemFailure.hotichError(for: error, fallbackPath: workspace.stagingFolder.path) ?? HoTichError(.fileCopyFailed(path))
-        }
-        defer { staging.discard() }
         let stagedURL = staging.url.appendingPathComponent("rows")
         try Self.stage(source, header: header, book: book, batchID: batch.id, into: stagedURL, tally: &rows, progress: request.progress)
         if rows.rejected > 0 && !request.partial {
@@ -193,10 +194,8 @@ extension Session {
             let row: CheckedRow?
             do {
                 row = try stream.next()
-            } catch .notUTF8 {
-                throw HoTichError(.importNotUTF8(path: tally.path))
             } catch {
-                throw HoTichError(.importUnreadable(path: tally.path))
+                throw importError(error, path: tally.path)
             }
             guard let row else { break }
             tally.read += 1
@@ -229,6 +228,19 @@ extension Session {
             try staged.finish()
         } catch {
             throw FileSystemFailure.hotichError(for: error, fallbackPath: url.path) ?? HoTichError(.fileCopyFailed(url.path))
+        }
+    }
+
+    /// What a file that cannot be read says to the user: the row and the reason, never a cell's content.
+    static func importError(_ error: TabularError, path: String) -> HoTichError {
+        switch error {
+        case .notUTF8: HoTichError(.importNotUTF8(path: path))
+        case .unreadable: HoTichError(.importUnreadable(path: path))
+        case .unknownFormat: HoTichError(.importUnknownFormat(path: path))
+        case .cellOutOfRange(let row): HoTichError(.importCellOutOfRange(path: path, row: row))
+        case .badSharedString(let row): HoTichError(.importBadSharedString(path: path, row: row))
+        case .rowTooLarge(let row): HoTichError(.importRowTooLarge(path: path, row: row))
+        case .tooLarge(let limit): HoTichError(.importTooLarge(path: path, limitMiB: limit))
         }
     }
 
@@ -272,14 +284,12 @@ struct ImportHeader {
         repeat {
             do {
                 header = try source.nextRow()
-            } catch .notUTF8 {
-                throw HoTichError(.importNotUTF8(path: path))
             } catch {
-                throw HoTichError(.importUnreadable(path: path))
+                throw Session.importError(error, path: path)
             }
         } while header.map { $0.cells.allSatisfy(ImportColumns.isBlank) } == true
         guard let header else { throw HoTichError(.importNoHeader(path: path)) }
-        return ImportHeader(cells: header.cells, columns: try ImportColumns.map(header.cells, kind: kind))
+        return ImportHeader(cells: header.cells, columns: try ImportColumns.map(header.cells, kind: kind, path: path))
     }
 }
 
@@ -467,7 +477,7 @@ enum ImportColumns {
 
     /// The field of each header cell (`nil` for ignored columns), by Ministry key or by the
     /// register's label; unknown, duplicate and missing required columns are refused.
-    static func map(_ header: [String], kind: RecordKind) throws -> [FieldDefinition?] {
+    static func map(_ header: [String], kind: RecordKind, path: String) throws -> [FieldDefinition?] {
         let fields = FieldCatalog.fields(for: kind)
         var byLabel: [String: [FieldDefinition]] = [:]
         for field in fields { byLabel[VietnameseText.folded(field.label), default: []].append(field) }
@@ -490,6 +500,9 @@ enum ImportColumns {
             guard seen.insert(field.key).inserted else { throw HoTichError(.importDuplicateColumn(name)) }
             mapped.append(field)
         }
+        // A first row in which no cell names a column is not a header but data (names of people):
+        // it is said so, and none of it is repeated.
+        if !unknown.isEmpty && seen.isEmpty { throw HoTichError(.importNoHeader(path: path)) }
         if !unknown.isEmpty { throw HoTichError(.importUnknownColumns(unknown)) }
         let missing = fields.filter { $0.required && !seen.contains($0.key) }.map(\.key)
         if !missing.isEmpty { throw HoTichError(.importMissingColumns(missing)) }

@@ -1,7 +1,7 @@
 public import Foundation
 import GRDB
 import Logging
-import HoTichExchange
+public import HoTichExchange
 public import HoTichModel
 public import HoTichStore
 
@@ -13,12 +13,17 @@ public struct IntakeRequest: Sendable {
     public var policy: VerificationPolicy
     /// Receive the batch even with file problems, recording them on the batch.
     public var acceptIssues: Bool
+    /// What a zip may declare and unpack to.
+    public var zipLimits: ZipLimits
 
-    public init(source: URL, book: BookIdentity, policy: VerificationPolicy = .double, acceptIssues: Bool = false) {
+    public init(
+        source: URL, book: BookIdentity, policy: VerificationPolicy = .double, acceptIssues: Bool = false, zipLimits: ZipLimits = .scans
+    ) {
         self.source = source
         self.book = book
         self.policy = policy
         self.acceptIssues = acceptIssues
+        self.zipLimits = zipLimits
     }
 }
 
@@ -73,14 +78,22 @@ extension Session {
         var staging: StagingFolder?
         defer { staging?.discard() }
         let root: URL
+        var zipLinks: [String] = []
         if sourceKind == .zip {
-            let folder = try StagingFolder.make(in: workspace.scansFolder)
+            let folder: StagingFolder
+            do {
+                folder = try StagingFolder.make(in: workspace.scansFolder)
+            } catch {
+                throw FileSystemFailure.hotichError(for: error, fallbackPath: workspace.scansFolder.path) ?? HoTichError(.fileCopyFailed(source.path))
+            }
             staging = folder
             let incoming = folder.url
             do {
-                try ZipUnpacker.unpack(source, into: incoming)
+                zipLinks = try ZipUnpacker.unpack(source, into: incoming, limits: request.zipLimits).symbolicLinks
             } catch .writeFailed {
                 throw HoTichError(.fileCopyFailed(source.path))
+            } catch .refused(let refusal) {
+                throw HoTichError(.zipRefused(path: source.path, refusal))
             } catch {
                 throw HoTichError(.zipUnreadable(source.path))
             }
@@ -107,6 +120,7 @@ extension Session {
             throw HoTichError(.batchAlreadyReceived(batchID: existing.id))
         }
         var issues = inspection.issues
+        issues += (folder.symbolicLinks + zipLinks).map { IntakeIssue(path: $0, problem: .symbolicLink) }
         issues += try filesAlreadyReceived(manifest)
         issues.sort { ($0.path, $0.code) < ($1.path, $1.code) }
         let unusable = Set(issues.filter { !$0.fileIsUsable }.map(\.path))

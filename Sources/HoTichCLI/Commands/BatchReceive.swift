@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HoTichExchange
 import HoTichModel
 import HoTichStore
 import HoTichWorkflow
@@ -33,11 +34,27 @@ struct BatchReceive: ParsableCommand {
     @Flag(help: "Nhận lô dù có vấn đề, ghi lại vấn đề / receive despite file problems, recording them.")
     var acceptIssues = false
 
+    @Option(help: "Tệp nén: cỡ tối đa một tệp, MiB / zip: largest file unpacked, in MiB.")
+    var maxFileMb = Int(ZipLimits.scans.maxFileBytes >> 20)
+
+    @Option(help: "Tệp nén: tổng cỡ tối đa, GiB / zip: largest total unpacked, in GiB.")
+    var maxTotalGb = Int(ZipLimits.scans.maxTotalBytes >> 30)
+
+    @Option(help: "Tệp nén: số mục tối đa / zip: most entries.")
+    var maxFiles = ZipLimits.scans.maxEntries
+
+    @Option(help: "Tệp nén: tỷ lệ giải nén tối đa / zip: largest unpacked-to-compressed ratio of a file over 1 MiB.")
+    var maxRatio = Int(ZipLimits.scans.maxRatio)
+
     func validate() throws {
         let language = global.language
         guard OfficeCode(office) != nil else { throw usageError(.invalidOfficeCode(office), language) }
         guard BookIdentity.plausibleYears.contains(year) else { throw usageError(.invalidYear(String(year)), language) }
         guard BookIdentity.plausibleVolumes.contains(volume) else { throw usageError(.invalidVolume(String(volume)), language) }
+        for (name, value) in [("--max-file-mb", maxFileMb), ("--max-total-gb", maxTotalGb), ("--max-files", maxFiles), ("--max-ratio", maxRatio)]
+            where !(1...1_000_000).contains(value) {
+            throw usageError(.invalidLimit(option: name, value: value), language)
+        }
     }
 
     func run() throws {
@@ -48,7 +65,10 @@ struct BatchReceive: ParsableCommand {
         let request = IntakeRequest(
             source: URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)),
             book: BookIdentity(office: code, kind: kind, year: year, volume: volume),
-            policy: policy, acceptIssues: acceptIssues)
+            policy: policy, acceptIssues: acceptIssues,
+            zipLimits: ZipLimits(
+                maxEntries: maxFiles, maxFileBytes: Int64(maxFileMb) << 20, maxTotalBytes: Int64(maxTotalGb) << 30,
+                maxRatio: Int64(maxRatio)))
         var progress = ProgressLine(console: console, language: language)
         let report = try session.receive(request) { done, total in progress.update(done: done, total: total) }
         for issue in report.issues {

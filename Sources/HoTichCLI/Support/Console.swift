@@ -33,11 +33,12 @@ package struct Console: Sendable {
     /// The console commands write to.
     @TaskLocal package static var current: Console = .standard
 
-    /// Writes a line to standard output.
-    package func line(_ text: String = "") { out(text + "\n") }
+    /// Writes a line to standard output. What it says stays one line: control and invisible
+    /// characters in it (a file name's, a header cell's) are shown escaped, never acted on.
+    package func line(_ text: String = "") { out(TerminalText.escaped(text) + "\n") }
 
-    /// Writes a line to standard error.
-    package func errorLine(_ text: String) { err(text + "\n") }
+    /// Writes a line to standard error, escaped as ``line(_:)`` is.
+    package func errorLine(_ text: String) { err(TerminalText.escaped(text) + "\n") }
 }
 
 /// Redraws one progress line on a terminal; says nothing when standard error is not one.

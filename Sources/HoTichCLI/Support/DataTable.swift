@@ -1,5 +1,6 @@
 import Foundation
 package import HoTichModel
+import HoTichExchange
 
 /// The output formats of commands that print data.
 package enum OutputFormat: String, Sendable, CaseIterable {
@@ -84,12 +85,13 @@ package struct DataTable: Sendable {
         return out
     }
 
+    /// A cell as a table shows it: one line, nothing in it acting on the terminal.
     private func display(_ cell: Cell, language: Language) -> String {
         switch cell {
-        case .text(let text): text
+        case .text(let text): TerminalText.escaped(text)
         case .number(let number): number.grouped(in: language)
         case .plainNumber(let number): String(number)
-        case .coded(_, let label): label
+        case .coded(_, let label): TerminalText.escaped(label)
         case .empty: ""
         }
     }
@@ -156,7 +158,10 @@ package struct DataTable: Sendable {
         return out
     }
 
-    static func csvField(_ text: String) -> String {
+    /// A cell of CSV written for spreadsheets: a formula-looking value neutralized, then quoted as
+    /// RFC 4180 wants.
+    static func csvField(_ raw: String) -> String {
+        let text = CSVDialect.formulaSafe(raw)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -58,6 +58,7 @@ public final class CSVReader: TabularSource {
                 let end = scan(from: index) { $0 == Self.quote }
                 field.append(contentsOf: buffer[index..<end])
                 index = end
+                if field.count > TabularLimits.cellBytes { throw .rowTooLarge(row: rowNumber) }
                 guard index < buffer.count else { continue }
                 index += 1
                 if index >= buffer.count && !atEnd { try fill() }
@@ -81,6 +82,7 @@ public final class CSVReader: TabularSource {
             let end = scan(from: start) { $0 == separator || $0 == Self.lineFeed || $0 == Self.carriageReturn }
             index = end
             if end > start { fieldStarted = true }
+            if field.count + (end - start) > TabularLimits.cellBytes { throw .rowTooLarge(row: rowNumber) }
             guard end < buffer.count else {
                 field.append(contentsOf: buffer[start..<end])
                 continue
@@ -94,6 +96,7 @@ public final class CSVReader: TabularSource {
             // The common case: the whole cell is in the buffer, decoded without a copy.
             let cell = field.isEmpty ? try decode(buffer[start..<end]) : try decode(field + buffer[start..<end])
             fields.append(cell)
+            if fields.count > TabularLimits.cellsPerRow { throw .rowTooLarge(row: rowNumber) }
             field.removeAll(keepingCapacity: true)
             fieldStarted = false
             if byte == Self.lineFeed {

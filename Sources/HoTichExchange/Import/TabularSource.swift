@@ -19,6 +19,29 @@ public enum TabularError: Error, Sendable, Equatable {
     case unreadable
     /// Neither `.csv` nor `.xlsx`.
     case unknownFormat
+    /// A workbook cell reference or row number beyond the format's limits (XFD, 1 048 576).
+    case cellOutOfRange(row: Int)
+    /// A workbook cell names a shared string the workbook does not have.
+    case badSharedString(row: Int)
+    /// A row with more than ``TabularLimits/cellsPerRow`` cells or a cell over ``TabularLimits/cellBytes``.
+    case rowTooLarge(row: Int)
+    /// A part of a workbook declares or unpacks to more than it may (the limit in MiB).
+    case tooLarge(limitMiB: Int)
+}
+
+/// The sizes a spreadsheet or CSV file may declare or hold: the format's own limits, and what no
+/// register needs. Anything beyond is refused before memory or disk is spent on it.
+public enum TabularLimits {
+    /// Columns of a worksheet (XFD).
+    public static let cellsPerRow = 16_384
+    /// Rows of a worksheet.
+    public static let rows = 1_048_576
+    /// One cell's bytes (a register field holds at most a few hundred characters).
+    public static let cellBytes = 1 << 20
+    /// A worksheet part, unpacked.
+    public static let worksheetBytes: Int64 = 4 << 30
+    /// The shared-string part, unpacked (kept in memory whole, as Excel designs it).
+    public static let sharedStringBytes: Int64 = 512 << 20
 }
 
 /// Rows read one at a time, so a file of 100 000 rows never sits in memory whole.
@@ -31,12 +54,14 @@ public protocol TabularSource: AnyObject {
 
 /// Opens a CSV or XLSX file by its content (an XLSX is a ZIP), whatever its name.
 public enum TabularFile {
-    public static func open(_ url: URL) throws(TabularError) -> any TabularSource {
+    /// - Parameter temporaryFolder: where a workbook's parts are unpacked: a folder of the caller's
+    ///   own, owner-only, that it removes (they hold personal data).
+    public static func open(_ url: URL, temporaryFolder: URL) throws(TabularError) -> any TabularSource {
         guard let handle = try? FileHandle(forReadingFrom: url) else { throw .unreadable }
         let head = (try? handle.read(upToCount: 4)) ?? Data()
         try? handle.close()
         if Array(head) == [0x50, 0x4B, 0x03, 0x04] {
-            return try XLSXReader(url: url)
+            return try XLSXReader(url: url, temporaryFolder: temporaryFolder)
         }
         let ext = url.pathExtension.lowercased()
         guard ext == "csv" || ext == "txt" || ext.isEmpty else { throw .unknownFormat }

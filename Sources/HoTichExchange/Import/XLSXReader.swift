@@ -4,44 +4,56 @@ import ZIPFoundation
 
 /// Reads the first worksheet of an XLSX workbook row by row.
 ///
-/// The worksheet is unpacked to a temporary file and streamed with libxml2's reader, so memory
-/// grows with the shared-string table (which Excel keeps whole by design), not with the row count.
-/// Empty cells between filled ones come back as empty strings.
+/// The worksheet is unpacked into the caller's temporary folder (owner-only, inside the
+/// workspace, removed with it) and streamed with libxml2's reader, so memory grows with the
+/// shared-string table (which Excel keeps whole by design), not with the row count. Empty cells
+/// between filled ones come back as empty strings. Every size the workbook declares or holds is
+/// bounded (``TabularLimits``): a part that unpacks to more than it declared stops at once.
 public final class XLSXReader: TabularSource {
     private let sharedStrings: [String]
     private let sheet: XMLStreamReader
     private let temporary: URL
+    private var rowNumber = 0
 
-    public init(url: URL) throws(TabularError) {
+    public init(url: URL, temporaryFolder: URL) throws(TabularError) {
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw .unreadable
         }
-        temporary = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-xlsx-\(UUID().uuidString)")
+        temporary = temporaryFolder.appendingPathComponent("xlsx-\(UUID().uuidString)")
         do {
-            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw .unreadable
         }
         let sheets = archive.filter { $0.path.hasPrefix("xl/worksheets/") && $0.path.hasSuffix(".xml") }
             .sorted { Self.sheetOrder($0.path) < Self.sheetOrder($1.path) }
-        guard let first = sheets.first else { throw .unreadable }
-        do {
+        do throws(TabularError) {
+            guard let first = sheets.first else { throw .unreadable }
             if let strings = archive["xl/sharedStrings.xml"] {
                 let path = temporary.appendingPathComponent("sharedStrings.xml")
-                _ = try archive.extract(strings, to: path)
-                sharedStrings = try Self.readSharedStrings(path.path)
+                try Self.extract(strings, of: archive, to: path, limit: TabularLimits.sharedStringBytes)
+                do {
+                    sharedStrings = try Self.readSharedStrings(path.path)
+                } catch {
+                    throw .unreadable
+                }
+                try? FileManager.default.removeItem(at: path)
             } else {
                 sharedStrings = []
             }
             let sheetPath = temporary.appendingPathComponent("sheet.xml")
-            _ = try archive.extract(first, to: sheetPath)
-            sheet = try XMLStreamReader(path: sheetPath.path)
+            try Self.extract(first, of: archive, to: sheetPath, limit: TabularLimits.worksheetBytes)
+            do {
+                sheet = try XMLStreamReader(path: sheetPath.path)
+            } catch {
+                throw .unreadable
+            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw .unreadable
+            throw error
         }
     }
 
@@ -51,15 +63,46 @@ public final class XLSXReader: TabularSource {
 
     public var dialect: CSVDialect? { nil }
 
+    /// Unpacks one part to `path` (owner-only), refusing a part that declares more than `limit`
+    /// and stopping as soon as it unpacks to more than it declared.
+    private static func extract(_ entry: Entry, of archive: Archive, to path: URL, limit: Int64) throws(TabularError) {
+        let declared = Int64(entry.uncompressedSize)
+        guard declared <= limit else { throw .tooLarge(limitMiB: Int(limit >> 20)) }
+        guard FileManager.default.createFile(atPath: path.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: path.path)
+        else { throw .unreadable }
+        defer { try? handle.close() }
+        var written: Int64 = 0
+        var overflow = false
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { data in
+                written += Int64(data.count)
+                if written > declared {
+                    overflow = true
+                    throw CocoaError(.fileReadTooLarge)
+                }
+                try handle.write(contentsOf: data)
+            }
+        } catch {
+            if overflow { throw .tooLarge(limitMiB: Int(limit >> 20)) }
+            throw .unreadable
+        }
+    }
+
     public func nextRow() throws(TabularError) -> TabularRow? {
         do {
             while try sheet.read() {
                 guard sheet.nodeType == .element, sheet.localName == "row" else { continue }
-                let number = sheet.attribute("r").flatMap(Int.init) ?? 0
+                rowNumber += 1
+                let number = sheet.attribute("r").map { Int($0) ?? -1 } ?? rowNumber
+                guard (1...TabularLimits.rows).contains(number) else { throw TabularError.cellOutOfRange(row: rowNumber) }
+                rowNumber = number
                 if sheet.isEmptyElement { return TabularRow(number: number, cells: []) }
                 return TabularRow(number: number, cells: try readCells())
             }
             return nil
+        } catch let error as TabularError {
+            throw error
         } catch {
             throw .unreadable
         }
@@ -75,7 +118,11 @@ public final class XLSXReader: TabularSource {
         while try sheet.read() {
             switch sheet.nodeType {
             case .element where sheet.localName == "c":
-                column = sheet.attribute("r").map(Self.columnIndex) ?? cells.count
+                // A reference beyond XFD, or more cells than a worksheet has: refused, never allocated.
+                guard let index = sheet.attribute("r").map(Self.columnIndex) ?? cells.count,
+                      index < TabularLimits.cellsPerRow
+                else { throw TabularError.cellOutOfRange(row: rowNumber) }
+                column = index
                 type = sheet.attribute("t") ?? "n"
                 text = ""
                 if sheet.isEmptyElement { store(&cells, column, "") }
@@ -84,9 +131,16 @@ public final class XLSXReader: TabularSource {
             case .endElement where sheet.localName == "v" || sheet.localName == "t":
                 inValue = false
             case .text, .whitespace:
-                if inValue { text += sheet.value }
+                if inValue {
+                    text += sheet.value
+                    if text.utf8.count > TabularLimits.cellBytes { throw TabularError.rowTooLarge(row: rowNumber) }
+                }
             case .endElement where sheet.localName == "c":
-                if type == "s", let index = Int(text), index >= 0, index < sharedStrings.count {
+                if type == "s" {
+                    // A shared string the table does not hold is a damaged file, not a number.
+                    guard let index = Int(text), sharedStrings.indices.contains(index) else {
+                        throw TabularError.badSharedString(row: rowNumber)
+                    }
                     store(&cells, column, sharedStrings[index])
                 } else if type == "b" {
                     store(&cells, column, text == "1" ? "TRUE" : "FALSE")
@@ -107,14 +161,19 @@ public final class XLSXReader: TabularSource {
         cells[column] = value
     }
 
-    /// `B7` → 1, `AA3` → 26.
-    static func columnIndex(_ reference: String) -> Int {
+    /// `B7` → 1, `AA3` → 26; `nil` for a reference without letters or beyond column XFD (three
+    /// letters at most, so the arithmetic cannot overflow whatever the file says).
+    static func columnIndex(_ reference: String) -> Int? {
         var value = 0
+        var letters = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }
+            letters += 1
+            guard letters <= 3 else { return nil }
             value = value * 26 + Int(scalar.value - 64)
         }
-        return max(0, value - 1)
+        guard letters > 0, value <= TabularLimits.cellsPerRow else { return nil }
+        return value - 1
     }
 
     static func sheetOrder(_ path: String) -> Int {

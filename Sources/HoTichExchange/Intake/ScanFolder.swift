@@ -12,6 +12,8 @@ public struct ScanFolder: Sendable {
     public let relativePaths: [String]
     /// How many system files were set aside.
     public let systemFilesIgnored: Int
+    /// Symbolic links found (relative paths, sorted): never followed, listed for the supervisor.
+    public let symbolicLinks: [String]
 
     /// Lists every regular file below `root`.
     public init(root: URL) throws {
@@ -24,10 +26,15 @@ public struct ScanFolder: Sendable {
         }
         let rootPath = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
         var paths: [String] = []
+        var links: [String] = []
         var ignored = 0
         for case let url as URL in enumerator {
             let values = try? url.resourceValues(forKeys: Set(keys))
-            if values?.isSymbolicLink == true { continue }
+            if values?.isSymbolicLink == true {
+                let full = url.path
+                if full.hasPrefix(rootPath) { links.append(String(full.dropFirst(rootPath.count))) }
+                continue
+            }
             guard values?.isRegularFile == true else { continue }
             if Self.isSystemFile(url.lastPathComponent) {
                 ignored += 1
@@ -39,6 +46,7 @@ public struct ScanFolder: Sendable {
         }
         relativePaths = paths.sorted()
         systemFilesIgnored = ignored
+        symbolicLinks = links.sorted()
     }
 
     /// Whether a file name is operating-system clutter rather than a scan.

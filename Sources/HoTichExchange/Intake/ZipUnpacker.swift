@@ -1,20 +1,53 @@
 public import Foundation
+public import HoTichModel
 import ZIPFoundation
 
-/// Unpacks a zip of scans into a folder of the workspace.
+/// The sizes a zip of scans may declare and unpack to. The defaults suit scans — one PDF or image
+/// per entry, already compressed — and refuse what only a hostile archive holds (a "zip bomb").
+public struct ZipLimits: Sendable, Equatable {
+    /// Entries in the archive.
+    public var maxEntries: Int
+    /// One file, unpacked.
+    public var maxFileBytes: Int64
+    /// Every file together, unpacked.
+    public var maxTotalBytes: Int64
+    /// How many times larger than its compressed size a file of more than 1 MiB may unpack to
+    /// (scans are compressed already; a PDF of text pages reaches 10 to 20).
+    public var maxRatio: Int64
+
+    public init(maxEntries: Int = 100_000, maxFileBytes: Int64 = 1 << 30, maxTotalBytes: Int64 = 200 << 30, maxRatio: Int64 = 100) {
+        self.maxEntries = maxEntries
+        self.maxFileBytes = maxFileBytes
+        self.maxTotalBytes = maxTotalBytes
+        self.maxRatio = maxRatio
+    }
+
+    public static let scans = ZipLimits()
+}
+
+/// Unpacks a zip of scans into a folder of the workspace, within ``ZipLimits``.
 public enum ZipUnpacker {
     /// Why a zip could not be unpacked.
-    public enum Failure: Error, Sendable {
+    public enum Failure: Error, Sendable, Equatable {
         /// Not a readable ZIP archive.
         case unreadable
-        /// An entry would land outside the destination (`../` or an absolute path).
-        case unsafeEntry(String)
+        /// The archive breaks a limit or holds an entry that could escape its folder.
+        case refused(ZipRefusal)
         /// Writing the unpacked files failed (disk full, permissions).
         case writeFailed
     }
 
-    /// Unpacks every file entry of `zip` below `destination`, which must not exist yet.
-    public static func unpack(_ zip: URL, into destination: URL) throws(Failure) {
+    /// What unpacking found besides the files.
+    public struct Report: Sendable, Equatable {
+        /// Entries that are symbolic links: never followed nor unpacked, listed for the supervisor.
+        public var symbolicLinks: [String] = []
+    }
+
+    /// Unpacks every file entry of `zip` below `destination`, which must exist and be empty.
+    ///
+    /// Every declared size is checked before a byte is written (entry count, each file, the total,
+    /// each file's ratio), and each file stops as soon as it unpacks to more than it declared.
+    public static func unpack(_ zip: URL, into destination: URL, limits: ZipLimits = .scans) throws(Failure) -> Report {
         let archive: Archive
         do {
             archive = try Archive(url: zip, accessMode: .read)
@@ -22,26 +55,77 @@ public enum ZipUnpacker {
             throw .unreadable
         }
         let root = destination.standardizedFileURL.path + "/"
+        var report = Report()
+        var files: [(Entry, URL)] = []
+        var total: Int64 = 0
+        var count = 0
+        for entry in archive {
+            count += 1
+            guard count <= limits.maxEntries else { throw .refused(.tooManyEntries(limit: limits.maxEntries)) }
+            switch entry.type {
+            case .symlink:
+                report.symbolicLinks.append(entry.path)
+                continue
+            case .directory:
+                continue
+            case .file:
+                break
+            }
+            let target = destination.appendingPathComponent(entry.path).standardizedFileURL
+            guard target.path.hasPrefix(root), !entry.path.hasPrefix("/"), !entry.path.contains("\0") else {
+                throw .refused(.unsafeEntry(entry.path))
+            }
+            let size = Int64(entry.uncompressedSize)
+            guard size <= limits.maxFileBytes else {
+                throw .refused(.fileTooLarge(entry.path, limitMiB: Int(limits.maxFileBytes >> 20)))
+            }
+            let compressed = max(Int64(entry.compressedSize), 1)
+            if size > 1 << 20 && size / compressed > limits.maxRatio {
+                throw .refused(.ratioTooHigh(entry.path, ratio: Int(size / compressed), limit: Int(limits.maxRatio)))
+            }
+            total += size
+            guard total <= limits.maxTotalBytes else { throw .refused(.totalTooLarge(limitGiB: Int(limits.maxTotalBytes >> 30))) }
+            files.append((entry, target))
+        }
+        for (entry, target) in files {
+            try extract(entry, of: archive, to: target)
+        }
+        return report
+    }
+
+    /// Unpacks one file (owner-only), stopping as soon as it grows past its declared size.
+    private static func extract(_ entry: Entry, of archive: Archive, to target: URL) throws(Failure) {
+        let declared = Int64(entry.uncompressedSize)
         do {
-            try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw .writeFailed
         }
-        for entry in archive where entry.type == .file {
-            let target = destination.appendingPathComponent(entry.path).standardizedFileURL
-            guard target.path.hasPrefix(root), !entry.path.hasPrefix("/") else {
-                throw .unsafeEntry(entry.path)
+        guard FileManager.default.createFile(atPath: target.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+              let handle = FileHandle(forWritingAtPath: target.path)
+        else { throw .writeFailed }
+        defer { try? handle.close() }
+        var written: Int64 = 0
+        var grew = false
+        var wrote = true
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { data in
+                written += Int64(data.count)
+                guard written <= declared else {
+                    grew = true
+                    throw CocoaError(.fileReadTooLarge)
+                }
+                do {
+                    try handle.write(contentsOf: data)
+                } catch {
+                    wrote = false
+                    throw error
+                }
             }
-            do {
-                try FileManager.default.createDirectory(
-                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                _ = try archive.extract(entry, to: target, skipCRC32: false)
-            } catch let error as Archive.ArchiveError {
-                _ = error
-                throw .unreadable
-            } catch {
-                throw .writeFailed
-            }
+        } catch {
+            if grew { throw .refused(.grewPastDeclared(entry.path)) }
+            throw wrote ? .unreadable : .writeFailed
         }
     }
 }

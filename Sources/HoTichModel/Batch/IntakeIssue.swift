@@ -34,6 +34,9 @@ public struct IntakeIssue: Sendable, Hashable, Codable {
         /// The name's registration date is not in the book's year (or the next, for a book carried
         /// into a new year).
         case nameDateOutsideBook(date: String, bookYear: Int)
+        /// A symbolic link, in the folder or the zip: never followed (it could reach files outside
+        /// the batch), so the scan it points to is not received.
+        case symbolicLink
     }
 
     /// The part of a scan-file name that disagrees with the batch.
@@ -53,6 +56,7 @@ public struct IntakeIssue: Sendable, Hashable, Codable {
         case .nameDateImpossible: "name-date-impossible"
         case .nameNotConventional: "name-not-conventional"
         case .nameDateOutsideBook: "name-date-outside-book"
+        case .symbolicLink: "symbolic-link"
         }
     }
 
@@ -62,7 +66,7 @@ public struct IntakeIssue: Sendable, Hashable, Codable {
     public var fileIsUsable: Bool {
         switch problem {
         case .nameContradicts, .nameDateImpossible, .nameNotConventional, .nameDateOutsideBook: true
-        case .empty, .unreadable, .unknownType, .duplicateContent, .alreadyReceived: false
+        case .empty, .unreadable, .unknownType, .duplicateContent, .alreadyReceived, .symbolicLink: false
         }
     }
 }

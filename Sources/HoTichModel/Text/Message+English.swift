@@ -30,6 +30,8 @@ extension Message {
             return "Volume \"\(text)\" is not valid: expected a number from 1 to 99, for example --volume 1."
         case .invalidUserName(let text):
             return "User name \"\(text)\" is not valid: use 1–64 letters, digits, dots, hyphens or underscores, no spaces."
+        case .invalidLimit(let option, let value):
+            return "The limit \(option) \(value) is not valid: give a number from 1 to 1,000,000."
         case .reasonRequired(let action):
             return "The \(action.rawValue) action needs a reason: add --reason \"TEXT\"."
 
@@ -50,6 +52,8 @@ extension Message {
             return "\(path) is neither a folder nor a .zip file. Name the folder (or .zip) that holds the scans of one book."
         case .zipUnreadable(let path):
             return "The archive \(path) cannot be read: it is damaged or not a ZIP file. Zip it again or receive the folder itself."
+        case .zipRefused(let path, let refusal):
+            return "The archive \(path) is refused: \(refusal.english). Nothing was written. Check the file with whoever sent it; if these really are large scans, raise the limit with --max-file-mb, --max-total-gb, --max-files or --max-ratio."
         case .noFilesFound(let path):
             return "\(path) holds no scan files. Check that it is the book's folder."
         case .fileVanished(let path):
@@ -216,19 +220,29 @@ extension Message {
         case .importUnknownFormat(let path):
             return "\(path) is not recognised: expected a .csv or .xlsx file."
         case .importUnknownColumns(let columns):
-            return "Columns not in this register kind's template: \(columns.joined(separator: ", ")). Use the Ministry's field names (for example nksHoTen) or the labels printed on the register."
+            return "Columns not in this register kind's template: \(Message.boundedList(columns.map(Message.columnName), more: { "and \($0) more" })). Use the Ministry's field names (for example nksHoTen) or the labels printed on the register."
         case .importMissingColumns(let columns):
             return "Required columns are missing: \(columns.joined(separator: ", "))."
         case .importDuplicateColumn(let column):
-            return "Column \(column) appears twice in the header row."
+            return "Column \(Message.columnName(column)) appears twice in the header row."
         case .importNoHeader(let path):
-            return "\(path) has no header row."
+            return "\(path) has no header row: no cell of its first row names a column of the template (the Ministry's field names such as nksHoTen, or the labels printed on the register). Add a header row and import again."
         case .importRowProblem(let row, let diagnostic, let kind):
             return "row \(row), column \(diagnostic.field ?? "*"): \(Message.diagnostic(diagnostic, kind: kind).english)"
         case .importRowDuplicateNumber(let row, let number, let first):
             return "row \(row), column so: number \(number) already on row \(first) of the file"
         case .importRowBeingKeyed(let row):
             return "row \(row): this entry is being keyed interactively; wait until it is saved or ask a supervisor to free it"
+        case .importRowExtraCells(let row, let count):
+            return "row \(row): \(count.grouped(in: en)) \(count == 1 ? "cell" : "cells") beyond the header's columns; correct or remove them and import again"
+        case .importCellOutOfRange(let path, let row):
+            return "\(path) has a cell or row beyond a workbook's limits (column XFD, row 1,048,576) at row \(row); the file is damaged or not made by Excel. Open it in Excel and save it again."
+        case .importBadSharedString(let path, let row):
+            return "\(path) has a cell naming a shared string the workbook does not have, at row \(row); the file is damaged. Open it in Excel and save it again."
+        case .importRowTooLarge(let path, let row):
+            return "\(path) has a row \(row) too large (over 16,384 cells, or a cell over 1 MiB); no register has one. Check the file."
+        case .importTooLarge(let path, let limit):
+            return "\(path) declares or unpacks to more than \(limit.grouped(in: en)) MiB; it is not read further. Check the file (it may be a hostile archive)."
         case .importRowSamePerson(let row):
             return "row \(row): pass 2 must be keyed by someone other than the pass 1 operator"
         case .importRefused(let rejected, let read):
@@ -446,10 +460,25 @@ extension IntakeIssue.Problem {
         case .nameContradicts(let field, let inName, let expected):
             "the name says \(field.rawValue) \(inName) but the batch is \(expected)"
         case .nameDateImpossible(let text): "the registration date in the name (\(text)) does not exist"
+        case .symbolicLink: "a symbolic link: not followed (it could reach outside the batch), so the scan it points to is not received"
         case .nameNotConventional(let defect):
             "the name does not follow KIND.YEAR.VOLUME.yyyy-mm-dd.NUMBER.pdf (for example KS.2017.01.2017-02-03.05.pdf): \(defect.english); no number or date is taken from it"
         case .nameDateOutsideBook(let date, let year):
             "the registration date in the name (\(date)) is not in the book opened in \(year) (or the year after)"
+        }
+    }
+}
+
+extension ZipRefusal {
+    var english: String {
+        switch self {
+        case .tooManyEntries(let limit): "it holds more than \(limit.grouped(in: .english)) entries"
+        case .fileTooLarge(let entry, let limit): "file \(entry) declares more than \(limit.grouped(in: .english)) MiB"
+        case .totalTooLarge(let limit): "its files together declare more than \(limit.grouped(in: .english)) GiB"
+        case .ratioTooHigh(let entry, let ratio, let limit):
+            "file \(entry) unpacks to \(ratio.grouped(in: .english)) times its compressed size (at most \(limit)) — the sign of a hostile archive"
+        case .grewPastDeclared(let entry): "file \(entry) unpacks to more than it declared — a damaged or hostile archive"
+        case .unsafeEntry(let entry): "entry \(entry) is named to land outside the batch's folder (../ or an absolute path)"
         }
     }
 }

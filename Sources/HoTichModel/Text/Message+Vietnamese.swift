@@ -30,6 +30,8 @@ extension Message {
             return "Quyển số \"\(text)\" không hợp lệ: cần số từ 1 đến 99, ví dụ --volume 1."
         case .invalidUserName(let text):
             return "Tên người dùng \"\(text)\" không hợp lệ: dùng 1–64 chữ cái, chữ số, dấu chấm, gạch nối hoặc gạch dưới, không có khoảng trắng."
+        case .invalidLimit(let option, let value):
+            return "Giới hạn \(option) \(value) không hợp lệ: cần số từ 1 đến 1.000.000."
         case .reasonRequired(let action):
             return "Thao tác \(action.rawValue) cần lý do: thêm --reason \"LÝ DO\"."
 
@@ -50,6 +52,8 @@ extension Message {
             return "\(path) không phải thư mục hay tệp .zip. Chỉ ra thư mục (hoặc tệp .zip) chứa các tệp quét của một quyển sổ."
         case .zipUnreadable(let path):
             return "Không đọc được tệp nén \(path): tệp hỏng hoặc không phải ZIP. Nén lại hoặc nhận trực tiếp thư mục."
+        case .zipRefused(let path, let refusal):
+            return "Không nhận tệp nén \(path): \(refusal.vietnamese). Không có gì được ghi. Kiểm tra tệp với đơn vị gửi; nếu đúng là tệp quét lớn, nới giới hạn bằng --max-file-mb, --max-total-gb, --max-files hay --max-ratio."
         case .noFilesFound(let path):
             return "\(path) không chứa tệp quét nào. Kiểm tra đúng thư mục của quyển sổ."
         case .fileVanished(let path):
@@ -216,19 +220,29 @@ extension Message {
         case .importUnknownFormat(let path):
             return "Không nhận dạng được \(path): cần tệp .csv hoặc .xlsx."
         case .importUnknownColumns(let columns):
-            return "Cột không có trong mẫu của loại sổ này: \(columns.joined(separator: ", ")). Sửa tên cột theo tên trường của Bộ Tư pháp (ví dụ nksHoTen) hoặc nhãn in trên sổ."
+            return "Cột không có trong mẫu của loại sổ này: \(Message.boundedList(columns.map(Message.columnName), more: { "và \($0) cột khác" })). Sửa tên cột theo tên trường của Bộ Tư pháp (ví dụ nksHoTen) hoặc nhãn in trên sổ."
         case .importMissingColumns(let columns):
             return "Thiếu cột bắt buộc: \(columns.joined(separator: ", "))."
         case .importDuplicateColumn(let column):
-            return "Cột \(column) xuất hiện hai lần trong dòng tiêu đề."
+            return "Cột \(Message.columnName(column)) xuất hiện hai lần trong dòng tiêu đề."
         case .importNoHeader(let path):
-            return "Tệp \(path) không có dòng tiêu đề."
+            return "Tệp \(path) không có dòng tiêu đề: dòng đầu tiên không có tên cột nào của mẫu (tên trường của Bộ Tư pháp như nksHoTen, hay nhãn in trên sổ). Thêm dòng tiêu đề rồi nhập lại."
         case .importRowProblem(let row, let diagnostic, let kind):
             return "dòng \(row), cột \(diagnostic.field ?? "*"): \(Message.diagnostic(diagnostic, kind: kind).vietnamese)"
         case .importRowDuplicateNumber(let row, let number, let first):
             return "dòng \(row), cột so: số \(number) đã có ở dòng \(first) của tệp"
         case .importRowBeingKeyed(let row):
             return "dòng \(row): bản ghi này đang được nhập tay; chờ nhập xong hoặc nhờ giám sát giải phóng"
+        case .importRowExtraCells(let row, let count):
+            return "dòng \(row): có \(count.grouped(in: vi)) ô ngoài các cột của dòng tiêu đề; sửa hoặc xóa các ô thừa rồi nhập lại"
+        case .importCellOutOfRange(let path, let row):
+            return "Tệp \(path) có ô hoặc dòng vượt giới hạn của bảng tính (cột XFD, dòng 1.048.576) ở dòng \(row); tệp hỏng hoặc không phải do Excel tạo. Mở và lưu lại bằng Excel."
+        case .importBadSharedString(let path, let row):
+            return "Tệp \(path) có ô tham chiếu tới chuỗi không có trong bảng chuỗi chung, ở dòng \(row); tệp hỏng. Mở và lưu lại bằng Excel."
+        case .importRowTooLarge(let path, let row):
+            return "Tệp \(path) có dòng \(row) quá lớn (quá 16.384 ô, hay một ô quá 1 MiB); không sổ nào có dòng như vậy. Kiểm tra lại tệp."
+        case .importTooLarge(let path, let limit):
+            return "Tệp \(path) khai báo hoặc giải nén ra quá \(limit.grouped(in: vi)) MiB; không đọc tiếp. Kiểm tra lại tệp (có thể là tệp nén độc hại)."
         case .importRowSamePerson(let row):
             return "dòng \(row): lần nhập 2 phải do người khác với người nhập lần 1"
         case .importRefused(let rejected, let read):
@@ -446,10 +460,25 @@ extension IntakeIssue.Problem {
         case .nameContradicts(let field, let inName, let expected):
             "tên tệp ghi \(field.vietnamese) \(inName) nhưng lô là \(expected)"
         case .nameDateImpossible(let text): "ngày đăng ký trong tên tệp (\(text)) không có thật"
+        case .symbolicLink: "liên kết tượng trưng: không đi theo (có thể trỏ ra ngoài lô), nên tệp quét nó trỏ tới không được nhận"
         case .nameNotConventional(let defect):
             "tên tệp không theo quy ước LOẠI.NĂM.QUYỂN.yyyy-mm-dd.SỐ.pdf (ví dụ KS.2017.01.2017-02-03.05.pdf): \(defect.vietnamese); tệp không lấy được số và ngày từ tên"
         case .nameDateOutsideBook(let date, let year):
             "ngày đăng ký trong tên tệp (\(date)) không thuộc sổ mở năm \(year) (hay năm sau đó)"
+        }
+    }
+}
+
+extension ZipRefusal {
+    var vietnamese: String {
+        switch self {
+        case .tooManyEntries(let limit): "có hơn \(limit.grouped(in: .vietnamese)) mục"
+        case .fileTooLarge(let entry, let limit): "tệp \(entry) khai báo quá \(limit.grouped(in: .vietnamese)) MiB"
+        case .totalTooLarge(let limit): "các tệp cộng lại khai báo quá \(limit.grouped(in: .vietnamese)) GiB"
+        case .ratioTooHigh(let entry, let ratio, let limit):
+            "tệp \(entry) giải nén ra gấp \(ratio.grouped(in: .vietnamese)) lần cỡ nén (tối đa \(limit) lần) — dấu hiệu tệp nén độc hại"
+        case .grewPastDeclared(let entry): "tệp \(entry) giải nén ra nhiều hơn cỡ đã khai báo — tệp hỏng hoặc độc hại"
+        case .unsafeEntry(let entry): "mục \(entry) có tên trỏ ra ngoài thư mục của lô (../ hay đường dẫn tuyệt đối)"
         }
     }
 }

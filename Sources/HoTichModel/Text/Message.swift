@@ -22,6 +22,8 @@ public enum Message: Sendable, Equatable {
     case invalidYear(String)
     case invalidVolume(String)
     case invalidUserName(String)
+    /// A limit option outside 1…1 000 000.
+    case invalidLimit(option: String, value: Int)
     case reasonRequired(action: BatchAction)
 
     // MARK: - Users and roles
@@ -35,6 +37,8 @@ public enum Message: Sendable, Equatable {
     case pathNotFound(String)
     case pathNotFolderOrZip(String)
     case zipUnreadable(String)
+    /// A zip refused before anything of it is kept.
+    case zipRefused(path: String, ZipRefusal)
     case noFilesFound(String)
     case fileVanished(String)
     case fileCopyFailed(String)
@@ -138,6 +142,16 @@ public enum Message: Sendable, Equatable {
     case importRowDuplicateNumber(row: Int, number: String, firstRow: Int)
     case importRowBeingKeyed(row: Int)
     case importRowSamePerson(row: Int)
+    /// A row holds filled cells beyond the header's columns.
+    case importRowExtraCells(row: Int, count: Int)
+    /// A cell reference or row number beyond a workbook's limits (XFD, 1 048 576).
+    case importCellOutOfRange(path: String, row: Int)
+    /// A workbook cell names a shared string the workbook does not have.
+    case importBadSharedString(path: String, row: Int)
+    /// A row with more cells, or a cell longer, than any register holds.
+    case importRowTooLarge(path: String, row: Int)
+    /// A part of the file declares or unpacks to more than the limit, in MiB.
+    case importTooLarge(path: String, limitMiB: Int)
     case importRefused(rejected: Int, read: Int)
     case importSummary(read: Int, imported: Int, rejected: Int, alreadyPresent: Int)
     case importRejectFile(path: String)
@@ -288,7 +302,7 @@ public enum Message: Sendable, Equatable {
     /// Whether the message reports bad usage (exit code 64) rather than a failure (exit code 1).
     var isUsageProblem: Bool {
         switch self {
-        case .invalidOfficeCode, .invalidYear, .invalidVolume, .invalidUserName, .reasonRequired,
+        case .invalidOfficeCode, .invalidYear, .invalidVolume, .invalidUserName, .reasonRequired, .invalidLimit,
              .invalidBatchState, .invalidPass, .acknowledgementNeedsReason, .invalidAQL, .correctionNeedsReason,
              .nonEntryNeedsReason:
             true
@@ -321,6 +335,13 @@ extension Message {
     /// The most items a message lists before it says how many more there are: every list echoed
     /// from a file or a batch is bounded, so a message stays a line however large its input.
     public static let listLimit = 20
+
+    /// A column name read from a file, as a message may echo it: at most 40 characters, quoted,
+    /// anything that could act on a terminal escaped.
+    static func columnName(_ name: String) -> String {
+        let shown = name.count > 40 ? String(name.prefix(40)) + "…" : name
+        return "\"" + TerminalText.escaped(shown) + "\""
+    }
 
     /// `items` joined with commas, at most ``listLimit`` of them, then `more(count)` for the rest.
     static func boundedList(_ items: [String], more: (Int) -> String) -> String {
