@@ -134,7 +134,10 @@ let package = Package(
         ),
         .testTarget(
             name: "HoTichCLITests",
-            dependencies: ["hotich", "HoTichCLI", "HoTichModel", "HoTichWorkflow"],
+            dependencies: [
+                "hotich", "HoTichCLI", "HoTichModel", "HoTichStore", "HoTichWorkflow", "HoTichExchange",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings
         ),
     ],

@@ -12,7 +12,11 @@ public final class Store: Sendable {
     public static let databaseFileName = "hotich.sqlite"
 
     /// How long a write waits, by default, for another process's transaction before it gives up.
-    public static let defaultBusyTimeout: TimeInterval = 10
+    ///
+    /// Long enough for any one transaction hotich makes to end (an import holds the lock only to
+    /// write its checked rows: about 4 s for 100 000 rows on two cores), so that no command fails
+    /// because another is writing: it waits, and says so only past a minute.
+    public static let defaultBusyTimeout: TimeInterval = 60
 
     /// The underlying GRDB connection (a pool for files, a queue in memory).
     public let writer: any DatabaseWriter
@@ -116,6 +120,12 @@ public final class Store: Sendable {
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             }
         }
+    }
+
+    /// SQLite's own check of the whole database file (`PRAGMA integrity_check`): the problems it
+    /// reports, none when the file is sound.
+    public func integrityProblems() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
     }
 
     /// The identifiers of the migrations this build knows, in order (the schema version).

@@ -142,6 +142,15 @@ extension Session {
         }
     }
 
+    /// The records of a batch with their values, in number order.
+    public func records(batch batchID: String) throws -> [RecordRow] {
+        try require(.viewWork)
+        return try workspace.store.read { db in
+            guard try BatchRow.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            return try RecordRow.fetchAll(db, sql: "SELECT * FROM record WHERE batchId = ? ORDER BY CAST(number AS INTEGER), id", arguments: [batchID])
+        }
+    }
+
     /// What is left to key in a batch, per pass its policy needs; nothing once it is past keying.
     public func remainingEntries(batch batchID: String) throws -> [RemainingEntries] {
         try require(.viewWork)

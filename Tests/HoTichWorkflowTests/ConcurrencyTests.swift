@@ -210,3 +210,91 @@ extension ConcurrencyTests {
         #expect(try test.auditActions(batch.id).contains("hold"))
     }
 }
+
+extension ConcurrencyTests {
+    /// Eight operators keying at once (each with a connection of its own, as separate processes
+    /// have), while a supervisor imports 3 000 rows and a verifier verifies and reads reports:
+    /// no command fails for a lock, every save is kept.
+    @Test func eightKeyersAnImportAndAVerifyAtOnce() throws {
+        let test = try TestWorkspace(busyTimeout: 60)
+        let admin = try test.admin
+        var batches: [String] = []
+        for index in 1...8 {
+            try admin.addUser(name: "go\(index)", role: .operator)
+            let folder = try test.deliveries().appendingPathComponent("book-\(index)")
+            for number in 1...6 {
+                try write(SampleScans.pdf(text: "quyen \(index) muc \(number)"), "KS.2017.\(index + 10).2017-01-05.\(number).pdf", in: folder)
+            }
+            let book = BookIdentity(office: SampleScans.office, kind: .birth, year: 2017, volume: index + 10)
+            let report = try test.supervisor.receive(IntakeRequest(source: folder, book: book, policy: .review))
+            batches.append(try #require(report.batch).id)
+        }
+        let importFolder = try test.deliveries().appendingPathComponent("import-book")
+        try write(SampleScans.pdf(text: "bia"), "00-bia.pdf", in: importFolder)
+        let importBook = BookIdentity(office: SampleScans.office, kind: .birth, year: 2018, volume: 1)
+        let imported = try #require(try test.supervisor.receive(
+            IntakeRequest(source: importFolder, book: importBook, policy: .review, acceptIssues: true)).batch)
+        var rows = SampleKeyings.rows(pass: 1).map { row in row.map { $0 == "01/2017" ? "01/2018" : $0.replacingOccurrences(of: ".2017", with: ".2018") } }
+        for number in 13...3_000 {
+            var row = rows[12]
+            (row[0], row[1], row[3]) = ("\(number)", "\(number)", "\(number)")
+            rows.append(row)
+        }
+        let sheet = try test.deliveries().appendingPathComponent("lon.csv")
+        try Data(csvText(rows).utf8).write(to: sheet)
+        let verified = try test.keyedBatch(policy: .review)
+        _ = verified
+
+        let failures = RaceOutcome()
+        let folder = test.workspace.folder
+        let group = DispatchGroup()
+        for (index, batch) in batches.enumerated() {
+            group.enter()
+            Thread {
+                defer { group.leave() }
+                failures.record {
+                    let session = try Workspace.open(at: folder, busyTimeout: 60).session(as: "go\(index + 1)")
+                    while var task = try session.startKeying(batch: batch, pass: 1) {
+                        for (key, value) in sampleBirth(number: task.filesDone + 1) {
+                            task.values[key] = value
+                            task.position += 1
+                            try session.saveDraft(task)
+                        }
+                        try session.completeKeying(task)
+                    }
+                }
+            }.start()
+        }
+        group.enter()
+        Thread {
+            defer { group.leave() }
+            failures.record {
+                let session = try Workspace.open(at: folder, busyTimeout: 60).session(as: "nhaplieu")
+                _ = try session.importKeyings(ImportRequest(batchID: imported.id, file: sheet))
+            }
+        }.start()
+        group.enter()
+        Thread {
+            defer { group.leave() }
+            failures.record {
+                let workspace = try Workspace.open(at: folder, busyTimeout: 60)
+                for _ in 0..<3 {
+                    while let task = try workspace.session(as: "kiemtra").nextReview(batch: verified.id) {
+                        _ = try workspace.session(as: "kiemtra").completeReview(task, values: task.record.fields.mapValues(\.confirmed))
+                    }
+                    _ = try workspace.session(as: "kiemtra").verify(batch: verified.id)
+                    _ = try workspace.session(as: "giamsat").status()
+                    _ = try workspace.session(as: "giamsat").errorRates()
+                }
+            }
+        }.start()
+        group.wait()
+        #expect(failures.messages.isEmpty, "\(failures.messages)")
+        for batch in batches {
+            #expect(try test.batchState(batch) == .keyed)
+            #expect(try test.records(batch).count == 6, "every save kept")
+        }
+        #expect(try test.records(imported.id).count == 3_000)
+        #expect([.verifying, .verified].contains(try test.batchState(verified.id)))
+    }
+}
