@@ -12,25 +12,11 @@ import HoTichStore
 /// acknowledgement stays with the finding it acknowledged; undecided duplicate flags that no
 /// longer match are withdrawn, decided ones stay.
 struct BatchChecks {
-    /// Codes of the findings that are not record diagnostics.
-    enum Code {
-        static let sequenceGap = "sequence-gap"
-        static let sequenceDuplicate = "sequence-duplicate"
-        static let sequenceOutOfOrder = "sequence-out-of-order"
-        static let sequenceDateGoesBack = "sequence-date-goes-back"
-        static let fileWithoutRecord = "file-without-record"
-        static let recordWithoutFile = "record-without-file"
-        static let fileWithSeveralEntries = "file-several-entries"
-        static let personalIDShared = "personal-id-shared"
-        static let personalIDProvince = "personal-id-province"
-        static let fileMarkedByOperator = "file-marked-by-operator"
-    }
+    private(set) var findings: [Finding] = []
 
-    private(set) var findings: [FindingRow] = []
-
-    static func run(batch: BatchRow, book: BookIdentity, at time: String, in db: Database) throws -> BatchChecks {
+    static func run(batch: Batch, book: BookIdentity, at time: String, in db: Database) throws -> BatchChecks {
         var checks = BatchChecks()
-        let records = try RecordRow.filter(RecordRow.Columns.batchId == batch.id).fetchAll(db)
+        let records = try RegisterRecord.filter(RegisterRecord.Columns.batchId == batch.id).fetchAll(db)
         try checks.recordRules(records, batch: batch, book: book, at: time)
         try checks.sequence(batch: batch, book: book, at: time, in: db)
         try checks.reconciliation(batch: batch, at: time, in: db)
@@ -44,19 +30,16 @@ struct BatchChecks {
 
     /// Field and cross-field rules, on records whose values are settled (a double-keyed record
     /// still in conflict is checked once a verifier has decided it).
-    private mutating func recordRules(_ records: [RecordRow], batch: BatchRow, book: BookIdentity, at time: String) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+    private mutating func recordRules(_ records: [RegisterRecord], batch: Batch, book: BookIdentity, at time: String) throws {
         for record in records where batch.policy != .double || record.status == .verified {
             for diagnostic in RecordRules.check(record.fields, kind: book.kind, bookYear: book.year) {
-                let detail = String(decoding: try encoder.encode(diagnostic), as: UTF8.self)
-                add(batch, record.id, diagnostic.field, diagnostic.code, diagnostic.severity, detail, time)
+                add(batch, record.id, diagnostic.field, .diagnostic(diagnostic), diagnostic.severity, time)
             }
         }
     }
 
     /// The numbers of each registration year the batch touches, across every book of the office.
-    private mutating func sequence(batch: BatchRow, book: BookIdentity, at time: String, in db: Database) throws {
+    private mutating func sequence(batch: Batch, book: BookIdentity, at time: String, in db: Database) throws {
         let years = try Int.fetchAll(db, sql: """
             SELECT DISTINCT registrationYear FROM record WHERE batchId = ? AND registrationYear IS NOT NULL AND number IS NOT NULL
             """, arguments: [batch.id])
@@ -83,26 +66,26 @@ struct BatchChecks {
                 guard let subject = finding.entries.first(where: inBatch.contains) else { continue }
                 switch finding {
                 case .gap(let from, let to, _, _):
-                    add(batch, subject, "so", Code.sequenceGap, .warning, "\(year):\(from)-\(to)", time)
+                    add(batch, subject, "so", .gap(year: year, from: from, to: to), .warning, time)
                 case .duplicate(let number, let ids):
-                    add(batch, subject, "so", Code.sequenceDuplicate, .warning, "\(year):\(number):\(ids.count)", time)
+                    add(batch, subject, "so", .repeatedNumber(year: year, number: number, count: ids.count), .warning, time)
                 case .outOfOrder(_, let number, let previous):
-                    add(batch, subject, "so", Code.sequenceOutOfOrder, .warning, "\(year):\(number)<\(previous)", time)
+                    add(batch, subject, "so", .outOfOrder(year: year, number: number, previous: previous), .warning, time)
                 case .dateGoesBack(_, let number, let previous):
-                    add(batch, subject, "ngayDangKy", Code.sequenceDateGoesBack, .warning, "\(year):\(number)>\(previous)", time)
+                    add(batch, subject, "ngayDangKy", .dateGoesBack(year: year, number: number, previous: previous), .warning, time)
                 }
             }
         }
     }
 
     /// Scan files without a record, records without a scan file, files holding several entries.
-    private mutating func reconciliation(batch: BatchRow, at time: String, in db: Database) throws {
+    private mutating func reconciliation(batch: Batch, at time: String, in db: Database) throws {
         let orphanFiles = try String.fetchAll(db, sql: """
-            SELECT f.path FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryFileRow.notMarkedSQL(file: "f"))
+            SELECT f.path FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryMark.notMarkedSQL(file: "f"))
               AND NOT EXISTS (SELECT 1 FROM record r WHERE r.scanFileId = f.id)
             ORDER BY f.path
             """, arguments: [batch.id])
-        for path in orphanFiles { add(batch, nil, nil, Code.fileWithoutRecord, .warning, path, time) }
+        for path in orphanFiles { add(batch, nil, nil, .fileWithoutRecord(path: path), .warning, time) }
         // A page an operator said holds no entry took itself out of keying on one person's word:
         // a verifier confirms it against the image (a supervisor's own mark is a decision already).
         let markedByOperators = try Row.fetchAll(db, sql: """
@@ -111,22 +94,23 @@ struct BatchChecks {
             ORDER BY f.path
             """, arguments: [batch.id])
         for row in markedByOperators {
-            add(batch, nil, nil, Code.fileMarkedByOperator, .warning, "\(row["kind"] as String)|\(row["path"] as String)", time)
+            guard let kind = NonEntryKind(rawValue: row["kind"]) else { continue }
+            add(batch, nil, nil, .fileMarkedByOperator(kind: kind, path: row["path"]), .warning, time)
         }
         let unfiled = try String.fetchAll(db, sql: "SELECT id FROM record WHERE batchId = ? AND scanFileId IS NULL", arguments: [batch.id])
-        for id in unfiled { add(batch, id, nil, Code.recordWithoutFile, .warning, "", time) }
+        for id in unfiled { add(batch, id, nil, .recordWithoutFile, .warning, time) }
         let crowded = try Row.fetchAll(db, sql: """
             SELECT f.path, COUNT(*) AS n FROM record r JOIN scanFile f ON f.id = r.scanFileId
             WHERE r.batchId = ? GROUP BY f.id HAVING COUNT(*) > 1 ORDER BY f.path
             """, arguments: [batch.id])
         for row in crowded {
-            add(batch, nil, nil, Code.fileWithSeveralEntries, .warning, "\(row["path"] as String):\(row["n"] as Int)", time)
+            add(batch, nil, nil, .fileWithSeveralEntries(path: row["path"], count: row["n"]), .warning, time)
         }
     }
 
     /// One number for two different people (an error), and numbers issued by another province
     /// than the registering office's (a warning: the child may have been registered elsewhere first).
-    private mutating func personalIDs(_ records: [RecordRow], batch: BatchRow, book: BookIdentity, at time: String, in db: Database) throws {
+    private mutating func personalIDs(_ records: [RegisterRecord], batch: Batch, book: BookIdentity, at time: String, in db: Database) throws {
         guard let key = FieldCatalog.subjectPersonalIDKey(for: book.kind) else { return }
         let province = try String.fetchOne(db, sql: "SELECT province FROM office WHERE code = ?", arguments: [book.office.value])
         let sameNumber = try db.cachedStatement(
@@ -134,7 +118,7 @@ struct BatchChecks {
         for record in records {
             guard let pin = record.subjectPersonalID else { continue }
             if let province, let number = PersonalIDNumber(pin), number.provinceCode != "0" + province {
-                add(batch, record.id, key, Code.personalIDProvince, .warning, "\(number.provinceCode)/0\(province)", time)
+                add(batch, record.id, key, .personalIDProvince(encoded: number.provinceCode, office: "0\(province)"), .warning, time)
             }
             let event = RegisteredEvent(id: record.id, kind: record.kind, fields: record.fields)
             let others = try Row.fetchAll(sameNumber, arguments: [pin, record.id])
@@ -143,8 +127,7 @@ struct BatchChecks {
                 let otherEvent = RegisteredEvent(id: other["id"], kind: kind, fields: try FieldSetJSON.decode(other["fields"]))
                 if DuplicateMatching.sharesPersonalIDWithAnotherPerson(event, otherEvent) {
                     // The other record named as a person finds it: by batch and number, not by its id.
-                    let detail = "\(other["batchId"] as String)|\(other["number"] as String? ?? "?")"
-                    add(batch, record.id, key, Code.personalIDShared, .error, detail, time)
+                    add(batch, record.id, key, .personalIDShared(batchID: other["batchId"], number: other["number"] as String? ?? "?"), .error, time)
                 }
             }
         }
@@ -153,17 +136,16 @@ struct BatchChecks {
     // MARK: - Storing
 
     private mutating func add(
-        _ batch: BatchRow, _ recordId: String?, _ field: String?, _ code: String, _ severity: Diagnostic.Severity,
-        _ detail: String, _ time: String
+        _ batch: Batch, _ recordId: String?, _ field: String?, _ detail: FindingDetail, _ severity: Diagnostic.Severity, _ time: String
     ) {
-        findings.append(FindingRow(batchId: batch.id, recordId: recordId, field: field, code: code, severity: severity, detail: detail, at: time))
+        findings.append(Finding(batchId: batch.id, recordId: recordId, field: field, detail: detail, severity: severity, at: time))
     }
 
     /// Replaces the batch's findings with this run's, keeping those that still hold (and their
     /// acknowledgements).
-    private func store(batch: BatchRow, in db: Database) throws {
-        let existing = try FindingRow.filter(Column("batchId") == batch.id).fetchAll(db)
-        var current: [String: FindingRow] = [:]
+    private func store(batch: Batch, in db: Database) throws {
+        let existing = try Finding.filter(Column("batchId") == batch.id).fetchAll(db)
+        var current: [String: Finding] = [:]
         for finding in findings { current[finding.fingerprint] = finding }
         for old in existing where current[old.fingerprint] == nil {
             _ = try old.delete(db)
@@ -176,11 +158,11 @@ struct BatchChecks {
 
     /// Opens a correction for each error on a field of a record, unless one is open already, and
     /// withdraws open corrections whose error is gone (another record's value changed).
-    func openCorrections(batch: BatchRow, at time: String, in db: Database) throws {
+    func openCorrections(batch: Batch, at time: String, in db: Database) throws {
         let errorKeys = Set(findings.filter { $0.severity == .error }.compactMap { finding in
             finding.recordId.flatMap { id in finding.field.map { "\(id)|\($0)" } }
         })
-        let stale = try FieldDecisionRow
+        let stale = try FieldDecision
             .filter(Column("batchId") == batch.id && Column("origin") == DecisionOrigin.error.rawValue
                     && Column("decidedAt") == nil && Column("supersededAt") == nil)
             .fetchAll(db)
@@ -197,11 +179,11 @@ struct BatchChecks {
             guard let recordId = finding.recordId, let field = finding.field else { continue }
             let key = "\(recordId)|\(field)"
             guard !open.contains(key), opened.insert(key).inserted else { continue }
-            let keyings = try KeyingRow.filter(Column("recordId") == recordId && KeyingRow.Columns.state == KeyingState.complete.rawValue)
-                .order(KeyingRow.Columns.pass).fetchAll(db)
+            let keyings = try Keying.filter(Column("recordId") == recordId && Keying.Columns.state == KeyingState.complete.rawValue)
+                .order(Keying.Columns.pass).fetchAll(db)
             let first = keyings.first { $0.pass == 1 }
             let second = keyings.first { $0.pass == 2 }
-            var correction = FieldDecisionRow(
+            var correction = FieldDecision(
                 batchId: batch.id, recordId: recordId, field: field, origin: .error,
                 pass1: first?.fields[field], pass2: second?.fields[field],
                 pass1Operator: first?.operator, pass2Operator: second?.operator, at: time)

@@ -13,7 +13,7 @@ enum DuplicateSearch {
         WHERE subjectName = ? AND subjectBirthYear = ? AND kind = ? AND id <> ?
         """
 
-    static func run(_ records: [RecordRow], batch: BatchRow, at time: String, in db: Database) throws {
+    static func run(_ records: [RegisterRecord], batch: Batch, at time: String, in db: Database) throws {
         let byName = try db.cachedStatement(sql: candidatesByNameSQL)
         let byNumber = try db.cachedStatement(sql: "SELECT id, batchId, kind, fields FROM record WHERE subjectPersonalID = ? AND id <> ?")
         var found: [String: (other: String, basis: DuplicateMatching.Basis, reregistration: Bool)] = [:]
@@ -36,7 +36,7 @@ enum DuplicateSearch {
                 found["\(record.id)|\(otherId)"] = (otherId, basis, event.isReregistration || other.isReregistration)
             }
         }
-        let existing = try DuplicateFlagRow.filter(Column("batchId") == batch.id).fetchAll(db)
+        let existing = try DuplicateFlag.filter(Column("batchId") == batch.id).fetchAll(db)
         var known = Set(existing.map { "\($0.recordId)|\($0.otherRecordId)" })
         // Withdraw undecided flags that no longer match (a value changed in arbitration).
         for flag in existing where flag.decision == nil && found["\(flag.recordId)|\(flag.otherRecordId)"] == nil {
@@ -48,7 +48,7 @@ enum DuplicateSearch {
             let recordId = String(key.prefix { $0 != "|" })
             // The same pair flagged from the other batch already: decided there.
             if try Bool.fetchOne(reverse, arguments: [match.other, recordId]) == true { continue }
-            var flag = DuplicateFlagRow(
+            var flag = DuplicateFlag(
                 batchId: batch.id, recordId: recordId, otherRecordId: match.other, basis: match.basis.rawValue,
                 reregistration: match.reregistration, at: time)
             try flag.insert(db)

@@ -14,7 +14,7 @@ struct CheckedRow: Sendable {
     let json: String
     /// The record an acceptable row creates when its entry has none yet: identifier and derived
     /// columns filled; entry and scan file are the writer's to set.
-    let record: RecordRow?
+    let record: RegisterRecord?
     /// The row's cells as read, for the reject file should the row be refused.
     let cells: [String]
 }
@@ -78,7 +78,7 @@ struct ImportRowChecker: Sendable {
             return CheckedRow(number: row.number, fields: fields, problems: problems, json: "", record: nil, cells: row.cells)
         }
         // The identifier is made here, off the writing thread (it costs two system calls).
-        let record = RecordRow(
+        let record = RegisterRecord(
             id: RecordIdentifier.make(), batchId: batchID, scanFileId: nil, entryKey: "", kind: book.kind, officeCode: book.office,
             fields: fields, bookYear: book.year, at: time)
         var pairs: [(key: String, value: FieldValue)] = []

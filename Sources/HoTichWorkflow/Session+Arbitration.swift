@@ -6,7 +6,7 @@ import Logging
 
 /// A field waiting for a verifier: a conflict between passes or an error to correct.
 public struct OpenDecision: Sendable {
-    public let decision: FieldDecisionRow
+    public let decision: FieldDecision
     public let field: FieldDefinition
     public let kind: RecordKind
     /// The record's registration number, to find the entry on the page.
@@ -16,7 +16,7 @@ public struct OpenDecision: Sendable {
     /// The scan to look at.
     public let fileURL: URL?
     /// For an error: the rules it breaks.
-    public let problems: [FindingRow]
+    public let problems: [Finding]
     /// Whether the acting user keyed this record (and so may not decide it).
     public let keyedByMe: Bool
 }
@@ -36,10 +36,10 @@ extension Session {
                 ORDER BY f.path, CAST(r.number AS INTEGER), d.id
                 """, arguments: [me, batchID])
             let order = Dictionary(uniqueKeysWithValues: FieldCatalog.fields(for: book.kind).enumerated().map { ($1.key, $0) })
-            let findings = try FindingRow.filter(Column("batchId") == batchID && Column("severity") == "error").fetchAll(db)
+            let findings = try Finding.filter(Column("batchId") == batchID && Column("severity") == "error").fetchAll(db)
             var open: [OpenDecision] = []
             for row in rows {
-                let decision = try FieldDecisionRow(row: row)
+                let decision = try FieldDecision(row: row)
                 guard let field = FieldCatalog.field(decision.field, in: book.kind) else { continue }
                 let fields = try FieldSetJSON.decode(row["recordFields"])
                 let path: String? = row["filePath"]
@@ -69,7 +69,7 @@ extension Session {
         let me = user.name
         let time = Timestamp.text(for: now)
         try workspace.store.write { db in
-            guard var decision = try FieldDecisionRow.fetchOne(db, key: decisionID) else {
+            guard var decision = try FieldDecision.fetchOne(db, key: decisionID) else {
                 throw HoTichError(.decisionNotFound(decisionID))
             }
             guard decision.isOpen, decision.supersededAt == nil else { throw HoTichError(.decisionAlreadyMade(decisionID)) }
@@ -105,9 +105,9 @@ extension Session {
 
     /// Writes a decided value into its record; verifies the record when nothing is left open on it.
     static func applyDecidedValue(
-        _ decision: FieldDecisionRow, book: BookIdentity, policy: VerificationPolicy, actor: String, at time: String, in db: Database
+        _ decision: FieldDecision, book: BookIdentity, policy: VerificationPolicy, actor: String, at time: String, in db: Database
     ) throws {
-        guard var record = try RecordRow.fetchOne(db, key: decision.recordId) else { throw HoTichError(.storageFailure(code: 11)) }
+        guard var record = try RegisterRecord.fetchOne(db, key: decision.recordId) else { throw HoTichError(.storageFailure(code: 11)) }
         record.fields[decision.field] = decision.decided
         record.refreshDerivedColumns(bookYear: book.year)
         record.updatedAt = time
@@ -125,7 +125,7 @@ extension Session {
         try record.update(db)
         try AuditTrail.append(
             AuditEntry(
-                actor: actor, action: "field-decided", batchId: decision.batchId, subject: record.id,
+                actor: actor, action: .fieldDecided, batchId: decision.batchId, subject: record.id,
                 reason: "\(decision.field) (\(decision.origin.rawValue))\(settled ? "; record verified" : "")"),
             at: time, in: db)
     }
@@ -133,16 +133,16 @@ extension Session {
     // MARK: - Warnings
 
     /// The batch's warnings not yet acknowledged.
-    public func openWarnings(batch batchID: String) throws -> [FindingRow] {
+    public func openWarnings(batch batchID: String) throws -> [Finding] {
         try findings(batch: batchID).filter { $0.severity == .warning && $0.acknowledgedAt == nil }
     }
 
     /// Everything the checks found in a batch, in register order (batch-level findings first).
-    public func findings(batch batchID: String) throws -> [FindingRow] {
+    public func findings(batch batchID: String) throws -> [Finding] {
         try require(.viewWork)
         return try workspace.store.read { db in
-            guard try BatchRow.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
-            return try FindingRow.fetchAll(db, sql: """
+            guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            return try Finding.fetchAll(db, sql: """
                 SELECT finding.* FROM finding LEFT JOIN record r ON r.id = finding.recordId LEFT JOIN scanFile f ON f.id = r.scanFileId
                 WHERE finding.batchId = ?
                 ORDER BY f.path, CAST(r.number AS INTEGER), finding.id
@@ -170,7 +170,7 @@ extension Session {
         let me = user.name
         let time = Timestamp.text(for: now)
         try workspace.store.write { db in
-            guard var finding = try FindingRow.fetchOne(db, key: findingID), finding.severity == .warning else {
+            guard var finding = try Finding.fetchOne(db, key: findingID), finding.severity == .warning else {
                 throw HoTichError(.findingNotFound(findingID))
             }
             guard finding.acknowledgedAt == nil else { return }
@@ -179,7 +179,7 @@ extension Session {
             finding.reason = reason
             try finding.update(db)
             try AuditTrail.append(
-                AuditEntry(actor: me, action: "warning-acknowledged", batchId: finding.batchId, subject: finding.recordId, reason: finding.code),
+                AuditEntry(actor: me, action: .warningAcknowledged, batchId: finding.batchId, subject: finding.recordId, reason: finding.code.rawValue),
                 at: time, in: db)
         }
     }

@@ -42,7 +42,7 @@ extension Session {
                 sql: "INSERT INTO recordChange (recordId, kind, version, field, reason, by, at) VALUES (?, 'correction', ?, ?, ?, ?, ?)",
                 arguments: [record.id, record.version, key, reason, me, time])
             try AuditTrail.append(
-                AuditEntry(actor: me, action: "record-corrected", batchId: batchID, subject: record.id,
+                AuditEntry(actor: me, action: .recordCorrected, batchId: batchID, subject: record.id,
                            reason: "\(key) → version \(record.version)"),
                 at: time, in: db)
             return (record.id, record.version)
@@ -63,7 +63,7 @@ extension Session {
                 sql: "INSERT INTO recordChange (recordId, kind, version, reason, by, at) VALUES (?, 'withdrawal', ?, ?, ?, ?)",
                 arguments: [record.id, try Self.lastExportedVersion(record.id, in: db), reason, me, time])
             try AuditTrail.append(
-                AuditEntry(actor: me, action: "record-withdrawn", batchId: batchID, subject: record.id, reason: reason), at: time, in: db)
+                AuditEntry(actor: me, action: .recordWithdrawn, batchId: batchID, subject: record.id, reason: reason), at: time, in: db)
         }
     }
 
@@ -74,9 +74,9 @@ extension Session {
     }
 
     /// The record with `number` in a batch, which must have been exported and not withdrawn.
-    static func exportedRecord(batch batchID: String, number: String, in db: Database) throws -> RecordRow {
+    static func exportedRecord(batch batchID: String, number: String, in db: Database) throws -> RegisterRecord {
         guard let id = try RegistrationNumber.value(number).flatMap({ try recordIdsByNumber(in: batchID, db: db)[$0]?.first }),
-              let record = try RecordRow.fetchOne(db, key: id)
+              let record = try RegisterRecord.fetchOne(db, key: id)
         else { throw HoTichError(.recordNumberNotInBatch(batchID: batchID, number: number)) }
         let withdrawn = try String.fetchOne(db, sql: "SELECT withdrawnAt FROM record WHERE id = ?", arguments: [record.id])
         guard try lastExportedVersion(record.id, in: db) > 0, withdrawn == nil else {
@@ -191,7 +191,7 @@ extension Session {
                 try db.execute(sql: "UPDATE exportPackage SET state = 'complete', finishedAt = ?, records = ? WHERE id = ?",
                                arguments: [time, written.entries, packageID])
                 try AuditTrail.append(
-                    AuditEntry(actor: me, action: "export-corrections", subject: packageID,
+                    AuditEntry(actor: me, action: .exportCorrections, subject: packageID,
                                reason: "corrected \(pending.corrected.count), withdrawn \(pending.withdrawn.count)"),
                     at: time, in: db)
             }
@@ -246,7 +246,7 @@ extension Session {
         try db.execute(sql: "UPDATE exportPackage SET state = 'complete', finishedAt = ?, records = ? WHERE id = ?",
                        arguments: [now, corrected + withdrawn, packageID])
         try AuditTrail.append(
-            AuditEntry(actor: actor, action: "export-corrections", subject: packageID,
+            AuditEntry(actor: actor, action: .exportCorrections, subject: packageID,
                        reason: "completed after an interruption: corrected \(corrected), withdrawn \(withdrawn)"),
             at: now, in: db)
         return files

@@ -1,12 +1,12 @@
 public import Foundation
 import GRDB
-import HoTichModel
+public import HoTichModel
 public import HoTichStore
 import Logging
 
 /// A possible duplicate as a supervisor sees it: the two entries by batch and number.
 public struct DuplicateCandidate: Sendable {
-    public let flag: DuplicateFlagRow
+    public let flag: DuplicateFlag
     public let number: String?
     public let otherBatch: String
     public let otherNumber: String?
@@ -17,7 +17,7 @@ extension Session {
     public func duplicateCandidates(batch batchID: String, undecidedOnly: Bool = false) throws -> [DuplicateCandidate] {
         try require(.viewWork)
         return try workspace.store.read { db in
-            guard try BatchRow.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT d.*, r.number AS number, o.batchId AS otherBatch, o.number AS otherNumber
                 FROM duplicateFlag d JOIN record r ON r.id = d.recordId JOIN record o ON o.id = d.otherRecordId
@@ -25,7 +25,7 @@ extension Session {
                 ORDER BY CAST(r.number AS INTEGER), d.id
                 """, arguments: [batchID])
             return try rows.map { row in
-                DuplicateCandidate(flag: try DuplicateFlagRow(row: row), number: row["number"], otherBatch: row["otherBatch"], otherNumber: row["otherNumber"])
+                DuplicateCandidate(flag: try DuplicateFlag(row: row), number: row["number"], otherBatch: row["otherBatch"], otherNumber: row["otherNumber"])
             }
         }
     }
@@ -37,23 +37,23 @@ extension Session {
         try require(.verify)
         let time = Timestamp.text(for: now)
         return try workspace.store.write { db in
-            guard let batch = try BatchRow.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
-            let records = try RecordRow.filter(RecordRow.Columns.batchId == batchID).fetchAll(db)
+            guard let batch = try Batch.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            let records = try RegisterRecord.filter(RegisterRecord.Columns.batchId == batchID).fetchAll(db)
             try DuplicateSearch.run(records, batch: batch, at: time, in: db)
-            return try DuplicateFlagRow.filter(Column("batchId") == batchID).fetchCount(db)
+            return try DuplicateFlag.filter(Column("batchId") == batchID).fetchCount(db)
         }
     }
 
     /// Records a supervisor's decision on a possible duplicate.
     public func decideDuplicate(
-        _ flagID: Int64, as decision: DuplicateFlagRow.Decision, reason: String?, now: Date = Date()
+        _ flagID: Int64, as decision: DuplicateFlag.Decision, reason: String?, now: Date = Date()
     ) throws {
         try require(.decideDuplicates)
         let me = user.name
         let time = Timestamp.text(for: now)
         let reason = reason.map(VietnameseText.singleLine).flatMap { $0.isEmpty ? nil : $0 }
         try workspace.store.write { db in
-            guard var flag = try DuplicateFlagRow.fetchOne(db, key: flagID) else { throw HoTichError(.duplicateFlagNotFound(flagID)) }
+            guard var flag = try DuplicateFlag.fetchOne(db, key: flagID) else { throw HoTichError(.duplicateFlagNotFound(flagID)) }
             let previous = flag.decision
             flag.decision = decision
             flag.decidedBy = me
@@ -62,7 +62,7 @@ extension Session {
             try flag.update(db)
             try AuditTrail.append(
                 AuditEntry(
-                    actor: me, action: "duplicate-decided", batchId: flag.batchId, subject: flag.recordId,
+                    actor: me, action: .duplicateDecided, batchId: flag.batchId, subject: flag.recordId,
                     fromState: previous?.rawValue, toState: decision.rawValue, reason: "with \(flag.otherRecordId)"),
                 at: time, in: db)
         }

@@ -30,7 +30,7 @@ extension Session {
             let arguments: StatementArguments = batchID.map { ["batch": $0] } ?? [:]
             var keyed: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
-                SELECT operator, SUM((SELECT COUNT(*) FROM json_each(\(KeyingRow.valuesSQL(keying: "keying"))))) AS n
+                SELECT operator, SUM((SELECT COUNT(*) FROM json_each(\(Keying.valuesSQL(keying: "keying"))))) AS n
                 FROM keying WHERE state = 'complete' \(scope) GROUP BY operator
                 """, arguments: arguments) {
                 keyed[row["operator"]] = row["n"]

@@ -99,7 +99,7 @@ extension Session {
         // finds the package `writing` meanwhile sees it live and leaves it alone.
         let lease = try packageLease(packageID)
         defer { lease.release() }
-        let plan = try workspace.store.write { db -> (batches: [BatchRow], skipped: [String]) in
+        let plan = try workspace.store.write { db -> (batches: [Batch], skipped: [String]) in
             let (batches, skipped) = try Self.exportableBatches(request, in: db)
             guard !batches.isEmpty else { return ([], skipped) }
             try db.execute(
@@ -235,14 +235,14 @@ extension Session {
     }
 
     /// The batches a request names that can be exported, and those skipped as already exported.
-    static func exportableBatches(_ request: ExportRequest, in db: Database) throws -> ([BatchRow], [String]) {
-        var batches: [BatchRow] = []
+    static func exportableBatches(_ request: ExportRequest, in db: Database) throws -> ([Batch], [String]) {
+        var batches: [Batch] = []
         var skipped: [String] = []
         if request.allVerified {
-            batches = try BatchRow.filter(Column("state") == BatchState.verified.rawValue).order(Column("id")).fetchAll(db)
+            batches = try Batch.filter(Column("state") == BatchState.verified.rawValue).order(Column("id")).fetchAll(db)
         }
         for id in request.batchIDs where !batches.contains(where: { $0.id == id }) {
-            guard let batch = try BatchRow.fetchOne(db, key: id) else { throw HoTichError(.batchNotFound(id)) }
+            guard let batch = try Batch.fetchOne(db, key: id) else { throw HoTichError(.batchNotFound(id)) }
             // Interrupted exports were settled before this: a package still writing is live.
             if let live = try String.fetchOne(db, sql: """
                 SELECT p.id FROM exportPackageBatch pb JOIN exportPackage p ON p.id = pb.packageId
@@ -260,7 +260,7 @@ extension Session {
         return (batches, skipped)
     }
 
-    private func officeOf(_ batch: BatchRow) throws -> (OfficeCode, String?) {
+    private func officeOf(_ batch: Batch) throws -> (OfficeCode, String?) {
         try workspace.store.read { db in
             let (_, book) = try Self.batchAndBook(batch.id, in: db)
             let name = try String.fetchOne(db, sql: "SELECT name FROM office WHERE code = ?", arguments: [book.office.value])
@@ -270,7 +270,7 @@ extension Session {
 
     /// Writes one batch's file, streaming its records from the database, then validates it.
     private func writeBatchFile(
-        _ batch: BatchRow, packageID: String, into folder: URL, time: String, test: Bool, fault: ExportFault,
+        _ batch: Batch, packageID: String, into folder: URL, time: String, test: Bool, fault: ExportFault,
         progress: ((Int) -> Void)?
     ) throws -> ExportedFile {
         let name = Self.fileName(batch.id)
@@ -279,7 +279,7 @@ extension Session {
         let written = try workspace.store.read { db -> WrittenFile in
             let (_, book) = try Self.batchAndBook(batch.id, in: db)
             let pages = try Self.nonEntryFiles(batch.id, in: db).compactMap { file -> ExportHeader.PageNotEntry? in
-                guard let scan = try ScanFileRow.fetchOne(db, key: file.mark.scanFileId) else { return nil }
+                guard let scan = try ScanFile.fetchOne(db, key: file.mark.scanFileId) else { return nil }
                 return ExportHeader.PageNotEntry(
                     scan: ExportProvenance.Scan(path: scan.path, bytes: scan.bytes, sha256: scan.sha256), kind: file.mark.kind,
                     reason: file.mark.reason, by: file.mark.markedBy, at: file.mark.markedAt)
@@ -359,11 +359,11 @@ extension Session {
                 SELECT id, version, ?, ?, ? FROM record WHERE batchId = ?
                 """, arguments: [packageID, row["file"] as String, now, batchID])
             total += db.changesCount
-            if let batch = try BatchRow.fetchOne(db, key: batchID), batch.state == .exporting {
+            if let batch = try Batch.fetchOne(db, key: batchID), batch.state == .exporting {
                 try transition(batchID, action: .finishExport, actor: actor, reason: packageID, in: db)
             } else {
                 try AuditTrail.append(
-                    AuditEntry(actor: actor, action: "export-again", batchId: batchID, reason: packageID), at: now, in: db)
+                    AuditEntry(actor: actor, action: .exportAgain, batchId: batchID, reason: packageID), at: now, in: db)
             }
         }
         try db.execute(sql: "UPDATE exportPackage SET state = 'complete', finishedAt = ?, records = ? WHERE id = ?",
@@ -425,7 +425,7 @@ extension Session {
                     try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = 'interrupted', finishedAt = ? WHERE id = ?",
                                    arguments: [Timestamp.now(), packageID])
                     let batches = try String.fetchAll(db, sql: "SELECT batchId FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID])
-                    for id in batches where try BatchRow.fetchOne(db, key: id)?.state == .exporting {
+                    for id in batches where try Batch.fetchOne(db, key: id)?.state == .exporting {
                         try Self.transition(id, action: .abortExport, actor: actor, reason: "interrupted export", in: db)
                     }
                 }

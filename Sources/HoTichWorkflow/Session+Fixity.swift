@@ -30,11 +30,11 @@ extension Session {
     public func checkFiles(of batchID: String, progress: (Int, Int) -> Void = { _, _ in }) throws -> FixityReport {
         try require(.viewWork)
         let (batch, files, knownUnreadable) = try workspace.store.read { db in
-            guard let batch = try BatchRow.fetchOne(db, key: batchID) else {
+            guard let batch = try Batch.fetchOne(db, key: batchID) else {
                 throw HoTichError(.batchNotFound(batchID))
             }
-            let files = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batchID)
-                .order(ScanFileRow.Columns.path).fetchAll(db)
+            let files = try ScanFile.filter(ScanFile.Columns.batchId == batchID)
+                .order(ScanFile.Columns.path).fetchAll(db)
             let unreadable = try String.fetchSet(
                 db, sql: "SELECT path FROM batchIssue WHERE batchId = ? AND code = 'unreadable'", arguments: [batchID])
             return (batch, files, unreadable)
@@ -70,7 +70,7 @@ extension Session {
             : "failed: \(missing.count) missing, \(changed.count) changed, \(unlisted.count) unlisted"
         try workspace.store.write { db in
             try AuditTrail.append(
-                AuditEntry(actor: actor, action: "check-files", batchId: batchID, reason: outcome),
+                AuditEntry(actor: actor, action: .checkFiles, batchId: batchID, reason: outcome),
                 at: Timestamp.now(), in: db)
         }
         return report

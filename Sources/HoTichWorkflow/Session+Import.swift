@@ -155,7 +155,7 @@ extension Session {
                 try log.insert(db)
                 try AuditTrail.append(
                     AuditEntry(
-                        actor: me, action: "import", batchId: batch.id, subject: fileHash,
+                        actor: me, action: .importFile, batchId: batch.id, subject: fileHash,
                         reason: "pass \(request.pass): \(rows.imported) imported, \(rows.rejected) rejected, \(rows.alreadyPresent) already present"),
                     at: now, in: db)
                 try Self.finishKeyingIfComplete(batch.id, actor: me, in: db)
@@ -334,13 +334,13 @@ struct ImportTally {
 /// rows whose entry this pass already holds are counted as present, rows someone is keying by
 /// hand (or that the other pass's keyer sent) are refused, the rest create or join records.
 private struct RowWriter {
-    let batch: BatchRow
+    let batch: Batch
     let book: BookIdentity
     let pass: Int
     let `operator`: String
     let fileHash: String
     /// Scan files of the batch by the entry number their name states.
-    let filesByNumber: [Int: [ScanFileRow]]
+    let filesByNumber: [Int: [ScanFile]]
     private(set) var tally: ImportTally
 
     /// Whether the batch may take new keyings (it is received or being keyed).
@@ -354,7 +354,7 @@ private struct RowWriter {
     let fieldCount: Int
 
     init(
-        batch: BatchRow, book: BookIdentity, pass: Int, operator: String, fileHash: String, tally: ImportTally, db: Database
+        batch: Batch, book: BookIdentity, pass: Int, operator: String, fileHash: String, tally: ImportTally, db: Database
     ) throws {
         self.batch = batch
         self.book = book
@@ -362,8 +362,8 @@ private struct RowWriter {
         self.operator = `operator`
         self.fileHash = fileHash
         self.tally = tally
-        let files = try ScanFileRow.fetchAll(db, sql: """
-            SELECT f.* FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryFileRow.notMarkedSQL(file: "f"))
+        let files = try ScanFile.fetchAll(db, sql: """
+            SELECT f.* FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryMark.notMarkedSQL(file: "f"))
             """, arguments: [batch.id])
         filesByNumber = Dictionary(grouping: files.filter { $0.nameNumber != nil }) { RegistrationNumber.value($0.nameNumber ?? "") ?? -1 }
         // Drafts opened and left empty, whose file nobody holds, do not stand in an import's way.
@@ -384,7 +384,7 @@ private struct RowWriter {
 
     /// The scan file a row belongs to: the only file whose name states its number, or, where a book
     /// carried into a new year holds the number twice, the one whose name states its registration date.
-    static func matchingFile(_ candidates: [ScanFileRow], registered: String?) -> ScanFileRow? {
+    static func matchingFile(_ candidates: [ScanFile], registered: String?) -> ScanFile? {
         if candidates.count == 1 { return candidates[0] }
         guard let date = registered.flatMap({ PartialDate($0) }) else { return nil }
         let sameDay = candidates.filter { $0.nameDate == date.canonical }
@@ -438,7 +438,7 @@ private struct RowWriter {
         guard writable else { throw HoTichError(.batchNotKeyable(batchID: batch.id, state: batch.state)) }
         let recordId: String
         if let returned {
-            var keying = KeyingRow(
+            var keying = Keying(
                 batchId: batch.id, entryKey: entryKey, scanFileId: file?.id, pass: pass, operator: self.operator,
                 state: .complete, fields: try FieldSetJSON.decode(row.json), position: fieldCount,
                 source: "import:\(fileHash)", at: now)
@@ -458,7 +458,7 @@ private struct RowWriter {
         existingKeyings[entryKey, default: []].removeAll { $0.pass == pass }
         existingKeyings[entryKey, default: []].append((nil, pass, self.operator, .complete))
         try writer.appendAudit(
-            action: "key", subject: recordId,
+            action: .key, subject: recordId,
             reason: returned == nil ? "pass \(pass) import" : "pass \(pass) import, keyed again after a return")
         tally.imported += 1
     }

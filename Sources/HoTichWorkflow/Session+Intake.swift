@@ -30,7 +30,7 @@ public struct IntakeRequest: Sendable {
 /// What came of receiving a batch. File problems are data, listed one per file.
 public struct IntakeReport: Sendable {
     /// The new batch, or `nil` when the batch was refused for its issues.
-    public let batch: BatchRow?
+    public let batch: Batch?
     /// Every file problem found, in path order.
     public let issues: [IntakeIssue]
     /// How many operating-system files (Thumbs.db, …) were set aside.
@@ -115,7 +115,7 @@ extension Session {
         let digest = manifest.contentDigest
 
         if let existing = try workspace.store.read({ db in
-            try BatchRow.filter(BatchRow.Columns.contentDigest == digest).fetchOne(db)
+            try Batch.filter(Batch.Columns.contentDigest == digest).fetchOne(db)
         }) {
             throw HoTichError(.batchAlreadyReceived(batchID: existing.id))
         }
@@ -141,7 +141,7 @@ extension Session {
 
         let names = inspection.names
         let actor = user.name
-        let batch: BatchRow
+        let batch: Batch
         do {
             batch = try record(
                 request, source: source, sourceKind: sourceKind, storedRoot: storedRoot, manifest: manifest, issues: issues,
@@ -151,7 +151,7 @@ extension Session {
             // the staging name, to be removed with it — unless a batch now holds the content.
             if staging?.movedTo != nil {
                 try? workspace.store.write { db in
-                    if try BatchRow.filter(BatchRow.Columns.contentDigest == digest).fetchCount(db) == 0 { try staging?.undoMove() }
+                    if try Batch.filter(Batch.Columns.contentDigest == digest).fetchCount(db) == 0 { try staging?.undoMove() }
                 }
             }
             throw error
@@ -170,10 +170,10 @@ extension Session {
     private func record(
         _ request: IntakeRequest, source: URL, sourceKind: SourceKind, storedRoot: URL, manifest: BatchManifest,
         issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], staging: StagingFolder?, final: URL, actor: String
-    ) throws -> BatchRow {
+    ) throws -> Batch {
         let digest = manifest.contentDigest
-        return try workspace.store.write { db -> BatchRow in
-            if let existing = try BatchRow.filter(BatchRow.Columns.contentDigest == digest).fetchOne(db) {
+        return try workspace.store.write { db -> Batch in
+            if let existing = try Batch.filter(Batch.Columns.contentDigest == digest).fetchOne(db) {
                 throw HoTichError(.batchAlreadyReceived(batchID: existing.id))
             }
             if let staging {
@@ -197,14 +197,14 @@ extension Session {
     private static func insertBatch(
         _ request: IntakeRequest, source: URL, sourceKind: SourceKind, storedRoot: URL, manifest: BatchManifest,
         issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], actor: String, in db: Database
-    ) throws -> BatchRow {
+    ) throws -> Batch {
         let digest = manifest.contentDigest
         let now = Timestamp.now()
         let book = try Self.findOrCreateBook(request.book, in: db)
         guard let bookId = book.id else { throw HoTichError(.storageFailure(code: 1)) }
         let sequence = try (Int.fetchOne(
             db, sql: "SELECT MAX(sequence) FROM batch WHERE bookId = ?", arguments: [bookId]) ?? 0) + 1
-        let batch = BatchRow(
+        let batch = Batch(
             id: BatchIdentifier.make(book: request.book, sequence: sequence),
             bookId: bookId, sequence: sequence, policy: request.policy, state: .received, heldFrom: nil,
             sourcePath: source.path, sourceKind: sourceKind, storedRoot: storedRoot.path,
@@ -213,7 +213,7 @@ extension Session {
         try batch.insert(db)
         for entry in manifest.entries {
             let name = names[entry.path]
-            var file = ScanFileRow(
+            var file = ScanFile(
                 id: nil, batchId: batch.id, path: entry.path, bytes: entry.fingerprint.bytes,
                 sha256: entry.fingerprint.sha256, format: entry.fingerprint.format,
                 usable: !unusable.contains(entry.path),
@@ -226,7 +226,7 @@ extension Session {
         }
         try AuditTrail.append(
             AuditEntry(
-                actor: actor, action: "receive", batchId: batch.id, toState: BatchState.received.rawValue,
+                actor: actor, action: .receive, batchId: batch.id, toState: BatchState.received.rawValue,
                 reason: issues.isEmpty ? nil : "accepted \(issues.count) file issues"),
             at: now, in: db)
         return batch

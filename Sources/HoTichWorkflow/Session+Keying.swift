@@ -7,9 +7,9 @@ import Logging
 /// One entry being keyed by one operator: the file, the fields in register order, what has been
 /// typed so far and what is proposed for the rest.
 public struct KeyingTask: Sendable {
-    public let batch: BatchRow
+    public let batch: Batch
     public let book: BookIdentity
-    public let file: ScanFileRow
+    public let file: ScanFile
     public let pass: Int
     /// The keying row's id (the draft).
     public let keyingId: Int64
@@ -50,7 +50,7 @@ extension Session {
         let me = user.name
         let nowText = Timestamp.text(for: now)
         let expires = Timestamp.text(for: now.addingTimeInterval(Self.claimLifetime))
-        let claimed: (BatchRow, BookIdentity, ScanFileRow, KeyingRow)? = try workspace.store.write { db in
+        let claimed: (Batch, BookIdentity, ScanFile, Keying)? = try workspace.store.write { db in
             let (batch, book) = try Self.batchAndBook(batchID, in: db)
             if pass == 2 && batch.policy != .double {
                 throw HoTichError(.policyHasNoSecondPass(batchID: batchID, policy: batch.policy))
@@ -61,11 +61,11 @@ extension Session {
                 throw HoTichError(.batchNotKeyable(batchID: batchID, state: batch.state))
             }
             // 1. A draft of mine in this pass: resume it exactly.
-            if var draft = try KeyingRow
-                .filter(KeyingRow.Columns.batchId == batchID && KeyingRow.Columns.pass == pass
-                        && KeyingRow.Columns.operator == me && KeyingRow.Columns.state == KeyingState.draft.rawValue)
-                .order(KeyingRow.Columns.savedAt.desc).fetchOne(db),
-               let fileId = draft.scanFileId, let file = try ScanFileRow.fetchOne(db, key: fileId) {
+            if var draft = try Keying
+                .filter(Keying.Columns.batchId == batchID && Keying.Columns.pass == pass
+                        && Keying.Columns.operator == me && Keying.Columns.state == KeyingState.draft.rawValue)
+                .order(Keying.Columns.savedAt.desc).fetchOne(db),
+               let fileId = draft.scanFileId, let file = try ScanFile.fetchOne(db, key: fileId) {
                 try ClaimRow(scanFileId: fileId, pass: pass, batchId: batchID, operator: me, claimedAt: nowText, expiresAt: expires)
                     .save(db)
                 draft.savedAt = nowText
@@ -76,7 +76,7 @@ extension Session {
             let otherPass = pass == 1 ? 2 : 1
             let row = try Row.fetchOne(db, sql: """
                 SELECT scanFile.* FROM scanFile
-                WHERE scanFile.batchId = ? AND scanFile.usable AND \(NonEntryFileRow.notMarkedSQL(file: "scanFile"))
+                WHERE scanFile.batchId = ? AND scanFile.usable AND \(NonEntryMark.notMarkedSQL(file: "scanFile"))
                   AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.batchId = scanFile.batchId
                                   AND k.entryKey = 'file:' || scanFile.id AND k.pass = ? AND k.state = 'complete')
                   AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.scanFileId = scanFile.id AND c.pass = ?
@@ -90,21 +90,21 @@ extension Session {
                 try Self.finishKeyingIfComplete(batchID, actor: me, in: db)
                 return nil
             }
-            let file = try ScanFileRow(row: row)
+            let file = try ScanFile(row: row)
             guard let fileId = file.id else { return nil }
             try ClaimRow(scanFileId: fileId, pass: pass, batchId: batchID, operator: me, claimedAt: nowText, expiresAt: expires)
                 .save(db)
             let entryKey = "file:\(fileId)"
             // A draft left by someone whose claim expired is taken over as it stands.
-            if var abandoned = try KeyingRow
-                .filter(KeyingRow.Columns.batchId == batchID && KeyingRow.Columns.entryKey == entryKey && KeyingRow.Columns.pass == pass)
+            if var abandoned = try Keying
+                .filter(Keying.Columns.batchId == batchID && Keying.Columns.entryKey == entryKey && Keying.Columns.pass == pass)
                 .fetchOne(db) {
                 abandoned.operator = me
                 abandoned.savedAt = nowText
                 try abandoned.update(db)
                 return (batch, book, file, abandoned)
             }
-            var draft = KeyingRow(
+            var draft = Keying(
                 batchId: batchID, entryKey: entryKey, scanFileId: fileId, pass: pass, operator: me,
                 state: .draft, fields: [:], position: 0, source: "interactive", at: nowText)
             try draft.insert(db)
@@ -115,15 +115,15 @@ extension Session {
         }
         guard let (batch, book, file, draft) = claimed, let keyingId = draft.id else { return nil }
         let (done, total, proposals) = try workspace.store.read { db in
-            let done = try KeyingRow
-                .filter(KeyingRow.Columns.batchId == batchID && KeyingRow.Columns.pass == pass
-                        && KeyingRow.Columns.state == KeyingState.complete.rawValue && KeyingRow.Columns.scanFileId != nil)
+            let done = try Keying
+                .filter(Keying.Columns.batchId == batchID && Keying.Columns.pass == pass
+                        && Keying.Columns.state == KeyingState.complete.rawValue && Keying.Columns.scanFileId != nil)
                 .fetchCount(db)
             let total = try Self.keyableFileCount(batchID, in: db)
-            let previous = try KeyingRow
-                .filter(KeyingRow.Columns.batchId == batchID && KeyingRow.Columns.pass == pass
-                        && KeyingRow.Columns.operator == me && KeyingRow.Columns.state == KeyingState.complete.rawValue)
-                .order(KeyingRow.Columns.savedAt.desc).fetchOne(db)
+            let previous = try Keying
+                .filter(Keying.Columns.batchId == batchID && Keying.Columns.pass == pass
+                        && Keying.Columns.operator == me && Keying.Columns.state == KeyingState.complete.rawValue)
+                .order(Keying.Columns.savedAt.desc).fetchOne(db)
             let office = try OfficeRow.fetchOne(db, key: book.office.value)
             return (done, total, KeyingProposals.make(book: book, file: file, previous: previous?.fields, officeName: office?.name))
         }
@@ -138,7 +138,7 @@ extension Session {
         try require(.keyRecords)
         let me = user.name
         try workspace.store.write { db in
-            guard var keying = try KeyingRow.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
+            guard var keying = try Keying.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
                 throw HoTichError(.claimNotYours(path: task.file.path, holder: try Self.holder(of: task, in: db)))
             }
             keying.fields = task.values
@@ -160,24 +160,24 @@ extension Session {
     /// policy needs, the batch moves to `keyed`.
     /// - Throws: ``HoTichError`` `.keyingMustFix` when error-level diagnostics remain.
     @discardableResult
-    public func completeKeying(_ task: KeyingTask, now: Date = Date()) throws -> RecordRow {
+    public func completeKeying(_ task: KeyingTask, now: Date = Date()) throws -> RegisterRecord {
         try require(.keyRecords)
         let errors = RecordRules.check(task.values, kind: task.book.kind, bookYear: task.book.year).filter { $0.severity == .error }
         guard errors.isEmpty else { throw HoTichError(.keyingMustFix(errors: errors.count)) }
         let me = user.name
         let nowText = Timestamp.text(for: now)
-        let record = try workspace.store.write { db -> RecordRow in
-            guard var keying = try KeyingRow.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
+        let record = try workspace.store.write { db -> RegisterRecord in
+            guard var keying = try Keying.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
                 throw HoTichError(.claimNotYours(path: task.file.path, holder: try Self.holder(of: task, in: db)))
             }
             keying.fields = task.values
             keying.position = task.fields.count
             let existing = try Self.existingRecordId(batch: task.batch.id, entryKey: keying.entryKey, in: db)
             let recordId = try Self.attach(&keying, to: existing, book: task.book, batch: task.batch, at: nowText, in: db)
-            guard let record = try RecordRow.fetchOne(db, key: recordId) else { throw HoTichError(.storageFailure(code: 11)) }
+            guard let record = try RegisterRecord.fetchOne(db, key: recordId) else { throw HoTichError(.storageFailure(code: 11)) }
             try db.execute(sql: "DELETE FROM claim WHERE scanFileId = ? AND pass = ?", arguments: [task.file.id, task.pass])
             try AuditTrail.append(
-                AuditEntry(actor: me, action: "key", batchId: task.batch.id, subject: record.id, reason: "pass \(task.pass)"),
+                AuditEntry(actor: me, action: .key, batchId: task.batch.id, subject: record.id, reason: "pass \(task.pass)"),
                 at: nowText, in: db)
             try Self.finishKeyingIfComplete(task.batch.id, actor: me, in: db)
             return record
@@ -192,7 +192,7 @@ extension Session {
         try require(.releaseClaims)
         let actor = user.name
         return try workspace.store.write { db in
-            guard let file = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batchID && ScanFileRow.Columns.path == path).fetchOne(db),
+            guard let file = try ScanFile.filter(ScanFile.Columns.batchId == batchID && ScanFile.Columns.path == path).fetchOne(db),
                   let fileId = file.id
             else { throw HoTichError(.noClaim(path: path)) }
             let passes = try Int.fetchAll(db, sql: "SELECT pass FROM claim WHERE scanFileId = ? ORDER BY pass", arguments: [fileId])
@@ -202,7 +202,7 @@ extension Session {
             // so that an import of the entry is not refused as "being keyed".
             try db.execute(sql: "DELETE FROM keying WHERE scanFileId = ? AND state = 'draft' AND \(Self.emptyDraftSQL)", arguments: [fileId])
             try AuditTrail.append(
-                AuditEntry(actor: actor, action: "release-claim", batchId: batchID, subject: path), at: Timestamp.now(), in: db)
+                AuditEntry(actor: actor, action: .releaseClaim, batchId: batchID, subject: path), at: Timestamp.now(), in: db)
             return passes
         }
     }
@@ -222,14 +222,14 @@ extension Session {
     /// - Parameter existing: the entry's record, when it has one.
     /// - Returns: the record's id.
     static func attach(
-        _ keying: inout KeyingRow, to existing: String?, book: BookIdentity, batch: BatchRow, at time: String, in db: Database
+        _ keying: inout Keying, to existing: String?, book: BookIdentity, batch: Batch, at time: String, in db: Database
     ) throws -> String {
         let recordId: String
         let createsRecord = existing == nil
         if let existing {
             recordId = existing
         } else {
-            var created = RecordRow(
+            var created = RegisterRecord(
                 id: RecordIdentifier.make(), batchId: batch.id, scanFileId: nil, entryKey: "", kind: book.kind,
                 officeCode: book.office, fields: keying.fields, bookYear: book.year, at: time)
             created.scanFileId = keying.scanFileId
@@ -260,7 +260,7 @@ extension Session {
 
     /// Moves the batch to `keyed` once every keyable file has every pass its policy needs.
     static func finishKeyingIfComplete(_ batchID: String, actor: String, in db: Database) throws {
-        guard let batch = try BatchRow.fetchOne(db, key: batchID), batch.state == .keying else { return }
+        guard let batch = try Batch.fetchOne(db, key: batchID), batch.state == .keying else { return }
         let usable = try keyableFileCount(batchID, in: db)
         guard usable > 0 else { return }
         for pass in requiredPasses(batch.policy) {
@@ -277,7 +277,7 @@ extension Session {
     /// The files of a batch that are to be keyed: usable scans not marked as holding no entry.
     static func keyableFileCount(_ batchID: String, in db: Database) throws -> Int {
         try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryFileRow.notMarkedSQL(file: "f"))
+            SELECT COUNT(*) FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryMark.notMarkedSQL(file: "f"))
             """, arguments: [batchID]) ?? 0
     }
 
@@ -286,8 +286,8 @@ extension Session {
         try String.fetchOne(db, sql: "SELECT operator FROM keying WHERE id = ?", arguments: [task.keyingId]) ?? "?"
     }
 
-    static func batchAndBook(_ batchID: String, in db: Database) throws -> (BatchRow, BookIdentity) {
-        guard let batch = try BatchRow.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+    static func batchAndBook(_ batchID: String, in db: Database) throws -> (Batch, BookIdentity) {
+        guard let batch = try Batch.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
         guard let book = try BookRow.fetchOne(db, key: batch.bookId) else { throw HoTichError(.storageFailure(code: 11)) }
         return (batch, book.identity)
     }
@@ -301,7 +301,7 @@ public enum KeyingProposals {
         "quyenSo", "loaiDangKy", "noiDangKy", "noiCap", "nguoiKy", "chucVuNguoiKy", "nguoiThucHien",
     ]
 
-    public static func make(book: BookIdentity, file: ScanFileRow, previous: [String: FieldValue]?, officeName: String?) -> [String: FieldValue] {
+    public static func make(book: BookIdentity, file: ScanFile, previous: [String: FieldValue]?, officeName: String?) -> [String: FieldValue] {
         var proposals: [String: FieldValue] = [:]
         for field in FieldCatalog.fields(for: book.kind) {
             if let value = field.defaultValue { proposals[field.key] = value }

@@ -39,7 +39,7 @@ extension Session {
     static func transition(
         _ batchID: String, action: BatchAction, actor: String, reason: String?, in db: Database
     ) throws -> AppliedTransition {
-        guard var batch = try BatchRow.fetchOne(db, key: batchID) else {
+        guard var batch = try Batch.fetchOne(db, key: batchID) else {
             throw HoTichError(.batchNotFound(batchID))
         }
         let from = batch.state
@@ -51,7 +51,7 @@ extension Session {
         try batch.update(db)
         try AuditTrail.append(
             AuditEntry(
-                actor: actor, action: action.rawValue, batchId: batchID,
+                actor: actor, action: .transition(action), batchId: batchID,
                 fromState: from.rawValue, toState: to.rawValue, reason: reason),
             at: now, in: db)
         return AppliedTransition(batchID: batchID, action: action, from: from, to: to)
@@ -114,7 +114,7 @@ extension Session {
         for id in records {
             // A draft holds its own values (a complete keying may share its record's).
             try db.execute(sql: """
-                UPDATE keying SET state = 'draft', position = 0, savedAt = ?, fields = \(KeyingRow.valuesSQL(keying: "keying"))
+                UPDATE keying SET state = 'draft', position = 0, savedAt = ?, fields = \(Keying.valuesSQL(keying: "keying"))
                 WHERE recordId = ?
                 """, arguments: [time, id])
             try db.execute(sql: "DELETE FROM claim WHERE scanFileId = (SELECT scanFileId FROM record WHERE id = ?)", arguments: [id])
@@ -124,7 +124,7 @@ extension Session {
                 sql: "UPDATE record SET status = 'keyed', verifiedAt = NULL, verifiedBy = NULL, updatedAt = ? WHERE id = ?",
                 arguments: [time, id])
             try audit.append(
-                AuditEntry(actor: actor, action: "record-returned", batchId: batchID, subject: id, reason: reason), at: time, in: db)
+                AuditEntry(actor: actor, action: .recordReturned, batchId: batchID, subject: id, reason: reason), at: time, in: db)
         }
     }
 }
@@ -139,7 +139,7 @@ extension Session {
         let me = user.name
         let reason = reason.map(VietnameseText.singleLine).flatMap { $0.isEmpty ? nil : $0 }
         return try workspace.store.write { db in
-            guard let batch = try BatchRow.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            guard let batch = try Batch.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             let keyings = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keying WHERE batchId = ?", arguments: [batchID]) ?? 0
             guard batch.state == .received, keyings == 0 else {
                 throw HoTichError(.policyChangeTooLate(batchID: batchID, state: batch.state))
@@ -148,7 +148,7 @@ extension Session {
             try db.execute(sql: "UPDATE batch SET policy = ?, updatedAt = ? WHERE id = ?",
                            arguments: [policy.rawValue, Timestamp.now(), batchID])
             try AuditTrail.append(
-                AuditEntry(actor: me, action: "policy-changed", batchId: batchID, fromState: batch.policy.rawValue,
+                AuditEntry(actor: me, action: .policyChanged, batchId: batchID, fromState: batch.policy.rawValue,
                            toState: policy.rawValue, reason: reason),
                 at: Timestamp.now(), in: db)
             return batch.policy

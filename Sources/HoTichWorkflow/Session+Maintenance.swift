@@ -16,7 +16,7 @@ extension Session {
         let after = try workspace.store.size()
         try workspace.store.write { db in
             try AuditTrail.append(
-                AuditEntry(actor: user.name, action: "compact", reason: "\(before) → \(after) bytes"), at: Timestamp.now(), in: db)
+                AuditEntry(actor: user.name, action: .compact, reason: "\(before) → \(after) bytes"), at: Timestamp.now(), in: db)
         }
         workspace.logger.info("workspace compacted", metadata: ["before": "\(before)", "after": "\(after)"])
         return (before, after)

@@ -7,7 +7,7 @@ import Logging
 /// A scan file of a batch marked as holding no register entry, as `batch show` lists it.
 public struct NonEntryFile: Sendable, Equatable {
     public let path: String
-    public let mark: NonEntryFileRow
+    public let mark: NonEntryMark
 }
 
 extension Session {
@@ -26,7 +26,7 @@ extension Session {
         try workspace.store.write { db in
             let file = try Self.markableFile(batchID, path: path, in: db)
             guard let fileId = file.id else { throw HoTichError(.storageFailure(code: 11)) }
-            let keyings = try KeyingRow.filter(KeyingRow.Columns.batchId == batchID && Column("scanFileId") == fileId).fetchAll(db)
+            let keyings = try Keying.filter(Keying.Columns.batchId == batchID && Column("scanFileId") == fileId).fetchAll(db)
             if let busy = keyings.first(where: { $0.state == .complete || !$0.fields.isEmpty }) {
                 throw HoTichError(.claimNotYours(path: path, holder: busy.operator))
             }
@@ -44,7 +44,7 @@ extension Session {
         let reason = try Self.nonEntryReason(reason)
         let me = user.name
         try workspace.store.write { db in
-            guard let keying = try KeyingRow.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
+            guard let keying = try Keying.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
                 throw HoTichError(.claimNotYours(path: task.file.path, holder: try Self.holder(of: task, in: db)))
             }
             let file = try Self.markableFile(task.batch.id, path: task.file.path, in: db)
@@ -73,9 +73,9 @@ extension Session {
             guard Self.markableStates.contains(batch.state) else {
                 throw HoTichError(.batchFilesFrozen(batchID: batchID, state: batch.state))
             }
-            guard let file = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batchID && ScanFileRow.Columns.path == path).fetchOne(db),
+            guard let file = try ScanFile.filter(ScanFile.Columns.batchId == batchID && ScanFile.Columns.path == path).fetchOne(db),
                   let fileId = file.id,
-                  var mark = try NonEntryFileRow.filter(NonEntryFileRow.Columns.scanFileId == fileId && NonEntryFileRow.Columns.clearedAt == nil)
+                  var mark = try NonEntryMark.filter(NonEntryMark.Columns.scanFileId == fileId && NonEntryMark.Columns.clearedAt == nil)
                     .fetchOne(db)
             else { throw HoTichError(.fileNotMarked(path: path)) }
             mark.clearedBy = me
@@ -83,7 +83,7 @@ extension Session {
             mark.clearReason = reason
             try mark.update(db)
             try AuditTrail.append(
-                AuditEntry(actor: me, action: "file-entry-again", batchId: batchID, subject: path, reason: reason), at: time, in: db)
+                AuditEntry(actor: me, action: .fileEntryAgain, batchId: batchID, subject: path, reason: reason), at: time, in: db)
             if batch.state == .keyed || batch.state == .verifying || batch.state == .verified {
                 try Self.transition(batchID, action: .returnToKeying, actor: me, reason: reason, in: db)
             }
@@ -95,13 +95,13 @@ extension Session {
     public func nonEntryFiles(batch batchID: String) throws -> [NonEntryFile] {
         try require(.viewWork)
         return try workspace.store.read { db in
-            guard try BatchRow.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             return try Self.nonEntryFiles(batchID, in: db)
         }
     }
 
     static func nonEntryFiles(_ batchID: String, in db: Database) throws -> [NonEntryFile] {
-        let marks = try NonEntryFileRow.inForce(batch: batchID).fetchAll(db)
+        let marks = try NonEntryMark.inForce(batch: batchID).fetchAll(db)
         var paths: [Int64: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, path FROM scanFile WHERE batchId = ?", arguments: [batchID]) {
             paths[row["id"]] = row["path"]
@@ -119,16 +119,16 @@ extension Session {
     }
 
     /// The file, when it may be marked: in a batch not yet sent, usable, not marked, with no record.
-    static func markableFile(_ batchID: String, path: String, in db: Database) throws -> ScanFileRow {
+    static func markableFile(_ batchID: String, path: String, in db: Database) throws -> ScanFile {
         let (batch, _) = try batchAndBook(batchID, in: db)
         guard markableStates.contains(batch.state) else {
             throw HoTichError(.batchFilesFrozen(batchID: batchID, state: batch.state))
         }
-        guard let file = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batchID && ScanFileRow.Columns.path == path).fetchOne(db),
+        guard let file = try ScanFile.filter(ScanFile.Columns.batchId == batchID && ScanFile.Columns.path == path).fetchOne(db),
               let fileId = file.id
         else { throw HoTichError(.fileNotInBatch(batchID: batchID, path: path)) }
         guard file.usable else { throw HoTichError(.fileNotKeyable(path: path)) }
-        if let mark = try NonEntryFileRow.filter(NonEntryFileRow.Columns.scanFileId == fileId && NonEntryFileRow.Columns.clearedAt == nil)
+        if let mark = try NonEntryMark.filter(NonEntryMark.Columns.scanFileId == fileId && NonEntryMark.Columns.clearedAt == nil)
             .fetchOne(db) {
             throw HoTichError(.fileAlreadyMarked(path: path, kind: mark.kind))
         }
@@ -139,14 +139,14 @@ extension Session {
     }
 
     private static func mark(
-        _ file: ScanFileRow, batch batchID: String, kind: NonEntryKind, reason: String, actor: String, at time: String, in db: Database
+        _ file: ScanFile, batch batchID: String, kind: NonEntryKind, reason: String, actor: String, at time: String, in db: Database
     ) throws {
         guard let fileId = file.id else { throw HoTichError(.storageFailure(code: 11)) }
-        var mark = NonEntryFileRow(scanFileId: fileId, batchId: batchID, kind: kind, reason: reason, by: actor, at: time)
+        var mark = NonEntryMark(scanFileId: fileId, batchId: batchID, kind: kind, reason: reason, by: actor, at: time)
         try mark.insert(db)
         try db.execute(sql: "DELETE FROM claim WHERE scanFileId = ?", arguments: [fileId])
         try AuditTrail.append(
-            AuditEntry(actor: actor, action: "file-not-an-entry", batchId: batchID, subject: file.path, reason: "\(kind.rawValue): \(reason)"),
+            AuditEntry(actor: actor, action: .fileNotAnEntry, batchId: batchID, subject: file.path, reason: "\(kind.rawValue): \(reason)"),
             at: time, in: db)
         try finishKeyingIfComplete(batchID, actor: actor, in: db)
     }

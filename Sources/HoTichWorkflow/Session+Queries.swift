@@ -4,7 +4,7 @@ public import HoTichStore
 
 /// A batch with the book it belongs to, as lists show it.
 public struct BatchSummary: Sendable, Equatable {
-    public let batch: BatchRow
+    public let batch: Batch
     public let book: BookIdentity
     /// Issues accepted with the batch.
     public let issueCount: Int
@@ -13,10 +13,10 @@ public struct BatchSummary: Sendable, Equatable {
 /// Everything `batch show` tells about one batch.
 public struct BatchDetail: Sendable {
     public let summary: BatchSummary
-    public let files: [ScanFileRow]
+    public let files: [ScanFile]
     public let issues: [IntakeIssue]
     /// The batch's audit events, oldest first: its state history.
-    public let history: [AuditEventRow]
+    public let history: [AuditEvent]
     /// How far keying has come.
     public let keying: KeyingProgress
     /// What is left to key, per pass the policy needs (empty once keying is done).
@@ -117,12 +117,12 @@ extension Session {
                     FROM batch JOIN book ON book.id = batch.bookId WHERE batch.id = ?
                     """, arguments: [batchID])
             else { throw HoTichError(.batchNotFound(batchID)) }
-            let files = try ScanFileRow.filter(ScanFileRow.Columns.batchId == batchID)
-                .order(ScanFileRow.Columns.path).fetchAll(db)
+            let files = try ScanFile.filter(ScanFile.Columns.batchId == batchID)
+                .order(ScanFile.Columns.path).fetchAll(db)
             let issues = try BatchIssueRow.filter(BatchIssueRow.Columns.batchId == batchID)
                 .order(Column("id")).fetchAll(db).map(\.detail)
-            let history = try AuditEventRow.filter(AuditEventRow.Columns.batchId == batchID)
-                .order(AuditEventRow.Columns.id).fetchAll(db)
+            let history = try AuditEvent.filter(AuditEvent.Columns.batchId == batchID)
+                .order(AuditEvent.Columns.id).fetchAll(db)
             let count = { (sql: String) in try Int.fetchOne(db, sql: sql, arguments: [batchID]) ?? 0 }
             let filesKeyed = { (pass: Int) in
                 try count("SELECT COUNT(*) FROM keying WHERE batchId = ? AND pass = \(pass) AND state = 'complete' AND scanFileId IS NOT NULL")
@@ -143,11 +143,11 @@ extension Session {
     }
 
     /// The records of a batch with their values, in number order.
-    public func records(batch batchID: String) throws -> [RecordRow] {
+    public func records(batch batchID: String) throws -> [RegisterRecord] {
         try require(.viewWork)
         return try workspace.store.read { db in
-            guard try BatchRow.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
-            return try RecordRow.fetchAll(db, sql: "SELECT * FROM record WHERE batchId = ? ORDER BY CAST(number AS INTEGER), id", arguments: [batchID])
+            guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            return try RegisterRecord.fetchAll(db, sql: "SELECT * FROM record WHERE batchId = ? ORDER BY CAST(number AS INTEGER), id", arguments: [batchID])
         }
     }
 
@@ -155,17 +155,17 @@ extension Session {
     public func remainingEntries(batch batchID: String) throws -> [RemainingEntries] {
         try require(.viewWork)
         return try workspace.store.read { db in
-            guard let batch = try BatchRow.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            guard let batch = try Batch.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             return try Self.remainingEntries(batch, in: db)
         }
     }
 
-    static func remainingEntries(_ batch: BatchRow, in db: Database) throws -> [RemainingEntries] {
+    static func remainingEntries(_ batch: Batch, in db: Database) throws -> [RemainingEntries] {
         guard batch.state == .received || batch.state == .keying else { return [] }
         return try requiredPasses(batch.policy).map { pass in
             let files = try Row.fetchAll(db, sql: """
                 SELECT f.path, f.nameNumber FROM scanFile f
-                WHERE f.batchId = ? AND f.usable AND \(NonEntryFileRow.notMarkedSQL(file: "f"))
+                WHERE f.batchId = ? AND f.usable AND \(NonEntryMark.notMarkedSQL(file: "f"))
                   AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.batchId = f.batchId AND k.scanFileId = f.id
                                   AND k.pass = ? AND k.state = 'complete')
                 ORDER BY f.path
@@ -173,9 +173,9 @@ extension Session {
                 .map { (path: $0["path"] as String, number: $0["nameNumber"] as String?) }
                 // In the book's order: by the number the name states, files without one last.
                 .sorted { ($0.number.flatMap(RegistrationNumber.value) ?? .max, $0.path) < ($1.number.flatMap(RegistrationNumber.value) ?? .max, $1.path) }
-            let unfiled = try KeyingRow
-                .filter(KeyingRow.Columns.batchId == batch.id && KeyingRow.Columns.pass == pass
-                        && KeyingRow.Columns.state == KeyingState.draft.rawValue && Column("scanFileId") == nil)
+            let unfiled = try Keying
+                .filter(Keying.Columns.batchId == batch.id && Keying.Columns.pass == pass
+                        && Keying.Columns.state == KeyingState.draft.rawValue && Column("scanFileId") == nil)
                 .fetchAll(db)
                 .map { $0.fields["so"]?.text ?? "?" }
                 .sorted { (RegistrationNumber.value($0) ?? .max) < (RegistrationNumber.value($1) ?? .max) }
@@ -202,13 +202,13 @@ extension Session {
     }
 
     /// Audit events, oldest first, for one batch or for the whole workspace.
-    public func auditEvents(batch batchID: String? = nil) throws -> [AuditEventRow] {
+    public func auditEvents(batch batchID: String? = nil) throws -> [AuditEvent] {
         try require(.viewWork)
         return try workspace.store.read { db in
-            var request = AuditEventRow.order(AuditEventRow.Columns.id)
+            var request = AuditEvent.order(AuditEvent.Columns.id)
             if let batchID {
-                guard try BatchRow.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
-                request = request.filter(AuditEventRow.Columns.batchId == batchID)
+                guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+                request = request.filter(AuditEvent.Columns.batchId == batchID)
             }
             return try request.fetchAll(db)
         }
@@ -222,7 +222,7 @@ extension Session {
     }
 
     private static func summary(from row: Row) throws -> BatchSummary {
-        let batch = try BatchRow(row: row)
+        let batch = try Batch(row: row)
         guard let office = OfficeCode(row["officeCode"] as String),
               let kind = RecordKind(code: row["kind"]) else {
             throw HoTichError(.storageFailure(code: 11))

@@ -90,7 +90,7 @@ extension Session {
                 }
             }
             try AuditTrail.append(
-                AuditEntry(actor: me, action: "receipt", subject: receipt.packageId,
+                AuditEntry(actor: me, action: .receipt, subject: receipt.packageId,
                            reason: "accepted \(accepted), rejected \(rejected.count), unknown \(unknown)"),
                 at: time, in: db)
             return ReceiptReport(packageID: receipt.packageId, accepted: accepted, rejected: rejected, unknown: unknown)

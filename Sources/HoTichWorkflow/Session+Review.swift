@@ -7,9 +7,9 @@ import Logging
 /// One record for a verifier to check against the image: every record of a `review` batch, or
 /// each record of the drawn sample of a `sample` batch.
 public struct ReviewTask: Sendable {
-    public let batch: BatchRow
+    public let batch: Batch
     public let book: BookIdentity
-    public let record: RecordRow
+    public let record: RegisterRecord
     /// The sample the record belongs to, for a `sample` batch.
     public let drawId: Int64?
     /// Records reviewed so far, and how many there are to review.
@@ -37,7 +37,7 @@ extension Session {
 
     /// Draws an ISO 2859-1 sample from a `sample` batch and records the plan and the seed.
     /// - Parameter seed: repeats an earlier draw; a random seed otherwise.
-    public func drawSample(batch batchID: String, aql: SamplingPlan.AQL, seed: UInt64? = nil, now: Date = Date()) throws -> SampleDrawRow {
+    public func drawSample(batch batchID: String, aql: SamplingPlan.AQL, seed: UInt64? = nil, now: Date = Date()) throws -> SampleDraw {
         try require(.drawSample)
         let me = user.name
         let time = Timestamp.text(for: now)
@@ -52,21 +52,21 @@ extension Session {
             } else if batch.state != .verifying {
                 throw HoTichError(.batchNotVerifiable(batchID: batchID, state: batch.state))
             }
-            if let pending = try SampleDrawRow.filter(Column("batchId") == batchID && Column("outcome") == nil).fetchOne(db) {
+            if let pending = try SampleDraw.filter(Column("batchId") == batchID && Column("outcome") == nil).fetchOne(db) {
                 throw HoTichError(.sampleAlreadyDrawn(batchID: batchID, at: pending.drawnAt))
             }
             let records = try Self.recordsInRegisterOrder(batchID, in: db)
             guard !records.isEmpty else { throw HoTichError(.nothingToShow) }
             let plan = SamplingPlan(lotSize: records.count, aql: aql)
-            var draw = SampleDrawRow(batchId: batchID, plan: plan, seed: Int64(bitPattern: seed), by: me, at: time)
+            var draw = SampleDraw(batchId: batchID, plan: plan, seed: Int64(bitPattern: seed), by: me, at: time)
             try draw.insert(db)
             guard let drawId = draw.id else { throw HoTichError(.storageFailure(code: 11)) }
             for (position, index) in plan.draw(seed: seed).enumerated() {
-                try SampleItemRow(drawId: drawId, recordId: records[index], position: position + 1).insert(db)
+                try SampleItem(drawId: drawId, recordId: records[index], position: position + 1).insert(db)
             }
             try AuditTrail.append(
                 AuditEntry(
-                    actor: me, action: "sample-drawn", batchId: batchID,
+                    actor: me, action: .sampleDrawn, batchId: batchID,
                     reason: "AQL \(plan.aql.rawValue), lot \(plan.lotSize), letter \(plan.codeLetter), n=\(plan.sampleSize), Ac=\(plan.acceptance), seed \(seed)"),
                 at: time, in: db)
             return draw
@@ -98,8 +98,8 @@ extension Session {
                 } else if batch.state != .verifying {
                     throw HoTichError(.batchNotVerifiable(batchID: batchID, state: batch.state))
                 }
-                let total = try RecordRow.filter(RecordRow.Columns.batchId == batchID).fetchCount(db)
-                let done = try RecordRow.filter(RecordRow.Columns.batchId == batchID && Column("verifiedAt") != nil).fetchCount(db)
+                let total = try RegisterRecord.filter(RegisterRecord.Columns.batchId == batchID).fetchCount(db)
+                let done = try RegisterRecord.filter(RegisterRecord.Columns.batchId == batchID && Column("verifiedAt") != nil).fetchCount(db)
                 let row = try Row.fetchOne(db, sql: """
                     SELECT r.id FROM record r LEFT JOIN scanFile f ON f.id = r.scanFileId
                     WHERE r.batchId = ? AND r.verifiedAt IS NULL
@@ -109,13 +109,13 @@ extension Session {
                 guard let id: String = row?["id"] else { return nil }
                 return try Self.reviewTask(batch, book, recordId: id, drawId: nil, done: done, total: total, in: db)
             case .sample:
-                let latest = try SampleDrawRow.filter(Column("batchId") == batchID).order(Column("id").desc).fetchOne(db)
+                let latest = try SampleDraw.filter(Column("batchId") == batchID).order(Column("id").desc).fetchOne(db)
                 // The lot is decided: nothing is left to check.
                 if latest?.outcome == .accepted { return nil }
                 guard batch.state == .verifying, let draw = latest, draw.outcome == nil, let drawId = draw.id else {
                     throw HoTichError(.noSampleDrawn(batchID: batchID))
                 }
-                let done = try SampleItemRow.filter(Column("drawId") == drawId && Column("checkedAt") != nil).fetchCount(db)
+                let done = try SampleItem.filter(Column("drawId") == drawId && Column("checkedAt") != nil).fetchCount(db)
                 let row = try Row.fetchOne(db, sql: """
                     SELECT s.recordId FROM sampleItem s WHERE s.drawId = ? AND s.checkedAt IS NULL
                       AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.recordId = s.recordId AND k.operator = ?)
@@ -128,9 +128,9 @@ extension Session {
     }
 
     static func reviewTask(
-        _ batch: BatchRow, _ book: BookIdentity, recordId: String, drawId: Int64?, done: Int, total: Int, in db: Database
+        _ batch: Batch, _ book: BookIdentity, recordId: String, drawId: Int64?, done: Int, total: Int, in db: Database
     ) throws -> ReviewTask {
-        guard let record = try RecordRow.fetchOne(db, key: recordId) else { throw HoTichError(.storageFailure(code: 11)) }
+        guard let record = try RegisterRecord.fetchOne(db, key: recordId) else { throw HoTichError(.storageFailure(code: 11)) }
         let path = try record.scanFileId.flatMap { try String.fetchOne(db, sql: "SELECT path FROM scanFile WHERE id = ?", arguments: [$0]) }
         return ReviewTask(
             batch: batch, book: book, record: record, drawId: drawId, done: done, total: total,
@@ -148,7 +148,7 @@ extension Session {
         let me = user.name
         let time = Timestamp.text(for: now)
         let outcome = try workspace.store.write { db -> ReviewOutcome in
-            guard var record = try RecordRow.fetchOne(db, key: task.record.id), record.verifiedAt == nil else {
+            guard var record = try RegisterRecord.fetchOne(db, key: task.record.id), record.verifiedAt == nil else {
                 throw HoTichError(.reviewAlreadyDone)
             }
             let keyers = try String.fetchAll(db, sql: "SELECT operator FROM keying WHERE recordId = ?", arguments: [record.id])
@@ -163,7 +163,7 @@ extension Session {
                 // Another spelling of the same value is no decision; a doubt confirmed (or raised) is
                 // one, kept as history but charged to nobody; a different value is a correction.
                 if same && !doubtChanged { continue }
-                var decision = FieldDecisionRow(
+                var decision = FieldDecision(
                     batchId: task.batch.id, recordId: record.id, field: field.key, origin: same ? .doubt : origin,
                     pass1: keyed, pass2: nil, pass1Operator: keyer, pass2Operator: nil, at: time)
                 decision.decided = values[field.key]
@@ -182,7 +182,7 @@ extension Session {
                 record.verifiedBy = me
                 try record.update(db)
                 try AuditTrail.append(
-                    AuditEntry(actor: me, action: "record-reviewed", batchId: task.batch.id, subject: record.id, reason: "\(corrections) correction(s)"),
+                    AuditEntry(actor: me, action: .recordReviewed, batchId: task.batch.id, subject: record.id, reason: "\(corrections) correction(s)"),
                     at: time, in: db)
                 return .verified(corrections: corrections)
             }
@@ -191,9 +191,9 @@ extension Session {
                 sql: "UPDATE sampleItem SET checkedBy = ?, checkedAt = ?, defects = ? WHERE drawId = ? AND recordId = ?",
                 arguments: [me, time, corrections, drawId, record.id])
             try AuditTrail.append(
-                AuditEntry(actor: me, action: "sample-record-checked", batchId: task.batch.id, subject: record.id, reason: "\(corrections) correction(s)"),
+                AuditEntry(actor: me, action: .sampleRecordChecked, batchId: task.batch.id, subject: record.id, reason: "\(corrections) correction(s)"),
                 at: time, in: db)
-            let unchecked = try SampleItemRow.filter(Column("drawId") == drawId && Column("checkedAt") == nil).fetchCount(db)
+            let unchecked = try SampleItem.filter(Column("drawId") == drawId && Column("checkedAt") == nil).fetchCount(db)
             guard unchecked == 0 else { return .sampled(corrections: corrections) }
             return try Self.decideLot(drawId, batch: task.batch, actor: me, at: time, in: db)
         }
@@ -202,8 +202,8 @@ extension Session {
     }
 
     /// Applies the plan's rule once every sampled record is checked.
-    static func decideLot(_ drawId: Int64, batch: BatchRow, actor: String, at time: String, in db: Database) throws -> ReviewOutcome {
-        guard var draw = try SampleDrawRow.fetchOne(db, key: drawId) else { throw HoTichError(.storageFailure(code: 11)) }
+    static func decideLot(_ drawId: Int64, batch: Batch, actor: String, at time: String, in db: Database) throws -> ReviewOutcome {
+        guard var draw = try SampleDraw.fetchOne(db, key: drawId) else { throw HoTichError(.storageFailure(code: 11)) }
         let defectiveRecords = try String.fetchAll(db, sql: "SELECT recordId FROM sampleItem WHERE drawId = ? AND defects > 0", arguments: [drawId])
         draw.defective = defectiveRecords.count
         draw.decidedAt = time
@@ -217,11 +217,11 @@ extension Session {
                     sql: "UPDATE record SET status = 'verified', verifiedAt = ?, verifiedBy = ?, updatedAt = ? WHERE id = ?",
                     arguments: [time, actor, time, id])
                 try audit.append(
-                    AuditEntry(actor: actor, action: "record-verified", batchId: batch.id, subject: id, reason: "sample \(drawId) accepted"),
+                    AuditEntry(actor: actor, action: .recordVerified, batchId: batch.id, subject: id, reason: "sample \(drawId) accepted"),
                     at: time, in: db)
             }
             try AuditTrail.append(
-                AuditEntry(actor: actor, action: "sample-accepted", batchId: batch.id, reason: "defective \(defectiveRecords.count), Ac \(draw.acceptance)"),
+                AuditEntry(actor: actor, action: .sampleAccepted, batchId: batch.id, reason: "defective \(defectiveRecords.count), Ac \(draw.acceptance)"),
                 at: time, in: db)
             return .lotAccepted(defective: defectiveRecords.count, acceptance: draw.acceptance)
         }
@@ -232,7 +232,7 @@ extension Session {
         // A rejected lot is screened: every record is reviewed once it is keyed again.
         try db.execute(sql: "UPDATE batch SET policy = 'review', updatedAt = ? WHERE id = ?", arguments: [time, batch.id])
         try AuditTrail.append(
-            AuditEntry(actor: actor, action: "policy-changed", batchId: batch.id, fromState: "sample", toState: "review", reason: "sample rejected"),
+            AuditEntry(actor: actor, action: .policyChanged, batchId: batch.id, fromState: "sample", toState: "review", reason: "sample rejected"),
             at: time, in: db)
         return .lotRejected(defective: defectiveRecords.count, acceptance: draw.acceptance)
     }

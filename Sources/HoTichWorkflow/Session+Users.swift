@@ -6,19 +6,19 @@ public import HoTichStore
 extension Session {
     /// Adds a user with a role. Administrators only.
     @discardableResult
-    public func addUser(name: String, role: Role) throws -> UserRow {
+    public func addUser(name: String, role: Role) throws -> User {
         try require(.manageUsers)
         guard UserName.isValid(name) else { throw HoTichError(.invalidUserName(name)) }
         let actor = user.name
         let row = try workspace.store.write { db in
-            if try UserRow.filter(UserRow.Columns.name == name).fetchCount(db) > 0 {
+            if try User.filter(User.Columns.name == name).fetchCount(db) > 0 {
                 throw HoTichError(.userAlreadyExists(name))
             }
             let now = Timestamp.now()
-            var row = UserRow(id: nil, name: name, role: role, createdAt: now, createdBy: actor)
+            var row = User(id: nil, name: name, role: role, createdAt: now, createdBy: actor)
             try row.insert(db)
             try AuditTrail.append(
-                AuditEntry(actor: actor, action: "user-add", subject: name, toState: role.rawValue), at: now, in: db)
+                AuditEntry(actor: actor, action: .userAdd, subject: name, toState: role.rawValue), at: now, in: db)
             return row
         }
         workspace.logger.info("user added", metadata: ["role": "\(role.rawValue)"])
@@ -26,9 +26,9 @@ extension Session {
     }
 
     /// Every user, by name.
-    public func users() throws -> [UserRow] {
+    public func users() throws -> [User] {
         try workspace.store.read { db in
-            try UserRow.order(UserRow.Columns.name).fetchAll(db)
+            try User.order(User.Columns.name).fetchAll(db)
         }
     }
 }

@@ -20,9 +20,9 @@ public struct VerificationProgress: Sendable, Equatable {
     public let warningsUnacknowledged: Int
     public let duplicatesUndecided: Int
     /// Open findings by code, for the batch page.
-    public let findingsByCode: [String: Int]
+    public let findingsByCode: [FindingCode: Int]
     /// The batch's latest acceptance sample, when its policy is `sample`.
-    public let sample: SampleDrawRow?
+    public let sample: SampleDraw?
 
     /// Whether nothing stands between the batch and `verified`.
     public var isComplete: Bool {
@@ -86,7 +86,7 @@ extension Session {
             progress = try Self.verificationProgress(batchID, in: db)
             try AuditTrail.append(
                 AuditEntry(
-                    actor: me, action: "verify", batchId: batchID,
+                    actor: me, action: .verify, batchId: batchID,
                     reason: "verified \(settle.newlyVerified), conflicts opened \(settle.newConflicts), doubts opened \(settle.newDoubts), findings \(checks.findings.count)"),
                 at: time, in: db)
             return VerificationReport(
@@ -106,16 +106,16 @@ extension Session {
     public func verificationProgress(batch batchID: String) throws -> VerificationProgress {
         try require(.viewWork)
         return try workspace.store.read { db in
-            guard try BatchRow.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             return try Self.verificationProgress(batchID, in: db)
         }
     }
 
     static func verificationProgress(_ batchID: String, in db: Database) throws -> VerificationProgress {
         func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [batchID]) ?? 0 }
-        var byCode: [String: Int] = [:]
+        var byCode: [FindingCode: Int] = [:]
         let rows = try Row.fetchAll(db, sql: "SELECT code, COUNT(*) AS n FROM finding WHERE batchId = ? GROUP BY code", arguments: [batchID])
-        for row in rows { byCode[row["code"]] = row["n"] }
+        for row in rows { if let code = FindingCode(rawValue: row["code"]) { byCode[code] = row["n"] } }
         return VerificationProgress(
             records: try count("SELECT COUNT(*) FROM record WHERE batchId = ?"),
             verified: try count("SELECT COUNT(*) FROM record WHERE batchId = ? AND status = 'verified'"),
@@ -134,7 +134,7 @@ extension Session {
                 "SELECT COUNT(*) FROM finding WHERE batchId = ? AND severity = 'warning' AND acknowledgedAt IS NULL"),
             duplicatesUndecided: try count("SELECT COUNT(*) FROM duplicateFlag WHERE batchId = ? AND decision IS NULL"),
             findingsByCode: byCode,
-            sample: try SampleDrawRow.filter(Column("batchId") == batchID).order(Column("id").desc).fetchOne(db))
+            sample: try SampleDraw.filter(Column("batchId") == batchID).order(Column("id").desc).fetchOne(db))
     }
 }
 
@@ -143,7 +143,7 @@ extension Session {
 /// disagreement becomes a conflict for a verifier, and each agreed value that a keyer marked
 /// uncertain a doubt for a verifier to confirm against the image.
 struct RecordSettling {
-    let batch: BatchRow
+    let batch: Batch
     let book: BookIdentity
     let actor: String
     let time: String
@@ -151,7 +151,7 @@ struct RecordSettling {
     private(set) var newConflicts = 0
     private(set) var newDoubts = 0
 
-    init(batch: BatchRow, book: BookIdentity, actor: String, time: String) {
+    init(batch: Batch, book: BookIdentity, actor: String, time: String) {
         self.batch = batch
         self.book = book
         self.actor = actor
@@ -160,20 +160,20 @@ struct RecordSettling {
 
     mutating func run(in db: Database) throws {
         guard batch.policy == .double else { return }
-        let keyings = try KeyingRow
-            .filter(KeyingRow.Columns.batchId == batch.id && KeyingRow.Columns.state == KeyingState.complete.rawValue)
+        let keyings = try Keying
+            .filter(Keying.Columns.batchId == batch.id && Keying.Columns.state == KeyingState.complete.rawValue)
             .fetchAll(db)
-        var passes: [String: [Int: KeyingRow]] = [:]
+        var passes: [String: [Int: Keying]] = [:]
         for keying in keyings {
             guard let recordId = keying.recordId else { continue }
             passes[recordId, default: [:]][keying.pass] = keying
         }
-        let decisions = try FieldDecisionRow
+        let decisions = try FieldDecision
             .filter(Column("batchId") == batch.id && Column("supersededAt") == nil)
             .fetchAll(db)
-        var decisionsByRecord: [String: [FieldDecisionRow]] = [:]
+        var decisionsByRecord: [String: [FieldDecision]] = [:]
         for decision in decisions { decisionsByRecord[decision.recordId, default: []].append(decision) }
-        let records = try RecordRow.filter(RecordRow.Columns.batchId == batch.id && Column("status") == RecordStatus.keyed.rawValue).fetchAll(db)
+        let records = try RegisterRecord.filter(RegisterRecord.Columns.batchId == batch.id && Column("status") == RecordStatus.keyed.rawValue).fetchAll(db)
         var audit = try AuditTrail.Appender(db)
         for var record in records {
             guard let first = passes[record.id]?[1], let second = passes[record.id]?[2] else { continue }
@@ -183,7 +183,7 @@ struct RecordSettling {
             let doubts = FieldComparison.sharedDoubts(first.fields, second.fields, kind: book.kind)
             for (origin, keys) in [(DecisionOrigin.conflict, disagreements), (.doubt, doubts)] {
                 for key in keys where !comparedFields.contains(key) {
-                    var decision = FieldDecisionRow(
+                    var decision = FieldDecision(
                         batchId: batch.id, recordId: record.id, field: key, origin: origin,
                         pass1: first.fields[key], pass2: second.fields[key],
                         pass1Operator: first.operator, pass2Operator: second.operator, at: time)
@@ -203,7 +203,7 @@ struct RecordSettling {
             try record.update(db)
             try audit.append(
                 AuditEntry(
-                    actor: actor, action: "record-verified", batchId: batch.id, subject: record.id,
+                    actor: actor, action: .recordVerified, batchId: batch.id, subject: record.id,
                     reason: all.isEmpty ? "passes agree" : "\(all.count) field(s) arbitrated"),
                 at: time, in: db)
             newlyVerified += 1
@@ -211,7 +211,7 @@ struct RecordSettling {
     }
 
     /// The values a record settles on: the first pass, with every decided field replaced.
-    static func settledValues(_ base: [String: FieldValue], decisions: [FieldDecisionRow]) -> [String: FieldValue] {
+    static func settledValues(_ base: [String: FieldValue], decisions: [FieldDecision]) -> [String: FieldValue] {
         var values = base
         for decision in decisions.sorted(by: { ($0.decidedAt ?? "") < ($1.decidedAt ?? "") }) where !decision.isOpen {
             values[decision.field] = decision.decided
@@ -229,7 +229,7 @@ struct RecordSettling {
         for id in restored {
             try db.execute(sql: "UPDATE record SET status = 'verified', updatedAt = ? WHERE id = ?", arguments: [time, id])
             try AuditTrail.append(
-                AuditEntry(actor: actor, action: "record-verified", batchId: batch.id, subject: id, reason: "error withdrawn"),
+                AuditEntry(actor: actor, action: .recordVerified, batchId: batch.id, subject: id, reason: "error withdrawn"),
                 at: time, in: db)
         }
         let reopened = try String.fetchAll(db, sql: """
@@ -239,7 +239,7 @@ struct RecordSettling {
         for id in reopened {
             try db.execute(sql: "UPDATE record SET status = 'keyed', updatedAt = ? WHERE id = ?", arguments: [time, id])
             try AuditTrail.append(
-                AuditEntry(actor: actor, action: "record-reopened", batchId: batch.id, subject: id, reason: "error to correct"),
+                AuditEntry(actor: actor, action: .recordReopened, batchId: batch.id, subject: id, reason: "error to correct"),
                 at: time, in: db)
         }
     }

@@ -6,7 +6,7 @@ public import HoTichStore
 /// user's role before anything changes and signs the audit events.
 public struct Session: Sendable {
     public let workspace: Workspace
-    public let user: UserRow
+    public let user: User
 
     /// Throws unless the acting user's role allows `permission`.
     public func require(_ permission: Permission) throws {

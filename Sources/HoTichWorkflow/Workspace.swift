@@ -89,14 +89,14 @@ public final class Workspace: Sendable {
         do {
             try store.write { db in
                 let now = Timestamp.now()
-                try WorkspaceRow(officeCode: office, name: name.map(VietnameseText.singleLine), createdAt: now).insert(db)
+                try WorkspaceInfo(officeCode: office, name: name.map(VietnameseText.singleLine), createdAt: now).insert(db)
                 try OfficeRow(code: office, name: name.map(VietnameseText.singleLine), province: province?.value).insert(db)
-                var user = UserRow(id: nil, name: admin, role: .admin, createdAt: now, createdBy: nil)
+                var user = User(id: nil, name: admin, role: .admin, createdAt: now, createdBy: nil)
                 try user.insert(db)
                 try AuditTrail.append(
-                    AuditEntry(actor: admin, action: "init", subject: office.value), at: now, in: db)
+                    AuditEntry(actor: admin, action: .initialize, subject: office.value), at: now, in: db)
                 try AuditTrail.append(
-                    AuditEntry(actor: admin, action: "user-add", subject: admin, toState: Role.admin.rawValue),
+                    AuditEntry(actor: admin, action: .userAdd, subject: admin, toState: Role.admin.rawValue),
                     at: now, in: db)
             }
         } catch {
@@ -111,9 +111,9 @@ public final class Workspace: Sendable {
     }
 
     /// The workspace's own description.
-    public func info() throws -> WorkspaceRow {
+    public func info() throws -> WorkspaceInfo {
         try store.read { db in
-            guard let row = try WorkspaceRow.fetchOne(db) else {
+            guard let row = try WorkspaceInfo.fetchOne(db) else {
                 throw HoTichError(.workspaceUnreadable(path: folder.path))
             }
             return row
@@ -125,7 +125,7 @@ public final class Workspace: Sendable {
     public func session(as name: String?) throws -> Session {
         guard let name, !name.isEmpty else { throw HoTichError(.noActingUser) }
         let user = try store.read { db in
-            try UserRow.filter(UserRow.Columns.name == name).fetchOne(db)
+            try User.filter(User.Columns.name == name).fetchOne(db)
         }
         guard let user else { throw HoTichError(.unknownUser(name)) }
         return Session(workspace: self, user: user)

@@ -111,7 +111,7 @@ extension ConcurrencyTests {
         let test = try TestWorkspace()
         let zip = try Self.zippedBook(test)
         let workspace = test.workspace
-        var winner: BatchRow?
+        var winner: Batch?
         #expect(throws: HoTichError.self) {
             _ = try test.supervisor.receive(IntakeRequest(source: zip, book: SampleScans.book), progress: { _, _ in }, beforeStoring: {
                 winner = try workspace.session(as: "giamsat").receive(IntakeRequest(source: zip, book: SampleScans.book)).batch

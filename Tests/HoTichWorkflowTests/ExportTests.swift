@@ -11,7 +11,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 
 extension TestWorkspace {
     /// The sample batch keyed twice, arbitrated (pass 1 right, the doubtful year read as 1990) and verified.
-    func verifiedBatch(pass1 csv: String? = nil, policy: VerificationPolicy = .double) throws -> BatchRow {
+    func verifiedBatch(pass1 csv: String? = nil, policy: VerificationPolicy = .double) throws -> Batch {
         let batch = try keyedBatch(policy: policy, pass1: csv)
         if policy == .review {
             while let task = try verifier.nextReview(batch: batch.id) { _ = try verifier.completeReview(task, values: task.record.fields) }
@@ -286,7 +286,7 @@ func masked(_ xml: String) -> String {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 2)
         #expect(try test.exportedRecordCount() == 14)
         #expect(throws: HoTichError(.exportNothingToDo)) { try test.supervisor.exportCorrections(to: out) }
-        #expect(try test.supervisor.auditEvents(batch: nil).contains { $0.action == "export-corrections" && ($0.reason ?? "").contains("interruption") })
+        #expect(try test.supervisor.auditEvents(batch: nil).contains { $0.action.rawValue == "export-corrections" && ($0.reason ?? "").contains("interruption") })
     }
 
     @Test func correctionsAndWithdrawalsRoundTripAsTheirOwnPackage() throws {

@@ -86,7 +86,7 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(keyings.count == 12 && keyings.allSatisfy { $0.state == .complete && $0.operator == "nhaplieu" && $0.pass == 1 })
         #expect(keyings.allSatisfy { $0.source.hasPrefix("import:") && $0.position > 40 })
         // One audit event per record, on the chain.
-        let keyed = try test.supervisor.auditEvents(batch: batch.id).filter { $0.action == "key" }
+        let keyed = try test.supervisor.auditEvents(batch: batch.id).filter { $0.action.rawValue == "key" }
         #expect(Set(keyed.map(\.subject)) == Set(records.map(\.id)) && keyed.count == 12)
         #expect(try test.supervisor.verifyAuditTrail().firstBroken == nil)
         // The sheet's columns are in register order; the stored field set is the canonical one.

@@ -24,7 +24,7 @@ import ZIPFoundation
         #expect(first.nameNumber == "01")
         #expect(first.nameDate == "05.01.2017")
         #expect(detail.issues.isEmpty)
-        #expect(detail.history.map(\.action) == ["receive"])
+        #expect(detail.history.map(\.action.rawValue) == ["receive"])
         #expect(detail.history.first?.actor == "giamsat")
     }
 

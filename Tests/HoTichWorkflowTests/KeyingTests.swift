@@ -21,12 +21,12 @@ extension TestWorkspace {
         return try workspace.session(as: name)
     }
 
-    func keyings(_ batch: String) throws -> [KeyingRow] {
-        try workspace.store.read { db in try KeyingRow.filter(Column("batchId") == batch).order(Column("id")).fetchAll(db) }
+    func keyings(_ batch: String) throws -> [Keying] {
+        try workspace.store.read { db in try Keying.filter(Column("batchId") == batch).order(Column("id")).fetchAll(db) }
     }
 
-    func records(_ batch: String) throws -> [RecordRow] {
-        try workspace.store.read { db in try RecordRow.filter(Column("batchId") == batch).order(Column("number")).fetchAll(db) }
+    func records(_ batch: String) throws -> [RegisterRecord] {
+        try workspace.store.read { db in try RegisterRecord.filter(Column("batchId") == batch).order(Column("number")).fetchAll(db) }
     }
 
     func batchState(_ batch: String) throws -> BatchState {
@@ -88,7 +88,7 @@ extension TestWorkspace {
         let keying = try #require(try test.keyings(batch.id).first)
         #expect(keying.state == .complete && keying.recordId == record.id && keying.operator == "nhaplieu")
         let event = try #require(try test.supervisor.auditEvents(batch: batch.id).last)
-        #expect(event.action == "key" && event.subject == record.id && event.actor == "nhaplieu")
+        #expect(event.action.rawValue == "key" && event.subject == record.id && event.actor == "nhaplieu")
         // The next claim proposes the next number and repeats the register's columns.
         let next = try #require(try test.operatorSession.startKeying(batch: batch.id, pass: 1))
         #expect(next.proposals["loaiDangKy"] == .filled("Đăng ký đúng hạn"))
@@ -187,7 +187,7 @@ extension TestWorkspace {
         }
         #expect(count == 12)
         #expect(try test.batchState(batch.id) == .keyed)
-        #expect(try test.supervisor.auditEvents(batch: batch.id).last?.action == "finish-keying")
+        #expect(try test.supervisor.auditEvents(batch: batch.id).last?.action.rawValue == "finish-keying")
         #expect(try session.startKeying(batch: batch.id, pass: 1) == nil)
         try test.verifier.apply(.startVerification, to: batch.id)
         #expect(throws: HoTichError(.batchNotKeyable(batchID: batch.id, state: .verifying))) {

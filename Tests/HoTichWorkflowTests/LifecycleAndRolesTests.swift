@@ -15,7 +15,7 @@ import Testing
         #expect(detail.summary.batch.state == .onHold)
         #expect(detail.summary.batch.heldFrom == .received)
         let event = try #require(detail.history.last)
-        #expect(event.action == "hold")
+        #expect(event.action.rawValue == "hold")
         #expect(event.actor == "giamsat")
         #expect(event.fromState == "received" && event.toState == "on-hold")
         #expect(event.reason == "Chờ trang bìa")
@@ -56,7 +56,7 @@ import Testing
         let returned = try test.supervisor.apply(.returnToKeying, to: batch.id, reason: "Số 05 nhập sai trang")
         #expect(returned.from == .verifying && returned.to == .keying)
         let history = try test.supervisor.auditEvents(batch: batch.id)
-        #expect(history.map(\.action) == ["receive", "start-keying", "finish-keying", "start-verification", "return"])
+        #expect(history.map(\.action.rawValue) == ["receive", "start-keying", "finish-keying", "start-verification", "return"])
         #expect(history.last?.reason == "Số 05 nhập sai trang")
     }
 
@@ -122,7 +122,7 @@ import Testing
         let added = try test.admin.addUser(name: "nhaplieu2", role: .operator)
         #expect(added.createdBy == "quantri")
         let event = try #require(try test.admin.auditEvents().last)
-        #expect(event.action == "user-add" && event.subject == "nhaplieu2" && event.toState == "operator")
+        #expect(event.action.rawValue == "user-add" && event.subject == "nhaplieu2" && event.toState == "operator")
     }
 }
 

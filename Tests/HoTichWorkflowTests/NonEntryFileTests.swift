@@ -9,7 +9,7 @@ import Testing
 extension TestWorkspace {
     /// The sample book with its cover and a blank page scanned too, received with its naming
     /// issues accepted (the two extra scans have no entry number in their names).
-    func receiveBookWithCoverAndBlankPage(policy: VerificationPolicy = .double) throws -> BatchRow {
+    func receiveBookWithCoverAndBlankPage(policy: VerificationPolicy = .double) throws -> Batch {
         let folder = try goodBook()
         try Data(SampleScans.pdf(text: "So dang ky khai sinh 2017 - bia").utf8).write(to: folder.appendingPathComponent("00-bia.pdf"))
         try Data(SampleScans.pdf(text: "trang trang").utf8).write(to: folder.appendingPathComponent("99-trang-trang.pdf"))
@@ -18,7 +18,7 @@ extension TestWorkspace {
     }
 
     /// Imports the sample sheets: pass 1 by `nhaplieu`, pass 2 by `nhaplieu2` when the policy is double.
-    func importSampleSheets(_ batch: BatchRow, policy: VerificationPolicy = .double) throws {
+    func importSampleSheets(_ batch: Batch, policy: VerificationPolicy = .double) throws {
         let folder = try deliveries()
         try SampleKeyings.write(into: folder)
         _ = try operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: folder.appendingPathComponent(SampleKeyings.fileName(pass: 1))))
@@ -73,7 +73,7 @@ extension TestWorkspace {
 
         // Reconciliation leaves them out: no "file without a record".
         _ = try test.verifier.verify(batch: batch.id)
-        #expect(try test.verifier.findings(batch: batch.id).allSatisfy { $0.code != "file-without-record" })
+        #expect(try test.verifier.findings(batch: batch.id).allSatisfy { $0.code != .fileWithoutRecord })
     }
 
     @Test func aSupervisorUndoesAMarkAndTheBatchGoesBackToKeyingForThatFile() throws {
@@ -91,7 +91,7 @@ extension TestWorkspace {
             try test.supervisor.clearNonEntryMark(batch: batch.id, path: "99-trang-trang.pdf", reason: "lại")
         }
         // The history stays: the mark is cleared, not deleted, and both steps are audited.
-        let marks = try test.workspace.store.read { db in try NonEntryFileRow.filter(Column("batchId") == batch.id).fetchAll(db) }
+        let marks = try test.workspace.store.read { db in try NonEntryMark.filter(Column("batchId") == batch.id).fetchAll(db) }
         #expect(marks.count == 2 && marks.filter { !$0.inForce }.count == 1)
         #expect(try test.auditActions(batch.id).contains("file-entry-again"))
         // The operator keys it now, like any other file.
@@ -123,10 +123,10 @@ extension TestWorkspace {
         try test.importSampleSheets(batch, policy: .review)
         try test.supervisor.markFileNotAnEntry(batch: batch.id, path: "99-trang-trang.pdf", kind: .blank, reason: "Trang trắng")
         _ = try test.verifier.verify(batch: batch.id)
-        let warnings = try test.verifier.findings(batch: batch.id).filter { $0.code == "file-marked-by-operator" }
-        #expect(warnings.map(\.detail) == ["cover|00-bia.pdf"])
+        let warnings = try test.verifier.findings(batch: batch.id).filter { $0.code.rawValue == "file-marked-by-operator" }
+        #expect(warnings.map(\.detail.encoded) == ["cover|00-bia.pdf"])
         #expect(warnings.allSatisfy { $0.severity == .warning })
-        let text = Message.finding(code: "file-marked-by-operator", field: nil, detail: "cover|00-bia.pdf", kind: .birth)
+        let text = Message.finding(.fileMarkedByOperator(kind: .cover, path: "00-bia.pdf"), kind: .birth)
         #expect(text.text(in: .english) == "Scan file 00-bia.pdf was marked by an operator as cover, not an entry: check it against the image")
         #expect(text.text(in: .vietnamese).hasPrefix("Tệp quét 00-bia.pdf được người nhập đánh dấu là bìa sổ"))
     }

@@ -79,9 +79,9 @@ import Testing
         try queue.read { db in
             let stored = try Row.fetchAll(db, sql: "SELECT id, fields FROM keying ORDER BY id").map { $0["fields"] as String? }
             #expect(stored == [nil, other, same])
-            let read = try KeyingRow.order(Column("id")).fetchAll(db).map { $0.fields["nksHoTen"] }
+            let read = try Keying.order(Column("id")).fetchAll(db).map { $0.fields["nksHoTen"] }
             #expect(read == [.filled("NGUYỄN VĂN AN"), .filled("NGUYỄN VĂN ÂN"), .filled("NGUYỄN VĂN AN")])
-            #expect(try KeyingRow.fetchOne(db, key: 1)?.fields["nksHoTen"] == .filled("NGUYỄN VĂN AN"))
+            #expect(try Keying.fetchOne(db, key: 1)?.fields["nksHoTen"] == .filled("NGUYỄN VĂN AN"))
             #expect(try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM sqlite_sequence WHERE name = 'keying'") == 3)
         }
     }
@@ -114,7 +114,7 @@ import Testing
         #expect(try freePages() == 0 && (try test.workspace.store.size()) == after)
         #expect(try test.records(batch.id) == records && (try test.keyings(batch.id)) == keyings)
         let event = try #require(try test.supervisor.auditEvents(batch: nil).last)
-        #expect(event.action == "compact" && event.actor == "quantri")
+        #expect(event.action.rawValue == "compact" && event.actor == "quantri")
         #expect(try test.supervisor.verifyAuditTrail().firstBroken == nil)
         #expect(throws: HoTichError(.permissionDenied(user: "nhaplieu", role: .operator, permission: .maintainWorkspace))) {
             try test.operatorSession.compactWorkspace()

@@ -43,7 +43,7 @@ final class TestWorkspace {
     }
 
     /// Receives the clean sample book as the supervisor and returns the batch.
-    func receiveGoodBook(policy: VerificationPolicy = .double) throws -> BatchRow {
+    func receiveGoodBook(policy: VerificationPolicy = .double) throws -> Batch {
         let report = try supervisor.receive(IntakeRequest(source: goodBook(), book: SampleScans.book, policy: policy))
         return try #require(report.batch)
     }

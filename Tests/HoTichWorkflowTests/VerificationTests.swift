@@ -8,7 +8,7 @@ import Testing
 extension TestWorkspace {
     /// The sample book received with `policy` and imported from the bundled sheets: pass 1 by
     /// `nhaplieu`, pass 2 (with its slips) by `nhaplieu2` when the policy is double.
-    func keyedBatch(policy: VerificationPolicy = .double, pass1 csv: String? = nil) throws -> BatchRow {
+    func keyedBatch(policy: VerificationPolicy = .double, pass1 csv: String? = nil) throws -> Batch {
         let batch = try receiveGoodBook(policy: policy)
         let folder = try deliveries()
         try SampleKeyings.write(into: folder)
@@ -23,8 +23,8 @@ extension TestWorkspace {
         return batch
     }
 
-    func decisions(_ batch: String) throws -> [FieldDecisionRow] {
-        try workspace.store.read { db in try FieldDecisionRow.filter(Column("batchId") == batch).order(Column("id")).fetchAll(db) }
+    func decisions(_ batch: String) throws -> [FieldDecision] {
+        try workspace.store.read { db in try FieldDecision.filter(Column("batchId") == batch).order(Column("id")).fetchAll(db) }
     }
 
     func auditActions(_ batch: String) throws -> [String] {
@@ -50,7 +50,7 @@ extension TestWorkspace {
         // doubtful: they agree, and the doubt is left for a verifier to confirm against the image.
         let decisions = try test.decisions(batch.id)
         let numbers = try test.records(batch.id).reduce(into: [String: String]()) { $0[$1.id] = $1.number }
-        func named(_ list: [FieldDecisionRow]) -> Set<String> { Set(list.map { "\(numbers[$0.recordId] ?? "?"):\($0.field)" }) }
+        func named(_ list: [FieldDecision]) -> Set<String> { Set(list.map { "\(numbers[$0.recordId] ?? "?"):\($0.field)" }) }
         #expect(named(decisions.filter { $0.origin == .conflict }) == ["03:nksHoTen", "05:nksNgaySinh", "08:nksQueQuan"])
         #expect(named(decisions.filter { $0.origin == .doubt }) == ["11:chaNgaySinh"])
         #expect(decisions.allSatisfy { $0.isOpen && $0.pass1Operator == "nhaplieu" && $0.pass2Operator == "nhaplieu2" })
@@ -154,7 +154,7 @@ extension TestWorkspace {
         #expect(fourth.fields["chaNgaySinh"] == .uncertain("1985"))
         // The history keeps the mark: the keyings hold what each operator typed.
         let keyed = try test.workspace.store.read { db in
-            try KeyingRow.filter(Column("recordId") == eleventh.id).order(Column("pass")).fetchAll(db).map { $0.fields["chaNgaySinh"] }
+            try Keying.filter(Column("recordId") == eleventh.id).order(Column("pass")).fetchAll(db).map { $0.fields["chaNgaySinh"] }
         }
         #expect(keyed == [.uncertain("1990"), .uncertain("1990")])
         // Error rates count only values that differ from the decision: pass 2's three slips.
@@ -334,7 +334,7 @@ extension TestWorkspace {
         }
         #expect(last == .lotRejected(defective: 1, acceptance: 0))
         #expect(try test.batchState(batch.id) == .keying)
-        let row = try test.workspace.store.read { db in try BatchRow.fetchOne(db, key: batch.id) }
+        let row = try test.workspace.store.read { db in try Batch.fetchOne(db, key: batch.id) }
         #expect(row?.policy == .review)
         #expect(try test.keyings(batch.id).filter { $0.recordId == defective }.allSatisfy { $0.state == .draft })
     }
@@ -436,8 +436,8 @@ func csvText(_ rows: [[String]]) -> String {
         _ = try test.verifier.verify(batch: second.id)
         let findings = try test.verifier.findings(batch: second.id)
         // 13 follows book 01's 12: no gap there, none before it; 14 is missing.
-        #expect(findings.filter { $0.code.hasPrefix("sequence") }.map(\.detail) == ["2017:14-14"])
-        #expect(try test.verifier.findings(batch: first.id).allSatisfy { !$0.code.hasPrefix("sequence") })
+        #expect(findings.filter { $0.code.rawValue.hasPrefix("sequence") }.map(\.detail.encoded) == ["2017:14-14"])
+        #expect(try test.verifier.findings(batch: first.id).allSatisfy { !$0.code.rawValue.hasPrefix("sequence") })
     }
 
     /// A book mixing entries with scans and entries keyed from a spreadsheet without one (numbers
@@ -459,9 +459,9 @@ func csvText(_ rows: [[String]]) -> String {
         let batch = try test.keyedBatch(policy: .review, pass1: csvText(rows))
         #expect(try test.records(batch.id).filter { $0.scanFileId == nil }.count == 2)
         _ = try test.verifier.verify(batch: batch.id)
-        let sequence = try test.verifier.findings(batch: batch.id).filter { $0.code.hasPrefix("sequence") }
-        #expect(sequence.map(\.code) == ["sequence-out-of-order"])
-        #expect(sequence.map(\.detail) == ["2017:3<4"])
+        let sequence = try test.verifier.findings(batch: batch.id).filter { $0.code.rawValue.hasPrefix("sequence") }
+        #expect(sequence.map(\.code.rawValue) == ["sequence-out-of-order"])
+        #expect(sequence.map(\.detail.encoded) == ["2017:3<4"])
     }
 
     @Test func personalIDNumbersAreCheckedAgainstTheProvinceAndAgainstOtherPeople() throws {
@@ -474,8 +474,8 @@ func csvText(_ rows: [[String]]) -> String {
         let report = try test.verifier.verify(batch: batch.id)
         let findings = try test.verifier.findings(batch: batch.id)
         let numbers = try test.verifier.recordNumbers(batch: batch.id)
-        #expect(findings.contains { $0.code == "personal-id-province" && $0.severity == .warning && numbers[$0.recordId ?? ""] == "01" })
-        let shared = findings.filter { $0.code == "personal-id-shared" }
+        #expect(findings.contains { $0.code.rawValue == "personal-id-province" && $0.severity == .warning && numbers[$0.recordId ?? ""] == "01" })
+        let shared = findings.filter { $0.code.rawValue == "personal-id-shared" }
         #expect(Set(shared.compactMap { numbers[$0.recordId ?? ""] }) == ["02", "03"])
         #expect(shared.allSatisfy { $0.severity == .error })
         #expect(report.progress.errors == 2 && report.progress.correctionsOpen == 2)
@@ -484,7 +484,7 @@ func csvText(_ rows: [[String]]) -> String {
             _ = try test.verifier.completeReview(task, values: task.record.fields)
         }
         let correction = try #require(try test.verifier.openDecisions(batch: batch.id).first { $0.number == "03" })
-        #expect(correction.decision.origin == .error && correction.problems.first?.code == "personal-id-shared")
+        #expect(correction.decision.origin == .error && correction.problems.first?.code.rawValue == "personal-id-shared")
         try test.verifier.decide(try #require(correction.decision.id), value: .filled("001217000003"))
         let after = try test.verifier.verify(batch: batch.id)
         #expect(after.progress.errors == 0)
@@ -501,7 +501,7 @@ func csvText(_ rows: [[String]]) -> String {
         let batch = try test.keyedBatch(policy: .review, pass1: csvText(rows))
         _ = try test.verifier.verify(batch: batch.id)
         let warnings = try test.verifier.openWarnings(batch: batch.id)
-        #expect(warnings.contains { $0.code == "registered-before-event" && $0.field == "ngayDangKy" })
+        #expect(warnings.contains { $0.code.rawValue == "registered-before-event" && $0.field == "ngayDangKy" })
         let id = try #require(warnings.first?.id)
         #expect(throws: HoTichError(.acknowledgementNeedsReason)) { try test.verifier.acknowledge(finding: id, reason: "  ") }
         try test.verifier.acknowledge(finding: id, reason: "Đúng như sổ")

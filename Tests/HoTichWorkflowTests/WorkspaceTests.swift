@@ -19,7 +19,7 @@ import Testing
         let users = try test.admin.users()
         #expect(users.first { $0.name == "quantri" }?.role == .admin)
         let events = try test.admin.auditEvents()
-        #expect(events.prefix(2).map(\.action) == ["init", "user-add"])
+        #expect(events.prefix(2).map(\.action.rawValue) == ["init", "user-add"])
     }
 
     @Test func refusesToCreateOverAnExistingWorkspace() throws {

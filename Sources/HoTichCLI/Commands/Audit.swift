@@ -45,12 +45,13 @@ struct Audit: ParsableCommand {
 
 /// The table of audit events shared by `audit` and `batch show`.
 enum AuditTable {
-    static func make(_ events: [AuditEventRow], language: Language) -> DataTable {
+    static func make(_ events: [AuditEvent], language: Language) -> DataTable {
         DataTable(
-            labels: [.time, .actor, .action, .batch, .from, .to, .reason], language: language,
+            labels: [.time, .actor, .action, .batch, .subject, .from, .to, .reason], language: language,
             rows: events.map { event in
-                [.text(event.at), .text(event.actor), .text(event.action),
-                 event.batchId.map(Cell.text) ?? event.subject.map(Cell.text) ?? .empty,
+                [.text(event.at), .text(event.actor),
+                 .coded(event.action.rawValue, label: Message.auditAction(event.action).text(in: language)),
+                 event.batchId.map(Cell.text) ?? .empty, event.subject.map(Cell.text) ?? .empty,
                  stateCell(event.fromState, language), stateCell(event.toState, language),
                  event.reason.map(Cell.text) ?? .empty]
             })

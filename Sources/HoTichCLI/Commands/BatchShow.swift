@@ -89,7 +89,7 @@ struct BatchShow: ParsableCommand {
                 rows: findings.map { finding in
                     [.plainNumber(finding.id ?? 0), .text(finding.recordId.flatMap { numbers[$0] } ?? ""),
                      .text(finding.severity == .error ? label(.errors) : label(.warnings)),
-                     .text(Message.finding(code: finding.code, field: finding.field, detail: finding.detail, kind: book.kind).text(in: language)),
+                     .text(Message.finding(finding.detail, kind: book.kind).text(in: language)),
                      .text(finding.acknowledgedBy.map { "\($0): \(finding.reason ?? "")" } ?? "")]
                 }).render(.table, language: language))
         }

@@ -123,7 +123,7 @@ struct Demo: ParsableCommand {
         verification = try verifier.verify(batch: batch.id)
         for warning in try verifier.openWarnings(batch: batch.id) {
             guard let id = warning.id else { continue }
-            tell(.finding(code: warning.code, field: warning.field, detail: warning.detail, kind: SampleScans.book.kind))
+            tell(.finding(warning.detail, kind: SampleScans.book.kind))
             try verifier.acknowledge(finding: id, reason: "Đã đối chiếu với ảnh: sổ ghi đúng như vậy")
         }
         verification = try verifier.verify(batch: batch.id)

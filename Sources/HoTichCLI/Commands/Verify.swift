@@ -32,9 +32,9 @@ struct Verify: ParsableCommand {
         let kind = try session.batchDetail(report.batchID).summary.book.kind
         let rows = findings.map { finding in
             VerificationOutput.Finding(
-                id: finding.id, record: finding.recordId.flatMap { numbers[$0] }, field: finding.field, code: finding.code,
+                id: finding.id, record: finding.recordId.flatMap { numbers[$0] }, field: finding.field, code: finding.code.rawValue,
                 severity: finding.severity.rawValue, acknowledgedBy: finding.acknowledgedBy,
-                message: Message.finding(code: finding.code, field: finding.field, detail: finding.detail, kind: kind).text(in: language))
+                message: Message.finding(finding.detail, kind: kind).text(in: language))
         }
         if format == .csv {
             return DataTable(
@@ -79,8 +79,8 @@ struct Verify: ParsableCommand {
         if !progress.findingsByCode.isEmpty {
             let table = DataTable(
                 labels: [.finding, .issues], language: language,
-                rows: progress.findingsByCode.sorted { $0.key < $1.key }.map {
-                    [.coded($0.key, label: Message.findingKind(code: $0.key).text(in: language)), .number(Int64($0.value))]
+                rows: progress.findingsByCode.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                    [.coded($0.key.rawValue, label: Message.findingKind($0.key).text(in: language)), .number(Int64($0.value))]
                 })
             console.out(table.render(format, language: language))
         }

@@ -50,7 +50,7 @@ struct ArbitrationLoop {
         for warning in try session.openWarnings(batch: batch) {
             guard let id = warning.id else { continue }
             console.line()
-            let text = Message.finding(code: warning.code, field: warning.field, detail: warning.detail, kind: kind).text(in: language)
+            let text = Message.finding(warning.detail, kind: kind).text(in: language)
             console.line(Message.warningShown(number: warning.recordId.flatMap { numbers[$0] }, text: text).text(in: language))
             console.out(Message.warningPrompt.text(in: language))
             guard let line = console.readLine() else {
@@ -78,7 +78,7 @@ struct ArbitrationLoop {
         } else {
             console.line(Message.arbitrationCurrent(display(item.current)).text(in: language))
             for problem in item.problems {
-                let text = Message.finding(code: problem.code, field: problem.field, detail: problem.detail, kind: item.kind)
+                let text = Message.finding(problem.detail, kind: item.kind)
                 console.line(Message.arbitrationProblem(text.text(in: language)).text(in: language))
             }
         }

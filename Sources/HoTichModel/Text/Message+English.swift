@@ -278,8 +278,8 @@ extension Message {
             return "Next: a supervisor decides the possible duplicates: `hotich duplicates \(id)`."
         case .verifyNextAcknowledge(let id):
             return "Next: a verifier acknowledges the warnings with a reason: `hotich arbitrate \(id)`."
-        case .finding(let code, let field, let detail, let kind):
-            return Message.findingText(code: code, field: field, detail: detail, kind: kind, in: en)
+        case .finding(let detail, let kind):
+            return Message.findingText(detail, kind: kind, in: en)
         case .findingKind(let code):
             return Message.findingKindText(code, in: en)
         case .decisionNotFound(let id):
@@ -366,6 +366,8 @@ extension Message {
             return duplicate ? "duplicate" : "distinct"
         case .yesNo(let yes):
             return yes ? "yes" : "no"
+        case .auditAction(let action):
+            return action.english
         case .recordNumberNotInBatch(let id, let number):
             return "Batch \(id) has no record number \(number)."
         case .recordsReturned(let id, let count):
@@ -640,6 +642,7 @@ extension Message.Label {
         case .rejectedRow: "Row in the source"
         case .rejectedBecause: "Rejected because"
         case .recordId: "Record id"
+        case .subject: "Subject"
         }
     }
 }
@@ -667,6 +670,42 @@ extension Diagnostic.Problem {
         case .underMarriageAge(let age, let minimum): "\(age) years old at registration, under the marriage age of \(minimum)"
         case .deathBeforeBirth: "death before birth"
         case .registrationYearOutsideBook(let year): "registration year outside the book opened in \(year)"
+        }
+    }
+}
+
+extension AuditAction {
+    var english: String {
+        switch self {
+        case .initialize: "create the workspace"
+        case .userAdd: "add a user"
+        case .compact: "compact the database"
+        case .receive: "receive a batch"
+        case .checkFiles: "check files"
+        case .transition(let action): action.englishVerb
+        case .policyChanged: "change the policy"
+        case .fileNotAnEntry: "mark a file not an entry"
+        case .fileEntryAgain: "clear a file's mark"
+        case .releaseClaim: "free a held file"
+        case .key: "key a record"
+        case .importFile: "import a spreadsheet"
+        case .verify: "run verification"
+        case .recordVerified: "verify a record"
+        case .recordReopened: "reopen a record"
+        case .recordReturned: "return a record for keying"
+        case .recordReviewed: "review a record"
+        case .fieldDecided: "decide a field"
+        case .warningAcknowledged: "acknowledge a warning"
+        case .duplicateDecided: "decide a possible duplicate"
+        case .sampleDrawn: "draw a sample"
+        case .sampleRecordChecked: "check a sampled record"
+        case .sampleAccepted: "accept a lot by its sample"
+        case .exportAgain: "export again"
+        case .exportCorrections: "export corrections"
+        case .receipt: "record a receipt"
+        case .recordCorrected: "correct an exported record"
+        case .recordWithdrawn: "withdraw an exported record"
+        case .other(let text): text
         }
     }
 }

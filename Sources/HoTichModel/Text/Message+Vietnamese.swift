@@ -278,8 +278,8 @@ extension Message {
             return "Tiếp theo: giám sát kết luận các trường hợp nghi trùng: `hotich duplicates \(id)`."
         case .verifyNextAcknowledge(let id):
             return "Tiếp theo: người kiểm tra xác nhận các cảnh báo với lý do: `hotich arbitrate \(id)`."
-        case .finding(let code, let field, let detail, let kind):
-            return Message.findingText(code: code, field: field, detail: detail, kind: kind, in: vi)
+        case .finding(let detail, let kind):
+            return Message.findingText(detail, kind: kind, in: vi)
         case .findingKind(let code):
             return Message.findingKindText(code, in: vi)
         case .decisionNotFound(let id):
@@ -366,6 +366,8 @@ extension Message {
             return duplicate ? "trùng" : "không trùng"
         case .yesNo(let yes):
             return yes ? "có" : "không"
+        case .auditAction(let action):
+            return action.vietnamese
         case .recordNumberNotInBatch(let id, let number):
             return "Lô \(id) không có bản ghi số \(number)."
         case .recordsReturned(let id, let count):
@@ -686,6 +688,7 @@ extension Message.Label {
         case .rejectedRow: "Dòng trong tệp gốc"
         case .rejectedBecause: "Lý do từ chối"
         case .recordId: "Mã bản ghi"
+        case .subject: "Đối tượng"
         }
     }
 }
@@ -713,6 +716,42 @@ extension Diagnostic.Problem {
         case .underMarriageAge(let age, let minimum): "\(age) tuổi khi đăng ký, dưới tuổi kết hôn \(minimum)"
         case .deathBeforeBirth: "ngày chết trước ngày sinh"
         case .registrationYearOutsideBook(let year): "năm đăng ký không thuộc sổ mở năm \(year)"
+        }
+    }
+}
+
+extension AuditAction {
+    var vietnamese: String {
+        switch self {
+        case .initialize: "tạo không gian làm việc"
+        case .userAdd: "thêm người dùng"
+        case .compact: "thu gọn cơ sở dữ liệu"
+        case .receive: "nhận lô"
+        case .checkFiles: "kiểm tra tệp"
+        case .transition(let action): action.vietnameseVerb
+        case .policyChanged: "đổi cách kiểm tra"
+        case .fileNotAnEntry: "đánh dấu tệp không phải trường hợp"
+        case .fileEntryAgain: "bỏ đánh dấu tệp"
+        case .releaseClaim: "giải phóng tệp"
+        case .key: "nhập bản ghi"
+        case .importFile: "nhập từ bảng tính"
+        case .verify: "chạy kiểm tra"
+        case .recordVerified: "xác nhận bản ghi"
+        case .recordReopened: "mở lại bản ghi"
+        case .recordReturned: "trả bản ghi về nhập lại"
+        case .recordReviewed: "soát bản ghi"
+        case .fieldDecided: "phân xử trường"
+        case .warningAcknowledged: "xác nhận cảnh báo"
+        case .duplicateDecided: "kết luận nghi trùng"
+        case .sampleDrawn: "rút mẫu"
+        case .sampleRecordChecked: "soát bản ghi mẫu"
+        case .sampleAccepted: "chấp nhận lô theo mẫu"
+        case .exportAgain: "xuất lại"
+        case .exportCorrections: "xuất đính chính"
+        case .receipt: "ghi nhận biên nhận"
+        case .recordCorrected: "sửa bản ghi đã xuất"
+        case .recordWithdrawn: "rút bản ghi đã xuất"
+        case .other(let text): text
         }
     }
 }

@@ -173,10 +173,10 @@ public enum Message: Sendable, Equatable {
     case verifyNextSample(batchID: String)
     case verifyNextDuplicates(batchID: String)
     case verifyNextAcknowledge(batchID: String)
-    /// A stored finding, rendered from its code and detail; `field` named by its register label.
-    case finding(code: String, field: String?, detail: String, kind: RecordKind)
+    /// A finding, rendered from its typed detail in a book of `kind`.
+    case finding(FindingDetail, kind: RecordKind)
     /// What kind of finding a code is, in a few words (summary tables).
-    case findingKind(code: String)
+    case findingKind(FindingCode)
     case decisionNotFound(Int64)
     case decisionAlreadyMade(Int64)
     case arbiterKeyedRecord(user: String)
@@ -221,6 +221,8 @@ public enum Message: Sendable, Equatable {
     case duplicateConclusion(duplicate: Bool)
     /// Yes or no, as a word for tables.
     case yesNo(Bool)
+    /// What an audit event records, as a few words for tables.
+    case auditAction(AuditAction)
     case duplicateFlagNotFound(Int64)
     case duplicateDecided(flag: Int64, duplicate: Bool)
     case recordNumberNotInBatch(batchID: String, number: String)
@@ -286,7 +288,7 @@ public enum Message: Sendable, Equatable {
         case id, record, otherRecord, basis, reregistration, decision, finding, severity, sample
         case errorsPerThousand, typedFromImage, records, code, notEntries, pageKind
         /// The columns a reject file adds: the row's number in the source, and why it was refused.
-        case rejectedRow, rejectedBecause
+        case rejectedRow, rejectedBecause, subject
         /// A record's stable identifier (a UUID), as opposed to its registration number.
         case recordId
     }

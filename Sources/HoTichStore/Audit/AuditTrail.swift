@@ -1,5 +1,6 @@
 import Crypto
 public import GRDB
+public import HoTichModel
 
 /// Appends to and checks the workspace's audit trail.
 ///
@@ -11,7 +12,7 @@ public enum AuditTrail {
 
     /// Appends `entry` to the trail inside the current transaction.
     @discardableResult
-    public static func append(_ entry: AuditEntry, at time: String, in db: Database) throws -> AuditEventRow {
+    public static func append(_ entry: AuditEntry, at time: String, in db: Database) throws -> AuditEvent {
         try insert(entry, at: time, after: lastHash(db), in: db)
     }
 
@@ -20,8 +21,8 @@ public enum AuditTrail {
         try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1")) ?? genesis
     }
 
-    static func insert(_ entry: AuditEntry, at time: String, after previous: String, in db: Database) throws -> AuditEventRow {
-        var row = AuditEventRow(
+    static func insert(_ entry: AuditEntry, at time: String, after previous: String, in db: Database) throws -> AuditEvent {
+        var row = AuditEvent(
             id: nil, at: time, actor: entry.actor, action: entry.action, batchId: entry.batchId,
             subject: entry.subject, fromState: entry.fromState, toState: entry.toState,
             reason: entry.reason, previousHash: previous, hash: "")
@@ -31,7 +32,7 @@ public enum AuditTrail {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try insert.execute(arguments: [
-            row.at, row.actor, row.action, row.batchId, row.subject, row.fromState, row.toState, row.reason,
+            row.at, row.actor, row.action.rawValue, row.batchId, row.subject, row.fromState, row.toState, row.reason,
             row.previousHash, row.hash,
         ])
         row.id = db.lastInsertedRowID
@@ -58,7 +59,7 @@ public enum AuditTrail {
     public static func verify(_ db: Database) throws -> (events: Int, firstBroken: Int64?) {
         var previous = genesis
         var count = 0
-        let cursor = try AuditEventRow.order(AuditEventRow.Columns.id).fetchCursor(db)
+        let cursor = try AuditEvent.order(AuditEvent.Columns.id).fetchCursor(db)
         while let row = try cursor.next() {
             count += 1
             if row.previousHash != previous || row.hash != chainHash(of: row, after: previous) {
@@ -71,9 +72,9 @@ public enum AuditTrail {
 
     /// SHA-256 of the previous hash and every field, each written with its length so that
     /// no two different events serialize alike.
-    static func chainHash(of row: AuditEventRow, after previous: String) -> String {
+    static func chainHash(of row: AuditEvent, after previous: String) -> String {
         let fields: [String?] = [
-            previous, row.at, row.actor, row.action, row.batchId, row.subject,
+            previous, row.at, row.actor, row.action.rawValue, row.batchId, row.subject,
             row.fromState, row.toState, row.reason,
         ]
         var bytes: [UInt8] = []

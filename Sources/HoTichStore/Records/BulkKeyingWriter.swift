@@ -82,13 +82,13 @@ public final class BulkKeyingWriter {
     }
 
     /// Appends an audit event by this writer's operator, at its time, to the chain.
-    public func appendAudit(action: String, subject: String?, reason: String?) throws {
-        let row = AuditEventRow(
+    public func appendAudit(action: AuditAction, subject: String?, reason: String?) throws {
+        let row = AuditEvent(
             id: nil, at: time, actor: actor, action: action, batchId: batchId, subject: subject, fromState: nil,
             toState: nil, reason: reason, previousHash: previousHash, hash: "")
         let hash = AuditTrail.chainHash(of: row, after: previousHash)
         let statement = auditInsert.sqliteStatement
-        try Self.bindText(statement, 4, action)
+        try Self.bindText(statement, 4, action.rawValue)
         try Self.bindText(statement, 5, subject)
         try Self.bindText(statement, 6, reason)
         try Self.bindText(statement, 7, previousHash)

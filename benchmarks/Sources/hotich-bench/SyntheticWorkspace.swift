@@ -206,7 +206,7 @@ struct SyntheticWorkspace {
             }
         }
         try AuditTrail.append(
-            AuditEntry(actor: "quantri", action: "generate", batchId: batchId, toState: state.rawValue, reason: "synthetic seed \(seed)"),
+            AuditEntry(actor: "quantri", action: .other("generate"), batchId: batchId, toState: state.rawValue, reason: "synthetic seed \(seed)"),
             at: now, in: db)
         return recorded
     }

@@ -1,0 +1,140 @@
+/// What an audit event records having happened. Stored as its stable string; an event written by
+/// a newer hotich with an action this one does not know reads as ``other(_:)``.
+public enum AuditAction: Sendable, Hashable, Codable {
+    // Workspace and people.
+    case initialize, userAdd, compact
+    // Batches.
+    case receive, checkFiles, transition(BatchAction), policyChanged
+    case fileNotAnEntry, fileEntryAgain, releaseClaim
+    // Keying.
+    case key, importFile
+    // Verification.
+    case verify, recordVerified, recordReopened, recordReturned, recordReviewed
+    case fieldDecided, warningAcknowledged, duplicateDecided
+    case sampleDrawn, sampleRecordChecked, sampleAccepted
+    // Export and after.
+    case exportAgain, exportCorrections, receipt, recordCorrected, recordWithdrawn
+    /// An action this version does not know (written by a newer one).
+    case other(String)
+
+    /// The stable string stored in the trail (and hashed into its chain).
+    public var rawValue: String {
+        switch self {
+        case .initialize: "init"
+        case .userAdd: "user-add"
+        case .compact: "compact"
+        case .receive: "receive"
+        case .checkFiles: "check-files"
+        case .transition(let action): action.rawValue
+        case .policyChanged: "policy-changed"
+        case .fileNotAnEntry: "file-not-an-entry"
+        case .fileEntryAgain: "file-entry-again"
+        case .releaseClaim: "release-claim"
+        case .key: "key"
+        case .importFile: "import"
+        case .verify: "verify"
+        case .recordVerified: "record-verified"
+        case .recordReopened: "record-reopened"
+        case .recordReturned: "record-returned"
+        case .recordReviewed: "record-reviewed"
+        case .fieldDecided: "field-decided"
+        case .warningAcknowledged: "warning-acknowledged"
+        case .duplicateDecided: "duplicate-decided"
+        case .sampleDrawn: "sample-drawn"
+        case .sampleRecordChecked: "sample-record-checked"
+        case .sampleAccepted: "sample-accepted"
+        case .exportAgain: "export-again"
+        case .exportCorrections: "export-corrections"
+        case .receipt: "receipt"
+        case .recordCorrected: "record-corrected"
+        case .recordWithdrawn: "record-withdrawn"
+        case .other(let text): text
+        }
+    }
+
+    /// Every action but ``other(_:)``, with the batch transitions.
+    public static let known: [AuditAction] = [
+        .initialize, .userAdd, .compact, .receive, .checkFiles, .policyChanged, .fileNotAnEntry, .fileEntryAgain,
+        .releaseClaim, .key, .importFile, .verify, .recordVerified, .recordReopened, .recordReturned, .recordReviewed,
+        .fieldDecided, .warningAcknowledged, .duplicateDecided, .sampleDrawn, .sampleRecordChecked, .sampleAccepted,
+        .exportAgain, .exportCorrections, .receipt, .recordCorrected, .recordWithdrawn,
+    ] + BatchAction.allCases.map(AuditAction.transition)
+
+    private static let byRawValue: [String: AuditAction] = Dictionary(known.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// The action stored as `text`.
+    public init(rawValue text: String) {
+        self = Self.byRawValue[text] ?? .other(text)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+/// One entry of the append-only audit trail: who did what, when, to which batch or user.
+///
+/// Events are chained: each stores the SHA-256 of the previous event's hash and its own fields,
+/// so that an edit made behind hotich's back is found when the chain is checked.
+public struct AuditEvent: Codable, Sendable, Equatable {
+    public var id: Int64?
+    /// UTC time with milliseconds, ISO 8601.
+    public var at: String
+    /// The user name of whoever acted.
+    public var actor: String
+    public var action: AuditAction
+    public var batchId: String?
+    /// What the event is about when it is not a batch (a user name, a record, a file, a package).
+    public var subject: String?
+    public var fromState: String?
+    public var toState: String?
+    public var reason: String?
+    public var previousHash: String
+    public var hash: String
+
+    public init(
+        id: Int64?, at: String, actor: String, action: AuditAction, batchId: String?, subject: String?,
+        fromState: String?, toState: String?, reason: String?, previousHash: String, hash: String
+    ) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.action = action
+        self.batchId = batchId
+        self.subject = subject
+        self.fromState = fromState
+        self.toState = toState
+        self.reason = reason
+        self.previousHash = previousHash
+        self.hash = hash
+    }
+}
+
+/// What a caller says about an event; the trail adds the time and the hash chain.
+public struct AuditEntry: Sendable {
+    public var actor: String
+    public var action: AuditAction
+    public var batchId: String?
+    public var subject: String?
+    public var fromState: String?
+    public var toState: String?
+    public var reason: String?
+
+    public init(
+        actor: String, action: AuditAction, batchId: String? = nil, subject: String? = nil,
+        fromState: String? = nil, toState: String? = nil, reason: String? = nil
+    ) {
+        self.actor = actor
+        self.action = action
+        self.batchId = batchId
+        self.subject = subject
+        self.fromState = fromState
+        self.toState = toState
+        self.reason = reason
+    }
+}
