@@ -26,7 +26,7 @@ extension Session {
     public func openDecisions(batch batchID: String) throws -> [OpenDecision] {
         try require(.arbitrate)
         let me = user.name
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             let (batch, book) = try Self.batchAndBook(batchID, in: db)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT d.*, r.number AS recordNumber, r.fields AS recordFields, f.path AS filePath,
@@ -68,7 +68,7 @@ extension Session {
         try require(.arbitrate)
         let me = user.name
         let time = Timestamp.text(for: now)
-        try workspace.store.write { db in
+        try workspace.sqlite.databaseWrite { db in
             guard var decision = try FieldDecision.fetchOne(db, key: decisionID) else {
                 throw HoTichError(.decisionNotFound(decisionID))
             }
@@ -140,7 +140,7 @@ extension Session {
     /// Everything the checks found in a batch, in register order (batch-level findings first).
     public func findings(batch batchID: String) throws -> [Finding] {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             return try Finding.fetchAll(db, sql: """
                 SELECT finding.* FROM finding LEFT JOIN record r ON r.id = finding.recordId LEFT JOIN scanFile f ON f.id = r.scanFileId
@@ -153,7 +153,7 @@ extension Session {
     /// The registration number of each of a batch's records, by record id (for showing findings).
     public func recordNumbers(batch batchID: String) throws -> [String: String] {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             var numbers: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, number FROM record WHERE batchId = ?", arguments: [batchID]) {
                 numbers[row["id"]] = row["number"] ?? "?"
@@ -169,7 +169,7 @@ extension Session {
         guard !reason.isEmpty else { throw HoTichError(.acknowledgementNeedsReason) }
         let me = user.name
         let time = Timestamp.text(for: now)
-        try workspace.store.write { db in
+        try workspace.sqlite.databaseWrite { db in
             guard var finding = try Finding.fetchOne(db, key: findingID), finding.severity == .warning else {
                 throw HoTichError(.findingNotFound(findingID))
             }

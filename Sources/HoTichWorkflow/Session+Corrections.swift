@@ -20,7 +20,7 @@ extension Session {
         let reason = try Self.requiredReason(reason)
         let me = user.name
         let time = Timestamp.text(for: now)
-        return try workspace.store.write { db in
+        return try workspace.sqlite.databaseWrite { db in
             let (_, book) = try Self.batchAndBook(batchID, in: db)
             var record = try Self.exportedRecord(batch: batchID, number: number, in: db)
             guard let field = FieldCatalog.field(key, in: book.kind) else {
@@ -56,7 +56,7 @@ extension Session {
         let reason = try Self.requiredReason(reason)
         let me = user.name
         let time = Timestamp.text(for: now)
-        try workspace.store.write { db in
+        try workspace.sqlite.databaseWrite { db in
             let record = try Self.exportedRecord(batch: batchID, number: number, in: db)
             try db.execute(sql: "UPDATE record SET withdrawnAt = ?, updatedAt = ? WHERE id = ?", arguments: [time, time, record.id])
             try db.execute(
@@ -114,7 +114,7 @@ extension Session {
         let packageID = UUID().uuidString.lowercased()
         let lease = try packageLease(packageID)
         defer { lease.release() }
-        let pending = try workspace.store.read { db -> (corrected: [String], withdrawn: [(String, Int, String)]) in
+        let pending = try workspace.sqlite.databaseRead { db -> (corrected: [String], withdrawn: [(String, Int, String)]) in
             let corrected = try String.fetchAll(db, sql: """
                 SELECT r.id FROM record r
                 WHERE r.withdrawnAt IS NULL AND EXISTS (SELECT 1 FROM exportedRecord e WHERE e.recordId = r.id AND NOT e.withdrawal)
@@ -133,13 +133,13 @@ extension Session {
             if let resumed { return resumed }
             throw HoTichError(.exportNothingToDo)
         }
-        let office = try workspace.store.read { db in
+        let office = try workspace.sqlite.databaseRead { db in
             try Row.fetchOne(db, sql: "SELECT officeCode, name FROM workspace LIMIT 1")
         }
         guard let officeCode = (office?["officeCode"] as String?).flatMap(OfficeCode.init) else { throw HoTichError(.storageFailure(code: 11)) }
         let officeName: String? = office?["name"]
         let name = "corrections-\(packageID.prefix(8)).xml"
-        try workspace.store.write { db in
+        try workspace.sqlite.databaseWrite { db in
             try db.execute(sql: "INSERT INTO exportPackage (id, state, folder, createdAt, createdBy) VALUES (?, 'writing', ?, ?, ?)",
                            arguments: [packageID, folder.appendingPathComponent(packageID).path, time, me])
         }
@@ -151,7 +151,7 @@ extension Session {
             let header = ExportHeader(
                 messageId: UUID().uuidString.lowercased(), createdAt: time, producerVersion: Self.producerVersion,
                 office: officeCode, officeName: officeName, packageId: packageID, batchID: "corrections")
-            let written = try workspace.store.read { db -> WrittenFile in
+            let written = try workspace.sqlite.databaseRead { db -> WrittenFile in
                 let writer = try ExportFileWriter(url: staging.appendingPathComponent(name), header: header, kinds: RecordKind.allCases)
                 do {
                     for id in pending.corrected { try writer.write(try Self.correctedRecord(id, in: db)) }
@@ -174,7 +174,7 @@ extension Session {
             renamed = true
             try Durability.synchronizeDirectory(folder)
             if fault == .crashAfterRename { throw ExportStageError(stage: "crash", detail: "simulated crash after the rename") }
-            try workspace.store.write { db in
+            try workspace.sqlite.databaseWrite { db in
                 if fault == .bookkeeping { throw ExportStageError(stage: "bookkeeping", detail: "simulated failure") }
                 for id in pending.corrected {
                     try db.execute(sql: """
@@ -204,7 +204,7 @@ extension Session {
             if renamed { throw bookkeepingFailed(packageID, error) }
             try? FileManager.default.removeItem(at: staging)
             let outcome = Self.exportFailure(error, folder: folder)
-            try? workspace.store.write { db in
+            try? workspace.sqlite.databaseWrite { db in
                 try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = ?, finishedAt = ? WHERE id = ?",
                                arguments: [outcome.recorded, time, packageID])
             }

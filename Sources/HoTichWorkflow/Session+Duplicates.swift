@@ -16,7 +16,7 @@ extension Session {
     /// The possible duplicates found for a batch's records.
     public func duplicateCandidates(batch batchID: String, undecidedOnly: Bool = false) throws -> [DuplicateCandidate] {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT d.*, r.number AS number, o.batchId AS otherBatch, o.number AS otherNumber
@@ -36,7 +36,7 @@ extension Session {
     public func searchDuplicates(batch batchID: String, now: Date = Date()) throws -> Int {
         try require(.verify)
         let time = Timestamp.text(for: now)
-        return try workspace.store.write { db in
+        return try workspace.sqlite.databaseWrite { db in
             guard let batch = try Batch.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             let records = try RegisterRecord.filter(RegisterRecord.Columns.batchId == batchID).fetchAll(db)
             try DuplicateSearch.run(records, batch: batch, at: time, in: db)
@@ -52,7 +52,7 @@ extension Session {
         let me = user.name
         let time = Timestamp.text(for: now)
         let reason = reason.map(VietnameseText.singleLine).flatMap { $0.isEmpty ? nil : $0 }
-        try workspace.store.write { db in
+        try workspace.sqlite.databaseWrite { db in
             guard var flag = try DuplicateFlag.fetchOne(db, key: flagID) else { throw HoTichError(.duplicateFlagNotFound(flagID)) }
             let previous = flag.decision
             flag.decision = decision

@@ -1,31 +1,12 @@
 import GRDB
 import HoTichStore
-import HoTichModel
-
-/// One person's accuracy, in the manner of census data-entry verification: fields keyed and the
-/// fields a verifier found wrong (keyer errors), and for verifiers, the fields they decided.
-public struct OperatorErrorRate: Sendable, Equatable {
-    public let name: String
-    /// Fields in the person's completed keyings.
-    public let fieldsKeyed: Int
-    /// Keyed fields a verifier's decision found wrong.
-    public let errors: Int
-    /// Fields this person decided as verifier (conflicts, corrections, review and sample fixes).
-    public let decisions: Int
-    /// Of those, fields where the verifier took neither keyed value (read from the image).
-    public let typedFromImage: Int
-
-    /// Keyer errors per 1 000 fields keyed.
-    public var errorsPerThousand: Double {
-        fieldsKeyed == 0 ? 0 : Double(errors) * 1_000 / Double(fieldsKeyed)
-    }
-}
+public import HoTichModel
 
 extension Session {
     /// Error rates per person, for one batch or the whole workspace.
     public func errorRates(batch batchID: String? = nil) throws -> [OperatorErrorRate] {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             let scope = batchID == nil ? "" : "AND batchId = :batch"
             let arguments: StatementArguments = batchID.map { ["batch": $0] } ?? [:]
             var keyed: [String: Int] = [:]

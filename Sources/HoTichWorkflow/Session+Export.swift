@@ -99,7 +99,7 @@ extension Session {
         // finds the package `writing` meanwhile sees it live and leaves it alone.
         let lease = try packageLease(packageID)
         defer { lease.release() }
-        let plan = try workspace.store.write { db -> (batches: [Batch], skipped: [String]) in
+        let plan = try workspace.sqlite.databaseWrite { db -> (batches: [Batch], skipped: [String]) in
             let (batches, skipped) = try Self.exportableBatches(request, in: db)
             guard !batches.isEmpty else { return ([], skipped) }
             try db.execute(
@@ -130,7 +130,7 @@ extension Session {
         var renamed = false
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-            let total = try workspace.store.read { db in
+            let total = try workspace.sqlite.databaseRead { db in
                 try plan.batches.reduce(0) { sum, batch in
                     sum + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE batchId = ?", arguments: [batch.id]) ?? 0)
                 }
@@ -145,7 +145,7 @@ extension Session {
                 files.append(file)
             }
             request.progress?(done, total)
-            let kinds = try workspace.store.read { db in
+            let kinds = try workspace.sqlite.databaseRead { db in
                 try Dictionary(uniqueKeysWithValues: plan.batches.map { ($0.id, try Self.batchAndBook($0.id, in: db).1.kind) })
             }
             try PackageManifest.write(
@@ -160,7 +160,7 @@ extension Session {
             try Durability.synchronizeDirectory(staging)
             // What the files are, before they are in place: a run that finds the package renamed
             // but not recorded completes it from these.
-            try workspace.store.write { db in
+            try workspace.sqlite.databaseWrite { db in
                 for file in files {
                     try db.execute(
                         sql: "UPDATE exportPackageBatch SET bytes = ?, sha256 = ?, records = ? WHERE packageId = ? AND batchId = ?",
@@ -172,7 +172,7 @@ extension Session {
             renamed = true
             try Durability.synchronizeDirectory(request.folder)
             if fault == .crashAfterRename { throw ExportStageError(stage: "crash", detail: "simulated crash after the rename") }
-            try workspace.store.write { db in
+            try workspace.sqlite.databaseWrite { db in
                 if fault == .bookkeeping { throw ExportStageError(stage: "bookkeeping", detail: "simulated failure") }
                 try Self.finishPackage(packageID, actor: me, in: db)
             }
@@ -187,7 +187,7 @@ extension Session {
             if renamed { throw bookkeepingFailed(packageID, failure) }
             try? FileManager.default.removeItem(at: staging)
             let outcome = Self.exportFailure(failure, folder: request.folder)
-            try workspace.store.write { db in
+            try workspace.sqlite.databaseWrite { db in
                 try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = ?, finishedAt = ? WHERE id = ?",
                                arguments: [outcome.recorded, Timestamp.now(), packageID])
                 for batch in plan.batches where batch.state == .verified {
@@ -261,7 +261,7 @@ extension Session {
     }
 
     private func officeOf(_ batch: Batch) throws -> (OfficeCode, String?) {
-        try workspace.store.read { db in
+        try workspace.sqlite.databaseRead { db in
             let (_, book) = try Self.batchAndBook(batch.id, in: db)
             let name = try String.fetchOne(db, sql: "SELECT name FROM office WHERE code = ?", arguments: [book.office.value])
             return (book.office, name)
@@ -276,7 +276,7 @@ extension Session {
         let name = Self.fileName(batch.id)
         let url = folder.appendingPathComponent(name)
         let (office, officeName) = try officeOf(batch)
-        let written = try workspace.store.read { db -> WrittenFile in
+        let written = try workspace.sqlite.databaseRead { db -> WrittenFile in
             let (_, book) = try Self.batchAndBook(batch.id, in: db)
             let pages = try Self.nonEntryFiles(batch.id, in: db).compactMap { file -> ExportHeader.PageNotEntry? in
                 guard let scan = try ScanFile.fetchOne(db, key: file.mark.scanFileId) else { return nil }
@@ -392,7 +392,7 @@ extension Session {
     /// Only packages whose writer is gone are touched: a live export holds its package's lease, and
     /// a package whose lease cannot be taken is left as it is.
     func completeInterruptedExports(actor: String) throws -> ExportReport? {
-        let pending = try workspace.store.read { db in
+        let pending = try workspace.sqlite.databaseRead { db in
             try Row.fetchAll(db, sql: "SELECT id, folder FROM exportPackage WHERE state = 'writing'")
         }
         var resumed: ExportReport?
@@ -401,7 +401,7 @@ extension Session {
             guard let lease = try FileLock.acquire(try workspace.lockFile("export-\(packageID).lock")) else { continue }
             defer { lease.release() }
             // Its writer may have finished between the read and the lease.
-            let state = try workspace.store.read { db in
+            let state = try workspace.sqlite.databaseRead { db in
                 try String.fetchOne(db, sql: "SELECT state FROM exportPackage WHERE id = ?", arguments: [packageID])
             }
             guard state == "writing" else { continue }
@@ -410,7 +410,7 @@ extension Session {
             let manifest = final.appendingPathComponent(PackageManifest.fileName)
             if FileManager.default.fileExists(atPath: manifest.path),
                ExportValidator.validate(file: manifest, packageFolder: final).isValid {
-                let files = try workspace.store.write { db -> [ExportedFile] in
+                let files = try workspace.sqlite.databaseWrite { db -> [ExportedFile] in
                     let batches = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID]) ?? 0
                     if batches == 0 { return try Self.finishCorrectionsPackage(packageID, folder: final, actor: actor, in: db) }
                     try Self.finishPackage(packageID, actor: actor, in: db)
@@ -421,7 +421,7 @@ extension Session {
                 resumed = ExportReport(packageID: packageID, folder: final, files: files, alreadyExported: [], resumed: true)
             } else {
                 try? FileManager.default.removeItem(at: staging)
-                try workspace.store.write { db in
+                try workspace.sqlite.databaseWrite { db in
                     try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = 'interrupted', finishedAt = ? WHERE id = ?",
                                    arguments: [Timestamp.now(), packageID])
                     let batches = try String.fetchAll(db, sql: "SELECT batchId FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID])

@@ -29,7 +29,7 @@ extension Session {
     /// The check and its outcome are written to the audit trail.
     public func checkFiles(of batchID: String, progress: (Int, Int) -> Void = { _, _ in }) throws -> FixityReport {
         try require(.viewWork)
-        let (batch, files, knownUnreadable) = try workspace.store.read { db in
+        let (batch, files, knownUnreadable) = try workspace.sqlite.databaseRead { db in
             guard let batch = try Batch.fetchOne(db, key: batchID) else {
                 throw HoTichError(.batchNotFound(batchID))
             }
@@ -68,7 +68,7 @@ extension Session {
         let outcome = report.isValid
             ? "valid"
             : "failed: \(missing.count) missing, \(changed.count) changed, \(unlisted.count) unlisted"
-        try workspace.store.write { db in
+        try workspace.sqlite.databaseWrite { db in
             try AuditTrail.append(
                 AuditEntry(actor: actor, action: .checkFiles, batchId: batchID, reason: outcome),
                 at: Timestamp.now(), in: db)

@@ -94,14 +94,14 @@ extension Session {
         }
         let me = user.name
         let rejectsURL = request.rejectsFile ?? URL(fileURLWithPath: path + ".rejects.csv")
-        let seenBefore = try workspace.store.read { db in
+        let seenBefore = try workspace.sqlite.databaseRead { db in
             try Row.fetchOne(
                 db, sql: "SELECT at, by FROM importFile WHERE batchId = ? AND pass = ? AND sha256 = ? ORDER BY id LIMIT 1",
                 arguments: [request.batchID, request.pass, fileHash]
             ).map { (at: $0["at"] as String, by: $0["by"] as String) }
         }
 
-        let (batch, book) = try workspace.store.read { db in try Self.batchAndBook(request.batchID, in: db) }
+        let (batch, book) = try workspace.sqlite.databaseRead { db in try Self.batchAndBook(request.batchID, in: db) }
         if request.pass == 2 && batch.policy != .double {
             throw HoTichError(.policyHasNoSecondPass(batchID: batch.id, policy: batch.policy))
         }
@@ -126,7 +126,7 @@ extension Session {
 
         // 2. The lock is held only to write them, against the batch as it is now.
         do {
-            try workspace.store.write { db in
+            try workspace.sqlite.databaseWrite { db in
                 let (batch, book) = try Self.batchAndBook(request.batchID, in: db)
                 // A batch past keying may still be asked about: rows already present are counted,
                 // and only a row that would change it is refused.

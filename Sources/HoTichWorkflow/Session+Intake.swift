@@ -114,7 +114,7 @@ extension Session {
         let manifest = BatchManifest(entries: inspection.entries)
         let digest = manifest.contentDigest
 
-        if let existing = try workspace.store.read({ db in
+        if let existing = try workspace.sqlite.databaseRead({ db in
             try Batch.filter(Batch.Columns.contentDigest == digest).fetchOne(db)
         }) {
             throw HoTichError(.batchAlreadyReceived(batchID: existing.id))
@@ -150,7 +150,7 @@ extension Session {
             // The files moved but the batch was not recorded (its commit failed): they go back under
             // the staging name, to be removed with it — unless a batch now holds the content.
             if staging?.movedTo != nil {
-                try? workspace.store.write { db in
+                try? workspace.sqlite.databaseWrite { db in
                     if try Batch.filter(Batch.Columns.contentDigest == digest).fetchCount(db) == 0 { try staging?.undoMove() }
                 }
             }
@@ -172,7 +172,7 @@ extension Session {
         issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], staging: StagingFolder?, final: URL, actor: String
     ) throws -> Batch {
         let digest = manifest.contentDigest
-        return try workspace.store.write { db -> Batch in
+        return try workspace.sqlite.databaseWrite { db -> Batch in
             if let existing = try Batch.filter(Batch.Columns.contentDigest == digest).fetchOne(db) {
                 throw HoTichError(.batchAlreadyReceived(batchID: existing.id))
             }
@@ -313,7 +313,7 @@ extension Session {
     private func filesAlreadyReceived(_ manifest: BatchManifest) throws -> [IntakeIssue] {
         let nonEmpty = manifest.entries.filter { $0.fingerprint.bytes > 0 }
         var holder: [String: String] = [:]
-        try workspace.store.read { db in
+        try workspace.sqlite.databaseRead { db in
             for start in stride(from: 0, to: nonEmpty.count, by: 500) {
                 let chunk = nonEmpty[start..<min(start + 500, nonEmpty.count)].map(\.fingerprint.sha256)
                 let rows = try Row.fetchAll(

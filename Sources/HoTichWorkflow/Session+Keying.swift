@@ -50,7 +50,7 @@ extension Session {
         let me = user.name
         let nowText = Timestamp.text(for: now)
         let expires = Timestamp.text(for: now.addingTimeInterval(Self.claimLifetime))
-        let claimed: (Batch, BookIdentity, ScanFile, Keying)? = try workspace.store.write { db in
+        let claimed: (Batch, BookIdentity, ScanFile, Keying)? = try workspace.sqlite.databaseWrite { db in
             let (batch, book) = try Self.batchAndBook(batchID, in: db)
             if pass == 2 && batch.policy != .double {
                 throw HoTichError(.policyHasNoSecondPass(batchID: batchID, policy: batch.policy))
@@ -114,7 +114,7 @@ extension Session {
             return (batch, book, file, draft)
         }
         guard let (batch, book, file, draft) = claimed, let keyingId = draft.id else { return nil }
-        let (done, total, proposals) = try workspace.store.read { db in
+        let (done, total, proposals) = try workspace.sqlite.databaseRead { db in
             let done = try Keying
                 .filter(Keying.Columns.batchId == batchID && Keying.Columns.pass == pass
                         && Keying.Columns.state == KeyingState.complete.rawValue && Keying.Columns.scanFileId != nil)
@@ -137,7 +137,7 @@ extension Session {
     public func saveDraft(_ task: KeyingTask, now: Date = Date()) throws {
         try require(.keyRecords)
         let me = user.name
-        try workspace.store.write { db in
+        try workspace.sqlite.databaseWrite { db in
             guard var keying = try Keying.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
                 throw HoTichError(.claimNotYours(path: task.file.path, holder: try Self.holder(of: task, in: db)))
             }
@@ -166,7 +166,7 @@ extension Session {
         guard errors.isEmpty else { throw HoTichError(.keyingMustFix(errors: errors.count)) }
         let me = user.name
         let nowText = Timestamp.text(for: now)
-        let record = try workspace.store.write { db -> RegisterRecord in
+        let record = try workspace.sqlite.databaseWrite { db -> RegisterRecord in
             guard var keying = try Keying.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
                 throw HoTichError(.claimNotYours(path: task.file.path, holder: try Self.holder(of: task, in: db)))
             }
@@ -191,7 +191,7 @@ extension Session {
     public func releaseClaim(batch batchID: String, path: String) throws -> [Int] {
         try require(.releaseClaims)
         let actor = user.name
-        return try workspace.store.write { db in
+        return try workspace.sqlite.databaseWrite { db in
             guard let file = try ScanFile.filter(ScanFile.Columns.batchId == batchID && ScanFile.Columns.path == path).fetchOne(db),
                   let fileId = file.id
             else { throw HoTichError(.noClaim(path: path)) }

@@ -25,7 +25,7 @@ extension Session {
             throw HoTichError(.reasonRequired(action: action))
         }
         let actor = user.name
-        let applied = try workspace.store.write { db in
+        let applied = try workspace.sqlite.databaseWrite { db in
             try Self.transition(batchID, action: action, actor: actor, reason: reason, in: db)
         }
         workspace.logger.info(
@@ -83,7 +83,7 @@ extension Session {
         guard !reason.isEmpty else { throw HoTichError(.reasonRequired(action: .returnToKeying)) }
         let me = user.name
         let time = Timestamp.text(for: now)
-        return try workspace.store.write { db in
+        return try workspace.sqlite.databaseWrite { db in
             let numbered = try Self.recordIdsByNumber(in: batchID, db: db)
             var ids: [String] = []
             for number in numbers {
@@ -138,7 +138,7 @@ extension Session {
         try require(.changePolicy)
         let me = user.name
         let reason = reason.map(VietnameseText.singleLine).flatMap { $0.isEmpty ? nil : $0 }
-        return try workspace.store.write { db in
+        return try workspace.sqlite.databaseWrite { db in
             guard let batch = try Batch.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             let keyings = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keying WHERE batchId = ?", arguments: [batchID]) ?? 0
             guard batch.state == .received, keyings == 0 else {

@@ -14,7 +14,7 @@ extension Session {
         let before = try workspace.store.size()
         try workspace.store.compact()
         let after = try workspace.store.size()
-        try workspace.store.write { db in
+        try workspace.sqlite.databaseWrite { db in
             try AuditTrail.append(
                 AuditEntry(actor: user.name, action: .compact, reason: "\(before) → \(after) bytes"), at: Timestamp.now(), in: db)
         }

@@ -4,12 +4,6 @@ public import HoTichModel
 public import HoTichStore
 import Logging
 
-/// A scan file of a batch marked as holding no register entry, as `batch show` lists it.
-public struct NonEntryFile: Sendable, Equatable {
-    public let path: String
-    public let mark: NonEntryMark
-}
-
 extension Session {
     /// The states in which files may be marked or cleared: before anything is sent.
     static let markableStates: Set<BatchState> = [.received, .keying, .keyed, .verifying, .verified]
@@ -23,7 +17,7 @@ extension Session {
         try require(.markFiles)
         let reason = try Self.nonEntryReason(reason)
         let me = user.name
-        try workspace.store.write { db in
+        try workspace.sqlite.databaseWrite { db in
             let file = try Self.markableFile(batchID, path: path, in: db)
             guard let fileId = file.id else { throw HoTichError(.storageFailure(code: 11)) }
             let keyings = try Keying.filter(Keying.Columns.batchId == batchID && Column("scanFileId") == fileId).fetchAll(db)
@@ -43,7 +37,7 @@ extension Session {
         try require(.keyRecords)
         let reason = try Self.nonEntryReason(reason)
         let me = user.name
-        try workspace.store.write { db in
+        try workspace.sqlite.databaseWrite { db in
             guard let keying = try Keying.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
                 throw HoTichError(.claimNotYours(path: task.file.path, holder: try Self.holder(of: task, in: db)))
             }
@@ -58,7 +52,7 @@ extension Session {
     /// so that the keying loop says so before asking what the page is.
     public func checkMarkable(_ task: KeyingTask) throws {
         try require(.keyRecords)
-        try workspace.store.read { db in _ = try Self.markableFile(task.batch.id, path: task.file.path, in: db) }
+        try workspace.sqlite.databaseRead { db in _ = try Self.markableFile(task.batch.id, path: task.file.path, in: db) }
     }
 
     /// A supervisor clears a mark: the file is an entry after all and is keyed like any other.
@@ -68,7 +62,7 @@ extension Session {
         let reason = try Self.nonEntryReason(reason)
         let me = user.name
         let time = Timestamp.text(for: now)
-        try workspace.store.write { db in
+        try workspace.sqlite.databaseWrite { db in
             let (batch, _) = try Self.batchAndBook(batchID, in: db)
             guard Self.markableStates.contains(batch.state) else {
                 throw HoTichError(.batchFilesFrozen(batchID: batchID, state: batch.state))
@@ -94,7 +88,7 @@ extension Session {
     /// The files of a batch marked as holding no entry (marks in force), in path order.
     public func nonEntryFiles(batch batchID: String) throws -> [NonEntryFile] {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             return try Self.nonEntryFiles(batchID, in: db)
         }

@@ -2,14 +2,6 @@ import GRDB
 public import HoTichModel
 public import HoTichStore
 
-/// A batch with the book it belongs to, as lists show it.
-public struct BatchSummary: Sendable, Equatable {
-    public let batch: Batch
-    public let book: BookIdentity
-    /// Issues accepted with the batch.
-    public let issueCount: Int
-}
-
 /// Everything `batch show` tells about one batch.
 public struct BatchDetail: Sendable {
     public let summary: BatchSummary
@@ -77,20 +69,11 @@ public struct KeyingProgress: Sendable, Equatable {
     }
 }
 
-/// One line of `status`: how many batches and files one office has in one state.
-public struct StatusLine: Sendable, Equatable {
-    public let office: OfficeCode
-    public let state: BatchState
-    public let batches: Int
-    public let files: Int
-    public let bytes: Int64
-}
-
 extension Session {
     /// Batches, newest book first, optionally only those in `state`.
     public func batches(in state: BatchState? = nil) throws -> [BatchSummary] {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             var sql = """
                 SELECT batch.*, book.officeCode, book.kind, book.year, book.volume,
                        (SELECT COUNT(*) FROM batchIssue WHERE batchIssue.batchId = batch.id) AS issueCount
@@ -109,7 +92,7 @@ extension Session {
     /// The whole picture of one batch.
     public func batchDetail(_ batchID: String) throws -> BatchDetail {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             guard let row = try Row.fetchOne(
                 db, sql: """
                     SELECT batch.*, book.officeCode, book.kind, book.year, book.volume,
@@ -145,7 +128,7 @@ extension Session {
     /// The records of a batch with their values, in number order.
     public func records(batch batchID: String) throws -> [RegisterRecord] {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             return try RegisterRecord.fetchAll(db, sql: "SELECT * FROM record WHERE batchId = ? ORDER BY CAST(number AS INTEGER), id", arguments: [batchID])
         }
@@ -154,7 +137,7 @@ extension Session {
     /// What is left to key in a batch, per pass its policy needs; nothing once it is past keying.
     public func remainingEntries(batch batchID: String) throws -> [RemainingEntries] {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             guard let batch = try Batch.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             return try Self.remainingEntries(batch, in: db)
         }
@@ -186,7 +169,7 @@ extension Session {
     /// Batches, files and bytes per office and state.
     public func status() throws -> [StatusLine] {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             try Row.fetchAll(db, sql: """
                 SELECT book.officeCode AS office, batch.state AS state, COUNT(*) AS batches,
                        SUM(batch.fileCount) AS files, SUM(batch.totalBytes) AS bytes
@@ -204,7 +187,7 @@ extension Session {
     /// Audit events, oldest first, for one batch or for the whole workspace.
     public func auditEvents(batch batchID: String? = nil) throws -> [AuditEvent] {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             var request = AuditEvent.order(AuditEvent.Columns.id)
             if let batchID {
                 guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
@@ -218,7 +201,7 @@ extension Session {
     /// - Returns: how many events were checked and the first one that does not match, if any.
     public func verifyAuditTrail() throws -> (events: Int, firstBroken: Int64?) {
         try require(.viewWork)
-        return try workspace.store.read { db in try AuditTrail.verify(db) }
+        return try workspace.sqlite.databaseRead { db in try AuditTrail.verify(db) }
     }
 
     private static func summary(from row: Row) throws -> BatchSummary {

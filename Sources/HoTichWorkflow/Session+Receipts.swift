@@ -1,7 +1,7 @@
 public import Foundation
 import GRDB
 import HoTichExchange
-import HoTichModel
+public import HoTichModel
 import HoTichStore
 import Logging
 
@@ -34,20 +34,6 @@ public struct ReceiptReport: Sendable {
     public let unknown: Int
 }
 
-/// Exported record versions by what the receiving system said of them.
-public struct ExportStatus: Sendable, Equatable {
-    public let exported: Int
-    public let accepted: Int
-    public let rejected: Int
-    public var awaiting: Int { exported - accepted - rejected }
-
-    public init(exported: Int, accepted: Int, rejected: Int) {
-        self.exported = exported
-        self.accepted = accepted
-        self.rejected = rejected
-    }
-}
-
 extension Session {
     /// Reads a receipt for an export package: marks accepted record versions, and lists rejected
     /// ones with the receiver's code and message, queued for correction and re-export.
@@ -61,7 +47,7 @@ extension Session {
         }
         let me = user.name
         let time = Timestamp.text(for: now)
-        let report = try workspace.store.write { db -> ReceiptReport in
+        let report = try workspace.sqlite.databaseWrite { db -> ReceiptReport in
             guard try String.fetchOne(db, sql: "SELECT state FROM exportPackage WHERE id = ?", arguments: [receipt.packageId]) == "complete" else {
                 throw HoTichError(.receiptUnknownPackage(receipt.packageId))
             }
@@ -104,7 +90,7 @@ extension Session {
     /// Exported record versions: accepted, rejected, awaiting a receipt.
     public func exportStatus() throws -> ExportStatus {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             let row = try Row.fetchOne(db, sql: """
                 SELECT COUNT(*) AS exported,
                        COALESCE(SUM(receipt = 'accepted'), 0) AS accepted,

@@ -42,7 +42,7 @@ extension Session {
         let me = user.name
         let time = Timestamp.text(for: now)
         let seed = seed ?? UInt64.random(in: 1...UInt64(Int64.max))
-        return try workspace.store.write { db in
+        return try workspace.sqlite.databaseWrite { db in
             let (batch, _) = try Self.batchAndBook(batchID, in: db)
             guard batch.policy == .sample else {
                 throw HoTichError(.policyIsNotSample(batchID: batchID, policy: batch.policy))
@@ -87,7 +87,7 @@ extension Session {
     public func nextReview(batch batchID: String) throws -> ReviewTask? {
         try require(.review)
         let me = user.name
-        return try workspace.store.write { db in
+        return try workspace.sqlite.databaseWrite { db in
             let (batch, book) = try Self.batchAndBook(batchID, in: db)
             switch batch.policy {
             case .double:
@@ -147,7 +147,7 @@ extension Session {
         try require(.review)
         let me = user.name
         let time = Timestamp.text(for: now)
-        let outcome = try workspace.store.write { db -> ReviewOutcome in
+        let outcome = try workspace.sqlite.databaseWrite { db -> ReviewOutcome in
             guard var record = try RegisterRecord.fetchOne(db, key: task.record.id), record.verifiedAt == nil else {
                 throw HoTichError(.reviewAlreadyDone)
             }

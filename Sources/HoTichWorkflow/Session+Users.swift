@@ -10,7 +10,7 @@ extension Session {
         try require(.manageUsers)
         guard UserName.isValid(name) else { throw HoTichError(.invalidUserName(name)) }
         let actor = user.name
-        let row = try workspace.store.write { db in
+        let row = try workspace.sqlite.databaseWrite { db in
             if try User.filter(User.Columns.name == name).fetchCount(db) > 0 {
                 throw HoTichError(.userAlreadyExists(name))
             }
@@ -27,7 +27,7 @@ extension Session {
 
     /// Every user, by name.
     public func users() throws -> [User] {
-        try workspace.store.read { db in
+        try workspace.sqlite.databaseRead { db in
             try User.order(User.Columns.name).fetchAll(db)
         }
     }

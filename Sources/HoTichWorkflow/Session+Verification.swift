@@ -57,7 +57,7 @@ extension Session {
         try require(.verify)
         let me = user.name
         let time = Timestamp.text(for: now)
-        let report = try workspace.store.write { db -> VerificationReport in
+        let report = try workspace.sqlite.databaseWrite { db -> VerificationReport in
             var (batch, book) = try Self.batchAndBook(batchID, in: db)
             switch batch.state {
             case .keyed:
@@ -105,7 +105,7 @@ extension Session {
     /// The verification progress of a batch.
     public func verificationProgress(batch batchID: String) throws -> VerificationProgress {
         try require(.viewWork)
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             return try Self.verificationProgress(batchID, in: db)
         }

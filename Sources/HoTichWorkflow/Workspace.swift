@@ -14,7 +14,9 @@ public final class Workspace: Sendable {
     /// The workspace folder.
     public let folder: URL
     /// The database.
-    public let store: Store
+    public let sqlite: SQLiteStore
+    /// The store the use cases speak to.
+    public var store: any WorkspaceStore { sqlite }
     /// Where log lines go; they never carry register content.
     public let logger: Logger
 
@@ -37,9 +39,9 @@ public final class Workspace: Sendable {
         return locksFolder.appendingPathComponent(name)
     }
 
-    init(folder: URL, store: Store, logger: Logger) {
+    init(folder: URL, store: SQLiteStore, logger: Logger) {
         self.folder = folder
-        self.store = store
+        sqlite = store
         self.logger = logger
     }
 
@@ -56,9 +58,9 @@ public final class Workspace: Sendable {
     /// - Throws: ``HoTichError`` `.workspaceNotFound` with the way to create one.
     /// - Parameter busyTimeout: how long a write waits for other processes' transactions.
     public static func open(
-        at folder: URL, logger: Logger = Workspace.silentLogger, busyTimeout: TimeInterval = Store.defaultBusyTimeout
+        at folder: URL, logger: Logger = Workspace.silentLogger, busyTimeout: TimeInterval = SQLiteStore.defaultBusyTimeout
     ) throws -> Workspace {
-        let store = try Store.open(at: folder.appendingPathComponent(Store.databaseFileName), busyTimeout: busyTimeout)
+        let store = try SQLiteStore.open(at: folder.appendingPathComponent(SQLiteStore.databaseFileName), busyTimeout: busyTimeout)
         // What a killed receive left behind (hundreds of megabytes of unpacked scans) goes now;
         // the folders of receives still running are held by their locks and stay.
         let removed = StagingFolder.removeAbandoned(in: folder.appendingPathComponent("scans", isDirectory: true))
@@ -76,7 +78,7 @@ public final class Workspace: Sendable {
         logger: Logger = Workspace.silentLogger
     ) throws -> Workspace {
         guard UserName.isValid(admin) else { throw HoTichError(.invalidUserName(admin)) }
-        let databaseURL = folder.appendingPathComponent(Store.databaseFileName)
+        let databaseURL = folder.appendingPathComponent(SQLiteStore.databaseFileName)
         if FileManager.default.fileExists(atPath: databaseURL.path) {
             throw HoTichError(.workspaceAlreadyExists(path: folder.path))
         }
@@ -85,9 +87,9 @@ public final class Workspace: Sendable {
         } catch {
             throw HoTichError(.fileCopyFailed(folder.path))
         }
-        let store = try Store.create(at: databaseURL)
+        let store = try SQLiteStore.create(at: databaseURL)
         do {
-            try store.write { db in
+            try store.databaseWrite { db in
                 let now = Timestamp.now()
                 try WorkspaceInfo(officeCode: office, name: name.map(VietnameseText.singleLine), createdAt: now).insert(db)
                 try OfficeRow(code: office, name: name.map(VietnameseText.singleLine), province: province?.value).insert(db)
@@ -112,7 +114,7 @@ public final class Workspace: Sendable {
 
     /// The workspace's own description.
     public func info() throws -> WorkspaceInfo {
-        try store.read { db in
+        try sqlite.databaseRead { db in
             guard let row = try WorkspaceInfo.fetchOne(db) else {
                 throw HoTichError(.workspaceUnreadable(path: folder.path))
             }
@@ -124,7 +126,7 @@ public final class Workspace: Sendable {
     /// - Throws: ``HoTichError`` `.noActingUser` or `.unknownUser`.
     public func session(as name: String?) throws -> Session {
         guard let name, !name.isEmpty else { throw HoTichError(.noActingUser) }
-        let user = try store.read { db in
+        let user = try sqlite.databaseRead { db in
             try User.filter(User.Columns.name == name).fetchOne(db)
         }
         guard let user else { throw HoTichError(.unknownUser(name)) }

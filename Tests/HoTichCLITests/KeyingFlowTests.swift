@@ -63,7 +63,7 @@ import Testing
         #expect(run2.out.contains("Saved record number 02"))
 
         let workspace = try Workspace.open(at: URL(fileURLWithPath: ws.path))
-        let records = try workspace.store.read { db in try RegisterRecord.order(Column("number")).fetchAll(db) }
+        let records = try workspace.sqlite.databaseRead { db in try RegisterRecord.order(Column("number")).fetchAll(db) }
         #expect(records.count == 2)
         #expect(records[0].fields["nksHoTen"] == .filled("NGUYỄN MINH ANH"))
         #expect(records[0].fields["nksGioiTinh"] == .filled("Nữ"))
@@ -73,7 +73,7 @@ import Testing
         #expect(records[0].fields["ngayDangKy"] == .filled("05.01.2017"))
         #expect(records[1].fields["nksHoTen"] == .uncertain("LÊ HOÀNG NAM"))
         #expect(records[1].fields["so"] == .filled("02"))
-        let drafts = try workspace.store.read { db in try Keying.filter(Column("state") == "draft").fetchAll(db) }
+        let drafts = try workspace.sqlite.databaseRead { db in try Keying.filter(Column("state") == "draft").fetchAll(db) }
         #expect(drafts.count == 1 && drafts.first?.position == 0)
     }
 

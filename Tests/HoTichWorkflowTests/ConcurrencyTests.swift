@@ -154,7 +154,7 @@ extension ConcurrencyTests {
     @Test func openingAndReadingDoNotWaitForAWriter() throws {
         let test = try TestWorkspace()
         _ = try test.receiveGoodBook()
-        let database = test.workspace.folder.appendingPathComponent(Store.databaseFileName)
+        let database = test.workspace.folder.appendingPathComponent(SQLiteStore.databaseFileName)
         // Another process's long write transaction, held on a thread of its own until the test is done.
         let other = try DatabaseQueue(path: database.path)
         let locked = DispatchSemaphore(value: 0)

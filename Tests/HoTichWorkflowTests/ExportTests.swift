@@ -227,7 +227,7 @@ func masked(_ xml: String) -> String {
             #expect(!english.contains("Domain") && !english.contains("Code="))
             #expect(error.message.text(in: .vietnamese).contains("ổ đĩa đã đầy"))
         }
-        let recorded = try test.workspace.store.read { db in try String.fetchAll(db, sql: "SELECT failure FROM exportPackage") }
+        let recorded = try test.workspace.sqlite.databaseRead { db in try String.fetchAll(db, sql: "SELECT failure FROM exportPackage") }
         #expect(recorded == ["write: diskFull"])
     }
 

@@ -90,7 +90,7 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(Set(keyed.map(\.subject)) == Set(records.map(\.id)) && keyed.count == 12)
         #expect(try test.supervisor.verifyAuditTrail().firstBroken == nil)
         // The sheet's columns are in register order; the stored field set is the canonical one.
-        let stored = try test.workspace.store.read { db in
+        let stored = try test.workspace.sqlite.databaseRead { db in
             try String.fetchAll(db, sql: "SELECT fields FROM record WHERE batchId = ? ORDER BY number", arguments: [batch.id])
         }
         #expect(stored == records.map { FieldSetJSON.encode($0.fields) })

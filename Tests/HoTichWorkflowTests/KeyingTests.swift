@@ -22,11 +22,11 @@ extension TestWorkspace {
     }
 
     func keyings(_ batch: String) throws -> [Keying] {
-        try workspace.store.read { db in try Keying.filter(Column("batchId") == batch).order(Column("id")).fetchAll(db) }
+        try workspace.sqlite.databaseRead { db in try Keying.filter(Column("batchId") == batch).order(Column("id")).fetchAll(db) }
     }
 
     func records(_ batch: String) throws -> [RegisterRecord] {
-        try workspace.store.read { db in try RegisterRecord.filter(Column("batchId") == batch).order(Column("number")).fetchAll(db) }
+        try workspace.sqlite.databaseRead { db in try RegisterRecord.filter(Column("batchId") == batch).order(Column("number")).fetchAll(db) }
     }
 
     func batchState(_ batch: String) throws -> BatchState {

@@ -175,12 +175,12 @@ import Testing
         #expect(events == 7)
         #expect(broken == nil)
         #expect(throws: (any Error).self) {
-            try test.workspace.store.writer.write { db in
+            try test.workspace.sqlite.writer.write { db in
                 try db.execute(sql: "UPDATE auditEvent SET actor = 'ai-do' WHERE id = 3")
             }
         }
         #expect(throws: (any Error).self) {
-            try test.workspace.store.writer.write { db in try db.execute(sql: "DELETE FROM auditEvent") }
+            try test.workspace.sqlite.writer.write { db in try db.execute(sql: "DELETE FROM auditEvent") }
         }
     }
 
@@ -189,7 +189,7 @@ import Testing
         let batch = try test.receiveGoodBook()
         try test.supervisor.apply(.hold, to: batch.id, reason: "lý do thật")
         let target = try #require(try test.supervisor.auditEvents(batch: batch.id).last?.id)
-        try test.workspace.store.writer.write { db in
+        try test.workspace.sqlite.writer.write { db in
             try db.execute(sql: "DROP TRIGGER auditEvent_no_update")
             try db.execute(sql: "UPDATE auditEvent SET reason = 'lý do khác' WHERE id = ?", arguments: [target])
         }

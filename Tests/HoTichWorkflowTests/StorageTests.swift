@@ -10,7 +10,7 @@ import Testing
 @Suite struct StorageTests {
     /// Whether each complete keying of the batch stores no values of its own, by pass.
     func shared(_ test: TestWorkspace, _ batch: String) throws -> [Int: [Bool]] {
-        try test.workspace.store.read { db in
+        try test.workspace.sqlite.databaseRead { db in
             try Row.fetchAll(db, sql: "SELECT pass, fields IS NULL AS shared FROM keying WHERE batchId = ? ORDER BY id", arguments: [batch])
                 .reduce(into: [Int: [Bool]]()) { $0[$1["pass"], default: []].append($1["shared"]) }
         }
@@ -33,7 +33,7 @@ import Testing
         var changed = try #require(records.first { $0.number == "03" })
         let keyedName = try #require(changed.fields["nksHoTen"])
         changed.fields["nksHoTen"] = .filled("TÊN ĐÃ QUYẾT ĐỊNH")
-        try test.workspace.store.write { db in try changed.update(db) }
+        try test.workspace.sqlite.databaseWrite { db in try changed.update(db) }
         let first = try #require(try test.keyings(batch.id).first { $0.recordId == changed.id && $0.pass == 1 })
         #expect(first.fields["nksHoTen"] == keyedName)
         #expect(first.fields == keyings.first { $0.id == first.id }?.fields)
@@ -41,7 +41,7 @@ import Testing
         #expect(try shared(test, batch.id)[1]?.filter { !$0 }.count == 1)
         var untouched = try #require(records.first { $0.number == "04" })
         untouched.updatedAt = "2026-11-27T00:00:00.000Z"
-        try test.workspace.store.write { db in try untouched.update(db) }
+        try test.workspace.sqlite.databaseWrite { db in try untouched.update(db) }
         #expect(try shared(test, batch.id)[1]?.filter { !$0 }.count == 1)
     }
 
@@ -55,7 +55,7 @@ import Testing
         #expect(try test.keyings(batch.id).first?.fields == record.fields)
         // A draft must hold its own values: the database refuses one that shares its record's.
         #expect(throws: DatabaseError.self) {
-            try test.workspace.store.writer.write { db in try db.execute(sql: "UPDATE keying SET state = 'draft'") }
+            try test.workspace.sqlite.writer.write { db in try db.execute(sql: "UPDATE keying SET state = 'draft'") }
         }
     }
 
@@ -87,8 +87,8 @@ import Testing
     }
 
     @Test func theDuplicateLookupFindsItsCandidatesThroughAllThreeColumnsOfTheSubjectIndex() throws {
-        let store = try Store.inMemory()
-        let plan = try store.read { db in
+        let store = try SQLiteStore.inMemory()
+        let plan = try store.databaseRead { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + DuplicateSearch.candidatesByNameSQL, arguments: ["nguyen van an", 1990, "KS", "x"])
                 .map { $0["detail"] as String }
         }
@@ -98,9 +98,9 @@ import Testing
     @Test func compactingGivesFreePagesBackAndChangesNothingElse() throws {
         let test = try TestWorkspace()
         let batch = try test.keyedBatch(policy: .review)
-        let freePages = { try test.workspace.store.read { db in try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? -1 } }
+        let freePages = { try test.workspace.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? -1 } }
         // Free pages, as an upgrade that rebuilds a table leaves them.
-        try test.workspace.store.writer.write { db in
+        try test.workspace.sqlite.writer.write { db in
             try db.execute(sql: "CREATE TABLE scratch (x BLOB)")
             for _ in 0..<100 { try db.execute(sql: "INSERT INTO scratch VALUES (zeroblob(8192))") }
             try db.execute(sql: "DROP TABLE scratch")

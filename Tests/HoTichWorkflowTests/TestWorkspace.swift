@@ -10,7 +10,7 @@ final class TestWorkspace {
     let root: URL
     let workspace: Workspace
 
-    init(busyTimeout: TimeInterval = Store.defaultBusyTimeout, province: OfficeCode? = nil) throws {
+    init(busyTimeout: TimeInterval = SQLiteStore.defaultBusyTimeout, province: OfficeCode? = nil) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-test-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("workspace")
         _ = try Workspace.create(at: folder, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri", province: province)
@@ -49,7 +49,7 @@ final class TestWorkspace {
     }
 
     func count(_ table: String) throws -> Int {
-        try workspace.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+        try workspace.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 
     /// Row counts of every table that intake writes, to show nothing changed.

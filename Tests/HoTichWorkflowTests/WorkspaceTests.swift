@@ -8,7 +8,7 @@ import Testing
 @Suite struct WorkspaceTests {
     @Test func createdWithWALForeignKeysAndItsFirstAdministrator() throws {
         let test = try TestWorkspace()
-        let (journal, foreignKeys) = try test.workspace.store.read { db in
+        let (journal, foreignKeys) = try test.workspace.sqlite.databaseRead { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
         }
         #expect(journal == "wal")
@@ -37,7 +37,7 @@ import Testing
 
     @Test func aWorkspaceFromANewerHotichIsRefused() throws {
         let test = try TestWorkspace()
-        try test.workspace.store.writer.write { db in
+        try test.workspace.sqlite.writer.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         }
         #expect(throws: HoTichError(.workspaceTooNew(path: test.workspace.folder.path))) {
@@ -48,7 +48,7 @@ import Testing
     @Test func aFileThatIsNotADatabaseIsRefusedClearly() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-bad-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        try write("this is not sqlite, just text that is long enough to be a header", Store.databaseFileName, in: folder)
+        try write("this is not sqlite, just text that is long enough to be a header", SQLiteStore.databaseFileName, in: folder)
         #expect(throws: HoTichError(.workspaceUnreadable(path: folder.path))) { try Workspace.open(at: folder) }
     }
 
@@ -72,7 +72,7 @@ import Testing
         let before = try test.snapshot()
         let book = try test.goodBook()
         // Another process holds the write lock for longer than the busy timeout.
-        let other = try DatabaseQueue(path: test.workspace.folder.appendingPathComponent(Store.databaseFileName).path)
+        let other = try DatabaseQueue(path: test.workspace.folder.appendingPathComponent(SQLiteStore.databaseFileName).path)
         try other.inDatabase { db in
             try db.execute(sql: "BEGIN IMMEDIATE")
             #expect(throws: HoTichError(.workspaceBusy)) {

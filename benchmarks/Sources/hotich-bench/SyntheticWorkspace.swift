@@ -45,7 +45,7 @@ struct SyntheticWorkspace {
         let scans = workspace.folder.appendingPathComponent("scans/synthetic")
         // A bulk load: the secondary indexes are dropped first and built once at the end, which is
         // faster than updating them row by row (the same SQL the migrations wrote recreates them).
-        let indexes = try workspace.store.write { db -> [String] in
+        let indexes = try workspace.sqlite.databaseWrite { db -> [String] in
             let definitions = try String.fetchAll(db, sql: """
                 SELECT sql FROM sqlite_master
                 WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('record', 'keying', 'scanFile')
@@ -58,14 +58,14 @@ struct SyntheticWorkspace {
             return definitions
         }
         // A throw-away workspace: commits need not wait for the disk while it is filled.
-        try workspace.store.writer.writeWithoutTransaction { db in
+        try workspace.sqlite.writer.writeWithoutTransaction { db in
             try db.execute(sql: "PRAGMA synchronous = OFF; PRAGMA cache_size = -65536")
         }
         defer {
-            try? workspace.store.write { db in
+            try? workspace.sqlite.databaseWrite { db in
                 for definition in indexes { try db.execute(sql: definition) }
             }
-            try? workspace.store.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+            try? workspace.sqlite.writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         }
         while written < records {
             let count = min(batchSize, records - written)
@@ -77,7 +77,7 @@ struct SyntheticWorkspace {
             let state = onlyState ?? drawnState
             let drawnPolicy: VerificationPolicy = people.random.chance(0.8) ? .double : (people.random.chance(0.5) ? .review : .sample)
             let policy = onlyState == nil ? drawnPolicy : .double
-            let recorded = try workspace.store.write { db in
+            let recorded = try workspace.sqlite.databaseWrite { db in
                 try writeBatch(
                     db, index: batchIndex, office: office, kind: kind, year: year, state: state, policy: policy,
                     count: count, people: &people, nextNumber: &nextNumber, scans: scans)
@@ -104,11 +104,11 @@ struct SyntheticWorkspace {
         var nextNumber: [String: Int] = [:]
         let scans = workspace.folder.appendingPathComponent("scans/synthetic")
         let index = 10_000_000 + Int(seed)
-        _ = try workspace.store.write { db in
+        _ = try workspace.sqlite.databaseWrite { db in
             try writeBatch(db, index: index, office: office, kind: kind, year: year, state: state, policy: policy,
                            count: count, people: &people, nextNumber: &nextNumber, scans: scans)
         }
-        return try workspace.store.read { db in
+        return try workspace.sqlite.databaseRead { db in
             try String.fetchOne(db, sql: "SELECT id FROM batch WHERE contentDigest = ?", arguments: ["synthetic-\(seed)-\(index)"]) ?? ""
         }
     }

@@ -43,7 +43,7 @@ struct Generate: ParsableCommand {
 
 /// A new received batch with `files` scan-file rows (no keyings), for import and keying benchmarks.
 func addEmptyBatch(_ workspace: Workspace, files: Int, tag: String) throws -> String {
-    try workspace.store.write { db in
+    try workspace.sqlite.databaseWrite { db in
         let now = Timestamp.now()
         try db.execute(sql: "INSERT OR IGNORE INTO office (code, name) VALUES ('20999', 'UBND xã thử nghiệm')")
         try db.execute(sql: "INSERT INTO book (officeCode, kind, year, volume) VALUES ('20999', 'KS', 2017, (SELECT COUNT(*) + 1 FROM book WHERE officeCode = '20999'))")
@@ -74,7 +74,7 @@ struct ImportRows: ParsableCommand {
 
     func run() throws {
         let ws = try Workspace.open(at: URL(fileURLWithPath: workspace))
-        let existing = try ws.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
+        let existing = try ws.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
         let batch = try addEmptyBatch(ws, files: 0, tag: "import-\(UUID().uuidString.prefix(6))")
         let csv = URL(fileURLWithPath: workspace).appendingPathComponent("bench-import.csv")
         try writeRows(rows, to: csv)
@@ -122,7 +122,7 @@ struct SaveRecord: ParsableCommand {
 
     func run() throws {
         let ws = try Workspace.open(at: URL(fileURLWithPath: workspace))
-        let existing = try ws.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
+        let existing = try ws.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
         let batch = try addEmptyBatch(ws, files: records, tag: "save-\(UUID().uuidString.prefix(6))")
         let session = try ws.session(as: "nhaplieu1")
         var times: [Double] = []
@@ -154,7 +154,7 @@ struct VerifyBatch: ParsableCommand {
 
     func run() throws {
         let ws = try Workspace.open(at: URL(fileURLWithPath: workspace))
-        let existing = try ws.store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
+        let existing = try ws.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
         let batch = try SyntheticWorkspace(records: records, seed: UInt64(existing)).appendBatch(
             to: ws, count: records, kind: .birth, office: OfficeCode(literal: "20201"), year: 2019, state: .keyed, policy: .double)
         let session = try ws.session(as: "kiemtra")

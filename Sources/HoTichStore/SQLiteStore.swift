@@ -7,7 +7,7 @@ import HoTichModel
 /// Several operators' processes may share it: writes wait up to ``busyTimeout`` for each other.
 /// Every database failure leaves the store as a ``HoTichError`` that names what to do next,
 /// never as raw SQLite text with statement arguments in it.
-public final class Store: Sendable {
+public final class SQLiteStore: Sendable {
     /// The database file name inside a workspace folder.
     public static let databaseFileName = "hotich.sqlite"
 
@@ -31,20 +31,20 @@ public final class Store: Sendable {
 
     /// Creates a new database file at `url` and applies every migration.
     /// - Throws: ``HoTichError`` with `.workspaceAlreadyExists` when the file is already there.
-    public static func create(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> Store {
+    public static func create(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> SQLiteStore {
         if FileManager.default.fileExists(atPath: url.path) {
             throw HoTichError(.workspaceAlreadyExists(path: url.deletingLastPathComponent().path))
         }
         return try mapping {
             let pool = try DatabasePool(path: url.path, configuration: configuration(busyTimeout: busyTimeout))
             try Migrations.migrator.migrate(pool)
-            return Store(writer: pool, location: url.path)
+            return SQLiteStore(writer: pool, location: url.path)
         }
     }
 
     /// Opens an existing database, migrating it forward if it was made by an older hotich.
     /// - Throws: ``HoTichError`` when the file is missing, unreadable, or made by a newer hotich.
-    public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> Store {
+    public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> SQLiteStore {
         let folder = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw HoTichError(.workspaceNotFound(path: folder))
@@ -64,21 +64,22 @@ public final class Store: Sendable {
                 throw HoTichError(.workspaceUnreadable(path: folder))
             }
             if !current { try Migrations.migrator.migrate(pool) }
-            return Store(writer: pool, location: url.path)
+            return SQLiteStore(writer: pool, location: url.path)
         }
     }
 
     /// A fresh in-memory database with every migration applied, for tests and throw-away work.
-    public static func inMemory() throws -> Store {
+    public static func inMemory() throws -> SQLiteStore {
         try mapping {
             let queue = try DatabaseQueue(configuration: configuration(busyTimeout: defaultBusyTimeout))
             try Migrations.migrator.migrate(queue)
-            return Store(writer: queue, location: ":memory:")
+            return SQLiteStore(writer: queue, location: ":memory:")
         }
     }
 
-    /// Reads in a consistent snapshot.
-    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+    /// Reads the database itself in a consistent snapshot (the store's own code, its tests and the
+    /// benchmarks' synthetic data; the workflow goes through ``read(_:)``).
+    public func databaseRead<T>(_ body: (Database) throws -> T) throws -> T {
         try Self.mapping { try writer.read(body) }
     }
 
@@ -88,7 +89,7 @@ public final class Store: Sendable {
     /// inside it (is this folder already a batch?) still holds when it commits, even with other
     /// processes writing to the same workspace.
     @discardableResult
-    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+    public func databaseWrite<T>(_ body: (Database) throws -> T) throws -> T {
         try Self.mapping {
             try writer.writeWithoutTransaction { db in
                 var result: T?
@@ -104,7 +105,7 @@ public final class Store: Sendable {
 
     /// The size of the database in bytes (its pages, free ones included).
     public func size() throws -> Int64 {
-        try read { db in
+        try databaseRead { db in
             let pages = try Int64.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             return pages * (try Int64.fetchOne(db, sql: "PRAGMA page_size") ?? 0)
         }
@@ -125,7 +126,7 @@ public final class Store: Sendable {
     /// SQLite's own check of the whole database file (`PRAGMA integrity_check`): the problems it
     /// reports, none when the file is sound.
     public func integrityProblems() throws -> [String] {
-        try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
+        try databaseRead { db in try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" } }
     }
 
     /// The identifiers of the migrations this build knows, in order (the schema version).
