@@ -35,7 +35,7 @@ package struct Hotich: ParsableCommand {
         } catch let error where FileSystemFailure.hotichError(for: error) != nil {
             // A file the system would not read or write: said as a catalog message, never as a raw
             // error string (`NSCocoaErrorDomain Code=640`).
-            let message = FileSystemFailure.hotichError(for: error)?.message ?? .storageFailure(code: 0)
+            let message = FileSystemFailure.hotichError(for: error)?.message ?? .fileSystemFailure(path: "?", problem: .other)
             console.errorLine(errorPrefix(language) + message.text(in: language))
             return ExitCode.failure.rawValue
         } catch {

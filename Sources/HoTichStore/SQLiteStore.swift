@@ -97,7 +97,7 @@ public final class SQLiteStore: Sendable {
                     result = try body(db)
                     return .commit
                 }
-                guard let result else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "transaction returned nothing") }
+                guard let result else { throw DatabaseError(resultCode: .SQLITE_ERROR, message: "the transaction returned nothing") }
                 return result
             }
         }
@@ -150,6 +150,8 @@ public final class SQLiteStore: Sendable {
             return try body()
         } catch let error as DatabaseError {
             throw HoTichError(message(for: error))
+        } catch let failure as StoreFailure {
+            throw HoTichError(.storeDamaged(failure))
         }
     }
 

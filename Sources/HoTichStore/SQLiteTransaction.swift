@@ -6,13 +6,26 @@ import HoTichModel
 ///
 /// The requests live in `Requests/`, one file per concern; each is a named query (GRDB's query
 /// interface where it can say it, SQL where it cannot) that returns the model's values.
+/// A transaction object lives no longer than the `read` or `write` that made it.
 public final class SQLiteTransaction: StoreWriting {
-    let db: Database
+    /// The connection, inside its transaction (the store's own code and its tests).
+    public let db: Database
     /// The audit chain's last hash once read in this transaction; every append keeps it current.
-    var lastAuditHash: String?
+    var auditHead: String?
 
-    init(_ db: Database) {
+    package init(_ db: Database) {
         self.db = db
+    }
+
+    /// `value`, or the named failure of a row that must exist.
+    func required<T>(_ value: T?, _ table: String) throws -> T {
+        guard let value else { throw StoreFailure.missingRow(table: table) }
+        return value
+    }
+
+    /// One integer a counting query answers (0 when it answers nothing).
+    func count(_ sql: String, _ arguments: StatementArguments) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) ?? 0
     }
 }
 

@@ -1,4 +1,4 @@
-public import HoTichModel
+import HoTichModel
 
 /// What the workflow asks of a workspace's storage: transactions, and inside them named requests
 /// (``StoreReading``) and commands (``StoreWriting``) that take and return the model's values.
@@ -17,6 +17,7 @@ public protocol WorkspaceStore: Sendable {
     /// Runs `body` in one serializable transaction, committed when it returns and rolled back
     /// when it throws: everything it does happens together or not at all. A check made inside it
     /// still holds when it commits, whatever other processes do meanwhile.
+    @discardableResult
     func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T
 
     /// The storage's size in bytes.
@@ -37,4 +38,4 @@ public protocol StoreReading:
 /// Every command a write transaction carries out, and every request.
 public protocol StoreWriting:
     StoreReading, WorkspaceWriting, UserWriting, BatchWriting, FileWriting, KeyingWriting, RecordWriting, DecisionWriting,
-    FindingWriting, DuplicateWriting, SampleWriting, ExportWriting, CorrectionWriting, AuditWriting {}
+    FindingWriting, DuplicateWriting, SampleWriting, ExportWriting, CorrectionWriting, AuditWriting, ImportLogWriting {}

@@ -10,8 +10,8 @@ struct CheckedRow: Sendable {
     let fields: [String: FieldValue]
     /// Every reason the row cannot be imported; empty for an acceptable row.
     let problems: [ImportProblem]
-    /// `fields` as ``FieldSetJSON`` writes them (empty when the row is refused).
-    let json: String
+    /// `fields` packed for the store (empty when the row is refused).
+    let packed: PackedFieldSet
     /// The record an acceptable row creates when its entry has none yet: identifier and derived
     /// columns filled; entry and scan file are the writer's to set.
     let record: RegisterRecord?
@@ -25,7 +25,7 @@ struct ImportRowChecker: Sendable {
     let book: BookIdentity
     let batchID: String
     let time: String
-    /// The columns that hold a field, in the order of their keys: the order `FieldSetJSON` writes.
+    /// The columns that hold a field, in the order of their keys: the order a packed field set keeps.
     private let columnsByKey: [Int]
 
     init(columns: [FieldDefinition?], book: BookIdentity, batchID: String, time: String) {
@@ -75,7 +75,7 @@ struct ImportRowChecker: Sendable {
             }
         }
         guard problems.isEmpty else {
-            return CheckedRow(number: row.number, fields: fields, problems: problems, json: "", record: nil, cells: row.cells)
+            return CheckedRow(number: row.number, fields: fields, problems: problems, packed: PackedFieldSet(packed: ""), record: nil, cells: row.cells)
         }
         // The identifier is made here, off the writing thread (it costs two system calls).
         let record = RegisterRecord(
@@ -86,8 +86,8 @@ struct ImportRowChecker: Sendable {
         for index in columnsByKey {
             if let value = values[index], let field = columns[index] { pairs.append((field.key, value)) }
         }
-        let json = FieldSetJSON.encode(sortedPairs: pairs)
-        return CheckedRow(number: row.number, fields: fields, problems: [], json: json, record: record, cells: row.cells)
+        return CheckedRow(
+            number: row.number, fields: fields, problems: [], packed: PackedFieldSet(sortedPairs: pairs), record: record, cells: row.cells)
     }
 
     private func problem(_ row: Int, _ column: String, _ diagnostic: Diagnostic) -> ImportProblem {

@@ -1,7 +1,6 @@
 public import Foundation
-import GRDB
 public import HoTichModel
-public import HoTichStore
+import HoTichStore
 import Logging
 
 /// A field waiting for a verifier: a conflict between passes or an error to correct.
@@ -26,29 +25,20 @@ extension Session {
     public func openDecisions(batch batchID: String) throws -> [OpenDecision] {
         try require(.arbitrate)
         let me = user.name
-        return try workspace.sqlite.databaseRead { db in
-            let (batch, book) = try Self.batchAndBook(batchID, in: db)
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT d.*, r.number AS recordNumber, r.fields AS recordFields, f.path AS filePath,
-                       EXISTS (SELECT 1 FROM keying k WHERE k.recordId = d.recordId AND k.operator = ?) AS keyedByMe
-                FROM fieldDecision d JOIN record r ON r.id = d.recordId LEFT JOIN scanFile f ON f.id = r.scanFileId
-                WHERE d.batchId = ? AND d.decidedAt IS NULL AND d.supersededAt IS NULL
-                ORDER BY f.path, CAST(r.number AS INTEGER), d.id
-                """, arguments: [me, batchID])
+        return try workspace.store.read { tx in
+            let (batch, book) = try Self.batchAndBook(batchID, in: tx)
             let order = Dictionary(uniqueKeysWithValues: FieldCatalog.fields(for: book.kind).enumerated().map { ($1.key, $0) })
-            let findings = try Finding.filter(Column("batchId") == batchID && Column("severity") == "error").fetchAll(db)
+            let findings = try tx.findings(batch: batchID, severity: .error)
             var open: [OpenDecision] = []
-            for row in rows {
-                let decision = try FieldDecision(row: row)
+            for context in try tx.decisionContexts(batch: batchID, user: me) {
+                let decision = context.decision
                 guard let field = FieldCatalog.field(decision.field, in: book.kind) else { continue }
-                let fields = try FieldSetJSON.decode(row["recordFields"])
-                let path: String? = row["filePath"]
                 open.append(OpenDecision(
-                    decision: decision, field: field, kind: book.kind, number: row["recordNumber"],
-                    current: fields[decision.field],
-                    fileURL: path.map { URL(fileURLWithPath: batch.storedRoot).appendingPathComponent($0) },
+                    decision: decision, field: field, kind: book.kind, number: context.number,
+                    current: context.recordFields[decision.field],
+                    fileURL: context.filePath.map { URL(fileURLWithPath: batch.storedRoot).appendingPathComponent($0) },
                     problems: findings.filter { $0.recordId == decision.recordId && $0.field == decision.field },
-                    keyedByMe: row["keyedByMe"]))
+                    keyedByMe: context.keyedByAskingUser))
             }
             // Register order within a record: the order of the catalog.
             return open.enumerated().sorted { lhs, rhs in
@@ -68,18 +58,19 @@ extension Session {
         try require(.arbitrate)
         let me = user.name
         let time = Timestamp.text(for: now)
-        try workspace.sqlite.databaseWrite { db in
-            guard var decision = try FieldDecision.fetchOne(db, key: decisionID) else {
+        try workspace.store.write { tx in
+            guard var decision = try tx.decision(id: decisionID) else {
                 throw HoTichError(.decisionNotFound(decisionID))
             }
             guard decision.isOpen, decision.supersededAt == nil else { throw HoTichError(.decisionAlreadyMade(decisionID)) }
-            let keyers = try String.fetchAll(db, sql: "SELECT operator FROM keying WHERE recordId = ?", arguments: [decision.recordId])
-            if keyers.contains(me) { throw HoTichError(.arbiterKeyedRecord(user: me)) }
-            let (batch, book) = try Self.batchAndBook(decision.batchId, in: db)
+            if try tx.keyers(record: decision.recordId).contains(me) { throw HoTichError(.arbiterKeyedRecord(user: me)) }
+            let (batch, book) = try Self.batchAndBook(decision.batchId, in: tx)
             guard batch.state == .verifying else {
                 throw HoTichError(.batchNotVerifiable(batchID: batch.id, state: batch.state))
             }
-            guard let field = FieldCatalog.field(decision.field, in: book.kind) else { throw HoTichError(.storageFailure(code: 11)) }
+            guard let field = FieldCatalog.field(decision.field, in: book.kind) else {
+                throw HoTichError(.storeDamaged(.damagedRow(table: "fieldDecision")))
+            }
             let outcome = FieldRules.check(value, for: field)
             if let error = outcome.diagnostics.first(where: { $0.severity == .error }) {
                 throw HoTichError(.diagnostic(error, kind: book.kind))
@@ -89,8 +80,8 @@ extension Session {
             decision.pass2Wrong = decision.pass2Operator == nil ? nil : Self.isWrong(decision.pass2, decided: outcome.value, field: field)
             decision.decidedBy = me
             decision.decidedAt = time
-            try decision.update(db)
-            try Self.applyDecidedValue(decision, book: book, policy: batch.policy, actor: me, at: time, in: db)
+            try tx.updateDecision(decision)
+            try Self.applyDecidedValue(decision, book: book, policy: batch.policy, actor: me, at: time, in: tx)
         }
         workspace.logger.info("field decided", metadata: ["decision": "\(decisionID)"])
     }
@@ -105,15 +96,13 @@ extension Session {
 
     /// Writes a decided value into its record; verifies the record when nothing is left open on it.
     static func applyDecidedValue(
-        _ decision: FieldDecision, book: BookIdentity, policy: VerificationPolicy, actor: String, at time: String, in db: Database
+        _ decision: FieldDecision, book: BookIdentity, policy: VerificationPolicy, actor: String, at time: String, in tx: any StoreWriting
     ) throws {
-        guard var record = try RegisterRecord.fetchOne(db, key: decision.recordId) else { throw HoTichError(.storageFailure(code: 11)) }
+        var record = try required(tx.record(id: decision.recordId), "record")
         record.fields[decision.field] = decision.decided
         record.refreshDerivedColumns(bookYear: book.year)
         record.updatedAt = time
-        let stillOpen = try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM fieldDecision WHERE recordId = ? AND decidedAt IS NULL AND supersededAt IS NULL
-            """, arguments: [record.id]) ?? 0
+        let stillOpen = try tx.openDecisionCount(record: record.id)
         // Double keying: the last conflict settles the record. Review and sample: a record the
         // verifier already reviewed is verified again once its correction is made.
         let settled = stillOpen == 0 && (policy == .double || record.verifiedAt != nil)
@@ -122,12 +111,12 @@ extension Session {
             record.verifiedAt = time
             record.verifiedBy = actor
         }
-        try record.update(db)
-        try AuditTrail.append(
+        try tx.updateRecord(record)
+        try tx.appendAudit(
             AuditEntry(
                 actor: actor, action: .fieldDecided, batchId: decision.batchId, subject: record.id,
                 reason: "\(decision.field) (\(decision.origin.rawValue))\(settled ? "; record verified" : "")"),
-            at: time, in: db)
+            at: time)
     }
 
     // MARK: - Warnings
@@ -140,24 +129,18 @@ extension Session {
     /// Everything the checks found in a batch, in register order (batch-level findings first).
     public func findings(batch batchID: String) throws -> [Finding] {
         try require(.viewWork)
-        return try workspace.sqlite.databaseRead { db in
-            guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
-            return try Finding.fetchAll(db, sql: """
-                SELECT finding.* FROM finding LEFT JOIN record r ON r.id = finding.recordId LEFT JOIN scanFile f ON f.id = r.scanFileId
-                WHERE finding.batchId = ?
-                ORDER BY f.path, CAST(r.number AS INTEGER), finding.id
-                """, arguments: [batchID])
+        return try workspace.store.read { tx in
+            guard try tx.batch(batchID) != nil else { throw HoTichError(.batchNotFound(batchID)) }
+            return try tx.findings(batch: batchID)
         }
     }
 
     /// The registration number of each of a batch's records, by record id (for showing findings).
     public func recordNumbers(batch batchID: String) throws -> [String: String] {
         try require(.viewWork)
-        return try workspace.sqlite.databaseRead { db in
+        return try workspace.store.read { tx in
             var numbers: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, number FROM record WHERE batchId = ?", arguments: [batchID]) {
-                numbers[row["id"]] = row["number"] ?? "?"
-            }
+            for (id, number) in try tx.recordNumbers(batch: batchID) { numbers[id] = number ?? "?" }
             return numbers
         }
     }
@@ -169,18 +152,18 @@ extension Session {
         guard !reason.isEmpty else { throw HoTichError(.acknowledgementNeedsReason) }
         let me = user.name
         let time = Timestamp.text(for: now)
-        try workspace.sqlite.databaseWrite { db in
-            guard var finding = try Finding.fetchOne(db, key: findingID), finding.severity == .warning else {
+        try workspace.store.write { tx in
+            guard var finding = try tx.finding(id: findingID), finding.severity == .warning else {
                 throw HoTichError(.findingNotFound(findingID))
             }
             guard finding.acknowledgedAt == nil else { return }
             finding.acknowledgedBy = me
             finding.acknowledgedAt = time
             finding.reason = reason
-            try finding.update(db)
-            try AuditTrail.append(
+            try tx.updateFinding(finding)
+            try tx.appendAudit(
                 AuditEntry(actor: me, action: .warningAcknowledged, batchId: finding.batchId, subject: finding.recordId, reason: finding.code.rawValue),
-                at: time, in: db)
+                at: time)
         }
     }
 }

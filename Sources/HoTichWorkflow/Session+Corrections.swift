@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 import HoTichExchange
 import HoTichModel
 import HoTichStore
@@ -20,9 +19,9 @@ extension Session {
         let reason = try Self.requiredReason(reason)
         let me = user.name
         let time = Timestamp.text(for: now)
-        return try workspace.sqlite.databaseWrite { db in
-            let (_, book) = try Self.batchAndBook(batchID, in: db)
-            var record = try Self.exportedRecord(batch: batchID, number: number, in: db)
+        return try workspace.store.write { tx in
+            let (_, book) = try Self.batchAndBook(batchID, in: tx)
+            var record = try Self.exportedRecord(batch: batchID, number: number, in: tx)
             guard let field = FieldCatalog.field(key, in: book.kind) else {
                 throw HoTichError(.diagnostic(Diagnostic(.error, field: key, .unknownField), kind: book.kind))
             }
@@ -32,19 +31,18 @@ extension Session {
             if let error = outcome.diagnostics.first(where: { $0.severity == .error }) {
                 throw HoTichError(.diagnostic(error, kind: book.kind))
             }
-            let exported = try Self.lastExportedVersion(record.id, in: db)
+            let exported = try tx.lastExportedVersion(record: record.id)
             if record.version <= exported { record.version = exported + 1 }
             record.fields[key] = outcome.value
             record.refreshDerivedColumns(bookYear: book.year)
             record.updatedAt = time
-            try record.update(db)
-            try db.execute(
-                sql: "INSERT INTO recordChange (recordId, kind, version, field, reason, by, at) VALUES (?, 'correction', ?, ?, ?, ?, ?)",
-                arguments: [record.id, record.version, key, reason, me, time])
-            try AuditTrail.append(
+            try tx.updateRecord(record)
+            try tx.insertRecordChange(RecordChange(
+                recordId: record.id, kind: .correction, version: record.version, field: key, reason: reason, by: me, at: time))
+            try tx.appendAudit(
                 AuditEntry(actor: me, action: .recordCorrected, batchId: batchID, subject: record.id,
                            reason: "\(key) → version \(record.version)"),
-                at: time, in: db)
+                at: time)
             return (record.id, record.version)
         }
     }
@@ -56,14 +54,14 @@ extension Session {
         let reason = try Self.requiredReason(reason)
         let me = user.name
         let time = Timestamp.text(for: now)
-        try workspace.sqlite.databaseWrite { db in
-            let record = try Self.exportedRecord(batch: batchID, number: number, in: db)
-            try db.execute(sql: "UPDATE record SET withdrawnAt = ?, updatedAt = ? WHERE id = ?", arguments: [time, time, record.id])
-            try db.execute(
-                sql: "INSERT INTO recordChange (recordId, kind, version, reason, by, at) VALUES (?, 'withdrawal', ?, ?, ?, ?)",
-                arguments: [record.id, try Self.lastExportedVersion(record.id, in: db), reason, me, time])
-            try AuditTrail.append(
-                AuditEntry(actor: me, action: .recordWithdrawn, batchId: batchID, subject: record.id, reason: reason), at: time, in: db)
+        try workspace.store.write { tx in
+            let record = try Self.exportedRecord(batch: batchID, number: number, in: tx)
+            try tx.withdrawRecord(record.id, at: time)
+            try tx.insertRecordChange(RecordChange(
+                recordId: record.id, kind: .withdrawal, version: try tx.lastExportedVersion(record: record.id), field: nil,
+                reason: reason, by: me, at: time))
+            try tx.appendAudit(
+                AuditEntry(actor: me, action: .recordWithdrawn, batchId: batchID, subject: record.id, reason: reason), at: time)
         }
     }
 
@@ -74,22 +72,14 @@ extension Session {
     }
 
     /// The record with `number` in a batch, which must have been exported and not withdrawn.
-    static func exportedRecord(batch batchID: String, number: String, in db: Database) throws -> RegisterRecord {
-        guard let id = try RegistrationNumber.value(number).flatMap({ try recordIdsByNumber(in: batchID, db: db)[$0]?.first }),
-              let record = try RegisterRecord.fetchOne(db, key: id)
+    static func exportedRecord(batch batchID: String, number: String, in tx: any StoreReading) throws -> RegisterRecord {
+        guard let id = try RegistrationNumber.value(number).flatMap({ try recordIdsByNumber(in: batchID, tx: tx)[$0]?.first }),
+              let record = try tx.record(id: id)
         else { throw HoTichError(.recordNumberNotInBatch(batchID: batchID, number: number)) }
-        let withdrawn = try String.fetchOne(db, sql: "SELECT withdrawnAt FROM record WHERE id = ?", arguments: [record.id])
-        guard try lastExportedVersion(record.id, in: db) > 0, withdrawn == nil else {
+        guard try tx.lastExportedVersion(record: record.id) > 0, record.withdrawnAt == nil else {
             throw HoTichError(.recordNotExported(batchID: batchID, number: number))
         }
         return record
-    }
-
-    static func lastExportedVersion(_ recordId: String, in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: """
-            SELECT MAX(e.version) FROM exportedRecord e JOIN exportPackage p ON p.id = e.packageId
-            WHERE e.recordId = ? AND NOT e.withdrawal AND p.state = 'complete'
-            """, arguments: [recordId]) ?? 0
     }
 
     /// Exports, as a package of their own, the new versions of records corrected since their last
@@ -114,34 +104,19 @@ extension Session {
         let packageID = UUID().uuidString.lowercased()
         let lease = try packageLease(packageID)
         defer { lease.release() }
-        let pending = try workspace.sqlite.databaseRead { db -> (corrected: [String], withdrawn: [(String, Int, String)]) in
-            let corrected = try String.fetchAll(db, sql: """
-                SELECT r.id FROM record r
-                WHERE r.withdrawnAt IS NULL AND EXISTS (SELECT 1 FROM exportedRecord e WHERE e.recordId = r.id AND NOT e.withdrawal)
-                  AND r.version > (SELECT MAX(e.version) FROM exportedRecord e WHERE e.recordId = r.id AND NOT e.withdrawal)
-                ORDER BY r.batchId, CAST(r.number AS INTEGER)
-                """)
-            let withdrawn = try Row.fetchAll(db, sql: """
-                SELECT c.recordId, c.version, c.reason FROM recordChange c
-                WHERE c.kind = 'withdrawal'
-                  AND NOT EXISTS (SELECT 1 FROM exportedRecord e WHERE e.recordId = c.recordId AND e.withdrawal)
-                ORDER BY c.id
-                """).map { ($0["recordId"] as String, $0["version"] as Int, $0["reason"] as String) }
-            return (corrected, withdrawn)
+        let pending = try workspace.store.read { tx in
+            (corrected: try tx.correctedRecordsToExport(), withdrawn: try tx.withdrawalsToExport())
         }
         guard !pending.corrected.isEmpty || !pending.withdrawn.isEmpty else {
             if let resumed { return resumed }
             throw HoTichError(.exportNothingToDo)
         }
-        let office = try workspace.sqlite.databaseRead { db in
-            try Row.fetchOne(db, sql: "SELECT officeCode, name FROM workspace LIMIT 1")
-        }
-        guard let officeCode = (office?["officeCode"] as String?).flatMap(OfficeCode.init) else { throw HoTichError(.storageFailure(code: 11)) }
-        let officeName: String? = office?["name"]
+        let info = try workspace.info()
+        let (officeCode, officeName) = (info.officeCode, info.name)
         let name = "corrections-\(packageID.prefix(8)).xml"
-        try workspace.sqlite.databaseWrite { db in
-            try db.execute(sql: "INSERT INTO exportPackage (id, state, folder, createdAt, createdBy) VALUES (?, 'writing', ?, ?, ?)",
-                           arguments: [packageID, folder.appendingPathComponent(packageID).path, time, me])
+        try workspace.store.write { tx in
+            try tx.insertExportPackage(ExportPackage(
+                id: packageID, state: .writing, folder: folder.appendingPathComponent(packageID).path, createdAt: time, createdBy: me))
         }
         let staging = folder.appendingPathComponent(".hotich-\(packageID).partial", isDirectory: true)
         let final = folder.appendingPathComponent(packageID, isDirectory: true)
@@ -151,11 +126,13 @@ extension Session {
             let header = ExportHeader(
                 messageId: UUID().uuidString.lowercased(), createdAt: time, producerVersion: Self.producerVersion,
                 office: officeCode, officeName: officeName, packageId: packageID, batchID: "corrections")
-            let written = try workspace.sqlite.databaseRead { db -> WrittenFile in
+            let written = try workspace.store.read { tx -> WrittenFile in
                 let writer = try ExportFileWriter(url: staging.appendingPathComponent(name), header: header, kinds: RecordKind.allCases)
                 do {
-                    for id in pending.corrected { try writer.write(try Self.correctedRecord(id, in: db)) }
-                    for (id, version, reason) in pending.withdrawn { try writer.writeWithdrawal(recordId: id, version: version, reason: reason) }
+                    for id in pending.corrected { try writer.write(try Self.correctedRecord(id, in: tx)) }
+                    for change in pending.withdrawn {
+                        try writer.writeWithdrawal(recordId: change.recordId, version: change.version, reason: change.reason)
+                    }
                     return try writer.finish()
                 } catch {
                     writer.abandon()
@@ -174,26 +151,17 @@ extension Session {
             renamed = true
             try Durability.synchronizeDirectory(folder)
             if fault == .crashAfterRename { throw ExportStageError(stage: "crash", detail: "simulated crash after the rename") }
-            try workspace.sqlite.databaseWrite { db in
+            try workspace.store.write { tx in
                 if fault == .bookkeeping { throw ExportStageError(stage: "bookkeeping", detail: "simulated failure") }
-                for id in pending.corrected {
-                    try db.execute(sql: """
-                        INSERT OR IGNORE INTO exportedRecord (recordId, version, packageId, file, exportedAt)
-                        SELECT id, version, ?, ?, ? FROM record WHERE id = ?
-                        """, arguments: [packageID, name, time, id])
+                for id in pending.corrected { try tx.logRecordExported(id, package: packageID, file: name, at: time) }
+                for change in pending.withdrawn {
+                    try tx.logExported(record: change.recordId, version: change.version, withdrawal: true, package: packageID, file: name, at: time)
                 }
-                for (id, version, _) in pending.withdrawn {
-                    try db.execute(sql: """
-                        INSERT OR IGNORE INTO exportedRecord (recordId, version, packageId, file, exportedAt, withdrawal)
-                        VALUES (?, ?, ?, ?, ?, 1)
-                        """, arguments: [id, version, packageID, name, time])
-                }
-                try db.execute(sql: "UPDATE exportPackage SET state = 'complete', finishedAt = ?, records = ? WHERE id = ?",
-                               arguments: [time, written.entries, packageID])
-                try AuditTrail.append(
+                try tx.completeExportPackage(packageID, records: written.entries, at: time)
+                try tx.appendAudit(
                     AuditEntry(actor: me, action: .exportCorrections, subject: packageID,
                                reason: "corrected \(pending.corrected.count), withdrawn \(pending.withdrawn.count)"),
-                    at: time, in: db)
+                    at: time)
             }
             return ExportReport(
                 packageID: packageID, folder: final,
@@ -204,18 +172,16 @@ extension Session {
             if renamed { throw bookkeepingFailed(packageID, error) }
             try? FileManager.default.removeItem(at: staging)
             let outcome = Self.exportFailure(error, folder: folder)
-            try? workspace.sqlite.databaseWrite { db in
-                try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = ?, finishedAt = ? WHERE id = ?",
-                               arguments: [outcome.recorded, time, packageID])
-            }
+            try? workspace.store.write { tx in try tx.failExportPackage(packageID, failure: outcome.recorded, at: time) }
             throw outcome.error
         }
     }
 
     /// Records a corrections package that a crash left in place before its bookkeeping, from the
     /// entries its files deliver (the manifest and its hashes were checked by the caller).
-    static func finishCorrectionsPackage(_ packageID: String, folder: URL, actor: String, in db: Database) throws -> [ExportedFile] {
-        let exportedAt = try String.fetchOne(db, sql: "SELECT createdAt FROM exportPackage WHERE id = ?", arguments: [packageID]) ?? Timestamp.now()
+    static func finishCorrectionsPackage(_ package: ExportPackage, folder: URL, actor: String, in tx: any StoreWriting) throws -> [ExportedFile] {
+        let packageID = package.id
+        let exportedAt = package.createdAt
         // The package's data files: what it holds besides its manifest.
         let urls = ExportValidator.packageFiles(in: folder).filter { $0.packageFolder == nil }.map(\.file)
         guard !urls.isEmpty else {
@@ -234,41 +200,33 @@ extension Session {
                 throw HoTichError(.exportFailed(stage: "completing package \(packageID)", detail: "\(name) cannot be read back"))
             }
             for entry in entries {
-                try db.execute(sql: """
-                    INSERT OR IGNORE INTO exportedRecord (recordId, version, packageId, file, exportedAt, withdrawal)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """, arguments: [entry.recordId, entry.recordVersion, packageID, name, exportedAt, entry.withdrawal])
+                try tx.logExported(
+                    record: entry.recordId, version: entry.recordVersion, withdrawal: entry.withdrawal, package: packageID, file: name,
+                    at: exportedAt)
                 if entry.withdrawal { withdrawn += 1 } else { corrected += 1 }
             }
             files.append(ExportedFile(name: name, batchID: "corrections", bytes: fingerprint.bytes, sha256: fingerprint.sha256, records: entries.count))
         }
         let now = Timestamp.now()
-        try db.execute(sql: "UPDATE exportPackage SET state = 'complete', finishedAt = ?, records = ? WHERE id = ?",
-                       arguments: [now, corrected + withdrawn, packageID])
-        try AuditTrail.append(
+        try tx.completeExportPackage(packageID, records: corrected + withdrawn, at: now)
+        try tx.appendAudit(
             AuditEntry(actor: actor, action: .exportCorrections, subject: packageID,
                        reason: "completed after an interruption: corrected \(corrected), withdrawn \(withdrawn)"),
-            at: now, in: db)
+            at: now)
         return files
     }
 
     /// A corrected record as the export writes it, naming the version it supersedes.
-    static func correctedRecord(_ recordId: String, in db: Database) throws -> ExportRecord {
-        guard let row = try Row.fetchOne(db, sql: exportRowsSQL + " WHERE r.id = ?", arguments: [recordId]) else {
-            throw HoTichError(.storageFailure(code: 11))
-        }
-        let (batch, book) = try batchAndBook(row["batchId"], in: db)
-        let base = try exportRecord(row, book: book, policy: batch.policy, updatedAt: batch.updatedAt)
-        let previous = try lastExportedVersion(recordId, in: db)
-        let changes = try Row.fetchAll(db, sql: """
-            SELECT field, reason FROM recordChange WHERE recordId = ? AND kind = 'correction' AND version > ? ORDER BY id
-            """, arguments: [recordId, previous])
+    static func correctedRecord(_ recordId: String, in tx: any StoreReading) throws -> ExportRecord {
+        let record = try required(tx.deliverableRecord(id: recordId), "record")
+        let (batch, book) = try batchAndBook(record.batchId, in: tx)
+        let base = exportRecord(record, book: book, policy: batch.policy, updatedAt: batch.updatedAt)
+        let previous = try tx.lastExportedVersion(record: recordId)
         var fields: [String] = []
         var reasons: [String] = []
-        for change in changes {
-            if let field: String = change["field"], !fields.contains(field) { fields.append(field) }
-            let reason: String = change["reason"]
-            if !reasons.contains(reason) { reasons.append(reason) }
+        for change in try tx.corrections(record: recordId, after: previous) {
+            if let field = change.field, !fields.contains(field) { fields.append(field) }
+            if !reasons.contains(change.reason) { reasons.append(change.reason) }
         }
         return ExportRecord(
             id: base.id, version: base.version, kind: base.kind, fields: base.fields, provenance: base.provenance,

@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 import HoTichExchange
 import HoTichModel
 import HoTichStore
@@ -99,17 +98,14 @@ extension Session {
         // finds the package `writing` meanwhile sees it live and leaves it alone.
         let lease = try packageLease(packageID)
         defer { lease.release() }
-        let plan = try workspace.sqlite.databaseWrite { db -> (batches: [Batch], skipped: [String]) in
-            let (batches, skipped) = try Self.exportableBatches(request, in: db)
+        let plan = try workspace.store.write { tx -> (batches: [Batch], skipped: [String]) in
+            let (batches, skipped) = try Self.exportableBatches(request, in: tx)
             guard !batches.isEmpty else { return ([], skipped) }
-            try db.execute(
-                sql: "INSERT INTO exportPackage (id, state, folder, createdAt, createdBy) VALUES (?, 'writing', ?, ?, ?)",
-                arguments: [packageID, request.folder.appendingPathComponent(packageID).path, time, me])
+            try tx.insertExportPackage(ExportPackage(
+                id: packageID, state: .writing, folder: request.folder.appendingPathComponent(packageID).path, createdAt: time, createdBy: me))
             for batch in batches {
-                if batch.state == .verified { try Self.transition(batch.id, action: .startExport, actor: me, reason: packageID, in: db) }
-                try db.execute(
-                    sql: "INSERT INTO exportPackageBatch (packageId, batchId, file) VALUES (?, ?, ?)",
-                    arguments: [packageID, batch.id, Self.fileName(batch.id)])
+                if batch.state == .verified { try Self.transition(batch.id, action: .startExport, actor: me, reason: packageID, in: tx) }
+                try tx.insertPackageBatch(package: packageID, batch: batch.id, file: Self.fileName(batch.id))
             }
             return (batches, skipped)
         }
@@ -130,10 +126,8 @@ extension Session {
         var renamed = false
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
-            let total = try workspace.sqlite.databaseRead { db in
-                try plan.batches.reduce(0) { sum, batch in
-                    sum + (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE batchId = ?", arguments: [batch.id]) ?? 0)
-                }
+            let total = try workspace.store.read { tx in
+                try plan.batches.reduce(0) { sum, batch in sum + (try tx.recordCount(batch: batch.id)) }
             }
             var files: [ExportedFile] = []
             var done = 0
@@ -145,8 +139,8 @@ extension Session {
                 files.append(file)
             }
             request.progress?(done, total)
-            let kinds = try workspace.sqlite.databaseRead { db in
-                try Dictionary(uniqueKeysWithValues: plan.batches.map { ($0.id, try Self.batchAndBook($0.id, in: db).1.kind) })
+            let kinds = try workspace.store.read { tx in
+                try Dictionary(uniqueKeysWithValues: plan.batches.map { ($0.id, try Self.batchAndBook($0.id, in: tx).1.kind) })
             }
             try PackageManifest.write(
                 entries: files.map { PackageManifest.Entry(path: $0.name, bytes: $0.bytes, sha256: $0.sha256, records: $0.records, kind: kinds[$0.batchID]) },
@@ -160,11 +154,9 @@ extension Session {
             try Durability.synchronizeDirectory(staging)
             // What the files are, before they are in place: a run that finds the package renamed
             // but not recorded completes it from these.
-            try workspace.sqlite.databaseWrite { db in
+            try workspace.store.write { tx in
                 for file in files {
-                    try db.execute(
-                        sql: "UPDATE exportPackageBatch SET bytes = ?, sha256 = ?, records = ? WHERE packageId = ? AND batchId = ?",
-                        arguments: [file.bytes, file.sha256, file.records, packageID, file.batchID])
+                    try tx.recordPackageFile(package: packageID, batch: file.batchID, bytes: file.bytes, sha256: file.sha256, records: file.records)
                 }
             }
             if fault == .rename { throw ExportStageError(stage: "rename", detail: "simulated failure") }
@@ -172,9 +164,9 @@ extension Session {
             renamed = true
             try Durability.synchronizeDirectory(request.folder)
             if fault == .crashAfterRename { throw ExportStageError(stage: "crash", detail: "simulated crash after the rename") }
-            try workspace.sqlite.databaseWrite { db in
+            try workspace.store.write { tx in
                 if fault == .bookkeeping { throw ExportStageError(stage: "bookkeeping", detail: "simulated failure") }
-                try Self.finishPackage(packageID, actor: me, in: db)
+                try Self.finishPackage(packageID, actor: me, in: tx)
             }
             workspace.logger.info("export written", metadata: ["package": "\(packageID)", "files": "\(files.count)"])
             return ExportReport(
@@ -187,11 +179,10 @@ extension Session {
             if renamed { throw bookkeepingFailed(packageID, failure) }
             try? FileManager.default.removeItem(at: staging)
             let outcome = Self.exportFailure(failure, folder: request.folder)
-            try workspace.sqlite.databaseWrite { db in
-                try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = ?, finishedAt = ? WHERE id = ?",
-                               arguments: [outcome.recorded, Timestamp.now(), packageID])
+            try workspace.store.write { tx in
+                try tx.failExportPackage(packageID, failure: outcome.recorded, at: Timestamp.now())
                 for batch in plan.batches where batch.state == .verified {
-                    try Self.transition(batch.id, action: .abortExport, actor: me, reason: "\(outcome.stage) failed", in: db)
+                    try Self.transition(batch.id, action: .abortExport, actor: me, reason: "\(outcome.stage) failed", in: tx)
                 }
             }
             workspace.logger.error("export failed", metadata: ["package": "\(packageID)", "stage": "\(outcome.stage)"])
@@ -235,19 +226,16 @@ extension Session {
     }
 
     /// The batches a request names that can be exported, and those skipped as already exported.
-    static func exportableBatches(_ request: ExportRequest, in db: Database) throws -> ([Batch], [String]) {
+    static func exportableBatches(_ request: ExportRequest, in tx: any StoreReading) throws -> ([Batch], [String]) {
         var batches: [Batch] = []
         var skipped: [String] = []
         if request.allVerified {
-            batches = try Batch.filter(Column("state") == BatchState.verified.rawValue).order(Column("id")).fetchAll(db)
+            batches = try tx.batches(in: .verified)
         }
         for id in request.batchIDs where !batches.contains(where: { $0.id == id }) {
-            guard let batch = try Batch.fetchOne(db, key: id) else { throw HoTichError(.batchNotFound(id)) }
+            guard let batch = try tx.batch(id) else { throw HoTichError(.batchNotFound(id)) }
             // Interrupted exports were settled before this: a package still writing is live.
-            if let live = try String.fetchOne(db, sql: """
-                SELECT p.id FROM exportPackageBatch pb JOIN exportPackage p ON p.id = pb.packageId
-                WHERE pb.batchId = ? AND p.state = 'writing'
-                """, arguments: [id]) {
+            if let live = try tx.packageBeingWritten(batch: id) {
                 throw HoTichError(.exportInProgress(batchID: id, packageID: live))
             }
             switch batch.state {
@@ -261,10 +249,9 @@ extension Session {
     }
 
     private func officeOf(_ batch: Batch) throws -> (OfficeCode, String?) {
-        try workspace.sqlite.databaseRead { db in
-            let (_, book) = try Self.batchAndBook(batch.id, in: db)
-            let name = try String.fetchOne(db, sql: "SELECT name FROM office WHERE code = ?", arguments: [book.office.value])
-            return (book.office, name)
+        try workspace.store.read { tx in
+            let (_, book) = try Self.batchAndBook(batch.id, in: tx)
+            return (book.office, try tx.office(book.office)?.name)
         }
     }
 
@@ -276,10 +263,10 @@ extension Session {
         let name = Self.fileName(batch.id)
         let url = folder.appendingPathComponent(name)
         let (office, officeName) = try officeOf(batch)
-        let written = try workspace.sqlite.databaseRead { db -> WrittenFile in
-            let (_, book) = try Self.batchAndBook(batch.id, in: db)
-            let pages = try Self.nonEntryFiles(batch.id, in: db).compactMap { file -> ExportHeader.PageNotEntry? in
-                guard let scan = try ScanFile.fetchOne(db, key: file.mark.scanFileId) else { return nil }
+        let written = try workspace.store.read { tx -> WrittenFile in
+            let (_, book) = try Self.batchAndBook(batch.id, in: tx)
+            let pages = try tx.nonEntryFiles(batch: batch.id).compactMap { file -> ExportHeader.PageNotEntry? in
+                guard let scan = try tx.scanFile(id: file.mark.scanFileId) else { return nil }
                 return ExportHeader.PageNotEntry(
                     scan: ExportProvenance.Scan(path: scan.path, bytes: scan.bytes, sha256: scan.sha256), kind: file.mark.kind,
                     reason: file.mark.reason, by: file.mark.markedBy, at: file.mark.markedAt)
@@ -290,20 +277,17 @@ extension Session {
                 pagesNotEntries: pages)
             let writer = try ExportFileWriter(url: url, header: header, kinds: [book.kind])
             do {
-                let cursor = try Row.fetchCursor(
-                    db, sql: Self.exportRowsSQL + " WHERE r.batchId = ? ORDER BY f.path, CAST(r.number AS INTEGER), r.id",
-                    arguments: [batch.id])
                 var count = 0
                 if fault == .diskFull, let full = FileHandle(forWritingAtPath: "/dev/full") {
                     defer { try? full.close() }
                     try full.write(contentsOf: Data(repeating: 0x20, count: 4096))
                     try full.synchronize()
                 }
-                while let row = try cursor.next() {
+                try tx.forEachDeliverableRecord(batch: batch.id) { record in
                     if case .writerAfter(let limit) = fault, count == limit {
                         throw ExportStageError(stage: "write", detail: "simulated failure after \(limit) records")
                     }
-                    try writer.write(Self.exportRecord(row, book: book, policy: batch.policy, updatedAt: batch.updatedAt))
+                    try writer.write(Self.exportRecord(record, book: book, policy: batch.policy, updatedAt: batch.updatedAt))
                     count += 1
                     if count % 1_000 == 0 { progress?(count) }
                 }
@@ -322,52 +306,29 @@ extension Session {
         return ExportedFile(name: name, batchID: batch.id, bytes: written.bytes, sha256: written.sha256, records: written.entries)
     }
 
-    /// A record with what its provenance needs: its scan file and its keyings (`pass|operator|time;…`).
-    /// Callers add the `WHERE` (and order).
-    static let exportRowsSQL = """
-        SELECT r.id, r.version, r.fields, r.number, r.verifiedAt, r.verifiedBy, r.batchId, f.path, f.bytes, f.sha256,
-               (SELECT group_concat(k.pass || '|' || k.operator || '|' || k.savedAt, ';')
-                  FROM keying k WHERE k.recordId = r.id AND k.state = 'complete') AS keyings
-        FROM record r LEFT JOIN scanFile f ON f.id = r.scanFileId
-        """
-
-    /// A row of ``exportRowsSQL`` as the export writes it.
-    static func exportRecord(_ row: Row, book: BookIdentity, policy: VerificationPolicy, updatedAt: String) throws -> ExportRecord {
-        let fields = try FieldSetJSON.decode(row["fields"])
-        let path: String? = row["path"]
-        let scan = path.map { ExportProvenance.Scan(path: $0, bytes: row["bytes"] ?? 0, sha256: row["sha256"] ?? "") }
-        let keyings = ((row["keyings"] as String?) ?? "").split(separator: ";").compactMap { item -> ExportProvenance.Keying? in
-            let parts = item.split(separator: "|", maxSplits: 2).map(String.init)
-            guard parts.count == 3, let pass = Int(parts[0]) else { return nil }
-            return ExportProvenance.Keying(pass: pass, by: parts[1], at: parts[2])
-        }.sorted { $0.pass < $1.pass }
+    /// A record as the export file writes it, with its provenance.
+    static func exportRecord(_ record: DeliverableRecord, book: BookIdentity, policy: VerificationPolicy, updatedAt: String) -> ExportRecord {
         let provenance = ExportProvenance(
-            book: book, page: fields["trangSo"]?.text, number: row["number"], scan: scan, keyings: keyings,
-            policy: policy, verifiedBy: row["verifiedBy"] ?? "?", verifiedAt: row["verifiedAt"] ?? updatedAt)
-        return ExportRecord(id: row["id"], version: row["version"], kind: book.kind, fields: fields, provenance: provenance)
+            book: book, page: record.fields["trangSo"]?.text, number: record.number,
+            scan: record.scan.map { ExportProvenance.Scan(path: $0.path, bytes: $0.bytes, sha256: $0.sha256) },
+            keyings: record.passes.map { ExportProvenance.Keying(pass: $0.pass, by: $0.by, at: $0.at) },
+            policy: policy, verifiedBy: record.verifiedBy ?? "?", verifiedAt: record.verifiedAt ?? updatedAt)
+        return ExportRecord(id: record.id, version: record.version, kind: book.kind, fields: record.fields, provenance: provenance)
     }
 
     /// Marks a package complete: each batch exported and each record version logged, one transaction.
-    static func finishPackage(_ packageID: String, actor: String, in db: Database) throws {
+    static func finishPackage(_ packageID: String, actor: String, in tx: any StoreWriting) throws {
         let now = Timestamp.now()
-        let rows = try Row.fetchAll(db, sql: "SELECT batchId, file FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID])
         var total = 0
-        for row in rows {
-            let batchID: String = row["batchId"]
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO exportedRecord (recordId, version, packageId, file, exportedAt)
-                SELECT id, version, ?, ?, ? FROM record WHERE batchId = ?
-                """, arguments: [packageID, row["file"] as String, now, batchID])
-            total += db.changesCount
-            if let batch = try Batch.fetchOne(db, key: batchID), batch.state == .exporting {
-                try transition(batchID, action: .finishExport, actor: actor, reason: packageID, in: db)
+        for entry in try tx.packageBatches(package: packageID) {
+            total += try tx.logBatchExported(entry.batchId, package: packageID, file: entry.file, at: now)
+            if try tx.batch(entry.batchId)?.state == .exporting {
+                try transition(entry.batchId, action: .finishExport, actor: actor, reason: packageID, in: tx)
             } else {
-                try AuditTrail.append(
-                    AuditEntry(actor: actor, action: .exportAgain, batchId: batchID, reason: packageID), at: now, in: db)
+                try tx.appendAudit(AuditEntry(actor: actor, action: .exportAgain, batchId: entry.batchId, reason: packageID), at: now)
             }
         }
-        try db.execute(sql: "UPDATE exportPackage SET state = 'complete', finishedAt = ?, records = ? WHERE id = ?",
-                       arguments: [now, total, packageID])
+        try tx.completeExportPackage(packageID, records: total, at: now)
     }
 
     /// The error for a package renamed into place whose recording failed (the database, not the files).
@@ -392,41 +353,37 @@ extension Session {
     /// Only packages whose writer is gone are touched: a live export holds its package's lease, and
     /// a package whose lease cannot be taken is left as it is.
     func completeInterruptedExports(actor: String) throws -> ExportReport? {
-        let pending = try workspace.sqlite.databaseRead { db in
-            try Row.fetchAll(db, sql: "SELECT id, folder FROM exportPackage WHERE state = 'writing'")
-        }
+        let pending = try workspace.store.read { tx in try tx.exportPackages(in: .writing) }
         var resumed: ExportReport?
-        for row in pending {
-            let packageID: String = row["id"]
+        for package in pending {
+            let packageID = package.id
             guard let lease = try FileLock.acquire(try workspace.lockFile("export-\(packageID).lock")) else { continue }
             defer { lease.release() }
             // Its writer may have finished between the read and the lease.
-            let state = try workspace.sqlite.databaseRead { db in
-                try String.fetchOne(db, sql: "SELECT state FROM exportPackage WHERE id = ?", arguments: [packageID])
-            }
-            guard state == "writing" else { continue }
-            let final = URL(fileURLWithPath: row["folder"], isDirectory: true)
+            let state = try workspace.store.read { tx in try tx.exportPackage(id: packageID)?.state }
+            guard state == .writing else { continue }
+            let final = URL(fileURLWithPath: package.folder, isDirectory: true)
             let staging = final.deletingLastPathComponent().appendingPathComponent(".hotich-\(packageID).partial", isDirectory: true)
             let manifest = final.appendingPathComponent(PackageManifest.fileName)
             if FileManager.default.fileExists(atPath: manifest.path),
                ExportValidator.validate(file: manifest, packageFolder: final).isValid {
-                let files = try workspace.sqlite.databaseWrite { db -> [ExportedFile] in
-                    let batches = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID]) ?? 0
-                    if batches == 0 { return try Self.finishCorrectionsPackage(packageID, folder: final, actor: actor, in: db) }
-                    try Self.finishPackage(packageID, actor: actor, in: db)
-                    return try Row.fetchAll(db, sql: "SELECT * FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID]).map {
-                        ExportedFile(name: $0["file"], batchID: $0["batchId"], bytes: $0["bytes"] ?? 0, sha256: $0["sha256"] ?? "", records: $0["records"] ?? 0)
+                let files = try workspace.store.write { tx -> [ExportedFile] in
+                    let batches = try tx.packageBatches(package: packageID)
+                    if batches.isEmpty {
+                        return try Self.finishCorrectionsPackage(package, folder: final, actor: actor, in: tx)
+                    }
+                    try Self.finishPackage(packageID, actor: actor, in: tx)
+                    return batches.map {
+                        ExportedFile(name: $0.file, batchID: $0.batchId, bytes: $0.bytes ?? 0, sha256: $0.sha256 ?? "", records: $0.records ?? 0)
                     }
                 }
                 resumed = ExportReport(packageID: packageID, folder: final, files: files, alreadyExported: [], resumed: true)
             } else {
                 try? FileManager.default.removeItem(at: staging)
-                try workspace.sqlite.databaseWrite { db in
-                    try db.execute(sql: "UPDATE exportPackage SET state = 'failed', failure = 'interrupted', finishedAt = ? WHERE id = ?",
-                                   arguments: [Timestamp.now(), packageID])
-                    let batches = try String.fetchAll(db, sql: "SELECT batchId FROM exportPackageBatch WHERE packageId = ?", arguments: [packageID])
-                    for id in batches where try Batch.fetchOne(db, key: id)?.state == .exporting {
-                        try Self.transition(id, action: .abortExport, actor: actor, reason: "interrupted export", in: db)
+                try workspace.store.write { tx in
+                    try tx.failExportPackage(packageID, failure: "interrupted", at: Timestamp.now())
+                    for entry in try tx.packageBatches(package: packageID) where try tx.batch(entry.batchId)?.state == .exporting {
+                        try Self.transition(entry.batchId, action: .abortExport, actor: actor, reason: "interrupted export", in: tx)
                     }
                 }
             }

@@ -1,4 +1,3 @@
-import GRDB
 import Foundation
 import HoTichExchange
 import HoTichModel
@@ -29,15 +28,9 @@ extension Session {
     /// The check and its outcome are written to the audit trail.
     public func checkFiles(of batchID: String, progress: (Int, Int) -> Void = { _, _ in }) throws -> FixityReport {
         try require(.viewWork)
-        let (batch, files, knownUnreadable) = try workspace.sqlite.databaseRead { db in
-            guard let batch = try Batch.fetchOne(db, key: batchID) else {
-                throw HoTichError(.batchNotFound(batchID))
-            }
-            let files = try ScanFile.filter(ScanFile.Columns.batchId == batchID)
-                .order(ScanFile.Columns.path).fetchAll(db)
-            let unreadable = try String.fetchSet(
-                db, sql: "SELECT path FROM batchIssue WHERE batchId = ? AND code = 'unreadable'", arguments: [batchID])
-            return (batch, files, unreadable)
+        let (batch, files, knownUnreadable) = try workspace.store.read { tx in
+            guard let batch = try tx.batch(batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            return (batch, try tx.scanFiles(batch: batchID), try tx.unreadablePaths(batch: batchID))
         }
         let root = URL(fileURLWithPath: batch.storedRoot, isDirectory: true)
         let present = Set((try? ScanFolder(root: root).relativePaths) ?? [])
@@ -68,10 +61,8 @@ extension Session {
         let outcome = report.isValid
             ? "valid"
             : "failed: \(missing.count) missing, \(changed.count) changed, \(unlisted.count) unlisted"
-        try workspace.sqlite.databaseWrite { db in
-            try AuditTrail.append(
-                AuditEntry(actor: actor, action: .checkFiles, batchId: batchID, reason: outcome),
-                at: Timestamp.now(), in: db)
+        try workspace.store.write { tx in
+            try tx.appendAudit(AuditEntry(actor: actor, action: .checkFiles, batchId: batchID, reason: outcome), at: Timestamp.now())
         }
         return report
     }

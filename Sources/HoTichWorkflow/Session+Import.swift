@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 import HoTichExchange
 public import HoTichModel
 import HoTichStore
@@ -94,14 +93,11 @@ extension Session {
         }
         let me = user.name
         let rejectsURL = request.rejectsFile ?? URL(fileURLWithPath: path + ".rejects.csv")
-        let seenBefore = try workspace.sqlite.databaseRead { db in
-            try Row.fetchOne(
-                db, sql: "SELECT at, by FROM importFile WHERE batchId = ? AND pass = ? AND sha256 = ? ORDER BY id LIMIT 1",
-                arguments: [request.batchID, request.pass, fileHash]
-            ).map { (at: $0["at"] as String, by: $0["by"] as String) }
+        let (batch, book, seenBefore) = try workspace.store.read { tx in
+            let (batch, book) = try Self.batchAndBook(request.batchID, in: tx)
+            let earlier = try tx.earlierImport(batch: request.batchID, pass: request.pass, sha256: fileHash)
+            return (batch, book, earlier.map { (at: $0.at, by: $0.by) })
         }
-
-        let (batch, book) = try workspace.sqlite.databaseRead { db in try Self.batchAndBook(request.batchID, in: db) }
         if request.pass == 2 && batch.policy != .double {
             throw HoTichError(.policyHasNoSecondPass(batchID: batch.id, policy: batch.policy))
         }
@@ -126,14 +122,14 @@ extension Session {
 
         // 2. The lock is held only to write them, against the batch as it is now.
         do {
-            try workspace.sqlite.databaseWrite { db in
-                let (batch, book) = try Self.batchAndBook(request.batchID, in: db)
+            try workspace.store.write { tx in
+                let (batch, book) = try Self.batchAndBook(request.batchID, in: tx)
                 // A batch past keying may still be asked about: rows already present are counted,
                 // and only a row that would change it is refused.
                 var writer = try RowWriter(
-                    batch: batch, book: book, pass: request.pass, operator: me, fileHash: fileHash, tally: rows, db: db)
+                    batch: batch, book: book, pass: request.pass, operator: me, fileHash: fileHash, tally: rows, tx: tx)
                 writer.writable = batch.state == .received || batch.state == .keying
-                try writer.run(StagedRowFile.Reader(url: stagedURL), in: db)
+                try writer.run(StagedRowFile.Reader(url: stagedURL), in: tx)
                 rows = writer.tally
                 if rows.rejected > 0 && !request.partial { throw AllOrNothing(tally: rows) }
                 // The reject file is given its name before the commit: if it cannot be, nothing is imported.
@@ -146,24 +142,23 @@ extension Session {
                 }
                 let now = Timestamp.now()
                 if batch.state == .received && rows.imported > 0 {
-                    try Self.transition(batch.id, action: .startKeying, actor: me, reason: nil, in: db)
+                    try Self.transition(batch.id, action: .startKeying, actor: me, reason: nil, in: tx)
                 }
-                var log = ImportFileRow(
+                try tx.insertImportedFile(ImportedFile(
                     batchId: batch.id, pass: request.pass, sha256: fileHash, fileName: request.file.lastPathComponent,
                     rowsRead: rows.read, imported: rows.imported, rejected: rows.rejected,
-                    alreadyPresent: rows.alreadyPresent, at: now, by: me)
-                try log.insert(db)
-                try AuditTrail.append(
+                    alreadyPresent: rows.alreadyPresent, at: now, by: me))
+                try tx.appendAudit(
                     AuditEntry(
                         actor: me, action: .importFile, batchId: batch.id, subject: fileHash,
                         reason: "pass \(request.pass): \(rows.imported) imported, \(rows.rejected) rejected, \(rows.alreadyPresent) already present"),
-                    at: now, in: db)
-                try Self.finishKeyingIfComplete(batch.id, actor: me, in: db)
+                    at: now)
+                try Self.finishKeyingIfComplete(batch.id, actor: me, in: tx)
             }
         } catch let refused as AllOrNothing {
             return ImportReport(
-                read: refused.tally.read, imported: 0, rejected: refused.tally.rejected, alreadyPresent: refused.tally.alreadyPresent,
-                problems: refused.tally.problems, seenBefore: seenBefore, rejectsFile: nil)
+                read: refused.read, imported: 0, rejected: refused.rejected, alreadyPresent: refused.alreadyPresent,
+                problems: refused.problems, seenBefore: seenBefore, rejectsFile: nil)
         }
         let rejectsFile = rows.rejected > 0 ? rejectsURL : nil
         workspace.logger.info(
@@ -218,7 +213,7 @@ extension Session {
                 try staged.append(StagedRow(
                     number: row.number, recordId: record.id, registrationYear: record.registrationYear,
                     registrationNumber: record.number, subjectName: record.subjectName, subjectBirthYear: record.subjectBirthYear,
-                    subjectPersonalID: record.subjectPersonalID, registered: row.fields["ngayDangKy"]?.text, json: row.json,
+                    subjectPersonalID: record.subjectPersonalID, registered: row.fields["ngayDangKy"]?.text, packed: row.packed,
                     cells: row.cells))
             } catch {
                 throw FileSystemFailure.hotichError(for: error, fallbackPath: url.path) ?? HoTichError(.fileCopyFailed(url.path))
@@ -246,7 +241,17 @@ extension Session {
 
     /// Thrown inside the transaction to roll an all-or-nothing import back, with what it found.
     private struct AllOrNothing: Error {
-        let tally: ImportTally
+        let read: Int
+        let rejected: Int
+        let alreadyPresent: Int
+        let problems: [ImportProblem]
+
+        init(tally: ImportTally) {
+            read = tally.read
+            rejected = tally.rejected
+            alreadyPresent = tally.alreadyPresent
+            problems = tally.problems
+        }
     }
 
     /// Opens the reject file: the source's header, spelled like the source (a workbook's rejects
@@ -345,8 +350,8 @@ private struct RowWriter {
 
     /// Whether the batch may take new keyings (it is received or being keyed).
     var writable = true
-    /// The keyings the batch already holds, by entry: id, pass, operator, state.
-    var existingKeyings: [String: [(id: Int64?, pass: Int, operator: String, state: KeyingState)]]
+    /// The keyings the batch already holds, by entry.
+    var existingKeyings: [String: [KeyingSlot]]
     /// The records the batch already holds, by entry.
     var existingRecords: [String: String]
     /// One time for the whole import: its rows are saved together.
@@ -354,7 +359,7 @@ private struct RowWriter {
     let fieldCount: Int
 
     init(
-        batch: Batch, book: BookIdentity, pass: Int, operator: String, fileHash: String, tally: ImportTally, db: Database
+        batch: Batch, book: BookIdentity, pass: Int, operator: String, fileHash: String, tally: ImportTally, tx: any StoreWriting
     ) throws {
         self.batch = batch
         self.book = book
@@ -362,23 +367,13 @@ private struct RowWriter {
         self.operator = `operator`
         self.fileHash = fileHash
         self.tally = tally
-        let files = try ScanFile.fetchAll(db, sql: """
-            SELECT f.* FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryMark.notMarkedSQL(file: "f"))
-            """, arguments: [batch.id])
+        let files = try tx.keyableFiles(batch: batch.id)
         filesByNumber = Dictionary(grouping: files.filter { $0.nameNumber != nil }) { RegistrationNumber.value($0.nameNumber ?? "") ?? -1 }
         // Drafts opened and left empty, whose file nobody holds, do not stand in an import's way.
-        try Session.dropAbandonedEmptyDrafts(batch: batch.id, pass: pass, now: Timestamp.now(), in: db)
+        try tx.deleteAbandonedEmptyDrafts(batch: batch.id, pass: pass, now: Timestamp.now())
         // What the batch already holds is read once, so a row costs no lookup query.
-        var keyings: [String: [(id: Int64?, pass: Int, operator: String, state: KeyingState)]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, entryKey, pass, operator, state FROM keying WHERE batchId = ?", arguments: [batch.id]) {
-            keyings[row["entryKey"], default: []].append((row["id"], row["pass"], row["operator"], row["state"]))
-        }
-        existingKeyings = keyings
-        var records: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT entryKey, id FROM record WHERE batchId = ?", arguments: [batch.id]) {
-            records[row["entryKey"]] = row["id"]
-        }
-        existingRecords = records
+        existingKeyings = Dictionary(grouping: try tx.keyingSlots(batch: batch.id), by: \.entryKey)
+        existingRecords = try tx.recordIdsByEntry(batch: batch.id)
         fieldCount = FieldCatalog.fields(for: book.kind).count
     }
 
@@ -391,10 +386,10 @@ private struct RowWriter {
         return sameDay.count == 1 ? sameDay[0] : nil
     }
 
-    mutating func run(_ rows: StagedRowFile.Reader, in db: Database) throws {
-        // Its statements live no longer than this database access.
-        let writer = try BulkKeyingWriter(
-            db: db, batchId: batch.id, kind: book.kind, officeCode: book.office, pass: pass, operator: self.operator,
+    mutating func run(_ rows: StagedRowFile.Reader, in tx: any StoreWriting) throws {
+        // It lives no longer than this transaction.
+        let writer = try tx.bulkKeyingWriter(
+            batch: batch.id, kind: book.kind, office: book.office, pass: pass, operator: self.operator,
             source: "import:\(fileHash)", at: now)
         while true {
             let row: StagedRow?
@@ -404,7 +399,7 @@ private struct RowWriter {
                 throw FileSystemFailure.hotichError(for: error) ?? HoTichError(.importUnreadable(path: tally.path))
             }
             guard let row else { break }
-            try write(row, writer: writer, in: db)
+            try write(row, writer: writer, in: tx)
         }
     }
 
@@ -412,7 +407,7 @@ private struct RowWriter {
         try tally.reject(row.number, cells: row.cells, [ImportProblem(row: row.number, column: column, code: code, message: message)])
     }
 
-    private mutating func write(_ row: StagedRow, writer: BulkKeyingWriter, in db: Database) throws {
+    private mutating func write(_ row: StagedRow, writer: any BulkKeyingWriting, in tx: any StoreWriting) throws {
         let numberKey = "\(RegistrationNumber.value(row.registrationNumber ?? "") ?? -1)/\(row.registrationYear ?? book.year)"
         let file = Self.matchingFile(
             RegistrationNumber.value(row.registrationNumber ?? "").flatMap { filesByNumber[$0] } ?? [], registered: row.registered)
@@ -422,7 +417,7 @@ private struct RowWriter {
         // no one can claim it to key by keyboard, so a new row for it completes it. Any other draft
         // is someone's keying in progress.
         let mine = existing.first { $0.pass == pass }
-        let returned = mine.flatMap { $0.state == .draft && file == nil ? $0.id : nil }
+        let returned = mine.flatMap { $0.state == .draft && file == nil ? $0.keyingId : nil }
         if let mine, returned == nil {
             if mine.state == .complete {
                 tally.alreadyPresent += 1
@@ -440,23 +435,23 @@ private struct RowWriter {
         if let returned {
             var keying = Keying(
                 batchId: batch.id, entryKey: entryKey, scanFileId: file?.id, pass: pass, operator: self.operator,
-                state: .complete, fields: try FieldSetJSON.decode(row.json), position: fieldCount,
+                state: .complete, fields: try row.packed.unpacked(), position: fieldCount,
                 source: "import:\(fileHash)", at: now)
             keying.id = returned
-            recordId = try Session.attach(&keying, to: existingRecords[entryKey], book: book, batch: batch, at: now, in: db)
+            recordId = try Session.attach(&keying, to: existingRecords[entryKey], book: book, batch: batch, at: now, in: tx)
         } else if let existing = existingRecords[entryKey] {
             recordId = existing
-            try writer.insertJoining(recordId: existing, entryKey: entryKey, scanFileId: file?.id, fieldsJSON: row.json)
+            try writer.insertJoining(recordId: existing, entryKey: entryKey, scanFileId: file?.id, fields: row.packed)
         } else {
             try writer.insertCreating(
                 id: row.recordId, scanFileId: file?.id, entryKey: entryKey, registrationYear: row.registrationYear,
                 number: row.registrationNumber, subjectName: row.subjectName, subjectBirthYear: row.subjectBirthYear,
-                subjectPersonalID: row.subjectPersonalID, fieldsJSON: row.json)
+                subjectPersonalID: row.subjectPersonalID, fields: row.packed)
             recordId = row.recordId
         }
         existingRecords[entryKey] = recordId
         existingKeyings[entryKey, default: []].removeAll { $0.pass == pass }
-        existingKeyings[entryKey, default: []].append((nil, pass, self.operator, .complete))
+        existingKeyings[entryKey, default: []].append(KeyingSlot(keyingId: nil, entryKey: entryKey, pass: pass, operator: self.operator, state: .complete))
         try writer.appendAudit(
             action: .key, subject: recordId,
             reason: returned == nil ? "pass \(pass) import" : "pass \(pass) import, keyed again after a return")

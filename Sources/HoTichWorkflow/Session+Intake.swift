@@ -1,9 +1,8 @@
 public import Foundation
-import GRDB
 import Logging
 public import HoTichExchange
 public import HoTichModel
-public import HoTichStore
+import HoTichStore
 
 /// What the supervisor says when receiving a batch.
 public struct IntakeRequest: Sendable {
@@ -114,9 +113,7 @@ extension Session {
         let manifest = BatchManifest(entries: inspection.entries)
         let digest = manifest.contentDigest
 
-        if let existing = try workspace.sqlite.databaseRead({ db in
-            try Batch.filter(Batch.Columns.contentDigest == digest).fetchOne(db)
-        }) {
+        if let existing = try workspace.store.read({ tx in try tx.batch(withContent: digest) }) {
             throw HoTichError(.batchAlreadyReceived(batchID: existing.id))
         }
         var issues = inspection.issues
@@ -150,8 +147,8 @@ extension Session {
             // The files moved but the batch was not recorded (its commit failed): they go back under
             // the staging name, to be removed with it — unless a batch now holds the content.
             if staging?.movedTo != nil {
-                try? workspace.sqlite.databaseWrite { db in
-                    if try Batch.filter(Batch.Columns.contentDigest == digest).fetchCount(db) == 0 { try staging?.undoMove() }
+                try? workspace.store.write { tx in
+                    if try tx.batch(withContent: digest) == nil { try staging?.undoMove() }
                 }
             }
             throw error
@@ -172,8 +169,8 @@ extension Session {
         issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], staging: StagingFolder?, final: URL, actor: String
     ) throws -> Batch {
         let digest = manifest.contentDigest
-        return try workspace.sqlite.databaseWrite { db -> Batch in
-            if let existing = try Batch.filter(Batch.Columns.contentDigest == digest).fetchOne(db) {
+        return try workspace.store.write { tx -> Batch in
+            if let existing = try tx.batch(withContent: digest) {
                 throw HoTichError(.batchAlreadyReceived(batchID: existing.id))
             }
             if let staging {
@@ -186,7 +183,7 @@ extension Session {
             do {
                 return try Self.insertBatch(
                     request, source: source, sourceKind: sourceKind, storedRoot: storedRoot, manifest: manifest, issues: issues,
-                    unusable: unusable, names: names, actor: actor, in: db)
+                    unusable: unusable, names: names, actor: actor, in: tx)
             } catch {
                 try? staging?.undoMove()
                 throw error
@@ -196,39 +193,32 @@ extension Session {
 
     private static func insertBatch(
         _ request: IntakeRequest, source: URL, sourceKind: SourceKind, storedRoot: URL, manifest: BatchManifest,
-        issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], actor: String, in db: Database
+        issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], actor: String, in tx: any StoreWriting
     ) throws -> Batch {
         let digest = manifest.contentDigest
         let now = Timestamp.now()
-        let book = try Self.findOrCreateBook(request.book, in: db)
-        guard let bookId = book.id else { throw HoTichError(.storageFailure(code: 1)) }
-        let sequence = try (Int.fetchOne(
-            db, sql: "SELECT MAX(sequence) FROM batch WHERE bookId = ?", arguments: [bookId]) ?? 0) + 1
+        let bookId = try tx.bookId(for: request.book)
+        let sequence = try tx.nextBatchSequence(book: bookId)
         let batch = Batch(
             id: BatchIdentifier.make(book: request.book, sequence: sequence),
             bookId: bookId, sequence: sequence, policy: request.policy, state: .received, heldFrom: nil,
             sourcePath: source.path, sourceKind: sourceKind, storedRoot: storedRoot.path,
             fileCount: manifest.entries.count, totalBytes: manifest.totalBytes, contentDigest: digest,
             receivedAt: now, receivedBy: actor, updatedAt: now)
-        try batch.insert(db)
-        for entry in manifest.entries {
+        let files = manifest.entries.map { entry in
             let name = names[entry.path]
-            var file = ScanFile(
+            return ScanFile(
                 id: nil, batchId: batch.id, path: entry.path, bytes: entry.fingerprint.bytes,
                 sha256: entry.fingerprint.sha256, format: entry.fingerprint.format,
                 usable: !unusable.contains(entry.path),
                 nameNumber: name?.number, nameDate: name?.ngayDangKy)
-            try file.insert(db)
         }
-        for issue in issues {
-            var row = BatchIssueRow(batchId: batch.id, issue: issue)
-            try row.insert(db)
-        }
-        try AuditTrail.append(
+        try tx.insertBatch(batch, files: files, issues: issues)
+        try tx.appendAudit(
             AuditEntry(
                 actor: actor, action: .receive, batchId: batch.id, toState: BatchState.received.rawValue,
                 reason: issues.isEmpty ? nil : "accepted \(issues.count) file issues"),
-            at: now, in: db)
+            at: now)
         return batch
     }
 
@@ -312,36 +302,10 @@ extension Session {
     /// Files whose exact content already belongs to another batch.
     private func filesAlreadyReceived(_ manifest: BatchManifest) throws -> [IntakeIssue] {
         let nonEmpty = manifest.entries.filter { $0.fingerprint.bytes > 0 }
-        var holder: [String: String] = [:]
-        try workspace.sqlite.databaseRead { db in
-            for start in stride(from: 0, to: nonEmpty.count, by: 500) {
-                let chunk = nonEmpty[start..<min(start + 500, nonEmpty.count)].map(\.fingerprint.sha256)
-                let rows = try Row.fetchAll(
-                    db, sql: "SELECT sha256, batchId FROM scanFile WHERE sha256 IN (\(databaseQuestionMarks(count: chunk.count)))",
-                    arguments: StatementArguments(chunk))
-                for row in rows {
-                    holder[row["sha256"]] = row["batchId"]
-                }
-            }
-        }
+        let holder = try workspace.store.read { tx in try tx.batchesHolding(contents: nonEmpty.map(\.fingerprint.sha256)) }
         return nonEmpty.compactMap { entry in
             holder[entry.fingerprint.sha256].map { IntakeIssue(path: entry.path, problem: .alreadyReceived(batch: $0)) }
         }
-    }
-
-    static func findOrCreateBook(_ identity: BookIdentity, in db: Database) throws -> BookRow {
-        if try OfficeRow.fetchOne(db, key: identity.office.value) == nil {
-            try OfficeRow(code: identity.office, name: nil).insert(db)
-        }
-        if let book = try BookRow
-            .filter(BookRow.Columns.officeCode == identity.office.value && BookRow.Columns.kind == identity.kind.code
-                    && BookRow.Columns.year == identity.year && BookRow.Columns.volume == identity.volume)
-            .fetchOne(db) {
-            return book
-        }
-        var book = BookRow(id: nil, officeCode: identity.office, kind: identity.kind, year: identity.year, volume: identity.volume)
-        try book.insert(db)
-        return book
     }
 
     /// A `.zip` name, or the ZIP signature `PK\u{3}\u{4}` in the first bytes.

@@ -1,7 +1,6 @@
 public import Foundation
-import GRDB
 public import HoTichModel
-public import HoTichStore
+import HoTichStore
 import Logging
 
 /// One entry being keyed by one operator: the file, the fields in register order, what has been
@@ -50,8 +49,8 @@ extension Session {
         let me = user.name
         let nowText = Timestamp.text(for: now)
         let expires = Timestamp.text(for: now.addingTimeInterval(Self.claimLifetime))
-        let claimed: (Batch, BookIdentity, ScanFile, Keying)? = try workspace.sqlite.databaseWrite { db in
-            let (batch, book) = try Self.batchAndBook(batchID, in: db)
+        let claimed: (Batch, BookIdentity, ScanFile, Keying)? = try workspace.store.write { tx in
+            let (batch, book) = try Self.batchAndBook(batchID, in: tx)
             if pass == 2 && batch.policy != .double {
                 throw HoTichError(.policyHasNoSecondPass(batchID: batchID, policy: batch.policy))
             }
@@ -60,71 +59,46 @@ extension Session {
             guard batch.state == .received || batch.state == .keying else {
                 throw HoTichError(.batchNotKeyable(batchID: batchID, state: batch.state))
             }
+            let claim = { (fileId: Int64) in
+                Claim(scanFileId: fileId, pass: pass, batchId: batchID, operator: me, claimedAt: nowText, expiresAt: expires)
+            }
             // 1. A draft of mine in this pass: resume it exactly.
-            if var draft = try Keying
-                .filter(Keying.Columns.batchId == batchID && Keying.Columns.pass == pass
-                        && Keying.Columns.operator == me && Keying.Columns.state == KeyingState.draft.rawValue)
-                .order(Keying.Columns.savedAt.desc).fetchOne(db),
-               let fileId = draft.scanFileId, let file = try ScanFile.fetchOne(db, key: fileId) {
-                try ClaimRow(scanFileId: fileId, pass: pass, batchId: batchID, operator: me, claimedAt: nowText, expiresAt: expires)
-                    .save(db)
+            if var draft = try tx.latestDraft(batch: batchID, pass: pass, operator: me),
+               let fileId = draft.scanFileId, let file = try tx.scanFile(id: fileId) {
+                try tx.saveClaim(claim(fileId))
                 draft.savedAt = nowText
-                try draft.update(db)
+                try tx.updateKeying(draft)
                 return (batch, book, file, draft)
             }
             // 2. The next file nobody holds, whose other pass is not mine.
-            let otherPass = pass == 1 ? 2 : 1
-            let row = try Row.fetchOne(db, sql: """
-                SELECT scanFile.* FROM scanFile
-                WHERE scanFile.batchId = ? AND scanFile.usable AND \(NonEntryMark.notMarkedSQL(file: "scanFile"))
-                  AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.batchId = scanFile.batchId
-                                  AND k.entryKey = 'file:' || scanFile.id AND k.pass = ? AND k.state = 'complete')
-                  AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.scanFileId = scanFile.id AND c.pass = ?
-                                  AND c.operator <> ? AND c.expiresAt > ?)
-                  AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.batchId = scanFile.batchId
-                                  AND k.entryKey = 'file:' || scanFile.id AND k.pass = ? AND k.operator = ?)
-                ORDER BY scanFile.path LIMIT 1
-                """, arguments: [batchID, pass, pass, me, nowText, otherPass, me])
-            guard let row else {
+            guard let file = try tx.nextFileToKey(batch: batchID, pass: pass, operator: me, now: nowText), let fileId = file.id else {
                 // Nothing left to claim: a batch whose returned records are all saved again is keyed.
-                try Self.finishKeyingIfComplete(batchID, actor: me, in: db)
+                try Self.finishKeyingIfComplete(batchID, actor: me, in: tx)
                 return nil
             }
-            let file = try ScanFile(row: row)
-            guard let fileId = file.id else { return nil }
-            try ClaimRow(scanFileId: fileId, pass: pass, batchId: batchID, operator: me, claimedAt: nowText, expiresAt: expires)
-                .save(db)
+            try tx.saveClaim(claim(fileId))
             let entryKey = "file:\(fileId)"
             // A draft left by someone whose claim expired is taken over as it stands.
-            if var abandoned = try Keying
-                .filter(Keying.Columns.batchId == batchID && Keying.Columns.entryKey == entryKey && Keying.Columns.pass == pass)
-                .fetchOne(db) {
+            if var abandoned = try tx.keying(batch: batchID, entryKey: entryKey, pass: pass) {
                 abandoned.operator = me
                 abandoned.savedAt = nowText
-                try abandoned.update(db)
+                try tx.updateKeying(abandoned)
                 return (batch, book, file, abandoned)
             }
-            var draft = Keying(
+            let draft = try tx.insertKeying(Keying(
                 batchId: batchID, entryKey: entryKey, scanFileId: fileId, pass: pass, operator: me,
-                state: .draft, fields: [:], position: 0, source: "interactive", at: nowText)
-            try draft.insert(db)
+                state: .draft, fields: [:], position: 0, source: "interactive", at: nowText))
             if batch.state == .received {
-                try Self.transition(batchID, action: .startKeying, actor: me, reason: nil, in: db)
+                try Self.transition(batchID, action: .startKeying, actor: me, reason: nil, in: tx)
             }
             return (batch, book, file, draft)
         }
         guard let (batch, book, file, draft) = claimed, let keyingId = draft.id else { return nil }
-        let (done, total, proposals) = try workspace.sqlite.databaseRead { db in
-            let done = try Keying
-                .filter(Keying.Columns.batchId == batchID && Keying.Columns.pass == pass
-                        && Keying.Columns.state == KeyingState.complete.rawValue && Keying.Columns.scanFileId != nil)
-                .fetchCount(db)
-            let total = try Self.keyableFileCount(batchID, in: db)
-            let previous = try Keying
-                .filter(Keying.Columns.batchId == batchID && Keying.Columns.pass == pass
-                        && Keying.Columns.operator == me && Keying.Columns.state == KeyingState.complete.rawValue)
-                .order(Keying.Columns.savedAt.desc).fetchOne(db)
-            let office = try OfficeRow.fetchOne(db, key: book.office.value)
+        let (done, total, proposals) = try workspace.store.read { tx in
+            let done = try tx.completedFileCount(batch: batchID, pass: pass)
+            let total = try tx.keyableFileCount(batch: batchID)
+            let previous = try tx.latestCompleteKeying(batch: batchID, pass: pass, operator: me)
+            let office = try tx.office(book.office)
             return (done, total, KeyingProposals.make(book: book, file: file, previous: previous?.fields, officeName: office?.name))
         }
         workspace.logger.info("keying claimed", metadata: ["batch": "\(batchID)", "pass": "\(pass)"])
@@ -137,18 +111,15 @@ extension Session {
     public func saveDraft(_ task: KeyingTask, now: Date = Date()) throws {
         try require(.keyRecords)
         let me = user.name
-        try workspace.sqlite.databaseWrite { db in
-            guard var keying = try Keying.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
-                throw HoTichError(.claimNotYours(path: task.file.path, holder: try Self.holder(of: task, in: db)))
-            }
+        try workspace.store.write { tx in
+            var keying = try Self.myDraft(task, operator: me, in: tx)
             keying.fields = task.values
             keying.position = task.position
             keying.savedAt = Timestamp.text(for: now)
-            try keying.update(db)
+            try tx.updateKeying(keying)
             if let fileId = task.file.id {
-                try db.execute(
-                    sql: "UPDATE claim SET expiresAt = ? WHERE scanFileId = ? AND pass = ? AND operator = ?",
-                    arguments: [Timestamp.text(for: now.addingTimeInterval(Self.claimLifetime)), fileId, task.pass, me])
+                try tx.extendClaim(
+                    file: fileId, pass: task.pass, operator: me, until: Timestamp.text(for: now.addingTimeInterval(Self.claimLifetime)))
             }
         }
     }
@@ -166,20 +137,17 @@ extension Session {
         guard errors.isEmpty else { throw HoTichError(.keyingMustFix(errors: errors.count)) }
         let me = user.name
         let nowText = Timestamp.text(for: now)
-        let record = try workspace.sqlite.databaseWrite { db -> RegisterRecord in
-            guard var keying = try Keying.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
-                throw HoTichError(.claimNotYours(path: task.file.path, holder: try Self.holder(of: task, in: db)))
-            }
+        let record = try workspace.store.write { tx -> RegisterRecord in
+            var keying = try Self.myDraft(task, operator: me, in: tx)
             keying.fields = task.values
             keying.position = task.fields.count
-            let existing = try Self.existingRecordId(batch: task.batch.id, entryKey: keying.entryKey, in: db)
-            let recordId = try Self.attach(&keying, to: existing, book: task.book, batch: task.batch, at: nowText, in: db)
-            guard let record = try RegisterRecord.fetchOne(db, key: recordId) else { throw HoTichError(.storageFailure(code: 11)) }
-            try db.execute(sql: "DELETE FROM claim WHERE scanFileId = ? AND pass = ?", arguments: [task.file.id, task.pass])
-            try AuditTrail.append(
-                AuditEntry(actor: me, action: .key, batchId: task.batch.id, subject: record.id, reason: "pass \(task.pass)"),
-                at: nowText, in: db)
-            try Self.finishKeyingIfComplete(task.batch.id, actor: me, in: db)
+            let existing = try tx.recordId(batch: task.batch.id, entryKey: keying.entryKey)
+            let recordId = try Self.attach(&keying, to: existing, book: task.book, batch: task.batch, at: nowText, in: tx)
+            let record = try Self.required(tx.record(id: recordId), "record")
+            if let fileId = task.file.id { try tx.deleteClaims(file: fileId, pass: task.pass) }
+            try tx.appendAudit(
+                AuditEntry(actor: me, action: .key, batchId: task.batch.id, subject: record.id, reason: "pass \(task.pass)"), at: nowText)
+            try Self.finishKeyingIfComplete(task.batch.id, actor: me, in: tx)
             return record
         }
         workspace.logger.info("record keyed", metadata: ["batch": "\(task.batch.id)", "pass": "\(task.pass)"])
@@ -191,41 +159,40 @@ extension Session {
     public func releaseClaim(batch batchID: String, path: String) throws -> [Int] {
         try require(.releaseClaims)
         let actor = user.name
-        return try workspace.sqlite.databaseWrite { db in
-            guard let file = try ScanFile.filter(ScanFile.Columns.batchId == batchID && ScanFile.Columns.path == path).fetchOne(db),
-                  let fileId = file.id
-            else { throw HoTichError(.noClaim(path: path)) }
-            let passes = try Int.fetchAll(db, sql: "SELECT pass FROM claim WHERE scanFileId = ? ORDER BY pass", arguments: [fileId])
+        return try workspace.store.write { tx in
+            guard let fileId = try tx.scanFile(batch: batchID, path: path)?.id else { throw HoTichError(.noClaim(path: path)) }
+            let passes = try tx.claimedPasses(file: fileId)
             guard !passes.isEmpty else { throw HoTichError(.noClaim(path: path)) }
-            try db.execute(sql: "DELETE FROM claim WHERE scanFileId = ?", arguments: [fileId])
+            try tx.deleteClaims(file: fileId, pass: nil)
             // A draft opened and left with nothing typed holds nothing to keep: it goes with the claim,
             // so that an import of the entry is not refused as "being keyed".
-            try db.execute(sql: "DELETE FROM keying WHERE scanFileId = ? AND state = 'draft' AND \(Self.emptyDraftSQL)", arguments: [fileId])
-            try AuditTrail.append(
-                AuditEntry(actor: actor, action: .releaseClaim, batchId: batchID, subject: path), at: Timestamp.now(), in: db)
+            try tx.deleteEmptyDrafts(file: fileId)
+            try tx.appendAudit(AuditEntry(actor: actor, action: .releaseClaim, batchId: batchID, subject: path), at: Timestamp.now())
             return passes
         }
     }
 
-    // MARK: - Shared with import
-
-    /// The record already made for an entry of a batch, if any.
-    static func existingRecordId(batch batchID: String, entryKey: String, in db: Database) throws -> String? {
-        try String.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM record WHERE batchId = ? AND entryKey = ?"), arguments: [batchID, entryKey])
+    /// The draft of `task`, while it is still this operator's.
+    /// - Throws: `.claimNotYours` naming who holds it now, after a takeover or a completion.
+    static func myDraft(_ task: KeyingTask, operator me: String, in tx: any StoreReading) throws -> Keying {
+        guard let keying = try tx.keying(id: task.keyingId), keying.operator == me, keying.state == .draft else {
+            throw HoTichError(.claimNotYours(path: task.file.path, holder: try tx.keyingOperator(id: task.keyingId) ?? "?"))
+        }
+        return keying
     }
+
+    // MARK: - Shared with import
 
     /// Marks a saved keying (a draft, or a returned entry's keying) complete and links it to its
     /// record, creating the record on the first pass. Interactive saving comes through here, and an
-    /// import's row that keys a returned entry again; an import's other rows are written by
-    /// `BulkKeyingWriter` to the same effect.
+    /// import's row that keys a returned entry again; an import's other rows are written by the
+    /// store's bulk writer to the same effect.
     /// - Parameter existing: the entry's record, when it has one.
     /// - Returns: the record's id.
     static func attach(
-        _ keying: inout Keying, to existing: String?, book: BookIdentity, batch: Batch, at time: String, in db: Database
+        _ keying: inout Keying, to existing: String?, book: BookIdentity, batch: Batch, at time: String, in tx: any StoreWriting
     ) throws -> String {
         let recordId: String
-        let createsRecord = existing == nil
         if let existing {
             recordId = existing
         } else {
@@ -234,62 +201,41 @@ extension Session {
                 officeCode: book.office, fields: keying.fields, bookYear: book.year, at: time)
             created.scanFileId = keying.scanFileId
             created.entryKey = keying.entryKey
-            try created.insertFast(db)
+            try tx.insertRecord(created)
             recordId = created.id
         }
         keying.recordId = recordId
         keying.state = .complete
         keying.savedAt = time
-        try keying.update(db)
+        try tx.updateKeying(keying)
         // The keying that creates its record shares the record's stored values.
-        if createsRecord { try keying.shareValuesWithRecord(db) }
+        if existing == nil, let id = keying.id { try tx.shareValuesWithRecord(keying: id) }
         return recordId
     }
 
-    /// SQL that holds for a draft in which nothing was typed (opened, then left).
-    static let emptyDraftSQL = "position = 0 AND (fields IS NULL OR fields = '{}')"
-
-    /// Removes the drafts of `pass` in which nothing was typed and whose file nobody holds any more
-    /// (the claim was released or expired): an import may then key those entries.
-    static func dropAbandonedEmptyDrafts(batch batchID: String, pass: Int, now: String, in db: Database) throws {
-        try db.execute(sql: """
-            DELETE FROM keying WHERE batchId = ? AND pass = ? AND state = 'draft' AND scanFileId IS NOT NULL AND \(emptyDraftSQL)
-              AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.scanFileId = keying.scanFileId AND c.pass = keying.pass AND c.expiresAt > ?)
-            """, arguments: [batchID, pass, now])
-    }
-
     /// Moves the batch to `keyed` once every keyable file has every pass its policy needs.
-    static func finishKeyingIfComplete(_ batchID: String, actor: String, in db: Database) throws {
-        guard let batch = try Batch.fetchOne(db, key: batchID), batch.state == .keying else { return }
-        let usable = try keyableFileCount(batchID, in: db)
+    static func finishKeyingIfComplete(_ batchID: String, actor: String, in tx: any StoreWriting) throws {
+        guard let batch = try tx.batch(batchID), batch.state == .keying else { return }
+        let usable = try tx.keyableFileCount(batch: batchID)
         guard usable > 0 else { return }
-        for pass in requiredPasses(batch.policy) {
-            let done = try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM keying WHERE batchId = ? AND pass = ? AND state = 'complete' AND scanFileId IS NOT NULL
-                """, arguments: [batchID, pass]) ?? 0
-            if done < usable { return }
+        for pass in requiredPasses(batch.policy) where try tx.completedFileCount(batch: batchID, pass: pass) < usable {
+            return
         }
-        let drafts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keying WHERE batchId = ? AND state = 'draft'", arguments: [batchID]) ?? 0
-        guard drafts == 0 else { return }
-        try transition(batchID, action: .finishKeying, actor: actor, reason: nil, in: db)
+        guard try tx.draftCount(batch: batchID) == 0 else { return }
+        try transition(batchID, action: .finishKeying, actor: actor, reason: nil, in: tx)
     }
 
-    /// The files of a batch that are to be keyed: usable scans not marked as holding no entry.
-    static func keyableFileCount(_ batchID: String, in db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: """
-            SELECT COUNT(*) FROM scanFile f WHERE f.batchId = ? AND f.usable AND \(NonEntryMark.notMarkedSQL(file: "f"))
-            """, arguments: [batchID]) ?? 0
+    /// A batch with its book's identity.
+    /// - Throws: `.batchNotFound` when there is no such batch.
+    static func batchAndBook(_ batchID: String, in tx: any StoreReading) throws -> (Batch, BookIdentity) {
+        guard let found = try tx.batchAndBook(batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+        return found
     }
 
-    /// Who now holds the entry of `task` (after a takeover), for the refusal message.
-    static func holder(of task: KeyingTask, in db: Database) throws -> String {
-        try String.fetchOne(db, sql: "SELECT operator FROM keying WHERE id = ?", arguments: [task.keyingId]) ?? "?"
-    }
-
-    static func batchAndBook(_ batchID: String, in db: Database) throws -> (Batch, BookIdentity) {
-        guard let batch = try Batch.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
-        guard let book = try BookRow.fetchOne(db, key: batch.bookId) else { throw HoTichError(.storageFailure(code: 11)) }
-        return (batch, book.identity)
+    /// `value`, or the named failure of a row that must exist.
+    static func required<T>(_ value: T?, _ table: String) throws -> T {
+        guard let value else { throw HoTichError(.storeDamaged(.missingRow(table: table))) }
+        return value
     }
 }
 

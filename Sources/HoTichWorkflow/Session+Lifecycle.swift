@@ -1,4 +1,3 @@
-import GRDB
 public import Foundation
 import Logging
 public import HoTichModel
@@ -25,8 +24,8 @@ extension Session {
             throw HoTichError(.reasonRequired(action: action))
         }
         let actor = user.name
-        let applied = try workspace.sqlite.databaseWrite { db in
-            try Self.transition(batchID, action: action, actor: actor, reason: reason, in: db)
+        let applied = try workspace.store.write { tx in
+            try Self.transition(batchID, action: action, actor: actor, reason: reason, in: tx)
         }
         workspace.logger.info(
             "batch transition",
@@ -37,9 +36,9 @@ extension Session {
     /// Applies `action` inside the caller's transaction: the new state and its audit event.
     @discardableResult
     static func transition(
-        _ batchID: String, action: BatchAction, actor: String, reason: String?, in db: Database
+        _ batchID: String, action: BatchAction, actor: String, reason: String?, in tx: any StoreWriting
     ) throws -> AppliedTransition {
-        guard var batch = try Batch.fetchOne(db, key: batchID) else {
+        guard var batch = try tx.batch(batchID) else {
             throw HoTichError(.batchNotFound(batchID))
         }
         let from = batch.state
@@ -48,12 +47,12 @@ extension Session {
         batch.heldFrom = action == .hold ? from : nil
         batch.state = to
         batch.updatedAt = now
-        try batch.update(db)
-        try AuditTrail.append(
+        try tx.updateBatch(batch)
+        try tx.appendAudit(
             AuditEntry(
                 actor: actor, action: .transition(action), batchId: batchID,
                 fromState: from.rawValue, toState: to.rawValue, reason: reason),
-            at: now, in: db)
+            at: now)
         return AppliedTransition(batchID: batchID, action: action, from: from, to: to)
     }
 
@@ -83,8 +82,8 @@ extension Session {
         guard !reason.isEmpty else { throw HoTichError(.reasonRequired(action: .returnToKeying)) }
         let me = user.name
         let time = Timestamp.text(for: now)
-        return try workspace.sqlite.databaseWrite { db in
-            let numbered = try Self.recordIdsByNumber(in: batchID, db: db)
+        return try workspace.store.write { tx in
+            let numbered = try Self.recordIdsByNumber(in: batchID, tx: tx)
             var ids: [String] = []
             for number in numbers {
                 guard let matches = RegistrationNumber.value(number).flatMap({ numbered[$0] }) else {
@@ -92,39 +91,32 @@ extension Session {
                 }
                 ids += matches
             }
-            try Self.reopenForKeying(batchID, records: ids, reason: reason, actor: me, at: time, in: db)
+            try Self.reopenForKeying(batchID, records: ids, reason: reason, actor: me, at: time, in: tx)
             return ids.count
         }
     }
 
     /// The ids of a batch's records by registration number (`5`, `05` and `5/2017` are one number).
-    static func recordIdsByNumber(in batchID: String, db: Database) throws -> [Int: [String]] {
+    static func recordIdsByNumber(in batchID: String, tx: any StoreReading) throws -> [Int: [String]] {
         var numbered: [Int: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, number FROM record WHERE batchId = ?", arguments: [batchID]) {
-            guard let number = (row["number"] as String?).flatMap(RegistrationNumber.value) else { continue }
-            numbered[number, default: []].append(row["id"])
+        for (id, number) in try tx.recordNumbers(batch: batchID) {
+            guard let number = number.flatMap(RegistrationNumber.value) else { continue }
+            numbered[number, default: []].append(id)
         }
         return numbered
     }
 
     /// Moves the batch back to keying and reopens the records' keyings as drafts.
-    static func reopenForKeying(_ batchID: String, records: [String], reason: String, actor: String, at time: String, in db: Database) throws {
-        try transition(batchID, action: .returnToKeying, actor: actor, reason: reason, in: db)
-        var audit = try AuditTrail.Appender(db)
+    static func reopenForKeying(
+        _ batchID: String, records: [String], reason: String, actor: String, at time: String, in tx: any StoreWriting
+    ) throws {
+        try transition(batchID, action: .returnToKeying, actor: actor, reason: reason, in: tx)
         for id in records {
-            // A draft holds its own values (a complete keying may share its record's).
-            try db.execute(sql: """
-                UPDATE keying SET state = 'draft', position = 0, savedAt = ?, fields = \(Keying.valuesSQL(keying: "keying"))
-                WHERE recordId = ?
-                """, arguments: [time, id])
-            try db.execute(sql: "DELETE FROM claim WHERE scanFileId = (SELECT scanFileId FROM record WHERE id = ?)", arguments: [id])
-            try db.execute(
-                sql: "UPDATE fieldDecision SET supersededAt = ? WHERE recordId = ? AND supersededAt IS NULL", arguments: [time, id])
-            try db.execute(
-                sql: "UPDATE record SET status = 'keyed', verifiedAt = NULL, verifiedBy = NULL, updatedAt = ? WHERE id = ?",
-                arguments: [time, id])
-            try audit.append(
-                AuditEntry(actor: actor, action: .recordReturned, batchId: batchID, subject: id, reason: reason), at: time, in: db)
+            try tx.reopenKeyings(record: id, at: time)
+            try tx.deleteClaims(ofRecord: id)
+            try tx.supersedeDecisions(record: id, at: time)
+            try tx.returnRecordToKeying(id, at: time)
+            try tx.appendAudit(AuditEntry(actor: actor, action: .recordReturned, batchId: batchID, subject: id, reason: reason), at: time)
         }
     }
 }
@@ -138,20 +130,22 @@ extension Session {
         try require(.changePolicy)
         let me = user.name
         let reason = reason.map(VietnameseText.singleLine).flatMap { $0.isEmpty ? nil : $0 }
-        return try workspace.sqlite.databaseWrite { db in
-            guard let batch = try Batch.fetchOne(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
-            let keyings = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM keying WHERE batchId = ?", arguments: [batchID]) ?? 0
-            guard batch.state == .received, keyings == 0 else {
+        return try workspace.store.write { tx in
+            guard var batch = try tx.batch(batchID) else { throw HoTichError(.batchNotFound(batchID)) }
+            guard batch.state == .received, try tx.keyingCount(batch: batchID) == 0 else {
                 throw HoTichError(.policyChangeTooLate(batchID: batchID, state: batch.state))
             }
-            guard batch.policy != policy else { return policy }
-            try db.execute(sql: "UPDATE batch SET policy = ?, updatedAt = ? WHERE id = ?",
-                           arguments: [policy.rawValue, Timestamp.now(), batchID])
-            try AuditTrail.append(
-                AuditEntry(actor: me, action: .policyChanged, batchId: batchID, fromState: batch.policy.rawValue,
+            let previous = batch.policy
+            guard previous != policy else { return policy }
+            let now = Timestamp.now()
+            batch.policy = policy
+            batch.updatedAt = now
+            try tx.updateBatch(batch)
+            try tx.appendAudit(
+                AuditEntry(actor: me, action: .policyChanged, batchId: batchID, fromState: previous.rawValue,
                            toState: policy.rawValue, reason: reason),
-                at: Timestamp.now(), in: db)
-            return batch.policy
+                at: now)
+            return previous
         }
     }
 }

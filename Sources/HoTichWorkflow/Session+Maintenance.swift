@@ -14,9 +14,8 @@ extension Session {
         let before = try workspace.store.size()
         try workspace.store.compact()
         let after = try workspace.store.size()
-        try workspace.sqlite.databaseWrite { db in
-            try AuditTrail.append(
-                AuditEntry(actor: user.name, action: .compact, reason: "\(before) → \(after) bytes"), at: Timestamp.now(), in: db)
+        try workspace.store.write { tx in
+            try tx.appendAudit(AuditEntry(actor: user.name, action: .compact, reason: "\(before) → \(after) bytes"), at: Timestamp.now())
         }
         workspace.logger.info("workspace compacted", metadata: ["before": "\(before)", "after": "\(after)"])
         return (before, after)

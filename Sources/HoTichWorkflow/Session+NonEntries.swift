@@ -1,7 +1,6 @@
 public import Foundation
-import GRDB
 public import HoTichModel
-public import HoTichStore
+import HoTichStore
 import Logging
 
 extension Session {
@@ -17,16 +16,15 @@ extension Session {
         try require(.markFiles)
         let reason = try Self.nonEntryReason(reason)
         let me = user.name
-        try workspace.sqlite.databaseWrite { db in
-            let file = try Self.markableFile(batchID, path: path, in: db)
-            guard let fileId = file.id else { throw HoTichError(.storageFailure(code: 11)) }
-            let keyings = try Keying.filter(Keying.Columns.batchId == batchID && Column("scanFileId") == fileId).fetchAll(db)
+        try workspace.store.write { tx in
+            let (file, fileId) = try Self.markableFile(batchID, path: path, in: tx)
+            let keyings = try tx.keyings(batch: batchID, file: fileId)
             if let busy = keyings.first(where: { $0.state == .complete || !$0.fields.isEmpty }) {
                 throw HoTichError(.claimNotYours(path: path, holder: busy.operator))
             }
             // Drafts opened on the file and left empty go with the mark.
-            for keying in keyings { _ = try keying.delete(db) }
-            try Self.mark(file, batch: batchID, kind: kind, reason: reason, actor: me, at: Timestamp.text(for: now), in: db)
+            for keying in keyings { if let id = keying.id { try tx.deleteKeying(id: id) } }
+            try Self.mark(file, fileId, batch: batchID, kind: kind, reason: reason, actor: me, at: Timestamp.text(for: now), in: tx)
         }
         workspace.logger.info("file marked as no entry", metadata: ["batch": "\(batchID)", "kind": "\(kind.rawValue)"])
     }
@@ -37,13 +35,11 @@ extension Session {
         try require(.keyRecords)
         let reason = try Self.nonEntryReason(reason)
         let me = user.name
-        try workspace.sqlite.databaseWrite { db in
-            guard let keying = try Keying.fetchOne(db, key: task.keyingId), keying.operator == me, keying.state == .draft else {
-                throw HoTichError(.claimNotYours(path: task.file.path, holder: try Self.holder(of: task, in: db)))
-            }
-            let file = try Self.markableFile(task.batch.id, path: task.file.path, in: db)
-            _ = try keying.delete(db)
-            try Self.mark(file, batch: task.batch.id, kind: kind, reason: reason, actor: me, at: Timestamp.text(for: now), in: db)
+        try workspace.store.write { tx in
+            let keying = try Self.myDraft(task, operator: me, in: tx)
+            let (file, fileId) = try Self.markableFile(task.batch.id, path: task.file.path, in: tx)
+            if let id = keying.id { try tx.deleteKeying(id: id) }
+            try Self.mark(file, fileId, batch: task.batch.id, kind: kind, reason: reason, actor: me, at: Timestamp.text(for: now), in: tx)
         }
         workspace.logger.info("file marked as no entry", metadata: ["batch": "\(task.batch.id)", "kind": "\(kind.rawValue)"])
     }
@@ -52,7 +48,7 @@ extension Session {
     /// so that the keying loop says so before asking what the page is.
     public func checkMarkable(_ task: KeyingTask) throws {
         try require(.keyRecords)
-        try workspace.sqlite.databaseRead { db in _ = try Self.markableFile(task.batch.id, path: task.file.path, in: db) }
+        try workspace.store.read { tx in _ = try Self.markableFile(task.batch.id, path: task.file.path, in: tx) }
     }
 
     /// A supervisor clears a mark: the file is an entry after all and is keyed like any other.
@@ -62,24 +58,21 @@ extension Session {
         let reason = try Self.nonEntryReason(reason)
         let me = user.name
         let time = Timestamp.text(for: now)
-        try workspace.sqlite.databaseWrite { db in
-            let (batch, _) = try Self.batchAndBook(batchID, in: db)
+        try workspace.store.write { tx in
+            let (batch, _) = try Self.batchAndBook(batchID, in: tx)
             guard Self.markableStates.contains(batch.state) else {
                 throw HoTichError(.batchFilesFrozen(batchID: batchID, state: batch.state))
             }
-            guard let file = try ScanFile.filter(ScanFile.Columns.batchId == batchID && ScanFile.Columns.path == path).fetchOne(db),
-                  let fileId = file.id,
-                  var mark = try NonEntryMark.filter(NonEntryMark.Columns.scanFileId == fileId && NonEntryMark.Columns.clearedAt == nil)
-                    .fetchOne(db)
-            else { throw HoTichError(.fileNotMarked(path: path)) }
+            guard let fileId = try tx.scanFile(batch: batchID, path: path)?.id, var mark = try tx.markInForce(file: fileId) else {
+                throw HoTichError(.fileNotMarked(path: path))
+            }
             mark.clearedBy = me
             mark.clearedAt = time
             mark.clearReason = reason
-            try mark.update(db)
-            try AuditTrail.append(
-                AuditEntry(actor: me, action: .fileEntryAgain, batchId: batchID, subject: path, reason: reason), at: time, in: db)
+            try tx.updateMark(mark)
+            try tx.appendAudit(AuditEntry(actor: me, action: .fileEntryAgain, batchId: batchID, subject: path, reason: reason), at: time)
             if batch.state == .keyed || batch.state == .verifying || batch.state == .verified {
-                try Self.transition(batchID, action: .returnToKeying, actor: me, reason: reason, in: db)
+                try Self.transition(batchID, action: .returnToKeying, actor: me, reason: reason, in: tx)
             }
         }
         workspace.logger.info("file mark cleared", metadata: ["batch": "\(batchID)"])
@@ -88,20 +81,10 @@ extension Session {
     /// The files of a batch marked as holding no entry (marks in force), in path order.
     public func nonEntryFiles(batch batchID: String) throws -> [NonEntryFile] {
         try require(.viewWork)
-        return try workspace.sqlite.databaseRead { db in
-            guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
-            return try Self.nonEntryFiles(batchID, in: db)
+        return try workspace.store.read { tx in
+            guard try tx.batch(batchID) != nil else { throw HoTichError(.batchNotFound(batchID)) }
+            return try tx.nonEntryFiles(batch: batchID)
         }
-    }
-
-    static func nonEntryFiles(_ batchID: String, in db: Database) throws -> [NonEntryFile] {
-        let marks = try NonEntryMark.inForce(batch: batchID).fetchAll(db)
-        var paths: [Int64: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, path FROM scanFile WHERE batchId = ?", arguments: [batchID]) {
-            paths[row["id"]] = row["path"]
-        }
-        return marks.compactMap { mark in paths[mark.scanFileId].map { NonEntryFile(path: $0, mark: mark) } }
-            .sorted { $0.path < $1.path }
     }
 
     // MARK: - Steps
@@ -112,36 +95,35 @@ extension Session {
         return reason
     }
 
-    /// The file, when it may be marked: in a batch not yet sent, usable, not marked, with no record.
-    static func markableFile(_ batchID: String, path: String, in db: Database) throws -> ScanFile {
-        let (batch, _) = try batchAndBook(batchID, in: db)
+    /// The file and its id, when it may be marked: in a batch not yet sent, usable, not marked,
+    /// with no record.
+    static func markableFile(_ batchID: String, path: String, in tx: any StoreReading) throws -> (ScanFile, Int64) {
+        let (batch, _) = try batchAndBook(batchID, in: tx)
         guard markableStates.contains(batch.state) else {
             throw HoTichError(.batchFilesFrozen(batchID: batchID, state: batch.state))
         }
-        guard let file = try ScanFile.filter(ScanFile.Columns.batchId == batchID && ScanFile.Columns.path == path).fetchOne(db),
-              let fileId = file.id
-        else { throw HoTichError(.fileNotInBatch(batchID: batchID, path: path)) }
+        guard let file = try tx.scanFile(batch: batchID, path: path), let fileId = file.id else {
+            throw HoTichError(.fileNotInBatch(batchID: batchID, path: path))
+        }
         guard file.usable else { throw HoTichError(.fileNotKeyable(path: path)) }
-        if let mark = try NonEntryMark.filter(NonEntryMark.Columns.scanFileId == fileId && NonEntryMark.Columns.clearedAt == nil)
-            .fetchOne(db) {
+        if let mark = try tx.markInForce(file: fileId) {
             throw HoTichError(.fileAlreadyMarked(path: path, kind: mark.kind))
         }
-        if let number = try String.fetchOne(db, sql: "SELECT COALESCE(number, '?') FROM record WHERE scanFileId = ? LIMIT 1", arguments: [fileId]) {
-            throw HoTichError(.fileHasRecord(path: path, number: number))
+        if let record = try tx.recordOnFile(fileId) {
+            throw HoTichError(.fileHasRecord(path: path, number: record.number ?? "?"))
         }
-        return file
+        return (file, fileId)
     }
 
     private static func mark(
-        _ file: ScanFile, batch batchID: String, kind: NonEntryKind, reason: String, actor: String, at time: String, in db: Database
+        _ file: ScanFile, _ fileId: Int64, batch batchID: String, kind: NonEntryKind, reason: String, actor: String, at time: String,
+        in tx: any StoreWriting
     ) throws {
-        guard let fileId = file.id else { throw HoTichError(.storageFailure(code: 11)) }
-        var mark = NonEntryMark(scanFileId: fileId, batchId: batchID, kind: kind, reason: reason, by: actor, at: time)
-        try mark.insert(db)
-        try db.execute(sql: "DELETE FROM claim WHERE scanFileId = ?", arguments: [fileId])
-        try AuditTrail.append(
+        try tx.insertMark(NonEntryMark(scanFileId: fileId, batchId: batchID, kind: kind, reason: reason, by: actor, at: time))
+        try tx.deleteClaims(file: fileId, pass: nil)
+        try tx.appendAudit(
             AuditEntry(actor: actor, action: .fileNotAnEntry, batchId: batchID, subject: file.path, reason: "\(kind.rawValue): \(reason)"),
-            at: time, in: db)
-        try finishKeyingIfComplete(batchID, actor: actor, in: db)
+            at: time)
+        try finishKeyingIfComplete(batchID, actor: actor, in: tx)
     }
 }

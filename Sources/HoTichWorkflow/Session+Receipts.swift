@@ -1,5 +1,4 @@
 public import Foundation
-import GRDB
 import HoTichExchange
 public import HoTichModel
 import HoTichStore
@@ -47,38 +46,34 @@ extension Session {
         }
         let me = user.name
         let time = Timestamp.text(for: now)
-        let report = try workspace.sqlite.databaseWrite { db -> ReceiptReport in
-            guard try String.fetchOne(db, sql: "SELECT state FROM exportPackage WHERE id = ?", arguments: [receipt.packageId]) == "complete" else {
+        let report = try workspace.store.write { tx -> ReceiptReport in
+            guard try tx.exportPackage(id: receipt.packageId)?.state == .complete else {
                 throw HoTichError(.receiptUnknownPackage(receipt.packageId))
             }
-            let update = try db.cachedStatement(sql: """
-                UPDATE exportedRecord SET receipt = ?, receiptCode = ?, receiptAt = ?
-                WHERE recordId = ? AND version = ? AND packageId = ?
-                """)
             var accepted = 0
             var unknown = 0
             var rejected: [RejectedRecord] = []
             for result in receipt.results {
-                try update.execute(arguments: [
-                    result.status.rawValue, result.code, receipt.receivedAt, result.recordId, result.recordVersion, receipt.packageId,
-                ])
-                guard db.changesCount > 0 else {
+                let delivered = try tx.recordReceipt(
+                    package: receipt.packageId, record: result.recordId, version: result.recordVersion, status: result.status.rawValue,
+                    code: result.code, at: receipt.receivedAt)
+                guard delivered else {
                     unknown += 1
                     continue
                 }
                 if result.status == .accepted {
                     accepted += 1
                 } else {
-                    let row = try Row.fetchOne(db, sql: "SELECT batchId, number FROM record WHERE id = ?", arguments: [result.recordId])
+                    let location = try tx.recordLocation(id: result.recordId)
                     rejected.append(RejectedRecord(
-                        batchID: row?["batchId"] ?? "?", number: row?["number"], recordId: result.recordId,
+                        batchID: location?.batchId ?? "?", number: location?.number, recordId: result.recordId,
                         version: result.recordVersion, code: result.code, message: result.message))
                 }
             }
-            try AuditTrail.append(
+            try tx.appendAudit(
                 AuditEntry(actor: me, action: .receipt, subject: receipt.packageId,
                            reason: "accepted \(accepted), rejected \(rejected.count), unknown \(unknown)"),
-                at: time, in: db)
+                at: time)
             return ReceiptReport(packageID: receipt.packageId, accepted: accepted, rejected: rejected, unknown: unknown)
         }
         workspace.logger.info(
@@ -90,14 +85,6 @@ extension Session {
     /// Exported record versions: accepted, rejected, awaiting a receipt.
     public func exportStatus() throws -> ExportStatus {
         try require(.viewWork)
-        return try workspace.sqlite.databaseRead { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT COUNT(*) AS exported,
-                       COALESCE(SUM(receipt = 'accepted'), 0) AS accepted,
-                       COALESCE(SUM(receipt = 'rejected'), 0) AS rejected
-                FROM exportedRecord
-                """)
-            return ExportStatus(exported: row?["exported"] ?? 0, accepted: row?["accepted"] ?? 0, rejected: row?["rejected"] ?? 0)
-        }
+        return try workspace.store.read { tx in try tx.exportStatus() }
     }
 }

@@ -1,7 +1,6 @@
 public import Foundation
-import GRDB
 public import HoTichModel
-public import HoTichStore
+import HoTichStore
 import Logging
 
 /// One record for a verifier to check against the image: every record of a `review` batch, or
@@ -42,43 +41,32 @@ extension Session {
         let me = user.name
         let time = Timestamp.text(for: now)
         let seed = seed ?? UInt64.random(in: 1...UInt64(Int64.max))
-        return try workspace.sqlite.databaseWrite { db in
-            let (batch, _) = try Self.batchAndBook(batchID, in: db)
+        return try workspace.store.write { tx in
+            let (batch, _) = try Self.batchAndBook(batchID, in: tx)
             guard batch.policy == .sample else {
                 throw HoTichError(.policyIsNotSample(batchID: batchID, policy: batch.policy))
             }
             if batch.state == .keyed {
-                try Self.transition(batchID, action: .startVerification, actor: me, reason: nil, in: db)
+                try Self.transition(batchID, action: .startVerification, actor: me, reason: nil, in: tx)
             } else if batch.state != .verifying {
                 throw HoTichError(.batchNotVerifiable(batchID: batchID, state: batch.state))
             }
-            if let pending = try SampleDraw.filter(Column("batchId") == batchID && Column("outcome") == nil).fetchOne(db) {
+            if let pending = try tx.pendingSampleDraw(batch: batchID) {
                 throw HoTichError(.sampleAlreadyDrawn(batchID: batchID, at: pending.drawnAt))
             }
-            let records = try Self.recordsInRegisterOrder(batchID, in: db)
+            let records = try tx.recordIdsInRegisterOrder(batch: batchID)
             guard !records.isEmpty else { throw HoTichError(.nothingToShow) }
             let plan = SamplingPlan(lotSize: records.count, aql: aql)
-            var draw = SampleDraw(batchId: batchID, plan: plan, seed: Int64(bitPattern: seed), by: me, at: time)
-            try draw.insert(db)
-            guard let drawId = draw.id else { throw HoTichError(.storageFailure(code: 11)) }
-            for (position, index) in plan.draw(seed: seed).enumerated() {
-                try SampleItem(drawId: drawId, recordId: records[index], position: position + 1).insert(db)
-            }
-            try AuditTrail.append(
+            let draw = try tx.insertSampleDraw(
+                SampleDraw(batchId: batchID, plan: plan, seed: Int64(bitPattern: seed), by: me, at: time),
+                records: plan.draw(seed: seed).map { records[$0] })
+            try tx.appendAudit(
                 AuditEntry(
                     actor: me, action: .sampleDrawn, batchId: batchID,
                     reason: "AQL \(plan.aql.rawValue), lot \(plan.lotSize), letter \(plan.codeLetter), n=\(plan.sampleSize), Ac=\(plan.acceptance), seed \(seed)"),
-                at: time, in: db)
+                at: time)
             return draw
         }
-    }
-
-    /// The ids of a batch's records in the order of the book: the lot a sample is drawn from.
-    static func recordsInRegisterOrder(_ batchID: String, in db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: """
-            SELECT r.id FROM record r LEFT JOIN scanFile f ON f.id = r.scanFileId
-            WHERE r.batchId = ? ORDER BY f.path, CAST(r.number AS INTEGER), r.entryKey
-            """, arguments: [batchID])
     }
 
     // MARK: - Reviewing
@@ -87,51 +75,40 @@ extension Session {
     public func nextReview(batch batchID: String) throws -> ReviewTask? {
         try require(.review)
         let me = user.name
-        return try workspace.sqlite.databaseWrite { db in
-            let (batch, book) = try Self.batchAndBook(batchID, in: db)
+        return try workspace.store.write { tx in
+            let (batch, book) = try Self.batchAndBook(batchID, in: tx)
             switch batch.policy {
             case .double:
                 throw HoTichError(.policyHasNoReview(batchID: batchID))
             case .review:
                 if batch.state == .keyed {
-                    try Self.transition(batchID, action: .startVerification, actor: me, reason: nil, in: db)
+                    try Self.transition(batchID, action: .startVerification, actor: me, reason: nil, in: tx)
                 } else if batch.state != .verifying {
                     throw HoTichError(.batchNotVerifiable(batchID: batchID, state: batch.state))
                 }
-                let total = try RegisterRecord.filter(RegisterRecord.Columns.batchId == batchID).fetchCount(db)
-                let done = try RegisterRecord.filter(RegisterRecord.Columns.batchId == batchID && Column("verifiedAt") != nil).fetchCount(db)
-                let row = try Row.fetchOne(db, sql: """
-                    SELECT r.id FROM record r LEFT JOIN scanFile f ON f.id = r.scanFileId
-                    WHERE r.batchId = ? AND r.verifiedAt IS NULL
-                      AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.recordId = r.id AND k.operator = ?)
-                    ORDER BY f.path, CAST(r.number AS INTEGER), r.entryKey LIMIT 1
-                    """, arguments: [batchID, me])
-                guard let id: String = row?["id"] else { return nil }
-                return try Self.reviewTask(batch, book, recordId: id, drawId: nil, done: done, total: total, in: db)
+                let total = try tx.recordCount(batch: batchID)
+                let done = try tx.reviewedRecordCount(batch: batchID)
+                guard let id = try tx.nextRecordToReview(batch: batchID, excludingKeyer: me) else { return nil }
+                return try Self.reviewTask(batch, book, recordId: id, drawId: nil, done: done, total: total, in: tx)
             case .sample:
-                let latest = try SampleDraw.filter(Column("batchId") == batchID).order(Column("id").desc).fetchOne(db)
+                let latest = try tx.latestSampleDraw(batch: batchID)
                 // The lot is decided: nothing is left to check.
                 if latest?.outcome == .accepted { return nil }
                 guard batch.state == .verifying, let draw = latest, draw.outcome == nil, let drawId = draw.id else {
                     throw HoTichError(.noSampleDrawn(batchID: batchID))
                 }
-                let done = try SampleItem.filter(Column("drawId") == drawId && Column("checkedAt") != nil).fetchCount(db)
-                let row = try Row.fetchOne(db, sql: """
-                    SELECT s.recordId FROM sampleItem s WHERE s.drawId = ? AND s.checkedAt IS NULL
-                      AND NOT EXISTS (SELECT 1 FROM keying k WHERE k.recordId = s.recordId AND k.operator = ?)
-                    ORDER BY s.position LIMIT 1
-                    """, arguments: [drawId, me])
-                guard let id: String = row?["recordId"] else { return nil }
-                return try Self.reviewTask(batch, book, recordId: id, drawId: drawId, done: done, total: draw.sampleSize, in: db)
+                let done = try tx.sampleItemCount(draw: drawId, checked: true)
+                guard let id = try tx.nextSampleRecord(draw: drawId, excludingKeyer: me) else { return nil }
+                return try Self.reviewTask(batch, book, recordId: id, drawId: drawId, done: done, total: draw.sampleSize, in: tx)
             }
         }
     }
 
     static func reviewTask(
-        _ batch: Batch, _ book: BookIdentity, recordId: String, drawId: Int64?, done: Int, total: Int, in db: Database
+        _ batch: Batch, _ book: BookIdentity, recordId: String, drawId: Int64?, done: Int, total: Int, in tx: any StoreReading
     ) throws -> ReviewTask {
-        guard let record = try RegisterRecord.fetchOne(db, key: recordId) else { throw HoTichError(.storageFailure(code: 11)) }
-        let path = try record.scanFileId.flatMap { try String.fetchOne(db, sql: "SELECT path FROM scanFile WHERE id = ?", arguments: [$0]) }
+        let record = try required(tx.record(id: recordId), "record")
+        let path = try record.scanFileId.flatMap { try tx.scanFile(id: $0)?.path }
         return ReviewTask(
             batch: batch, book: book, record: record, drawId: drawId, done: done, total: total,
             fileURL: path.map { URL(fileURLWithPath: batch.storedRoot).appendingPathComponent($0) })
@@ -147,11 +124,11 @@ extension Session {
         try require(.review)
         let me = user.name
         let time = Timestamp.text(for: now)
-        let outcome = try workspace.sqlite.databaseWrite { db -> ReviewOutcome in
-            guard var record = try RegisterRecord.fetchOne(db, key: task.record.id), record.verifiedAt == nil else {
+        let outcome = try workspace.store.write { tx -> ReviewOutcome in
+            guard var record = try tx.record(id: task.record.id), record.verifiedAt == nil else {
                 throw HoTichError(.reviewAlreadyDone)
             }
-            let keyers = try String.fetchAll(db, sql: "SELECT operator FROM keying WHERE recordId = ?", arguments: [record.id])
+            let keyers = try tx.keyers(record: record.id)
             if keyers.contains(me) { throw HoTichError(.arbiterKeyedRecord(user: me)) }
             let keyer = keyers.first
             let origin: DecisionOrigin = task.drawId == nil ? .review : .sample
@@ -170,7 +147,7 @@ extension Session {
                 decision.pass1Wrong = !same
                 decision.decidedBy = me
                 decision.decidedAt = time
-                try decision.insert(db)
+                try tx.insertDecision(decision)
                 if !same { corrections += 1 }
             }
             record.fields = values
@@ -180,60 +157,56 @@ extension Session {
                 record.status = .verified
                 record.verifiedAt = time
                 record.verifiedBy = me
-                try record.update(db)
-                try AuditTrail.append(
+                try tx.updateRecord(record)
+                try tx.appendAudit(
                     AuditEntry(actor: me, action: .recordReviewed, batchId: task.batch.id, subject: record.id, reason: "\(corrections) correction(s)"),
-                    at: time, in: db)
+                    at: time)
                 return .verified(corrections: corrections)
             }
-            try record.update(db)
-            try db.execute(
-                sql: "UPDATE sampleItem SET checkedBy = ?, checkedAt = ?, defects = ? WHERE drawId = ? AND recordId = ?",
-                arguments: [me, time, corrections, drawId, record.id])
-            try AuditTrail.append(
+            try tx.updateRecord(record)
+            try tx.markSampleItemChecked(draw: drawId, record: record.id, by: me, at: time, defects: corrections)
+            try tx.appendAudit(
                 AuditEntry(actor: me, action: .sampleRecordChecked, batchId: task.batch.id, subject: record.id, reason: "\(corrections) correction(s)"),
-                at: time, in: db)
-            let unchecked = try SampleItem.filter(Column("drawId") == drawId && Column("checkedAt") == nil).fetchCount(db)
-            guard unchecked == 0 else { return .sampled(corrections: corrections) }
-            return try Self.decideLot(drawId, batch: task.batch, actor: me, at: time, in: db)
+                at: time)
+            guard try tx.sampleItemCount(draw: drawId, checked: false) == 0 else { return .sampled(corrections: corrections) }
+            return try Self.decideLot(drawId, batch: task.batch, actor: me, at: time, in: tx)
         }
         workspace.logger.info("record reviewed", metadata: ["batch": "\(task.batch.id)"])
         return outcome
     }
 
     /// Applies the plan's rule once every sampled record is checked.
-    static func decideLot(_ drawId: Int64, batch: Batch, actor: String, at time: String, in db: Database) throws -> ReviewOutcome {
-        guard var draw = try SampleDraw.fetchOne(db, key: drawId) else { throw HoTichError(.storageFailure(code: 11)) }
-        let defectiveRecords = try String.fetchAll(db, sql: "SELECT recordId FROM sampleItem WHERE drawId = ? AND defects > 0", arguments: [drawId])
+    static func decideLot(_ drawId: Int64, batch: Batch, actor: String, at time: String, in tx: any StoreWriting) throws -> ReviewOutcome {
+        var draw = try required(tx.sampleDraw(id: drawId), "sampleDraw")
+        let defectiveRecords = try tx.defectiveSampleRecords(draw: drawId)
         draw.defective = defectiveRecords.count
         draw.decidedAt = time
         if defectiveRecords.count <= draw.acceptance {
             draw.outcome = .accepted
-            try draw.update(db)
-            let pending = try String.fetchAll(db, sql: "SELECT id FROM record WHERE batchId = ? AND status = 'keyed'", arguments: [batch.id])
-            var audit = try AuditTrail.Appender(db)
-            for id in pending {
-                try db.execute(
-                    sql: "UPDATE record SET status = 'verified', verifiedAt = ?, verifiedBy = ?, updatedAt = ? WHERE id = ?",
-                    arguments: [time, actor, time, id])
-                try audit.append(
+            try tx.updateSampleDraw(draw)
+            for id in try tx.recordIds(batch: batch.id, status: .keyed) {
+                try tx.setStatus(record: id, .verified, verifiedBy: actor, at: time)
+                try tx.appendAudit(
                     AuditEntry(actor: actor, action: .recordVerified, batchId: batch.id, subject: id, reason: "sample \(drawId) accepted"),
-                    at: time, in: db)
+                    at: time)
             }
-            try AuditTrail.append(
+            try tx.appendAudit(
                 AuditEntry(actor: actor, action: .sampleAccepted, batchId: batch.id, reason: "defective \(defectiveRecords.count), Ac \(draw.acceptance)"),
-                at: time, in: db)
+                at: time)
             return .lotAccepted(defective: defectiveRecords.count, acceptance: draw.acceptance)
         }
         draw.outcome = .rejected
-        try draw.update(db)
+        try tx.updateSampleDraw(draw)
         let reason = "sample \(drawId) rejected: \(defectiveRecords.count) defective records, Ac \(draw.acceptance); the batch will be reviewed in full"
-        try reopenForKeying(batch.id, records: defectiveRecords, reason: reason, actor: actor, at: time, in: db)
+        try reopenForKeying(batch.id, records: defectiveRecords, reason: reason, actor: actor, at: time, in: tx)
         // A rejected lot is screened: every record is reviewed once it is keyed again.
-        try db.execute(sql: "UPDATE batch SET policy = 'review', updatedAt = ? WHERE id = ?", arguments: [time, batch.id])
-        try AuditTrail.append(
+        var screened = try required(tx.batch(batch.id), "batch")
+        screened.policy = .review
+        screened.updatedAt = time
+        try tx.updateBatch(screened)
+        try tx.appendAudit(
             AuditEntry(actor: actor, action: .policyChanged, batchId: batch.id, fromState: "sample", toState: "review", reason: "sample rejected"),
-            at: time, in: db)
+            at: time)
         return .lotRejected(defective: defectiveRecords.count, acceptance: draw.acceptance)
     }
 }

@@ -1,7 +1,6 @@
-import GRDB
 import Logging
 public import HoTichModel
-public import HoTichStore
+import HoTichStore
 
 extension Session {
     /// Adds a user with a role. Administrators only.
@@ -10,15 +9,11 @@ extension Session {
         try require(.manageUsers)
         guard UserName.isValid(name) else { throw HoTichError(.invalidUserName(name)) }
         let actor = user.name
-        let row = try workspace.sqlite.databaseWrite { db in
-            if try User.filter(User.Columns.name == name).fetchCount(db) > 0 {
-                throw HoTichError(.userAlreadyExists(name))
-            }
+        let row = try workspace.store.write { tx in
+            if try tx.user(named: name) != nil { throw HoTichError(.userAlreadyExists(name)) }
             let now = Timestamp.now()
-            var row = User(id: nil, name: name, role: role, createdAt: now, createdBy: actor)
-            try row.insert(db)
-            try AuditTrail.append(
-                AuditEntry(actor: actor, action: .userAdd, subject: name, toState: role.rawValue), at: now, in: db)
+            let row = try tx.insertUser(User(id: nil, name: name, role: role, createdAt: now, createdBy: actor))
+            try tx.appendAudit(AuditEntry(actor: actor, action: .userAdd, subject: name, toState: role.rawValue), at: now)
             return row
         }
         workspace.logger.info("user added", metadata: ["role": "\(role.rawValue)"])
@@ -27,8 +22,6 @@ extension Session {
 
     /// Every user, by name.
     public func users() throws -> [User] {
-        try workspace.sqlite.databaseRead { db in
-            try User.order(User.Columns.name).fetchAll(db)
-        }
+        try workspace.store.read { tx in try tx.users() }
     }
 }

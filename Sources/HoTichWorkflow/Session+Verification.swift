@@ -1,35 +1,7 @@
 public import Foundation
-import GRDB
 public import HoTichModel
-public import HoTichStore
+import HoTichStore
 import Logging
-
-/// How far the verification of a batch has come, and what still stands in its way.
-public struct VerificationProgress: Sendable, Equatable {
-    public let records: Int
-    public let verified: Int
-    /// Disagreements between the two passes not yet arbitrated.
-    public let conflictsOpen: Int
-    /// Values both passes agree on that a keyer marked uncertain, not yet confirmed against the image.
-    public let doubtsOpen: Int
-    /// Fields with an error a verifier has still to correct against the image.
-    public let correctionsOpen: Int
-    /// Error-level findings (they block verification until the value changes).
-    public let errors: Int
-    public let warnings: Int
-    public let warningsUnacknowledged: Int
-    public let duplicatesUndecided: Int
-    /// Open findings by code, for the batch page.
-    public let findingsByCode: [FindingCode: Int]
-    /// The batch's latest acceptance sample, when its policy is `sample`.
-    public let sample: SampleDraw?
-
-    /// Whether nothing stands between the batch and `verified`.
-    public var isComplete: Bool {
-        records > 0 && verified == records && conflictsOpen == 0 && doubtsOpen == 0 && correctionsOpen == 0 && errors == 0
-            && warningsUnacknowledged == 0 && duplicatesUndecided == 0
-    }
-}
 
 /// What one `verify` run did.
 public struct VerificationReport: Sendable {
@@ -57,11 +29,11 @@ extension Session {
         try require(.verify)
         let me = user.name
         let time = Timestamp.text(for: now)
-        let report = try workspace.sqlite.databaseWrite { db -> VerificationReport in
-            var (batch, book) = try Self.batchAndBook(batchID, in: db)
+        let report = try workspace.store.write { tx -> VerificationReport in
+            var (batch, book) = try Self.batchAndBook(batchID, in: tx)
             switch batch.state {
             case .keyed:
-                try Self.transition(batchID, action: .startVerification, actor: me, reason: nil, in: db)
+                try Self.transition(batchID, action: .startVerification, actor: me, reason: nil, in: tx)
                 batch.state = .verifying
             case .verifying, .verified:
                 break
@@ -69,26 +41,26 @@ extension Session {
                 throw HoTichError(.batchNotVerifiable(batchID: batchID, state: batch.state))
             }
             var settle = RecordSettling(batch: batch, book: book, actor: me, time: time)
-            try settle.run(in: db)
-            let checks = try BatchChecks.run(batch: batch, book: book, at: time, in: db)
-            try checks.openCorrections(batch: batch, at: time, in: db)
-            try settle.reopenRecordsWithOpenDecisions(in: db)
-            var progress = try Self.verificationProgress(batchID, in: db)
+            try settle.run(in: tx)
+            let checks = try BatchChecks.run(batch: batch, book: book, at: time, in: tx)
+            try checks.openCorrections(batch: batch, at: time, in: tx)
+            try settle.reopenRecordsWithOpenDecisions(in: tx)
+            var progress = try tx.verificationProgress(batch: batchID)
             var state = batch.state
             if batch.state == .verifying && progress.isComplete {
-                try Self.transition(batchID, action: .finishVerification, actor: me, reason: nil, in: db)
+                try Self.transition(batchID, action: .finishVerification, actor: me, reason: nil, in: tx)
                 state = .verified
             } else if batch.state == .verified && !progress.isComplete {
                 // A later check found something (a duplicate in a newer batch): back to verifying.
-                try Self.transition(batchID, action: .reopenVerification, actor: me, reason: nil, in: db)
+                try Self.transition(batchID, action: .reopenVerification, actor: me, reason: nil, in: tx)
                 state = .verifying
             }
-            progress = try Self.verificationProgress(batchID, in: db)
-            try AuditTrail.append(
+            progress = try tx.verificationProgress(batch: batchID)
+            try tx.appendAudit(
                 AuditEntry(
                     actor: me, action: .verify, batchId: batchID,
                     reason: "verified \(settle.newlyVerified), conflicts opened \(settle.newConflicts), doubts opened \(settle.newDoubts), findings \(checks.findings.count)"),
-                at: time, in: db)
+                at: time)
             return VerificationReport(
                 batchID: batchID, policy: batch.policy, newlyVerified: settle.newlyVerified,
                 newConflicts: settle.newConflicts, newDoubts: settle.newDoubts, progress: progress, state: state)
@@ -105,36 +77,10 @@ extension Session {
     /// The verification progress of a batch.
     public func verificationProgress(batch batchID: String) throws -> VerificationProgress {
         try require(.viewWork)
-        return try workspace.sqlite.databaseRead { db in
-            guard try Batch.exists(db, key: batchID) else { throw HoTichError(.batchNotFound(batchID)) }
-            return try Self.verificationProgress(batchID, in: db)
+        return try workspace.store.read { tx in
+            guard try tx.batch(batchID) != nil else { throw HoTichError(.batchNotFound(batchID)) }
+            return try tx.verificationProgress(batch: batchID)
         }
-    }
-
-    static func verificationProgress(_ batchID: String, in db: Database) throws -> VerificationProgress {
-        func count(_ sql: String) throws -> Int { try Int.fetchOne(db, sql: sql, arguments: [batchID]) ?? 0 }
-        var byCode: [FindingCode: Int] = [:]
-        let rows = try Row.fetchAll(db, sql: "SELECT code, COUNT(*) AS n FROM finding WHERE batchId = ? GROUP BY code", arguments: [batchID])
-        for row in rows { if let code = FindingCode(rawValue: row["code"]) { byCode[code] = row["n"] } }
-        return VerificationProgress(
-            records: try count("SELECT COUNT(*) FROM record WHERE batchId = ?"),
-            verified: try count("SELECT COUNT(*) FROM record WHERE batchId = ? AND status = 'verified'"),
-            conflictsOpen: try count("""
-                SELECT COUNT(*) FROM fieldDecision WHERE batchId = ? AND origin = 'conflict' AND decidedAt IS NULL AND supersededAt IS NULL
-                """),
-            doubtsOpen: try count("""
-                SELECT COUNT(*) FROM fieldDecision WHERE batchId = ? AND origin = 'doubt' AND decidedAt IS NULL AND supersededAt IS NULL
-                """),
-            correctionsOpen: try count("""
-                SELECT COUNT(*) FROM fieldDecision WHERE batchId = ? AND origin = 'error' AND decidedAt IS NULL AND supersededAt IS NULL
-                """),
-            errors: try count("SELECT COUNT(*) FROM finding WHERE batchId = ? AND severity = 'error'"),
-            warnings: try count("SELECT COUNT(*) FROM finding WHERE batchId = ? AND severity = 'warning'"),
-            warningsUnacknowledged: try count(
-                "SELECT COUNT(*) FROM finding WHERE batchId = ? AND severity = 'warning' AND acknowledgedAt IS NULL"),
-            duplicatesUndecided: try count("SELECT COUNT(*) FROM duplicateFlag WHERE batchId = ? AND decision IS NULL"),
-            findingsByCode: byCode,
-            sample: try SampleDraw.filter(Column("batchId") == batchID).order(Column("id").desc).fetchOne(db))
     }
 }
 
@@ -158,24 +104,18 @@ struct RecordSettling {
         self.time = time
     }
 
-    mutating func run(in db: Database) throws {
+    mutating func run(in tx: any StoreWriting) throws {
         guard batch.policy == .double else { return }
-        let keyings = try Keying
-            .filter(Keying.Columns.batchId == batch.id && Keying.Columns.state == KeyingState.complete.rawValue)
-            .fetchAll(db)
+        let keyings = try tx.completeKeyings(batch: batch.id)
         var passes: [String: [Int: Keying]] = [:]
         for keying in keyings {
             guard let recordId = keying.recordId else { continue }
             passes[recordId, default: [:]][keying.pass] = keying
         }
-        let decisions = try FieldDecision
-            .filter(Column("batchId") == batch.id && Column("supersededAt") == nil)
-            .fetchAll(db)
+        let decisions = try tx.decisionsInForce(batch: batch.id)
         var decisionsByRecord: [String: [FieldDecision]] = [:]
         for decision in decisions { decisionsByRecord[decision.recordId, default: []].append(decision) }
-        let records = try RegisterRecord.filter(RegisterRecord.Columns.batchId == batch.id && Column("status") == RecordStatus.keyed.rawValue).fetchAll(db)
-        var audit = try AuditTrail.Appender(db)
-        for var record in records {
+        for var record in try tx.records(batch: batch.id, status: .keyed) {
             guard let first = passes[record.id]?[1], let second = passes[record.id]?[2] else { continue }
             let existing = decisionsByRecord[record.id] ?? []
             let comparedFields = Set(existing.filter(\.hasPasses).map(\.field))
@@ -183,11 +123,10 @@ struct RecordSettling {
             let doubts = FieldComparison.sharedDoubts(first.fields, second.fields, kind: book.kind)
             for (origin, keys) in [(DecisionOrigin.conflict, disagreements), (.doubt, doubts)] {
                 for key in keys where !comparedFields.contains(key) {
-                    var decision = FieldDecision(
+                    let decision = try tx.insertDecision(FieldDecision(
                         batchId: batch.id, recordId: record.id, field: key, origin: origin,
                         pass1: first.fields[key], pass2: second.fields[key],
-                        pass1Operator: first.operator, pass2Operator: second.operator, at: time)
-                    try decision.insert(db)
+                        pass1Operator: first.operator, pass2Operator: second.operator, at: time))
                     if origin == .conflict { newConflicts += 1 } else { newDoubts += 1 }
                     decisionsByRecord[record.id, default: []].append(decision)
                 }
@@ -200,12 +139,12 @@ struct RecordSettling {
             record.verifiedAt = time
             record.verifiedBy = all.compactMap(\.decidedBy).last ?? actor
             record.updatedAt = time
-            try record.update(db)
-            try audit.append(
+            try tx.updateRecord(record)
+            try tx.appendAudit(
                 AuditEntry(
                     actor: actor, action: .recordVerified, batchId: batch.id, subject: record.id,
                     reason: all.isEmpty ? "passes agree" : "\(all.count) field(s) arbitrated"),
-                at: time, in: db)
+                at: time)
             newlyVerified += 1
         }
     }
@@ -221,26 +160,16 @@ struct RecordSettling {
 
     /// A verified record with an open decision (an error to correct) is not verified any more;
     /// one that was verified and has nothing open again (its error withdrawn) is verified again.
-    func reopenRecordsWithOpenDecisions(in db: Database) throws {
-        let restored = try String.fetchAll(db, sql: """
-            SELECT r.id FROM record r WHERE r.batchId = ? AND r.status = 'keyed' AND r.verifiedAt IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM fieldDecision d WHERE d.recordId = r.id AND d.decidedAt IS NULL AND d.supersededAt IS NULL)
-            """, arguments: [batch.id])
-        for id in restored {
-            try db.execute(sql: "UPDATE record SET status = 'verified', updatedAt = ? WHERE id = ?", arguments: [time, id])
-            try AuditTrail.append(
-                AuditEntry(actor: actor, action: .recordVerified, batchId: batch.id, subject: id, reason: "error withdrawn"),
-                at: time, in: db)
+    func reopenRecordsWithOpenDecisions(in tx: any StoreWriting) throws {
+        for id in try tx.recordsToVerifyAgain(batch: batch.id) {
+            try tx.setStatus(record: id, .verified, verifiedBy: nil, at: time)
+            try tx.appendAudit(
+                AuditEntry(actor: actor, action: .recordVerified, batchId: batch.id, subject: id, reason: "error withdrawn"), at: time)
         }
-        let reopened = try String.fetchAll(db, sql: """
-            SELECT DISTINCT r.id FROM record r JOIN fieldDecision d ON d.recordId = r.id
-            WHERE r.batchId = ? AND r.status = 'verified' AND d.decidedAt IS NULL AND d.supersededAt IS NULL
-            """, arguments: [batch.id])
-        for id in reopened {
-            try db.execute(sql: "UPDATE record SET status = 'keyed', updatedAt = ? WHERE id = ?", arguments: [time, id])
-            try AuditTrail.append(
-                AuditEntry(actor: actor, action: .recordReopened, batchId: batch.id, subject: id, reason: "error to correct"),
-                at: time, in: db)
+        for id in try tx.verifiedRecordsWithOpenDecisions(batch: batch.id) {
+            try tx.setStatus(record: id, .keyed, verifiedBy: nil, at: time)
+            try tx.appendAudit(
+                AuditEntry(actor: actor, action: .recordReopened, batchId: batch.id, subject: id, reason: "error to correct"), at: time)
         }
     }
 }

@@ -1,6 +1,5 @@
-import GRDB
 public import HoTichModel
-public import HoTichStore
+import HoTichStore
 
 /// One user acting in one workspace. Every use case runs through a session, which checks the
 /// user's role before anything changes and signs the audit events.

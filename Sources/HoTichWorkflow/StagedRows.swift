@@ -1,4 +1,5 @@
 import Foundation
+import HoTichModel
 
 /// One row of an import, checked and put aside until the write: what the writer needs and nothing
 /// it must compute again, plus the row's cells for the reject file should the write refuse it.
@@ -14,8 +15,8 @@ struct StagedRow: Sendable {
     let subjectPersonalID: String?
     /// The registration date as stored, for telling apart two files that state one number.
     let registered: String?
-    /// The row's values as `FieldSetJSON` writes them.
-    let json: String
+    /// The row's values, packed once on the checking thread.
+    let packed: PackedFieldSet
     let cells: [String]
 }
 
@@ -48,7 +49,7 @@ enum StagedRowFile {
             put(row.subjectBirthYear.map(Int64.init))
             put(row.subjectPersonalID)
             put(row.registered)
-            put(row.json)
+            put(row.packed.text)
             put(Int64(row.cells.count))
             for cell in row.cells { put(cell) }
             count += 1
@@ -105,7 +106,7 @@ enum StagedRowFile {
             let birthYear = try integer()
             let pin = try text()
             let registered = try text()
-            let json = try text() ?? "{}"
+            let packed = PackedFieldSet(packed: try text() ?? "{}")
             let cellCount = Int(try integer() ?? 0)
             var cells: [String] = []
             cells.reserveCapacity(cellCount)
@@ -113,7 +114,7 @@ enum StagedRowFile {
             return StagedRow(
                 number: Int(number), recordId: recordId, registrationYear: year.map(Int.init), registrationNumber: registrationNumber,
                 subjectName: subjectName, subjectBirthYear: birthYear.map(Int.init), subjectPersonalID: pin, registered: registered,
-                json: json, cells: cells)
+                packed: packed, cells: cells)
         }
 
         private static let damaged = CocoaError(.fileReadCorruptFile)

@@ -1,4 +1,3 @@
-import GRDB
 public import Foundation
 public import HoTichModel
 public import HoTichStore
@@ -13,10 +12,10 @@ public import Logging
 public final class Workspace: Sendable {
     /// The workspace folder.
     public let folder: URL
-    /// The database.
-    public let sqlite: SQLiteStore
-    /// The store the use cases speak to.
-    public var store: any WorkspaceStore { sqlite }
+    /// The store the use cases speak to: every read and write goes through it.
+    public let store: any WorkspaceStore
+    /// The SQLite store beneath, for the store's tests and the benchmarks (never the use cases).
+    package let sqlite: SQLiteStore
     /// Where log lines go; they never carry register content.
     public let logger: Logger
 
@@ -42,6 +41,7 @@ public final class Workspace: Sendable {
     init(folder: URL, store: SQLiteStore, logger: Logger) {
         self.folder = folder
         sqlite = store
+        self.store = store
         self.logger = logger
     }
 
@@ -89,17 +89,15 @@ public final class Workspace: Sendable {
         }
         let store = try SQLiteStore.create(at: databaseURL)
         do {
-            try store.databaseWrite { db in
+            try store.write { tx in
                 let now = Timestamp.now()
-                try WorkspaceInfo(officeCode: office, name: name.map(VietnameseText.singleLine), createdAt: now).insert(db)
-                try OfficeRow(code: office, name: name.map(VietnameseText.singleLine), province: province?.value).insert(db)
-                var user = User(id: nil, name: admin, role: .admin, createdAt: now, createdBy: nil)
-                try user.insert(db)
-                try AuditTrail.append(
-                    AuditEntry(actor: admin, action: .initialize, subject: office.value), at: now, in: db)
-                try AuditTrail.append(
-                    AuditEntry(actor: admin, action: .userAdd, subject: admin, toState: Role.admin.rawValue),
-                    at: now, in: db)
+                let name = name.map(VietnameseText.singleLine)
+                try tx.initializeWorkspace(
+                    WorkspaceInfo(officeCode: office, name: name, createdAt: now),
+                    office: Office(code: office, name: name, province: province?.value))
+                _ = try tx.insertUser(User(id: nil, name: admin, role: .admin, createdAt: now, createdBy: nil))
+                try tx.appendAudit(AuditEntry(actor: admin, action: .initialize, subject: office.value), at: now)
+                try tx.appendAudit(AuditEntry(actor: admin, action: .userAdd, subject: admin, toState: Role.admin.rawValue), at: now)
             }
         } catch {
             // A workspace without its first rows is no workspace: leave nothing behind.
@@ -114,21 +112,17 @@ public final class Workspace: Sendable {
 
     /// The workspace's own description.
     public func info() throws -> WorkspaceInfo {
-        try sqlite.databaseRead { db in
-            guard let row = try WorkspaceInfo.fetchOne(db) else {
-                throw HoTichError(.workspaceUnreadable(path: folder.path))
-            }
-            return row
+        guard let info = try store.read({ tx in try tx.workspaceInfo() }) else {
+            throw HoTichError(.workspaceUnreadable(path: folder.path))
         }
+        return info
     }
 
     /// Starts acting as the user `name` (from `--as`, `HOTICH_USER`, or the login name).
     /// - Throws: ``HoTichError`` `.noActingUser` or `.unknownUser`.
     public func session(as name: String?) throws -> Session {
         guard let name, !name.isEmpty else { throw HoTichError(.noActingUser) }
-        let user = try sqlite.databaseRead { db in
-            try User.filter(User.Columns.name == name).fetchOne(db)
-        }
+        let user = try store.read { tx in try tx.user(named: name) }
         guard let user else { throw HoTichError(.unknownUser(name)) }
         return Session(workspace: self, user: user)
     }

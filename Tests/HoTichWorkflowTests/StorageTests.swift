@@ -89,7 +89,7 @@ import Testing
     @Test func theDuplicateLookupFindsItsCandidatesThroughAllThreeColumnsOfTheSubjectIndex() throws {
         let store = try SQLiteStore.inMemory()
         let plan = try store.databaseRead { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + DuplicateSearch.candidatesByNameSQL, arguments: ["nguyen van an", 1990, "KS", "x"])
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteTransaction.candidatesByNameSQL, arguments: ["nguyen van an", 1990, "KS", "x"])
                 .map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains("record_on_subject (kind=? AND subjectBirthYear=? AND subjectName=?)") }, "\(plan)")

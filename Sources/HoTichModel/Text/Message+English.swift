@@ -17,6 +17,13 @@ extension Message {
             return "The disk is full; nothing was written. Free some space and run the command again."
         case .storageFailure(let code):
             return "The database reported an error (SQLite code \(code)); nothing was changed. Run the command again; if it persists, tell your administrator."
+        case .storeDamaged(let failure):
+            switch failure {
+            case .missingRow(let table):
+                return "The workspace is inconsistent: a row of \(table) that must exist is missing; nothing was changed. Keep a copy of the workspace folder as it is and tell your administrator."
+            case .damagedRow(let table):
+                return "The workspace is damaged: a row of \(table) holds what hotich never writes; nothing was changed. Keep a copy of the workspace folder as it is and tell your administrator."
+            }
         case .fileSystemFailure(let path, let problem):
             return "Cannot read or write \(path): \(problem.english)."
         case .workspaceCreated(let path, let office, let admin):

@@ -17,6 +17,13 @@ extension Message {
             return "Ổ đĩa đã đầy; không có gì được ghi. Giải phóng dung lượng rồi chạy lại lệnh."
         case .storageFailure(let code):
             return "Cơ sở dữ liệu báo lỗi (mã SQLite \(code)); không có gì thay đổi. Chạy lại lệnh; nếu còn lỗi, báo cho quản trị viên."
+        case .storeDamaged(let failure):
+            switch failure {
+            case .missingRow(let table):
+                return "Dữ liệu của không gian làm việc không nhất quán: thiếu một dòng bắt buộc của bảng \(table); không có gì thay đổi. Giữ nguyên một bản sao thư mục không gian làm việc và báo cho quản trị viên."
+            case .damagedRow(let table):
+                return "Dữ liệu của không gian làm việc bị hỏng: một dòng của bảng \(table) chứa giá trị hotich không bao giờ ghi; không có gì thay đổi. Giữ nguyên một bản sao thư mục không gian làm việc và báo cho quản trị viên."
+            }
         case .fileSystemFailure(let path, let problem):
             return "Không đọc hay ghi được \(path): \(problem.vietnamese)."
         case .workspaceCreated(let path, let office, let admin):

@@ -13,6 +13,8 @@ public enum Message: Sendable, Equatable {
     case workspaceBusy
     case diskFull
     case storageFailure(code: Int)
+    /// The workspace's store holds what a sound workspace never does (a missing or damaged row).
+    case storeDamaged(StoreFailure)
     /// The operating system refused to read or write `path`.
     case fileSystemFailure(path: String, problem: FileSystemProblem)
     case workspaceCreated(path: String, office: String, admin: String)

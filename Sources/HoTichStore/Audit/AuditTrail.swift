@@ -1,20 +1,15 @@
 import Crypto
-public import GRDB
-public import HoTichModel
+import GRDB
+import HoTichModel
 
-/// Appends to and checks the workspace's audit trail.
+/// The workspace's audit trail: append-only (triggers refuse updates and deletes), each event
+/// chained to the one before by a SHA-256 over the previous hash and every field.
 ///
-/// Appending happens inside the caller's write transaction, so a change and its audit event
-/// are committed together or not at all.
-public enum AuditTrail {
+/// Appending happens inside the caller's write transaction, so a change and its audit event are
+/// committed together or not at all.
+enum AuditTrail {
     /// The hash that stands before the first event.
     static let genesis = String(repeating: "0", count: 64)
-
-    /// Appends `entry` to the trail inside the current transaction.
-    @discardableResult
-    public static func append(_ entry: AuditEntry, at time: String, in db: Database) throws -> AuditEvent {
-        try insert(entry, at: time, after: lastHash(db), in: db)
-    }
 
     /// The hash of the last event, which the next one chains to.
     static func lastHash(_ db: Database) throws -> String {
@@ -39,24 +34,9 @@ public enum AuditTrail {
         return row
     }
 
-    /// Appends many events in one transaction, reading the last hash once instead of per event.
-    /// Use it only where nothing else appends to the trail in between (one bulk operation).
-    public struct Appender {
-        private var previous: String
-
-        public init(_ db: Database) throws {
-            previous = try AuditTrail.lastHash(db)
-        }
-
-        public mutating func append(_ entry: AuditEntry, at time: String, in db: Database) throws {
-            let row = try AuditTrail.insert(entry, at: time, after: previous, in: db)
-            previous = row.hash
-        }
-    }
-
     /// Recomputes the chain from the first event.
     /// - Returns: the number of events checked and the id of the first event that does not match, if any.
-    public static func verify(_ db: Database) throws -> (events: Int, firstBroken: Int64?) {
+    static func verify(_ db: Database) throws -> (events: Int, firstBroken: Int64?) {
         var previous = genesis
         var count = 0
         let cursor = try AuditEvent.order(AuditEvent.Columns.id).fetchCursor(db)

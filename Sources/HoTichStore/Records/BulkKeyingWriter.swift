@@ -1,35 +1,34 @@
-public import GRDB
+import GRDB
 import GRDBSQLite
-public import HoTichModel
+import HoTichModel
 
 /// Writes the rows of one bulk import inside its transaction: for each entry its keying, the
 /// record the keying creates (or the existing record it joins), and its audit event.
 ///
-/// It does what `Session.attach` and `AuditTrail.Appender` do for a keying saved by hand, at a
-/// fraction of the cost per row: three statements prepared once, the values every row shares
+/// It does what a keying saved by hand and its audit event do, at a fraction of the cost per row: three statements prepared once, the values every row shares
 /// (batch, kind, office, operator, source, time) bound once, and each row's own values bound
 /// straight to SQLite, without building argument arrays. A keying that creates its record shares
 /// the record's stored values, as everywhere else.
 ///
-/// Use it inside one database access and let it go before the access ends (its statements belong
-/// to the connection). Nothing else may append to the audit trail while it is in use: it carries
-/// the chain's last hash.
-public final class BulkKeyingWriter {
-    private let db: Database
+/// Use it inside one transaction and let it go before the transaction ends (its statements belong
+/// to the connection). It moves the transaction's audit head on with every event it appends.
+final class BulkKeyingWriter: BulkKeyingWriting {
+    private unowned let transaction: SQLiteTransaction
+    private var db: Database { transaction.db }
     private let recordInsert: Statement
     private let keyingInsert: Statement
     private let auditInsert: Statement
-    private var previousHash: String
     private let time: String
     private let actor: String
     private let batchId: String
 
     /// Prepares the statements for keyings of `pass` by `operator` from `source`, saved at `time`.
-    public init(
-        db: Database, batchId: String, kind: RecordKind, officeCode: OfficeCode, pass: Int, operator: String,
+    init(
+        transaction: SQLiteTransaction, batchId: String, kind: RecordKind, officeCode: OfficeCode, pass: Int, operator: String,
         source: String, at time: String
     ) throws {
-        self.db = db
+        self.transaction = transaction
+        let db = transaction.db
         self.time = time
         self.actor = `operator`
         self.batchId = batchId
@@ -48,7 +47,7 @@ public final class BulkKeyingWriter {
             INSERT INTO auditEvent (at, actor, batchId, fromState, toState, action, subject, reason, previousHash, hash)
             VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?)
             """)
-        previousHash = try AuditTrail.lastHash(db)
+        if transaction.auditHead == nil { transaction.auditHead = try AuditTrail.lastHash(db) }
         let fieldCount = FieldCatalog.fields(for: kind).count
         try Self.bind(recordInsert, [batchId, kind.code, officeCode.value, time, time])
         try Self.bind(keyingInsert, [batchId, pass, `operator`, fieldCount, source, time, time])
@@ -56,10 +55,10 @@ public final class BulkKeyingWriter {
     }
 
     /// Inserts a new record (version 1, keyed) from its identifier, entry and derived columns, and the
-    /// keying that creates it, sharing the record's stored values `fieldsJSON`.
-    public func insertCreating(
+    /// keying that creates it, sharing the record's stored values.
+    func insertCreating(
         id: String, scanFileId: Int64?, entryKey: String, registrationYear: Int?, number: String?, subjectName: String?,
-        subjectBirthYear: Int?, subjectPersonalID: String?, fieldsJSON: String
+        subjectBirthYear: Int?, subjectPersonalID: String?, fields: PackedFieldSet
     ) throws {
         assert(!id.isEmpty)
         let statement = recordInsert.sqliteStatement
@@ -68,7 +67,7 @@ public final class BulkKeyingWriter {
         try Self.bindText(statement, 8, entryKey)
         try Self.bindInteger(statement, 9, registrationYear.map(Int64.init))
         try Self.bindText(statement, 10, number)
-        try Self.bindText(statement, 11, fieldsJSON)
+        try Self.bindText(statement, 11, fields.text)
         try Self.bindText(statement, 12, subjectName)
         try Self.bindInteger(statement, 13, subjectBirthYear.map(Int64.init))
         try Self.bindText(statement, 14, subjectPersonalID)
@@ -77,12 +76,13 @@ public final class BulkKeyingWriter {
     }
 
     /// Inserts a complete keying of an existing record, with its own values.
-    public func insertJoining(recordId: String, entryKey: String, scanFileId: Int64?, fieldsJSON: String) throws {
-        try insertKeying(entryKey: entryKey, scanFileId: scanFileId, recordId: recordId, fieldsJSON: fieldsJSON)
+    func insertJoining(recordId: String, entryKey: String, scanFileId: Int64?, fields: PackedFieldSet) throws {
+        try insertKeying(entryKey: entryKey, scanFileId: scanFileId, recordId: recordId, fieldsJSON: fields.text)
     }
 
     /// Appends an audit event by this writer's operator, at its time, to the chain.
-    public func appendAudit(action: AuditAction, subject: String?, reason: String?) throws {
+    func appendAudit(action: AuditAction, subject: String?, reason: String?) throws {
+        let previousHash = transaction.auditHead ?? AuditTrail.genesis
         let row = AuditEvent(
             id: nil, at: time, actor: actor, action: action, batchId: batchId, subject: subject, fromState: nil,
             toState: nil, reason: reason, previousHash: previousHash, hash: "")
@@ -94,7 +94,7 @@ public final class BulkKeyingWriter {
         try Self.bindText(statement, 7, previousHash)
         try Self.bindText(statement, 8, hash)
         try step(statement)
-        previousHash = hash
+        transaction.auditHead = hash
     }
 
     private func insertKeying(entryKey: String, scanFileId: Int64?, recordId: String, fieldsJSON: String?) throws {

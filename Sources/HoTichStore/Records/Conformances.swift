@@ -20,6 +20,8 @@ extension Diagnostic.Severity: DatabaseValueConvertible {}
 extension DuplicateFlag.Decision: DatabaseValueConvertible {}
 extension SampleDraw.Outcome: DatabaseValueConvertible {}
 extension FindingCode: DatabaseValueConvertible {}
+extension ExportPackage.State: DatabaseValueConvertible {}
+extension RecordChange.Kind: DatabaseValueConvertible {}
 
 extension OfficeCode: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { value.databaseValue }
@@ -39,6 +41,19 @@ extension AuditAction: DatabaseValueConvertible {
 
 extension WorkspaceInfo: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "workspace"
+}
+
+extension Office: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "office"
+}
+
+extension Claim: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "claim"
+}
+
+extension ImportedFile: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "importFile"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension User: FetchableRecord, MutablePersistableRecord {
@@ -63,7 +78,9 @@ extension Batch: FetchableRecord, PersistableRecord {
     }
 
     /// The book this batch belongs to.
-    public static let book = belongsTo(BookRow.self, using: ForeignKey(["bookId"]))
+    static let book = belongsTo(BookRow.self, using: ForeignKey(["bookId"]))
+    /// The file problems accepted with it.
+    static let issues = hasMany(BatchIssueRow.self, using: ForeignKey(["batchId"]))
 }
 
 extension ScanFile: FetchableRecord, MutablePersistableRecord {

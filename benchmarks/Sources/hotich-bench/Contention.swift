@@ -39,7 +39,7 @@ struct Contention: ParsableCommand {
         var children: [(Process, URL)] = []
         func spawn(_ arguments: [String], log: String) throws {
             let out = folder.appendingPathComponent(log)
-            FileManager.default.createFile(atPath: out.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
             let process = Process()
             process.executableURL = me
             process.arguments = arguments
@@ -64,7 +64,7 @@ struct Contention: ParsableCommand {
             }
         }
         Thread.sleep(forTimeInterval: Double(tail))
-        FileManager.default.createFile(atPath: stop.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: stop.path, contents: nil)
         var saves: [Double] = []
         var failures: [String] = importFailure.map { ["import: \($0)"] } ?? []
         var reports = 0

@@ -205,9 +205,9 @@ struct SyntheticWorkspace {
                 ])
             }
         }
-        try AuditTrail.append(
+        try SQLiteTransaction(db).appendAudit(
             AuditEntry(actor: "quantri", action: .other("generate"), batchId: batchId, toState: state.rawValue, reason: "synthetic seed \(seed)"),
-            at: now, in: db)
+            at: now)
         return recorded
     }
 
