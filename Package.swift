@@ -74,7 +74,6 @@ let package = Package(
                 "HoTichExchange",
                 // Only for the XML writer's error type, read by FileSystemFailure; never CLibXML2.
                 "HoTichXML",
-                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -83,7 +82,6 @@ let package = Package(
             name: "HoTichCLI",
             dependencies: [
                 "HoTichModel",
-                "HoTichStore",
                 "HoTichExchange",
                 "HoTichWorkflow",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -123,10 +121,34 @@ let package = Package(
             dependencies: ["HoTichXML"],
             swiftSettings: swiftSettings
         ),
+        /// Files the reader and import tests write from raw parts (workbooks, zips).
+        .target(
+            name: "HoTichTestSupport",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/HoTichTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HoTichStoreTests",
+            dependencies: [
+                "HoTichModel", "HoTichStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HoTichExchangeTests",
+            dependencies: [
+                // The workflow only for its sample scans, keyings and schema examples (Samples/).
+                "HoTichModel", "HoTichExchange", "HoTichWorkflow", "HoTichTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "HoTichWorkflowTests",
             dependencies: [
-                "HoTichModel", "HoTichStore", "HoTichExchange", "HoTichWorkflow",
+                "HoTichModel", "HoTichStore", "HoTichExchange", "HoTichWorkflow", "HoTichTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

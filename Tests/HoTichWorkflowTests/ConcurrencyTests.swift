@@ -135,7 +135,7 @@ extension ConcurrencyTests {
         // one of a receive still running.
         let dead = scans.appendingPathComponent(".incoming-dead")
         try write("x", "page.pdf", in: dead)
-        FileManager.default.createFile(atPath: dead.path + ".lock", contents: nil)
+        _ = FileManager.default.createFile(atPath: dead.path + ".lock", contents: nil)
         let old = scans.appendingPathComponent(".incoming-old")
         try write("x", "page.pdf", in: old)
         let live = scans.appendingPathComponent(".incoming-live")

@@ -4,30 +4,9 @@ import HoTichExchange
 import HoTichModel
 import HoTichStore
 import HoTichWorkflow
+import HoTichTestSupport
 import Testing
 import ZIPFoundation
-
-/// Writes a workbook from raw parts: the first sheet's XML and, when given, the shared strings.
-func writeXLSXParts(sheet: String, shared: String? = nil, to url: URL) throws {
-    try? FileManager.default.removeItem(at: url)
-    let archive = try Archive(url: url, accessMode: .create)
-    var parts = [("xl/worksheets/sheet1.xml", sheet)]
-    if let shared { parts.append(("xl/sharedStrings.xml", shared)) }
-    for (path, text) in parts {
-        let data = Data(text.utf8)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
-    }
-}
-
-/// Adds a file entry holding `data` to the zip at `url` (created when missing).
-func addZipEntry(_ path: String, _ data: Data, to url: URL, method: CompressionMethod = .deflate) throws {
-    let archive = try Archive(url: url, accessMode: FileManager.default.fileExists(atPath: url.path) ? .update : .create)
-    try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: method) { position, size in
-        data.subdata(in: Int(position)..<Int(position) + size)
-    }
-}
 
 /// Files that contractors, earlier rounds and hostile hands send: each is refused with a clear
 /// message, nothing crashes, allocates without bound, leaks personal data or is left behind.
@@ -198,7 +177,7 @@ func addZipEntry(_ path: String, _ data: Data, to url: URL, method: CompressionM
     }
 
     func ratio(_ zip: URL) throws -> Int {
-        let archive = try #require(try Archive(url: zip, accessMode: .read))
+        let archive = try Archive(url: zip, accessMode: .read)
         let entry = try #require(archive["KS.2017.01.2017-01-05.02.pdf"])
         return Int(Int64(entry.uncompressedSize) / max(Int64(entry.compressedSize), 1))
     }

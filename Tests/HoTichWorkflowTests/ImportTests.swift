@@ -3,52 +3,10 @@ import GRDB
 import HoTichModel
 import HoTichStore
 import HoTichWorkflow
+import HoTichTestSupport
 import Testing
 import ZIPFoundation
 
-/// Writes a minimal XLSX workbook: shared strings for text, numbers as numbers.
-func writeXLSX(_ rows: [[String]], to url: URL) throws {
-    var strings: [String] = []
-    var index: [String: Int] = [:]
-    func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-    }
-    func column(_ number: Int) -> String {
-        var number = number + 1
-        var name = ""
-        while number > 0 {
-            let rest = (number - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + rest))) + name
-            number = (number - 1) / 26
-        }
-        return name
-    }
-    var sheet = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-    for (r, row) in rows.enumerated() {
-        sheet += "<row r=\"\(r + 1)\">"
-        for (c, cell) in row.enumerated() where !cell.isEmpty {
-            let ref = "\(column(c))\(r + 1)"
-            if Int(cell) != nil && cell.count == 5 {
-                sheet += "<c r=\"\(ref)\"><v>\(cell)</v></c>"
-            } else {
-                let i = index[cell] ?? { strings.append(cell); index[cell] = strings.count - 1; return strings.count - 1 }()
-                sheet += "<c r=\"\(ref)\" t=\"s\"><v>\(i)</v></c>"
-            }
-        }
-        sheet += "</row>"
-    }
-    sheet += "</sheetData></worksheet>"
-    let shared = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"\(strings.count)\">"
-        + strings.map { "<si><t xml:space=\"preserve\">\(escape($0))</t></si>" }.joined() + "</sst>"
-    try? FileManager.default.removeItem(at: url)
-    let archive = try Archive(url: url, accessMode: .create)
-    for (path, text) in [("xl/worksheets/sheet1.xml", sheet), ("xl/sharedStrings.xml", shared)] {
-        let data = Data(text.utf8)
-        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
-    }
-}
 
 /// Writes CSV text as UTF-8.
 func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {

@@ -5,8 +5,8 @@ import HoTichModel
 @testable import HoTichWorkflow
 import Testing
 
-/// How the workspace stores records and keyings: values stored once (migration v6), the index the
-/// duplicate search reads (v7), and compacting the file.
+/// How the use cases store records and keyings: values stored once (see HoTichStoreTests for the
+/// migrations and the index), and compacting the file.
 @Suite struct StorageTests {
     /// Whether each complete keying of the batch stores no values of its own, by pass.
     func shared(_ test: TestWorkspace, _ batch: String) throws -> [Int: [Bool]] {
@@ -57,42 +57,6 @@ import Testing
         #expect(throws: DatabaseError.self) {
             try test.workspace.sqlite.writer.write { db in try db.execute(sql: "UPDATE keying SET state = 'draft'") }
         }
-    }
-
-    @Test func migratingStoresOnceTheKeyingsEqualToTheirRecord() throws {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = false
-        let queue = try DatabaseQueue(configuration: configuration)
-        try Migrations.migrator.migrate(queue, upTo: "v5-corrections")
-        let same = #"{"nksHoTen":"=NGUYỄN VĂN AN"}"#, other = #"{"nksHoTen":"=NGUYỄN VĂN ÂN"}"#
-        try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO record (id, batchId, entryKey, kind, officeCode, fields, createdAt, updatedAt)
-                VALUES ('r1', 'b', 'so:1', 'KS', '00001', ?, 't', 't');
-                INSERT INTO keying (id, batchId, entryKey, recordId, pass, operator, state, fields, source, startedAt, savedAt) VALUES
-                  (1, 'b', 'so:1', 'r1', 1, 'a', 'complete', ?, 'import:x', 't', 't'),
-                  (2, 'b', 'so:1', 'r1', 2, 'b', 'complete', ?, 'import:y', 't', 't'),
-                  (3, 'b', 'so:2', NULL, 1, 'a', 'draft', ?, 'interactive', 't', 't');
-                """, arguments: [same, same, other, same])
-        }
-        try Migrations.migrator.migrate(queue)
-        try queue.read { db in
-            let stored = try Row.fetchAll(db, sql: "SELECT id, fields FROM keying ORDER BY id").map { $0["fields"] as String? }
-            #expect(stored == [nil, other, same])
-            let read = try Keying.order(Column("id")).fetchAll(db).map { $0.fields["nksHoTen"] }
-            #expect(read == [.filled("NGUYỄN VĂN AN"), .filled("NGUYỄN VĂN ÂN"), .filled("NGUYỄN VĂN AN")])
-            #expect(try Keying.fetchOne(db, key: 1)?.fields["nksHoTen"] == .filled("NGUYỄN VĂN AN"))
-            #expect(try Int.fetchOne(db, sql: "SELECT MAX(seq) FROM sqlite_sequence WHERE name = 'keying'") == 3)
-        }
-    }
-
-    @Test func theDuplicateLookupFindsItsCandidatesThroughAllThreeColumnsOfTheSubjectIndex() throws {
-        let store = try SQLiteStore.inMemory()
-        let plan = try store.databaseRead { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteTransaction.candidatesByNameSQL, arguments: ["nguyen van an", 1990, "KS", "x"])
-                .map { $0["detail"] as String }
-        }
-        #expect(plan.contains { $0.contains("record_on_subject (kind=? AND subjectBirthYear=? AND subjectName=?)") }, "\(plan)")
     }
 
     @Test func compactingGivesFreePagesBackAndChangesNothingElse() throws {

@@ -1,7 +1,6 @@
 import Foundation
 import ArgumentParser
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// `hotich batch check-files ID`: re-hash the files and compare them with the manifest.

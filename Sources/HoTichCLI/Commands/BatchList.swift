@@ -1,7 +1,6 @@
 import Foundation
 import ArgumentParser
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// `hotich batch list [--state S]`.

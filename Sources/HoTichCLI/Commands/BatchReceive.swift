@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HoTichExchange
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// `hotich batch receive PATH --kind K --office C --year Y --volume V`.

@@ -1,7 +1,6 @@
 import Foundation
 import ArgumentParser
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// Applies one lifecycle action and says what changed.

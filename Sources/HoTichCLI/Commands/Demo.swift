@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HoTichExchange
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// `hotich demo`: the whole line, as far as it exists, on bundled sample data.

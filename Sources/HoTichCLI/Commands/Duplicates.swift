@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// `hotich duplicates ID` lists possible duplicates; `hotich duplicates decide FLAG` settles one.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import HoTichExchange
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// `hotich export …`: packages of verified batches, and the receipts that come back for them.

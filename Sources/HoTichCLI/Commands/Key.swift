@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// `hotich key`: keying entries, interactively or from a spreadsheet.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// `hotich record correct|withdraw`: changes to records already exported.

@@ -1,7 +1,6 @@
 import Foundation
 import ArgumentParser
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// `hotich status`: batches and files per office and state.

@@ -1,7 +1,6 @@
 import Foundation
 import ArgumentParser
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// `hotich user`: the people of a workspace and their roles.

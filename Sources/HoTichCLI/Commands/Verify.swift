@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// `hotich verify ID`: compare the passes, run every check, and say what stands in the way.

@@ -1,6 +1,5 @@
 import Foundation
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// The verifier's keyboard loop: each open conflict or error against the image, then each

@@ -1,6 +1,5 @@
 import Foundation
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// The keyboard loop of interactive keying: asks each field, saves after every answer, and

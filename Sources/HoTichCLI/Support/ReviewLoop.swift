@@ -1,6 +1,5 @@
 import Foundation
 import HoTichModel
-import HoTichStore
 import HoTichWorkflow
 
 /// The verifier's loop for `review` and `sample` batches: each record is shown whole, numbered
