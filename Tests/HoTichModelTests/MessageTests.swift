@@ -41,6 +41,15 @@ import Testing
             #expect(!Message.label(label).text(in: .english).isEmpty)
         }
     }
+
+    @Test func everyDemoStepIsSaidInBothLanguagesAndTheyDiffer() {
+        for step in Message.DemoStep.allCases {
+            let vietnamese = Message.demoStep(step).text(in: .vietnamese)
+            let english = Message.demoStep(step).text(in: .english)
+            #expect(vietnamese.hasPrefix("▸ ") && english.hasPrefix("▸ ") && vietnamese.count > 10 && vietnamese != english)
+            #expect(vietnamese.unicodeScalars.contains { $0.value > 0x7F }, "Vietnamese text has its diacritics: \(vietnamese)")
+        }
+    }
 }
 
 @Suite struct PermissionTests {

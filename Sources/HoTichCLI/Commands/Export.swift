@@ -112,48 +112,6 @@ struct ExportReceipts: ParsableCommand {
     }
 }
 
-/// `hotich validate FILE [--package DIR]`: check any export, manifest or receipt against the schema.
-struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Kiểm tra tệp XML theo lược đồ / validate an export, manifest or receipt against the bundled schema.")
-
-    /// Accepted like every command's; validation needs no workspace and no user.
-    @OptionGroup var global: GlobalOptions
-
-    @Argument(help: "Tệp XML / the XML file, or a package folder (its manifest and every file in it).")
-    var file: String
-
-    func run() throws {
-        let language = global.language
-        let console = Console.current
-        let url = URL(fileURLWithPath: file, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw HoTichError(.pathNotFound(url.path))
-        }
-        let targets = isDirectory.boolValue ? ExportValidator.packageFiles(in: url) : [(url, nil)]
-        var invalid = 0
-        for (target, package) in targets {
-            // A large export is validated in parts on every core; a terminal sees how far it is.
-            let progress = ProgressBox(ProgressLine(console: console, language: language, message: Message.validateProgress))
-            let report = ExportValidator.validate(file: target, packageFolder: package) { done, total in
-                progress.update(done: Int(done / 1_000_000), total: Int(total / 1_000_000))
-            }
-            progress.end()
-            for problem in report.lines {
-                console.line(Message.validateProblem(line: problem.line, message: problem.message).text(in: language))
-            }
-            if report.isValid {
-                console.line(Message.validateValid(path: target.path, document: report.document?.rawValue ?? "?", items: report.items).text(in: language))
-            } else {
-                invalid += 1
-                console.line(Message.validateInvalid(path: target.path, problems: report.problemCount).text(in: language))
-            }
-        }
-        if invalid > 0 { throw ExitCode(1) }
-    }
-}
-
 /// A progress line shared with a callback that another thread calls, one call at a time (the
 /// export's writer, the validator's parts).
 final class ProgressBox: @unchecked Sendable {

@@ -437,8 +437,8 @@ extension Message {
 
         case .demoStart(let path):
             return "Running the whole line on bundled sample data, in a throw-away workspace at \(path)."
-        case .demoStep(let text):
-            return "▸ \(text)"
+        case .demoStep(let step):
+            return "▸ " + Self.demoStep(step, in: .english)
         case .batchFiles(let files, let bytes, let oxum):
             return "\(files.grouped(in: en)) \(files == 1 ? "file" : "files") · \(bytes.grouped(in: en)) \(bytes == 1 ? "byte" : "bytes") · Payload-Oxum \(oxum)"
         case .demoDone(let path):

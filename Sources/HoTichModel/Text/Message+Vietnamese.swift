@@ -437,8 +437,8 @@ extension Message {
 
         case .demoStart(let path):
             return "Chạy thử toàn bộ quy trình trên dữ liệu mẫu, trong không gian làm việc tạm ở \(path)."
-        case .demoStep(let text):
-            return "▸ \(text)"
+        case .demoStep(let step):
+            return "▸ " + Self.demoStep(step, in: .vietnamese)
         case .batchFiles(let files, let bytes, let oxum):
             return "\(files.grouped(in: vi)) tệp · \(bytes.grouped(in: vi)) byte · Payload-Oxum \(oxum)"
         case .demoDone(let path):

@@ -266,7 +266,7 @@ public enum Message: Sendable, Equatable {
 
     // MARK: - Demo
     case demoStart(path: String)
-    case demoStep(String)
+    case demoStep(DemoStep)
     case demoDone(path: String)
 
     // MARK: - Facts shown in `batch show`
@@ -279,6 +279,26 @@ public enum Message: Sendable, Equatable {
     case role(Role)
     case kind(RecordKind)
     case policy(VerificationPolicy)
+
+    /// The steps `hotich demo` announces, in the order it takes them.
+    public enum DemoStep: Sendable, CaseIterable {
+        case createWorkspace
+        case addUsers
+        case operatorCannotReceive
+        case receiveFlawedFolder
+        case receiveBook
+        case receiveAgain
+        case checkFiles
+        case holdAndRelease
+        case importBothPasses
+        case importAgain
+        case verify
+        case arbitrate
+        case errorRates
+        case export
+        case status
+        case auditChain
+    }
 
     /// Column headers and short words.
     public enum Label: String, Sendable, CaseIterable {

@@ -6,6 +6,12 @@ public import HoTichModel
 /// The committed `fixtures/scans/` folder is this generator's output; a test keeps the two equal,
 /// and `hotich dev-fixtures --out fixtures` writes them again.
 public enum SampleScans {
+    /// What the demo's supervisor types when putting the sample batch on hold (stored as typed,
+    /// in the registers' language).
+    public static let holdReason = "Chờ bổ sung trang bìa sổ"
+    /// What the demo's verifier types when a warning checked against the image stands.
+    public static let acknowledgement = "Đã đối chiếu với ảnh: sổ ghi đúng như vậy"
+
     /// The sample office: phường Phúc Xá (Hà Nội), code 00001 in the national list.
     public static let office = OfficeCode(literal: "00001")
 
