@@ -31,7 +31,7 @@ struct Contention: ParsableCommand {
             to: ws, count: 2_000, kind: .birth, office: OfficeCode(literal: "20201"), year: 2019, state: .keyed, policy: .double)
         let importBatch = try addEmptyBatch(ws, files: 0, tag: "import-\(UUID().uuidString.prefix(6))")
         let csv = folder.appendingPathComponent("contention-import.csv")
-        try ImportRows().writeRows(rows, to: csv)
+        try ImportRows.writeRows(rows, to: csv)
 
         let stop = folder.appendingPathComponent("contention.stop")
         try? FileManager.default.removeItem(at: stop)

@@ -14,7 +14,7 @@ struct Bench: ParsableCommand {
         abstract: "Synthetic data and benchmarks for hotich.",
         subcommands: [
             Generate.self, ImportRows.self, SaveRecord.self, VerifyBatch.self, ExportAll.self, ValidateFile.self,
-            Contention.self, Keyer.self, Reporter.self,
+            FloorImport.self, FloorValidate.self, Contention.self, Keyer.self, Reporter.self,
         ])
 }
 
@@ -77,7 +77,7 @@ struct ImportRows: ParsableCommand {
         let existing = try ws.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
         let batch = try addEmptyBatch(ws, files: 0, tag: "import-\(UUID().uuidString.prefix(6))")
         let csv = URL(fileURLWithPath: workspace).appendingPathComponent("bench-import.csv")
-        try writeRows(rows, to: csv)
+        try Self.writeRows(rows, to: csv)
         let (report, seconds) = try Measure.time {
             try ws.session(as: "nhaplieu1").importKeyings(ImportRequest(batchID: batch, file: csv))
         }
@@ -86,8 +86,8 @@ struct ImportRows: ParsableCommand {
                        "\(rows) KS rows into \(existing) records, \(String(format: "%.1f", seconds)) s")
     }
 
-    /// KS rows in the sample sheet's columns, numbered 1…N.
-    func writeRows(_ count: Int, to url: URL) throws {
+    /// KS rows in the sample sheet's columns, numbered 1…N (the same rows on every call).
+    static func writeRows(_ count: Int, to url: URL) throws {
         _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
