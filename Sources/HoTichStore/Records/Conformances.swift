@@ -104,16 +104,6 @@ extension NonEntryMark: FetchableRecord, MutablePersistableRecord {
         public static let clearedAt = Column("clearedAt")
     }
 
-    /// The marks in force of one batch.
-    public static func inForce(batch batchID: String) -> QueryInterfaceRequest<NonEntryMark> {
-        filter(Columns.batchId == batchID && Columns.clearedAt == nil)
-    }
-
-    /// SQL that holds for a `scanFile` row (aliased `file`) that no mark in force excludes.
-    public static func notMarkedSQL(file alias: String) -> String {
-        "NOT EXISTS (SELECT 1 FROM nonEntryFile n WHERE n.scanFileId = \(alias).id AND n.clearedAt IS NULL)"
-    }
-
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
