@@ -112,11 +112,11 @@ struct BatchChecks {
     /// Replaces the batch's findings with this run's, keeping those that still hold (and their
     /// acknowledgements).
     private func store(batch: Batch, in tx: any StoreWriting) throws {
-        let existing = try tx.findings(batch: batch.id)
+        let existing = try tx.findingFingerprints(batch: batch.id)
         var current: [String: Finding] = [:]
         for finding in findings { current[finding.fingerprint] = finding }
         for old in existing where current[old.fingerprint] == nil {
-            if let id = old.id { try tx.deleteFinding(id: id) }
+            try tx.deleteFinding(id: old.id)
         }
         let kept = Set(existing.map(\.fingerprint))
         for finding in current.values where !kept.contains(finding.fingerprint) {

@@ -22,7 +22,7 @@ extension Session {
         return try workspace.store.write { tx in
             guard let batch = try tx.batch(batchID) else { throw HoTichError(.batchNotFound(batchID)) }
             try DuplicateSearch.run(try tx.records(batch: batchID, status: nil), batch: batch, at: time, in: tx)
-            return try tx.duplicateFlags(batch: batchID).count
+            return try tx.duplicateFlagCount(batch: batchID)
         }
     }
 

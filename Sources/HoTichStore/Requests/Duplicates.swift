@@ -9,6 +9,8 @@ public protocol DuplicateReading {
     func duplicateFlags(batch batchID: String) throws -> [DuplicateFlag]
     /// Whether the pair is flagged in this direction.
     func isFlagged(record recordId: String, with otherId: String) throws -> Bool
+    /// How many flags a batch's records have.
+    func duplicateFlagCount(batch batchID: String) throws -> Int
     /// A batch's flags as a supervisor sees them, by number; only undecided ones when asked.
     func duplicateCandidates(batch batchID: String, undecidedOnly: Bool) throws -> [DuplicateCandidate]
 }
@@ -26,6 +28,10 @@ extension SQLiteTransaction: DuplicateReading, DuplicateWriting {
 
     public func duplicateFlags(batch batchID: String) throws -> [DuplicateFlag] {
         try DuplicateFlag.filter(Column("batchId") == batchID).fetchAll(db)
+    }
+
+    public func duplicateFlagCount(batch batchID: String) throws -> Int {
+        try DuplicateFlag.filter(Column("batchId") == batchID).fetchCount(db)
     }
 
     public func isFlagged(record recordId: String, with otherId: String) throws -> Bool {

@@ -5,7 +5,7 @@ public import HoTichModel
 /// receiving system said of each.
 public protocol ExportReading {
     func exportPackage(id: String) throws -> ExportPackage?
-    /// Packages in a state, oldest first.
+    /// Packages in a state, in the order they were made.
     func exportPackages(in state: ExportPackage.State) throws -> [ExportPackage]
     /// The batches of a package with their files.
     func packageBatches(package packageId: String) throws -> [PackageBatch]
@@ -53,7 +53,7 @@ extension SQLiteTransaction: ExportReading, ExportWriting {
     }
 
     public func exportPackages(in state: ExportPackage.State) throws -> [ExportPackage] {
-        try Row.fetchAll(db, sql: "SELECT * FROM exportPackage WHERE state = ? ORDER BY createdAt, id", arguments: [state])
+        try Row.fetchAll(db, sql: "SELECT * FROM exportPackage WHERE state = ? ORDER BY rowid", arguments: [state])
             .map(Self.package)
     }
 

@@ -163,10 +163,12 @@ extension SQLiteTransaction: FileReading, FileWriting {
             """, batchID)
     }
 
+    /// Sorted by path as Swift compares text (canonically equivalent spellings alike), which is
+    /// how every other list of files is ordered for people.
     private func nonEntryFiles(sql: String, _ batchID: String) throws -> [NonEntryFile] {
         try Row.fetchAll(db, sql: sql, arguments: [batchID]).map { row in
             NonEntryFile(path: row["filePath"], mark: try NonEntryMark(row: row))
-        }
+        }.sorted { $0.path < $1.path }
     }
 
     public func claimedPasses(file fileId: Int64) throws -> [Int] {

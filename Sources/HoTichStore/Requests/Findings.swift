@@ -9,6 +9,8 @@ public protocol FindingReading {
     func findings(batch batchID: String) throws -> [Finding]
     /// A batch's findings of one severity.
     func findings(batch batchID: String, severity: Diagnostic.Severity) throws -> [Finding]
+    /// The id and fingerprint of each of a batch's findings (what a run of the checks replaces).
+    func findingFingerprints(batch batchID: String) throws -> [(id: Int64, fingerprint: String)]
 }
 
 public protocol FindingWriting {
@@ -32,6 +34,11 @@ extension SQLiteTransaction: FindingReading, FindingWriting {
 
     public func findings(batch batchID: String, severity: Diagnostic.Severity) throws -> [Finding] {
         try Finding.filter(Column("batchId") == batchID && Column("severity") == severity).fetchAll(db)
+    }
+
+    public func findingFingerprints(batch batchID: String) throws -> [(id: Int64, fingerprint: String)] {
+        try Row.fetchAll(db, sql: "SELECT id, fingerprint FROM finding WHERE batchId = ?", arguments: [batchID])
+            .map { (id: $0["id"], fingerprint: $0["fingerprint"]) }
     }
 
     public func insertFinding(_ finding: Finding) throws {
