@@ -1,0 +1,158 @@
+import Foundation
+import HoTichExchange
+import Testing
+
+/// The files of the Ministry's package: scan images wrapped into PDFs without re-encoding, and
+/// workbooks that spreadsheet programs open as they are.
+@Suite struct ImagePDFTests {
+    static let images = repositoryRoot.appendingPathComponent("fixtures/images")
+
+    static func image(_ name: String) -> URL { images.appendingPathComponent(name) }
+
+    /// The stream of the `index`-th image object of a PDF written by ``ImagePDF``, found by bytes
+    /// (the streams before it are binary).
+    static func imageStream(_ pdf: [UInt8], _ index: Int) throws -> [UInt8] {
+        func find(_ needle: String, from start: Int) throws -> Int {
+            let pattern = Array(needle.utf8)
+            var position = start
+            while position + pattern.count <= pdf.count {
+                if pdf[position] == pattern[0] && Array(pdf[position..<position + pattern.count]) == pattern { return position }
+                position += 1
+            }
+            throw CocoaError(.fileReadCorruptFile)
+        }
+        var at = 0
+        for _ in 0...index { at = try find("/Subtype /Image", from: at) + 1 }
+        let lengthStart = try find("/Length ", from: at) + 8
+        let digits = pdf[lengthStart...].prefix { $0 >= 0x30 && $0 <= 0x39 }
+        let length = try #require(Int(String(decoding: digits, as: UTF8.self)))
+        let streamStart = try find("stream\n", from: lengthStart) + 7
+        return Array(pdf[streamStart..<streamStart + length])
+    }
+
+    /// Runs a program of poppler-utils when it is installed; `nil` when it is not.
+    static func poppler(_ tool: String, _ arguments: [String]) throws -> (status: Int32, output: String)? {
+        guard let path = ["/usr/bin/\(tool)", "/usr/local/bin/\(tool)"].first(where: FileManager.default.isExecutableFile) else {
+            return nil
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    @Test func headersAreReadAndWhatCannotBeCopiedIsRefusedByName() throws {
+        let jpeg = try ScanImage.inspect(Self.image("page-rgb.jpg"))
+        #expect(jpeg.width == 620 && jpeg.height == 877 && jpeg.components == 3 && jpeg.resolution == 75)
+        #expect(jpeg.encoding == .jpeg(adobeInverted: false) && jpeg.streamLength == 6_939)
+        #expect(try ScanImage.inspect(Self.image("page-gray.jpg")).components == 1)
+        let png = try ScanImage.inspect(Self.image("page-rgb.png"))
+        #expect(png.width == 620 && png.components == 3 && png.bitsPerComponent == 8 && png.encoding == .png(colors: 3, palette: nil))
+        #expect(try ScanImage.inspect(Self.image("page-gray.png")).encoding == .png(colors: 1, palette: nil))
+        guard case .png(1, let palette?) = try ScanImage.inspect(Self.image("page-palette.png")).encoding else {
+            Issue.record("a palette PNG keeps its palette")
+            return
+        }
+        #expect(palette.count % 3 == 0 && palette.count <= 48)
+        #expect(throws: ScanImage.Refusal.pngWithTransparency) { try ScanImage.inspect(Self.image("page-alpha.png")) }
+        #expect(throws: ScanImage.Refusal.pngInterlaced) { try ScanImage.inspect(Self.image("page-interlaced.png")) }
+        #expect(throws: ScanImage.Refusal.unreadable) { try ScanImage.inspect(Self.image("page.tif")) }
+    }
+
+    @Test func aPageOfEachImageKeepsTheScansBytesAndAReaderAcceptsIt() throws {
+        let folder = try TemporaryFolder()
+        let names = ["page-rgb.jpg", "page-gray.jpg", "page-rgb.png", "page-gray.png", "page-palette.png"]
+        let pages = try names.map { try ScanImage.inspect(Self.image($0)) }
+        let pdf = ImagePDF(pages: pages)
+        let url = folder.root.appendingPathComponent("entry.pdf")
+        try pdf.write(to: url)
+        let bytes = Array(try Data(contentsOf: url))
+        #expect(Int64(bytes.count) == pdf.length)
+        #expect(bytes.starts(with: Array("%PDF-1.5".utf8)) && String(decoding: bytes.suffix(6), as: UTF8.self) == "%%EOF\n")
+        for (index, page) in pages.enumerated() {
+            let file = Array(try Data(contentsOf: page.url))
+            let expected = page.ranges.flatMap { file[Int($0.lowerBound)..<Int($0.upperBound)] }
+            #expect(try Self.imageStream(bytes, index) == expected, "\(names[index]): the stream is the scan's own bytes")
+        }
+        // Any stretch read on its own is the file's.
+        #expect(try Array(pdf.read(1_000, count: 5_000)) == Array(bytes[1_000..<6_000]))
+        #expect(try pdf.read(pdf.length - 3, count: 100).count == 3)
+        guard let info = try Self.poppler("pdfinfo", [url.path]) else {
+            print("pdfinfo is not installed (apt-get install poppler-utils): the PDF was checked by its own structure only")
+            return
+        }
+        #expect(info.status == 0 && info.output.contains("Pages:           5"), "\(info.output)")
+        #expect(info.output.contains("Page size:       595.2 x 841.92 pts"), "75 dpi: 620 × 877 pixels is A4. \(info.output)")
+        // Every page renders without a complaint from the reader.
+        let rendered = try #require(try Self.poppler("pdftoppm", ["-r", "10", "-png", url.path, folder.root.appendingPathComponent("p").path]))
+        #expect(rendered.status == 0 && rendered.output.isEmpty, "\(rendered.output)")
+        // The JPEG comes back out byte for byte.
+        let extracted = try #require(try Self.poppler("pdfimages", ["-j", "-f", "1", "-l", "1", url.path, folder.root.appendingPathComponent("x").path]))
+        #expect(extracted.status == 0)
+        #expect(try Data(contentsOf: folder.root.appendingPathComponent("x-000.jpg")) == Data(contentsOf: Self.image("page-rgb.jpg")))
+    }
+}
+
+@Suite struct XLSXWriterTests {
+    @Test func whatIsWrittenIsReadBackAsTextWithItsZerosAndLetters() throws {
+        let folder = try TemporaryFolder()
+        let url = folder.root.appendingPathComponent("book.xlsx")
+        let book = try XLSXWriter(url: url, temporaryFolder: folder.root)
+        try book.startSheet("DL Import", columnWidths: [8, 30])
+        let letters = "ĂÂĐÊÔƠƯăâđêôơư àảãáạ ằẳẵắặ ầẩẫấậ èẻẽéẹ ềểễếệ ìỉĩíị òỏõóọ ồổỗốộ ờởỡớợ ùủũúụ ừửữứự ỳỷỹýỵ"
+        let rows: [[XLSXCell]] = [
+            [.text("so"), .text("nksHoTen"), .text("nksSoDinhDanh"), .text("nksGioiTinh")],
+            [.text("05"), .text(letters), .text("001217000001"), .number(1)],
+            [.text("06"), .text("A & B <c> \"d\""), .empty, .number(2)],
+        ]
+        for row in rows { try book.row(row) }
+        try book.startSheet("Ghi chú: mã [1]")
+        try book.row([.text("second sheet")])
+        try book.finish()
+        let scratch = folder.root.appendingPathComponent("read")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let reader = try XLSXReader(url: url, temporaryFolder: scratch)
+        var read: [[String]] = []
+        while let row = try reader.nextRow() { read.append(row.cells) }
+        #expect(read == [
+            ["so", "nksHoTen", "nksSoDinhDanh", "nksGioiTinh"],
+            ["05", letters, "001217000001", "1"],
+            ["06", "A & B <c> \"d\"", "", "2"],
+        ])
+        // Nothing of the sheets is left behind in the caller's folder.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.root.path).sorted() == ["book.xlsx", "read"])
+    }
+
+    @Test func libreOfficeOpensTheWorkbookWithoutARepair() throws {
+        guard let office = ["/usr/bin/soffice", "/usr/bin/libreoffice"].first(where: FileManager.default.isExecutableFile) else {
+            print("LibreOffice is not installed (apt-get install libreoffice-calc-nogui): the workbook was checked with hotich's reader only")
+            return
+        }
+        let folder = try TemporaryFolder()
+        let url = folder.root.appendingPathComponent("book.xlsx")
+        let book = try XLSXWriter(url: url, temporaryFolder: folder.root)
+        try book.startSheet("DL Import")
+        try book.row([.text("so"), .text("nksHoTen"), .text("nksGioiTinh")])
+        try book.row([.text("05"), .text("Nguyễn Thị Ánh Tuyết"), .number(2)])
+        try book.finish()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: office)
+        process.arguments = [
+            "-env:UserInstallation=file://\(folder.root.path)/profile", "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir", folder.root.path, url.path,
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let csv = try String(contentsOf: folder.root.appendingPathComponent("book.csv"), encoding: .utf8)
+        #expect(csv == "so,nksHoTen,nksGioiTinh\n05,Nguyễn Thị Ánh Tuyết,2\n", "\(csv)")
+    }
+}
