@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    /// 1.1.0 and 1.2.0 only added optional content: a file written for 1.0.0 (no place codes, no pages
+    /// 1.1.0 to 1.3.0 only added optional content: a file written for 1.0.0 (no place codes, no pages
     /// that are not entries) is still valid.
     @Test func aFileOfTheFirstMinorVersionIsStillValid() throws {
         let test = try TemporaryFolder()

@@ -400,7 +400,7 @@ public enum ExportSchema {
                       <xs:element name="path" type="xs:string"/>
                       <xs:element name="role">
                         <xs:simpleType>
-                          <xs:restriction base="xs:token"><xs:enumeration value="records"/><xs:enumeration value="schema"/></xs:restriction>
+                          <xs:restriction base="xs:token"><xs:enumeration value="records"/><xs:enumeration value="schema"/><xs:enumeration value="scans"/></xs:restriction>
                         </xs:simpleType>
                       </xs:element>
                       <xs:element name="bytes" type="xs:nonNegativeInteger"/>

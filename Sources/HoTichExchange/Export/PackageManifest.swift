@@ -10,13 +10,23 @@ public enum PackageManifest {
 
     /// One file the manifest lists.
     public struct Entry: Sendable {
+        /// What a file of a package holds.
+        public enum Role: String, Sendable {
+            /// Records: an export file, or the Ministry's spreadsheet of a book.
+            case records
+            /// The scans of a book's entries (the Ministry's zip of one PDF per entry).
+            case scans
+        }
+
         public let path: String
         public let bytes: Int64
         public let sha256: String
         public let records: Int
         public let kind: RecordKind?
+        public let role: Role
 
-        public init(path: String, bytes: Int64, sha256: String, records: Int, kind: RecordKind?) {
+        public init(path: String, bytes: Int64, sha256: String, records: Int, kind: RecordKind?, role: Role = .records) {
+            self.role = role
             self.path = path
             self.bytes = bytes
             self.sha256 = sha256
@@ -55,12 +65,12 @@ public enum PackageManifest {
         for entry in entries {
             try writer.startElement("file")
             try writer.element("path", text: entry.path)
-            try writer.element("role", text: "records")
+            try writer.element("role", text: entry.role.rawValue)
             try writer.element("bytes", text: String(entry.bytes))
             try writer.element("sha256", text: entry.sha256)
             try writer.element("records", text: String(entry.records))
             try writer.endElement()
-            if let kind = entry.kind { totals[kind, default: 0] += entry.records }
+            if let kind = entry.kind, entry.role == .records { totals[kind, default: 0] += entry.records }
         }
         try writer.startElement("totals")
         for kind in RecordKind.allCases {
