@@ -17,11 +17,14 @@ public struct ExportRequest: Sendable {
     public var test: Bool
     /// Told records written so far and the total, every thousand records.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// What the package holds: hotich's XML, or the Ministry's spreadsheet and zip per book.
+    public var format: ExportFormat
 
     public init(
         batchIDs: [String], allVerified: Bool = false, folder: URL, again: Bool = false, test: Bool = false,
-        progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+        format: ExportFormat = .xml, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) {
+        self.format = format
         self.batchIDs = batchIDs
         self.allVerified = allVerified
         self.folder = folder
@@ -31,13 +34,44 @@ public struct ExportRequest: Sendable {
     }
 }
 
+/// What a package holds.
+public enum ExportFormat: Sendable, Equatable {
+    /// One `exportBatch` XML file per batch (schema hotich-export/1).
+    case xml
+    /// Per book, the Ministry's spreadsheet (`.xlsx`) and a zip of one PDF per entry.
+    /// - Parameters:
+    ///   - template: a spreadsheet or CSV whose first row gives the columns (a province's own order).
+    ///   - bundlePrefix: the place part of the files' names; by default made from the office.
+    case ministry(template: URL?, bundlePrefix: String?)
+}
+
 /// One file of a package.
 public struct ExportedFile: Sendable, Equatable {
     public let name: String
     public let batchID: String
     public let bytes: Int64
     public let sha256: String
+    /// Records the file holds (for a zip of scans: its PDFs).
     public let records: Int
+    /// Whether the file holds records or the scans that go with them.
+    public let role: Role
+
+    /// What a file of a package holds.
+    public enum Role: String, Sendable {
+        /// Records: an export file, or the Ministry's spreadsheet of a book.
+        case records
+        /// The scans of a book's entries (the Ministry's zip of one PDF per entry).
+        case scans
+    }
+
+    public init(name: String, batchID: String, bytes: Int64, sha256: String, records: Int, role: Role = .records) {
+        self.name = name
+        self.batchID = batchID
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.records = records
+        self.role = role
+    }
 }
 
 /// What an export did.
@@ -46,7 +80,7 @@ public struct ExportReport: Sendable {
     /// The finished package folder.
     public let folder: URL?
     public let files: [ExportedFile]
-    public var records: Int { files.reduce(0) { $0 + $1.records } }
+    public var records: Int { files.filter { $0.role == .records }.reduce(0) { $0 + $1.records } }
     /// Batches skipped because they are exported already (without `--again`).
     public let alreadyExported: [String]
     /// Whether this report is of a package an interrupted run had written, which this run completed.
@@ -89,6 +123,15 @@ extension Session {
         try require(.export)
         let me = user.name
         try Self.requireFolder(request.folder)
+        // What a Ministry package needs is checked before anything is recorded: the template, and
+        // that every scan goes into a PDF as it is.
+        let ministry = try MinistryPlan(format: request.format, temporaryFolder: workspace.stagingFolder)
+        if let ministry {
+            try workspace.store.read { tx in
+                let (batches, _) = try Self.exportableBatches(request, in: tx)
+                try ministry.checkScans(of: batches, in: tx)
+            }
+        }
         // An export a crash interrupted after its rename is completed, not written twice.
         let resumed = try completeInterruptedExports(actor: me)
 
@@ -105,7 +148,8 @@ extension Session {
                 id: packageID, state: .writing, folder: request.folder.appendingPathComponent(packageID).path, createdAt: time, createdBy: me))
             for batch in batches {
                 if batch.state == .verified { try Self.transition(batch.id, action: .startExport, actor: me, reason: packageID, in: tx) }
-                try tx.insertPackageBatch(package: packageID, batch: batch.id, file: Self.fileName(batch.id))
+                let file = try ministry.map { try $0.bundle(for: batch.id, in: tx).sheetName } ?? Self.fileName(batch.id)
+                try tx.insertPackageBatch(package: packageID, batch: batch.id, file: file)
             }
             return (batches, skipped)
         }
@@ -132,18 +176,27 @@ extension Session {
             var files: [ExportedFile] = []
             var done = 0
             for batch in plan.batches {
-                let file = try writeBatchFile(
-                    batch, packageID: packageID, into: staging, time: time, test: request.test, fault: fault,
-                    progress: request.progress.map { report in { count in report(done + count, total) } })
-                done += file.records
-                files.append(file)
+                let progress = request.progress.map { report in { (count: Int) in report(done + count, total) } }
+                let written: [ExportedFile]
+                if let ministry {
+                    written = try writeMinistryBundle(batch, plan: ministry, into: staging, time: time, fault: fault, progress: progress)
+                } else {
+                    written = [try writeBatchFile(
+                        batch, packageID: packageID, into: staging, time: time, test: request.test, fault: fault, progress: progress)]
+                }
+                done += written.filter { $0.role == .records }.reduce(0) { $0 + $1.records }
+                files += written
             }
             request.progress?(done, total)
             let kinds = try workspace.store.read { tx in
                 try Dictionary(uniqueKeysWithValues: plan.batches.map { ($0.id, try Self.batchAndBook($0.id, in: tx).1.kind) })
             }
             try PackageManifest.write(
-                entries: files.map { PackageManifest.Entry(path: $0.name, bytes: $0.bytes, sha256: $0.sha256, records: $0.records, kind: kinds[$0.batchID]) },
+                entries: files.map {
+                    PackageManifest.Entry(
+                        path: $0.name, bytes: $0.bytes, sha256: $0.sha256, records: $0.records, kind: kinds[$0.batchID],
+                        role: $0.role == .scans ? .scans : .records)
+                },
                 packageID: packageID, createdAt: time, producerVersion: Self.producerVersion,
                 office: try officeOf(plan.batches[0]), to: staging)
             // The files' hashes were taken as they were written; the manifest is checked against the schema.
@@ -155,7 +208,7 @@ extension Session {
             // What the files are, before they are in place: a run that finds the package renamed
             // but not recorded completes it from these.
             try workspace.store.write { tx in
-                for file in files {
+                for file in files where file.role == .records {
                     try tx.recordPackageFile(package: packageID, batch: file.batchID, bytes: file.bytes, sha256: file.sha256, records: file.records)
                 }
             }

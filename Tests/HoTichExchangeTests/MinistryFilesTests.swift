@@ -104,16 +104,17 @@ import Testing
         let folder = try TemporaryFolder()
         let url = folder.root.appendingPathComponent("book.xlsx")
         let book = try XLSXWriter(url: url, temporaryFolder: folder.root)
-        try book.startSheet("DL Import", columnWidths: [8, 30])
+        let data = try book.addSheet("DL Import", columnWidths: [8, 30])
+        // A second sheet written beside the first.
+        let second = try book.addSheet("Ghi chú: mã [1]")
+        try second.row([.text("second sheet")])
         let letters = "ĂÂĐÊÔƠƯăâđêôơư àảãáạ ằẳẵắặ ầẩẫấậ èẻẽéẹ ềểễếệ ìỉĩíị òỏõóọ ồổỗốộ ờởỡớợ ùủũúụ ừửữứự ỳỷỹýỵ"
         let rows: [[XLSXCell]] = [
             [.text("so"), .text("nksHoTen"), .text("nksSoDinhDanh"), .text("nksGioiTinh")],
             [.text("05"), .text(letters), .text("001217000001"), .number(1)],
             [.text("06"), .text("A & B <c> \"d\""), .empty, .number(2)],
         ]
-        for row in rows { try book.row(row) }
-        try book.startSheet("Ghi chú: mã [1]")
-        try book.row([.text("second sheet")])
+        for row in rows { try data.row(row) }
         try book.finish()
         let scratch = folder.root.appendingPathComponent("read")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -137,9 +138,9 @@ import Testing
         let folder = try TemporaryFolder()
         let url = folder.root.appendingPathComponent("book.xlsx")
         let book = try XLSXWriter(url: url, temporaryFolder: folder.root)
-        try book.startSheet("DL Import")
-        try book.row([.text("so"), .text("nksHoTen"), .text("nksGioiTinh")])
-        try book.row([.text("05"), .text("Nguyễn Thị Ánh Tuyết"), .number(2)])
+        let sheet = try book.addSheet("DL Import")
+        try sheet.row([.text("so"), .text("nksHoTen"), .text("nksGioiTinh")])
+        try sheet.row([.text("05"), .text("Nguyễn Thị Ánh Tuyết"), .number(2)])
         try book.finish()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: office)

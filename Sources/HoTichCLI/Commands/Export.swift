@@ -8,7 +8,7 @@ import HoTichWorkflow
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Xuất dữ liệu và biên nhận / export packages and their receipts.",
-        subcommands: [ExportBatches.self, ExportCorrections.self, ExportReceipts.self], defaultSubcommand: ExportBatches.self)
+        subcommands: [ExportBatches.self, ExportMinistry.self, ExportCorrections.self, ExportReceipts.self], defaultSubcommand: ExportBatches.self)
 }
 
 /// `hotich export ID… --out DIR` (or `--all-verified`): a validated XML package and its manifest.
@@ -49,6 +49,11 @@ struct ExportBatches: ParsableCommand {
             ExportRequest(batchIDs: ids, allVerified: allVerified, folder: folder, again: again, test: test) { done, total in
                 progress.update(done: done, total: total)
             })
+        Self.show(report, console: console, language: language)
+    }
+
+    /// What an export did: batches skipped, packages completed, the files and where they are.
+    static func show(_ report: ExportReport, console: Console, language: Language) {
         for id in report.alreadyExported { console.line(Message.batchAlreadyExported(batchID: id).text(in: language)) }
         if report.resumed, let id = report.packageID { console.line(Message.exportResumed(packageID: id).text(in: language)) }
         if let id = report.completedEarlierPackage { console.line(Message.exportResumed(packageID: id).text(in: language)) }

@@ -14,23 +14,97 @@ public enum XLSXCell: Sendable, Equatable {
 /// without a repair prompt: content types, relationships, a workbook, a styles part, and one part
 /// per sheet, with inline strings in cells formatted as text (`@`), so nothing is converted.
 ///
-/// Sheets are written one after the other, each streamed row by row into a file of its own in the
-/// caller's temporary folder, and packed when the workbook finishes: memory stays flat whatever
-/// the number of rows.
+/// Each sheet streams its rows into a file of its own in the caller's temporary folder (several
+/// sheets may be written side by side), and the workbook packs them, in the order they were added,
+/// when it finishes: memory stays flat whatever the number of rows.
 ///
 /// ```swift
 /// let book = try XLSXWriter(url: out, temporaryFolder: scratch)
-/// try book.startSheet("DL Import")
-/// try book.row([.text("so"), .text("quyenSo")])
+/// let data = try book.addSheet("DL Import")
+/// try data.row([.text("so"), .text("quyenSo")])
 /// try book.finish()
 /// ```
 public final class XLSXWriter {
+    /// One sheet of the workbook, written row by row.
+    public final class Sheet {
+        let name: String
+        let file: URL
+        private var handle: FileHandle?
+        private var buffer: [UInt8] = []
+        private var rowNumber = 0
+
+        init(name: String, file: URL, columnWidths: [Int]) throws {
+            self.name = name
+            self.file = file
+            guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
+            }
+            handle = try FileHandle(forWritingTo: file)
+            append(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n")
+            append(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#)
+            // The header row stays in view.
+            append(#"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#)
+            if !columnWidths.isEmpty {
+                append("<cols>")
+                for (index, width) in columnWidths.enumerated() {
+                    append(#"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(max(4, min(80, width)))" customWidth="1"/>"#)
+                }
+                append("</cols>")
+            }
+            append("<sheetData>")
+        }
+
+        deinit {
+            try? handle?.close()
+        }
+
+        /// Rows written so far.
+        public var rows: Int { rowNumber }
+
+        /// Appends a row.
+        public func row(_ cells: [XLSXCell]) throws {
+            guard handle != nil else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path]) }
+            rowNumber += 1
+            append(#"<row r="\#(rowNumber)">"#)
+            for (index, cell) in cells.enumerated() {
+                let reference = XLSXWriter.columnName(index) + String(rowNumber)
+                switch cell {
+                case .empty:
+                    continue
+                case .number(let value):
+                    append(#"<c r="\#(reference)"><v>\#(value)</v></c>"#)
+                case .text(let text):
+                    append(#"<c r="\#(reference)" s="1" t="inlineStr"><is><t xml:space="preserve">"#)
+                    XLSXWriter.escape(String(text.prefix(XLSXWriter.cellCharacters)), into: &buffer)
+                    append("</t></is></c>")
+                }
+            }
+            append("</row>")
+            if buffer.count >= 1 << 16 { try flush() }
+        }
+
+        func close() throws {
+            guard let handle else { return }
+            append("</sheetData></worksheet>")
+            try flush()
+            try handle.close()
+            self.handle = nil
+        }
+
+        private func append(_ text: String) {
+            buffer.append(contentsOf: text.utf8)
+        }
+
+        private func flush() throws {
+            guard let handle, !buffer.isEmpty else { return }
+            try handle.write(contentsOf: buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
     private let url: URL
     private let scratch: URL
-    private var sheets: [(name: String, file: URL)] = []
-    private var current: FileHandle?
-    private var buffer: [UInt8] = []
-    private var rowNumber = 0
+    private var sheets: [Sheet] = []
     private var finished = false
 
     /// The most characters a cell holds (the format's own limit).
@@ -46,62 +120,24 @@ public final class XLSXWriter {
     }
 
     deinit {
-        try? current?.close()
         try? FileManager.default.removeItem(at: scratch)
     }
 
-    /// Starts the next sheet (names are cut to Excel's 31 characters and cleaned of `[]:*?/\`).
-    public func startSheet(_ name: String, columnWidths: [Int] = []) throws {
-        try endSheet()
-        let file = scratch.appendingPathComponent("sheet\(sheets.count + 1).xml")
-        guard FileManager.default.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-        }
-        current = try FileHandle(forWritingTo: file)
-        sheets.append((Self.sheetName(name, taken: sheets.map(\.name)), file))
-        rowNumber = 0
-        append(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n")
-        append(#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">"#)
-        // The header row stays in view.
-        append(#"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#)
-        if !columnWidths.isEmpty {
-            append("<cols>")
-            for (index, width) in columnWidths.enumerated() {
-                append(#"<col min="\#(index + 1)" max="\#(index + 1)" width="\#(max(4, min(80, width)))" customWidth="1"/>"#)
-            }
-            append("</cols>")
-        }
-        append("<sheetData>")
-    }
-
-    /// Appends a row to the current sheet.
-    public func row(_ cells: [XLSXCell]) throws {
-        guard current != nil else { throw CocoaError(.fileWriteUnknown) }
-        rowNumber += 1
-        append(#"<row r="\#(rowNumber)">"#)
-        for (index, cell) in cells.enumerated() {
-            let reference = Self.columnName(index) + String(rowNumber)
-            switch cell {
-            case .empty:
-                continue
-            case .number(let value):
-                append(#"<c r="\#(reference)"><v>\#(value)</v></c>"#)
-            case .text(let text):
-                append(#"<c r="\#(reference)" s="1" t="inlineStr"><is><t xml:space="preserve">"#)
-                appendEscaped(String(text.prefix(Self.cellCharacters)))
-                append("</t></is></c>")
-            }
-        }
-        append("</row>")
-        if buffer.count >= 1 << 16 { try flush() }
+    /// Adds a sheet after the others (names are cut to Excel's 31 characters and cleaned of `[]:*?/\\`).
+    public func addSheet(_ name: String, columnWidths: [Int] = []) throws -> Sheet {
+        let sheet = try Sheet(
+            name: Self.sheetName(name, taken: sheets.map(\.name)), file: scratch.appendingPathComponent("sheet\(sheets.count + 1).xml"),
+            columnWidths: columnWidths)
+        sheets.append(sheet)
+        return sheet
     }
 
     /// Packs every sheet into the workbook. Nothing is left in the temporary folder.
     public func finish() throws {
         guard !finished else { return }
-        try endSheet()
         finished = true
-        if sheets.isEmpty { try startSheet("Sheet1"); try endSheet() }
+        if sheets.isEmpty { _ = try addSheet("Sheet1") }
+        for sheet in sheets { try sheet.close() }
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         func add(_ path: String, _ text: String) throws {
@@ -186,29 +222,7 @@ public final class XLSXWriter {
         + #"<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>"#
         + "</styleSheet>"
 
-    // MARK: - Writing
-
-    private func endSheet() throws {
-        guard let handle = current else { return }
-        append("</sheetData></worksheet>")
-        try flush()
-        try handle.close()
-        current = nil
-    }
-
-    private func append(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
-    }
-
-    private func appendEscaped(_ text: String) {
-        Self.escape(text, into: &buffer)
-    }
-
-    private func flush() throws {
-        guard let handle = current, !buffer.isEmpty else { return }
-        try handle.write(contentsOf: buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
+    // MARK: - Text
 
     /// XML text: `&`, `<`, `>` and `"` escaped; characters XML 1.0 cannot hold (control characters
     /// other than tab, line feed and carriage return) left out.

@@ -410,6 +410,21 @@ extension Message {
             return "Batch \(id) is already exported; nothing new is written (add --again for a new package)."
         case .exportNothingToDo:
             return "There is no batch to export."
+        case .ministryScansRefused(let scans):
+            let listed = scans.prefix(10).map { "\($0.path) (\($0.reason.english))" }.joined(separator: "; ")
+            let more = scans.count > 10 ? "; and \(scans.count - 10) more" : ""
+            return "\(scans.count) \(scans.count == 1 ? "scan cannot" : "scans cannot") go into the Ministry's zip as PDFs without re-encoding them: \(listed)\(more). Convert them to PDF with the scanner's software, receive the book again, and export it; nothing was written."
+        case .ministryTemplate(let path, let kind, let problem):
+            switch problem {
+            case .unknownColumns(let names):
+                return "The template \(path) has columns that are no field of \(kind.english.lowercased()) records: \(names.joined(separator: ", ")). Use the Ministry's field names (for example nksHoTen) or the register's labels."
+            case .missingColumns(let keys):
+                return "The template \(path) has no column for these required fields of \(kind.english.lowercased()) records: \(keys.joined(separator: ", "))."
+            case .duplicateColumn(let key):
+                return "The template \(path) names the field \(key) in two columns."
+            }
+        case .ministryTemplateUnreadable(let path):
+            return "The template \(path) cannot be read: give a spreadsheet (.xlsx) or CSV whose first row holds the column headers."
         case .exportFailed(let stage, let detail):
             return "The export failed at \(stage): \(detail). No file is named as finished and no record is marked exported; fix the cause and run the command again."
         case .exportFileSystemFailure(let path, let problem):
@@ -505,6 +520,17 @@ extension ScanFileName.Defect {
         case .day(let text): "the date \"\(text)\" has a day outside 01–31"
         case .dateShape(let text): "the date \"\(text)\" is not yyyy-mm-dd"
         case .number(let text): "the number \"\(text)\" holds something other than digits (write null when the book has none)"
+        }
+    }
+}
+
+extension ScanRefusal {
+    var english: String {
+        switch self {
+        case .tiff: "a TIFF"
+        case .pngWithTransparency: "a PNG with transparency"
+        case .pngInterlaced: "an interlaced PNG"
+        case .damagedImage: "an image that cannot be read"
         }
     }
 }

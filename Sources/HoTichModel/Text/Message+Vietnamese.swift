@@ -410,6 +410,21 @@ extension Message {
             return "Lô \(id) đã được xuất; không xuất lại (thêm --again để xuất một gói mới)."
         case .exportNothingToDo:
             return "Không có lô nào để xuất."
+        case .ministryScansRefused(let scans):
+            let listed = scans.prefix(10).map { "\($0.path) (\($0.reason.vietnamese))" }.joined(separator: "; ")
+            let more = scans.count > 10 ? "; và \(scans.count - 10) tệp khác" : ""
+            return "\(scans.count) ảnh quét không thể đưa vào tệp zip của Bộ dưới dạng PDF mà không mã hóa lại: \(listed)\(more). Hãy chuyển các ảnh đó sang PDF bằng phần mềm của máy quét, nhận lại quyển sổ rồi xuất; chưa có gì được ghi."
+        case .ministryTemplate(let path, let kind, let problem):
+            switch problem {
+            case .unknownColumns(let names):
+                return "Mẫu \(path) có cột không phải trường của sổ \(kind.vietnamese.lowercased()): \(names.joined(separator: ", ")). Dùng tên trường của Bộ (ví dụ nksHoTen) hoặc nhãn in trên sổ."
+            case .missingColumns(let keys):
+                return "Mẫu \(path) thiếu cột cho các trường bắt buộc của sổ \(kind.vietnamese.lowercased()): \(keys.joined(separator: ", "))."
+            case .duplicateColumn(let key):
+                return "Mẫu \(path) có hai cột cùng ghi trường \(key)."
+            }
+        case .ministryTemplateUnreadable(let path):
+            return "Không đọc được mẫu \(path): hãy dùng bảng tính (.xlsx) hoặc CSV có dòng đầu là tên cột."
         case .exportFailed(let stage, let detail):
             return "Xuất dữ liệu thất bại ở bước \(stage): \(detail). Không tệp nào được đặt tên như đã xong, không bản ghi nào được ghi là đã xuất; sửa nguyên nhân rồi chạy lại lệnh."
         case .exportFileSystemFailure(let path, let problem):
@@ -505,6 +520,17 @@ extension ScanFileName.Defect {
         case .day(let text): "ngày \"\(text)\" có ngày ngoài 01–31"
         case .dateShape(let text): "ngày \"\(text)\" không có dạng yyyy-mm-dd"
         case .number(let text): "số \"\(text)\" có ký tự không phải chữ số (ghi null nếu sổ không có số)"
+        }
+    }
+}
+
+extension ScanRefusal {
+    var vietnamese: String {
+        switch self {
+        case .tiff: "tệp TIFF"
+        case .pngWithTransparency: "ảnh PNG có độ trong suốt"
+        case .pngInterlaced: "ảnh PNG xen dòng"
+        case .damagedImage: "ảnh không đọc được"
         }
     }
 }

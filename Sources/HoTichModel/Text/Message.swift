@@ -236,6 +236,12 @@ public enum Message: Sendable, Equatable {
     case batchNotExportable(batchID: String, state: BatchState)
     case batchAlreadyExported(batchID: String)
     case exportNothingToDo
+    /// Scans of the books to export that cannot be delivered to the Ministry as PDFs.
+    case ministryScansRefused([RefusedScan])
+    /// A template's header row does not fit the kind's fields.
+    case ministryTemplate(path: String, kind: RecordKind, problem: MinistryLayout.TemplateProblem)
+    /// A template that cannot be read as a spreadsheet or CSV.
+    case ministryTemplateUnreadable(path: String)
     case exportFailed(stage: String, detail: String)
     /// An export stopped because the system could not write `path` (nothing was left looking finished).
     case exportFileSystemFailure(path: String, problem: FileSystemProblem)
