@@ -25,10 +25,17 @@ struct ImportRowChecker: Sendable {
     let book: BookIdentity
     let batchID: String
     let time: String
+    /// Cells whose state their text does not say (read with doubt, not readable), by row number
+    /// and column: what the notes sheet of a Ministry spreadsheet written by hotich lists.
+    let states: [Int: [Int: MinistryLayout.CellState]]
     /// The columns that hold a field, in the order of their keys: the order a packed field set keeps.
     private let columnsByKey: [Int]
 
-    init(columns: [FieldDefinition?], book: BookIdentity, batchID: String, time: String) {
+    init(
+        columns: [FieldDefinition?], book: BookIdentity, batchID: String, time: String,
+        states: [Int: [Int: MinistryLayout.CellState]] = [:]
+    ) {
+        self.states = states
         self.columns = columns
         self.book = book
         self.batchID = batchID
@@ -49,6 +56,18 @@ struct ImportRowChecker: Sendable {
             guard let field = column else { continue }
             var cell = index < row.cells.count ? CSVDialect.removingFormulaGuard(row.cells[index]) : ""
             if case .date = field.type { cell = ImportColumns.excelSerialDate(cell) ?? cell }
+            // An identifier a workbook typed as a number has lost any zero it began with: said, never guessed.
+            if row.numericCells.contains(index), field.type == .personalID || field.type == .documentNumber {
+                problems.append(ImportProblem(
+                    row: row.number, column: field.key, code: "number-lost-zeros",
+                    message: .importRowNumberLostZeros(row: row.number, column: field.key)))
+                continue
+            }
+            switch states[row.number]?[index] {
+            case .illegible?: cell = "."
+            case .uncertain? where !cell.isEmpty && !cell.hasSuffix("?"): cell += "?"
+            default: break
+            }
             guard let outcome = FieldRules.check(cell: cell, for: field) else {
                 if !field.required {
                     fields[field.key] = .blank

@@ -128,6 +128,8 @@ extension Session {
         let ministry = try MinistryPlan(format: request.format, temporaryFolder: workspace.stagingFolder)
         if let ministry {
             try workspace.store.read { tx in
+                // The template fits every book asked for, exported now or not.
+                for id in request.batchIDs { if let (_, book) = try tx.batchAndBook(id) { _ = try ministry.columns(for: book.kind) } }
                 let (batches, _) = try Self.exportableBatches(request, in: tx)
                 try ministry.checkScans(of: batches, in: tx)
             }

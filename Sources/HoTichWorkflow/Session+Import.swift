@@ -56,6 +56,8 @@ public struct ImportReport: Sendable {
     public let seenBefore: (at: String, by: String)?
     /// Where the rejected rows were written, when any were and `partial` was asked.
     public let rejectsFile: URL?
+    /// Rows above the header row that were skipped (a title, a heading).
+    public var rowsAboveHeader = 0
 }
 
 extension Session {
@@ -67,11 +69,55 @@ extension Session {
     public func importKeyings(_ request: ImportRequest) throws -> ImportReport {
         try require(.keyRecords)
         guard request.pass == 1 || request.pass == 2 else { throw HoTichError(.invalidPass(request.pass)) }
-        let path = request.file.path
+        let (batch, book) = try workspace.store.read { tx in try Self.batchAndBook(request.batchID, in: tx) }
+        if request.pass == 2 && batch.policy != .double {
+            throw HoTichError(.policyHasNoSecondPass(batchID: batch.id, policy: batch.policy))
+        }
+        var staged = try stageImport(
+            file: request.file, book: book, batchID: batch.id, partial: request.partial, rejectsFile: request.rejectsFile,
+            language: request.language, progress: request.progress)
+        defer { staged.discard() }
+        let seenBefore = try workspace.store.read { tx in
+            try tx.earlierImport(batch: request.batchID, pass: request.pass, sha256: staged.fileHash).map { (at: $0.at, by: $0.by) }
+        }
+        if staged.tally.rejected > 0 && !request.partial { return staged.refusedReport(seenBefore: seenBefore) }
+        do {
+            try workspace.store.write { tx in
+                // Against the batch as it is now. A batch past keying may still be asked about: rows
+                // already present are counted, and only a row that would change it is refused.
+                let (batch, book) = try Self.batchAndBook(request.batchID, in: tx)
+                try writeStaged(&staged, batch: batch, book: book, pass: request.pass, source: "import", in: tx)
+            }
+        } catch let refused as AllOrNothing {
+            return ImportReport(
+                read: refused.read, imported: 0, rejected: refused.rejected, alreadyPresent: refused.alreadyPresent,
+                problems: refused.problems, seenBefore: seenBefore, rejectsFile: nil, rowsAboveHeader: staged.rowsAboveHeader)
+        }
+        let rows = staged.tally
+        workspace.logger.info(
+            "import done",
+            metadata: ["batch": "\(request.batchID)", "imported": "\(rows.imported)", "rejected": "\(rows.rejected)"])
+        return staged.report(seenBefore: seenBefore)
+    }
+
+    /// Reads and checks every row of `file` for `book` before anything is written (and without the
+    /// write lock), putting the acceptable ones aside in a staging folder of the import's own and
+    /// the refused ones in the reject file (opened when `partial`).
+    /// - Parameters:
+    ///   - columns: the columns when a template gives them; the file's own header row otherwise.
+    ///   - header: with `columns`, the template's header row: rows of the file that repeat it (its
+    ///     own header, repeated on each printed page) are skipped, as blank rows are.
+    ///   - states: cells whose state their text does not say, by row and column.
+    func stageImport(
+        file: URL, book: BookIdentity, batchID: String, partial: Bool, rejectsFile: URL?, language: Language,
+        progress: (@Sendable (Int) -> Void)?, columns: [FieldDefinition?]? = nil, skippingRowsLike header: [String]? = nil,
+        states: [Int: [Int: MinistryLayout.CellState]] = [:]
+    ) throws -> StagedImport {
+        let path = file.path
         guard FileManager.default.fileExists(atPath: path) else { throw HoTichError(.pathNotFound(path)) }
         let fileHash: String
         do {
-            fileHash = try FileFingerprint.read(request.file).sha256
+            fileHash = try FileFingerprint.read(file).sha256
         } catch {
             throw HoTichError(.importUnreadable(path: path))
         }
@@ -84,96 +130,81 @@ extension Session {
         } catch {
             throw FileSystemFailure.hotichError(for: error, fallbackPath: workspace.stagingFolder.path) ?? HoTichError(.fileCopyFailed(path))
         }
-        defer { staging.discard() }
-        let source: any TabularSource
+        var done = false
+        defer { if !done { staging.discard() } }
+        var source: any TabularSource
         do {
-            source = try TabularFile.open(request.file, temporaryFolder: staging.url)
+            source = try TabularFile.open(file, temporaryFolder: staging.url)
         } catch {
             throw Self.importError(error, path: path)
         }
-        let me = user.name
-        let rejectsURL = request.rejectsFile ?? URL(fileURLWithPath: path + ".rejects.csv")
-        let (batch, book, seenBefore) = try workspace.store.read { tx in
-            let (batch, book) = try Self.batchAndBook(request.batchID, in: tx)
-            let earlier = try tx.earlierImport(batch: request.batchID, pass: request.pass, sha256: fileHash)
-            return (batch, book, earlier.map { (at: $0.at, by: $0.by) })
-        }
-        if request.pass == 2 && batch.policy != .double {
-            throw HoTichError(.policyHasNoSecondPass(batchID: batch.id, policy: batch.policy))
-        }
-        let header = try ImportHeader.read(source, kind: book.kind, path: path)
+        if let header, columns != nil { source = RowsLikeSkipped(source, like: header) }
+        let header = try columns.map { ImportHeader(cells: header ?? [], columns: $0) } ?? ImportHeader.read(source, kind: book.kind, path: path)
+        let rejectsURL = rejectsFile ?? URL(fileURLWithPath: path + ".rejects.csv")
         var rejects: RejectFileWriter?
-        defer { rejects?.discard() }
-        if request.partial {
+        if partial {
             rejects = try Self.openRejects(
-                at: rejectsURL, source: request.file, header: header.cells, dialect: source.dialect, language: request.language)
+                at: rejectsURL, source: file, header: header.cells, dialect: source.dialect, language: language)
         }
-        var rows = ImportTally(rejects: rejects, language: request.language, path: path)
-
-        // 1. Every row is read and checked before the write lock is taken: the accepted ones are put
-        // aside in a staging file, the refused ones go to the reject file. Other people's saves go on.
+        var tally = ImportTally(rejects: rejects, language: language, path: path)
         let stagedURL = staging.url.appendingPathComponent("rows")
-        try Self.stage(source, header: header, book: book, batchID: batch.id, into: stagedURL, tally: &rows, progress: request.progress)
-        if rows.rejected > 0 && !request.partial {
-            return ImportReport(
-                read: rows.read, imported: 0, rejected: rows.rejected, alreadyPresent: 0,
-                problems: rows.problems, seenBefore: seenBefore, rejectsFile: nil)
-        }
-
-        // 2. The lock is held only to write them, against the batch as it is now.
         do {
-            try workspace.store.write { tx in
-                let (batch, book) = try Self.batchAndBook(request.batchID, in: tx)
-                // A batch past keying may still be asked about: rows already present are counted,
-                // and only a row that would change it is refused.
-                var writer = try RowWriter(
-                    batch: batch, book: book, pass: request.pass, operator: me, fileHash: fileHash, tally: rows, tx: tx)
-                writer.writable = batch.state == .received || batch.state == .keying
-                try writer.run(StagedRowFile.Reader(url: stagedURL), in: tx)
-                rows = writer.tally
-                if rows.rejected > 0 && !request.partial { throw AllOrNothing(tally: rows) }
-                // The reject file is given its name before the commit: if it cannot be, nothing is imported.
-                if rows.rejected > 0 {
-                    do {
-                        try rejects?.commit()
-                    } catch {
-                        throw HoTichError(.fileCopyFailed(rejectsURL.path))
-                    }
-                }
-                let now = Timestamp.now()
-                if batch.state == .received && rows.imported > 0 {
-                    try Self.transition(batch.id, action: .startKeying, actor: me, reason: nil, in: tx)
-                }
-                try tx.insertImportedFile(ImportedFile(
-                    batchId: batch.id, pass: request.pass, sha256: fileHash, fileName: request.file.lastPathComponent,
-                    rowsRead: rows.read, imported: rows.imported, rejected: rows.rejected,
-                    alreadyPresent: rows.alreadyPresent, at: now, by: me))
-                try tx.appendAudit(
-                    AuditEntry(
-                        actor: me, action: .importFile, batchId: batch.id, subject: fileHash,
-                        reason: "pass \(request.pass): \(rows.imported) imported, \(rows.rejected) rejected, \(rows.alreadyPresent) already present"),
-                    at: now)
-                try Self.finishKeyingIfComplete(batch.id, actor: me, in: tx)
-            }
-        } catch let refused as AllOrNothing {
-            return ImportReport(
-                read: refused.read, imported: 0, rejected: refused.rejected, alreadyPresent: refused.alreadyPresent,
-                problems: refused.problems, seenBefore: seenBefore, rejectsFile: nil)
+            try Self.stage(
+                source, header: header, book: book, batchID: batchID, into: stagedURL, tally: &tally, progress: progress, states: states)
+        } catch {
+            rejects?.discard()
+            throw error
         }
-        let rejectsFile = rows.rejected > 0 ? rejectsURL : nil
-        workspace.logger.info(
-            "import done",
-            metadata: ["batch": "\(request.batchID)", "imported": "\(rows.imported)", "rejected": "\(rows.rejected)"])
-        return ImportReport(
-            read: rows.read, imported: rows.imported, rejected: rows.rejected, alreadyPresent: rows.alreadyPresent,
-            problems: rows.problems, seenBefore: seenBefore, rejectsFile: rejectsFile)
+        done = true
+        return StagedImport(
+            staging: staging, rows: stagedURL, file: file, fileHash: fileHash, tally: tally, rejects: rejects, rejectsURL: rejectsURL,
+            rowsAboveHeader: header.rowsAbove)
+    }
+
+    /// Writes staged rows into `batch` inside the caller's transaction, as `pass` keyed by the acting
+    /// user: the rows, the reject file given its name, the batch into keying, the import's log line
+    /// and audit event, and the batch to `keyed` when nothing is left.
+    /// - Throws: `AllOrNothing` when rows were refused and the import is not partial.
+    func writeStaged(
+        _ staged: inout StagedImport, batch: Batch, book: BookIdentity, pass: Int, source: String, in tx: any StoreWriting
+    ) throws {
+        let me = user.name
+        var writer = try RowWriter(
+            batch: batch, book: book, pass: pass, operator: me, fileHash: staged.fileHash, source: source, tally: staged.tally, tx: tx)
+        writer.writable = batch.state == .received || batch.state == .keying
+        try writer.run(StagedRowFile.Reader(url: staged.rows), in: tx)
+        staged.tally = writer.tally
+        let rows = staged.tally
+        if rows.rejected > 0 && staged.rejects == nil { throw AllOrNothing(tally: rows) }
+        // The reject file is given its name before the commit: if it cannot be, nothing is imported.
+        if rows.rejected > 0 {
+            do {
+                try staged.rejects?.commit()
+            } catch {
+                throw HoTichError(.fileCopyFailed(staged.rejectsURL.path))
+            }
+        }
+        let now = Timestamp.now()
+        if batch.state == .received && rows.imported > 0 {
+            try Self.transition(batch.id, action: .startKeying, actor: me, reason: nil, in: tx)
+        }
+        try tx.insertImportedFile(ImportedFile(
+            batchId: batch.id, pass: pass, sha256: staged.fileHash, fileName: staged.file.lastPathComponent,
+            rowsRead: rows.read, imported: rows.imported, rejected: rows.rejected,
+            alreadyPresent: rows.alreadyPresent, at: now, by: me))
+        try tx.appendAudit(
+            AuditEntry(
+                actor: me, action: .importFile, batchId: batch.id, subject: staged.fileHash,
+                reason: "pass \(pass): \(rows.imported) imported, \(rows.rejected) rejected, \(rows.alreadyPresent) already present"),
+            at: now)
+        try Self.finishKeyingIfComplete(batch.id, actor: me, in: tx)
     }
 
     /// Reads and checks every row of `source` (on a second thread) and puts the acceptable ones
     /// aside in `url`; refused rows are counted in `tally` and written to its reject file.
     private static func stage(
         _ source: any TabularSource, header: ImportHeader, book: BookIdentity, batchID: String, into url: URL, tally: inout ImportTally,
-        progress: ((Int) -> Void)?
+        progress: ((Int) -> Void)?, states: [Int: [Int: MinistryLayout.CellState]]
     ) throws {
         let staged: StagedRowFile.Writer
         do {
@@ -181,7 +212,7 @@ extension Session {
         } catch {
             throw FileSystemFailure.hotichError(for: error, fallbackPath: url.deletingLastPathComponent().path) ?? HoTichError(.fileCopyFailed(url.path))
         }
-        let checker = ImportRowChecker(columns: header.columns, book: book, batchID: batchID, time: Timestamp.now())
+        let checker = ImportRowChecker(columns: header.columns, book: book, batchID: batchID, time: Timestamp.now(), states: states)
         let stream = ImportRowStream(source: source, checker: checker)
         defer { stream.close() }
         var firstRowOfNumber: [String: Int] = [:]
@@ -240,7 +271,7 @@ extension Session {
     }
 
     /// Thrown inside the transaction to roll an all-or-nothing import back, with what it found.
-    private struct AllOrNothing: Error {
+    struct AllOrNothing: Error {
         let read: Int
         let rejected: Int
         let alreadyPresent: Int
@@ -282,19 +313,34 @@ struct ImportHeader {
     let cells: [String]
     /// The field of each column (`nil` for ignored columns).
     let columns: [FieldDefinition?]
+    /// Rows above the header that were not blank (a title, an office's name), skipped.
+    var rowsAbove = 0
 
-    /// Reads the first row that is not blank and maps it onto the catalog of `kind`.
+    /// How far down a header row is looked for.
+    static let searchedRows = 20
+
+    /// Reads the header: the first row, within the first ``searchedRows``, in which a cell names a
+    /// field of `kind` (by its key or the register's label), mapped onto the catalog; the rows
+    /// above it (a title, a heading) are skipped and counted.
     static func read(_ source: any TabularSource, kind: RecordKind, path: String) throws -> ImportHeader {
-        var header: TabularRow?
-        repeat {
+        var above = 0
+        for _ in 0..<searchedRows {
+            let row: TabularRow?
             do {
-                header = try source.nextRow()
+                row = try source.nextRow()
             } catch {
                 throw Session.importError(error, path: path)
             }
-        } while header.map { $0.cells.allSatisfy(ImportColumns.isBlank) } == true
-        guard let header else { throw HoTichError(.importNoHeader(path: path)) }
-        return ImportHeader(cells: header.cells, columns: try ImportColumns.map(header.cells, kind: kind, path: path))
+            guard let row else { break }
+            if row.cells.allSatisfy(ImportColumns.isBlank) { continue }
+            if ImportColumns.namesAnyField(row.cells, kind: kind) {
+                var header = ImportHeader(cells: row.cells, columns: try ImportColumns.map(row.cells, kind: kind, path: path))
+                header.rowsAbove = above
+                return header
+            }
+            above += 1
+        }
+        throw HoTichError(.importNoHeader(path: path))
     }
 }
 
@@ -344,6 +390,8 @@ private struct RowWriter {
     let pass: Int
     let `operator`: String
     let fileHash: String
+    /// What the keyings say they came from: `import:` or `adopt:` and the file's hash.
+    let source: String
     /// Scan files of the batch by the entry number their name states.
     let filesByNumber: [Int: [ScanFile]]
     private(set) var tally: ImportTally
@@ -359,8 +407,10 @@ private struct RowWriter {
     let fieldCount: Int
 
     init(
-        batch: Batch, book: BookIdentity, pass: Int, operator: String, fileHash: String, tally: ImportTally, tx: any StoreWriting
+        batch: Batch, book: BookIdentity, pass: Int, operator: String, fileHash: String, source: String, tally: ImportTally,
+        tx: any StoreWriting
     ) throws {
+        self.source = "\(source):\(fileHash)"
         self.batch = batch
         self.book = book
         self.pass = pass
@@ -390,7 +440,7 @@ private struct RowWriter {
         // It lives no longer than this transaction.
         let writer = try tx.bulkKeyingWriter(
             batch: batch.id, kind: book.kind, office: book.office, pass: pass, operator: self.operator,
-            source: "import:\(fileHash)", at: now)
+            source: source, at: now)
         while true {
             let row: StagedRow?
             do {
@@ -436,7 +486,7 @@ private struct RowWriter {
             var keying = Keying(
                 batchId: batch.id, entryKey: entryKey, scanFileId: file?.id, pass: pass, operator: self.operator,
                 state: .complete, fields: try row.packed.unpacked(), position: fieldCount,
-                source: "import:\(fileHash)", at: now)
+                source: source, at: now)
             keying.id = returned
             recordId = try Session.attach(&keying, to: existingRecords[entryKey], book: book, batch: batch, at: now, in: tx)
         } else if let existing = existingRecords[entryKey] {
@@ -464,6 +514,17 @@ enum ImportColumns {
     /// Columns of templates that carry no record data (row counters). Columns hotich adds to a
     /// reject file (their header ends in "(hotich)") are ignored too, so the file imports as it is.
     static let ignored: Set<String> = ["stt", "so thu tu"]
+
+    /// Whether a cell of `cells` names a field of `kind`, by key or label.
+    static func namesAnyField(_ cells: [String], kind: RecordKind) -> Bool {
+        let fields = FieldCatalog.fields(for: kind)
+        let keys = Set(fields.map { $0.key.lowercased() })
+        let labels = Set(fields.map { VietnameseText.folded($0.label) })
+        return cells.contains { cell in
+            let name = VietnameseText.normalized(cell)
+            return keys.contains(name.lowercased()) || labels.contains(VietnameseText.folded(name))
+        }
+    }
 
     /// Whether a cell holds nothing but spaces and tabs.
     static func isBlank(_ cell: String) -> Bool {
@@ -524,5 +585,69 @@ enum ImportColumns {
         }
         let day = days + 1
         return "\(day < 10 ? "0" : "")\(day).\(month < 10 ? "0" : "")\(month).\(year)"
+    }
+}
+
+/// An import's rows read and checked, put aside in its staging folder, not yet written.
+struct StagedImport {
+    let staging: StagingFolder
+    /// The staged rows' file.
+    let rows: URL
+    let file: URL
+    let fileHash: String
+    var tally: ImportTally
+    /// The reject file being written, when the import is partial.
+    let rejects: RejectFileWriter?
+    let rejectsURL: URL
+    let rowsAboveHeader: Int
+
+    /// Removes the staging folder and an uncommitted reject file.
+    func discard() {
+        rejects?.discard()
+        staging.discard()
+    }
+
+    /// The report of an import that refused the file whole.
+    func refusedReport(seenBefore: (at: String, by: String)?) -> ImportReport {
+        ImportReport(
+            read: tally.read, imported: 0, rejected: tally.rejected, alreadyPresent: 0, problems: tally.problems,
+            seenBefore: seenBefore, rejectsFile: nil, rowsAboveHeader: rowsAboveHeader)
+    }
+
+    /// The report of an import written.
+    func report(seenBefore: (at: String, by: String)?) -> ImportReport {
+        ImportReport(
+            read: tally.read, imported: tally.imported, rejected: tally.rejected, alreadyPresent: tally.alreadyPresent,
+            problems: tally.problems, seenBefore: seenBefore, rejectsFile: tally.rejected > 0 ? rejectsURL : nil,
+            rowsAboveHeader: rowsAboveHeader)
+    }
+}
+
+/// A source without the rows that repeat a given header (cells compared folded: case, tones and
+/// surrounding spaces aside; empty cells at the end ignored).
+final class RowsLikeSkipped: TabularSource {
+    private let source: any TabularSource
+    private let header: [String]
+
+    init(_ source: any TabularSource, like header: [String]) {
+        self.source = source
+        self.header = Self.significant(header)
+    }
+
+    var dialect: CSVDialect? { source.dialect }
+
+    func nextRow() throws(TabularError) -> TabularRow? {
+        while let row = try source.nextRow() {
+            if !header.isEmpty && Self.significant(row.cells) == header { continue }
+            return row
+        }
+        return nil
+    }
+
+    /// The cells folded, without the empty ones at the end.
+    private static func significant(_ cells: [String]) -> [String] {
+        var folded = cells.map(VietnameseText.folded)
+        while folded.last?.isEmpty == true { folded.removeLast() }
+        return folded
     }
 }

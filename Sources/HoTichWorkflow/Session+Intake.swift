@@ -2,7 +2,7 @@ public import Foundation
 import Logging
 public import HoTichExchange
 public import HoTichModel
-import HoTichStore
+package import HoTichStore
 
 /// What the supervisor says when receiving a batch.
 public struct IntakeRequest: Sendable {
@@ -54,7 +54,8 @@ extension Session {
     /// ``receive(_:progress:)`` with a hook run after the files are inspected and before anything is
     /// stored: the moment two receives of one zip race for, which tests hold open.
     package func receive(
-        _ request: IntakeRequest, progress: (Int, Int) -> Void = { _, _ in }, beforeStoring: () throws -> Void
+        _ request: IntakeRequest, progress: (Int, Int) -> Void = { _, _ in }, beforeStoring: () throws -> Void,
+        inTransaction: (any StoreWriting, Batch) throws -> Void = { _, _ in }
     ) throws -> IntakeReport {
         try require(.receiveBatch)
         let source = request.source.standardizedFileURL
@@ -142,7 +143,7 @@ extension Session {
         do {
             batch = try record(
                 request, source: source, sourceKind: sourceKind, storedRoot: storedRoot, manifest: manifest, issues: issues,
-                unusable: unusable, names: names, staging: staging, final: final, actor: actor)
+                unusable: unusable, names: names, staging: staging, final: final, actor: actor, inTransaction: inTransaction)
         } catch {
             // The files moved but the batch was not recorded (its commit failed): they go back under
             // the staging name, to be removed with it — unless a batch now holds the content.
@@ -166,7 +167,8 @@ extension Session {
     /// final name inside it once the content is known to be new.
     private func record(
         _ request: IntakeRequest, source: URL, sourceKind: SourceKind, storedRoot: URL, manifest: BatchManifest,
-        issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], staging: StagingFolder?, final: URL, actor: String
+        issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], staging: StagingFolder?, final: URL, actor: String,
+        inTransaction: (any StoreWriting, Batch) throws -> Void
     ) throws -> Batch {
         let digest = manifest.contentDigest
         return try workspace.store.write { tx -> Batch in
@@ -181,9 +183,11 @@ extension Session {
                 }
             }
             do {
-                return try Self.insertBatch(
+                let batch = try Self.insertBatch(
                     request, source: source, sourceKind: sourceKind, storedRoot: storedRoot, manifest: manifest, issues: issues,
                     unusable: unusable, names: names, actor: actor, in: tx)
+                try inTransaction(tx, batch)
+                return batch
             } catch {
                 try? staging?.undoMove()
                 throw error
@@ -191,11 +195,13 @@ extension Session {
         }
     }
 
-    private static func insertBatch(
+    /// - Parameter digest: the batch's content digest, when not its manifest's (a book adopted without scans).
+    static func insertBatch(
         _ request: IntakeRequest, source: URL, sourceKind: SourceKind, storedRoot: URL, manifest: BatchManifest,
-        issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], actor: String, in tx: any StoreWriting
+        issues: [IntakeIssue], unusable: Set<String>, names: [String: ScanFileName], actor: String, digest: String? = nil,
+        in tx: any StoreWriting
     ) throws -> Batch {
-        let digest = manifest.contentDigest
+        let digest = digest ?? manifest.contentDigest
         let now = Timestamp.now()
         let bookId = try tx.bookId(for: request.book)
         let sequence = try tx.nextBatchSequence(book: bookId)

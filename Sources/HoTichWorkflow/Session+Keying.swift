@@ -214,10 +214,19 @@ extension Session {
     }
 
     /// Moves the batch to `keyed` once every keyable file has every pass its policy needs.
+    /// A batch without scans (a book adopted from its spreadsheet alone) is keyed once every
+    /// record has every pass.
     static func finishKeyingIfComplete(_ batchID: String, actor: String, in tx: any StoreWriting) throws {
         guard let batch = try tx.batch(batchID), batch.state == .keying else { return }
         let usable = try tx.keyableFileCount(batch: batchID)
-        guard usable > 0 else { return }
+        if usable == 0 {
+            let records = try tx.recordCount(batch: batchID)
+            guard records > 0 else { return }
+            let complete = try tx.keyingSlots(batch: batchID).filter { $0.state == .complete }
+            for pass in requiredPasses(batch.policy) where Set(complete.filter { $0.pass == pass }.map(\.entryKey)).count < records {
+                return
+            }
+        }
         for pass in requiredPasses(batch.policy) where try tx.completedFileCount(batch: batchID, pass: pass) < usable {
             return
         }

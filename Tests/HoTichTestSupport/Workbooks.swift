@@ -68,3 +68,29 @@ public func addZipEntry(_ path: String, _ data: Data, to url: URL, method: Compr
         data.subdata(in: Int(position)..<Int(position) + size)
     }
 }
+
+/// Writes a workbook of several sheets from their raw XML, with the workbook part, its
+/// relationships and content types, so that readers find the sheets in the workbook's order.
+public func writeWorkbook(sheets: [(name: String, xml: String)], to url: URL) throws {
+    try? FileManager.default.removeItem(at: url)
+    let archive = try Archive(url: url, accessMode: .create)
+    func add(_ path: String, _ text: String) throws {
+        let data = Data(text.utf8)
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    try add("[Content_Types].xml", #"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/></Types>"#)
+    try add("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="\#(main)" xmlns:r="\#(relationships)"><sheets>"#
+        + sheets.enumerated().map { #"<sheet name="\#($1.name)" sheetId="\#($0 + 1)" r:id="rId\#($0 + 1)"/>"# }.joined()
+        + "</sheets></workbook>")
+    // Listed last-first, so that a reader that follows the numbering of the parts reads the wrong sheet.
+    try add("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
+        + sheets.indices.map { #"<Relationship Id="rId\#($0 + 1)" Type="\#(relationships)/worksheet" Target="worksheets/sheet\#(sheets.count - $0).xml"/>"# }.joined()
+        + "</Relationships>")
+    for (index, sheet) in sheets.enumerated() {
+        try add("xl/worksheets/sheet\(sheets.count - index).xml", sheet.xml)
+    }
+}

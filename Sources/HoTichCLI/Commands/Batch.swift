@@ -6,7 +6,7 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Lô quét / scan batches.",
         subcommands: [
-            BatchReceive.self, BatchList.self, BatchShow.self, BatchCheckFiles.self,
+            BatchReceive.self, BatchAdopt.self, BatchList.self, BatchShow.self, BatchCheckFiles.self,
             BatchReturn.self, BatchHold.self, BatchRelease.self, BatchPolicy.self, BatchMarkFile.self, BatchUnmarkFile.self,
         ])
 }

@@ -4,10 +4,14 @@ public import Foundation
 public struct TabularRow: Sendable, Equatable {
     public let number: Int
     public let cells: [String]
+    /// The cells a workbook stored as numbers (their text is the number's; leading zeros, if the
+    /// value had any, were lost when the cell was typed). Always empty for CSV.
+    public let numericCells: Set<Int>
 
-    public init(number: Int, cells: [String]) {
+    public init(number: Int, cells: [String], numericCells: Set<Int> = []) {
         self.number = number
         self.cells = cells
+        self.numericCells = numericCells
     }
 }
 
@@ -56,15 +60,20 @@ public protocol TabularSource: AnyObject {
 public enum TabularFile {
     /// - Parameter temporaryFolder: where a workbook's parts are unpacked: a folder of the caller's
     ///   own, owner-only, that it removes (they hold personal data).
-    public static func open(_ url: URL, temporaryFolder: URL) throws(TabularError) -> any TabularSource {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { throw .unreadable }
-        let head = (try? handle.read(upToCount: 4)) ?? Data()
-        try? handle.close()
-        if Array(head) == [0x50, 0x4B, 0x03, 0x04] {
-            return try XLSXReader(url: url, temporaryFolder: temporaryFolder)
+    /// - Parameter sheet: for a workbook, the sheet to read by name; the first sheet when `nil`.
+    public static func open(_ url: URL, temporaryFolder: URL, sheet: String? = nil) throws(TabularError) -> any TabularSource {
+        if isWorkbook(url) {
+            return try XLSXReader(url: url, temporaryFolder: temporaryFolder, sheet: sheet)
         }
         let ext = url.pathExtension.lowercased()
         guard ext == "csv" || ext == "txt" || ext.isEmpty else { throw .unknownFormat }
         return try CSVReader(url: url)
+    }
+
+    /// Whether the file is a ZIP (an XLSX workbook), by its first bytes.
+    public static func isWorkbook(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        return Array((try? handle.read(upToCount: 4)) ?? Data()) == [0x50, 0x4B, 0x03, 0x04]
     }
 }

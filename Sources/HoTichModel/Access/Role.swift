@@ -16,6 +16,8 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Upkeep of the workspace database itself (compacting it).
     case maintainWorkspace
     case receiveBatch
+    /// Take in a book keyed in an earlier round (`batch adopt`).
+    case adoptBooks
     /// Return, hold and release batches.
     case changeBatchState
     /// Change how a batch is verified (before keying starts).
@@ -49,7 +51,7 @@ public enum Permission: String, Sendable, CaseIterable {
     public var allowedRoles: Set<Role> {
         switch self {
         case .manageUsers, .maintainWorkspace: [.admin]
-        case .receiveBatch, .changeBatchState, .changePolicy, .markFiles, .releaseClaims: [.supervisor, .admin]
+        case .receiveBatch, .adoptBooks, .changeBatchState, .changePolicy, .markFiles, .releaseClaims: [.supervisor, .admin]
         case .keyRecords: [.operator]
         case .arbitrate, .review: [.verifier]
         case .verify, .drawSample, .correctRecords: [.verifier, .supervisor]

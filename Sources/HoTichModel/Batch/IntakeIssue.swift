@@ -37,6 +37,11 @@ public struct IntakeIssue: Sendable, Hashable, Codable {
         /// A symbolic link, in the folder or the zip: never followed (it could reach files outside
         /// the batch), so the scan it points to is not received.
         case symbolicLink
+        /// An adopted book's scan whose name states an entry no row of its spreadsheet holds.
+        case scanWithoutRow
+        /// A row of an adopted book's spreadsheet for which no scan was found (`path` names the
+        /// spreadsheet and the row).
+        case rowWithoutScan(number: String)
     }
 
     /// The part of a scan-file name that disagrees with the batch.
@@ -57,6 +62,8 @@ public struct IntakeIssue: Sendable, Hashable, Codable {
         case .nameNotConventional: "name-not-conventional"
         case .nameDateOutsideBook: "name-date-outside-book"
         case .symbolicLink: "symbolic-link"
+        case .scanWithoutRow: "scan-without-row"
+        case .rowWithoutScan: "row-without-scan"
         }
     }
 
@@ -65,7 +72,7 @@ public struct IntakeIssue: Sendable, Hashable, Codable {
     /// (within the batch or across batches) are kept in the manifest but never keyed.
     public var fileIsUsable: Bool {
         switch problem {
-        case .nameContradicts, .nameDateImpossible, .nameNotConventional, .nameDateOutsideBook: true
+        case .nameContradicts, .nameDateImpossible, .nameNotConventional, .nameDateOutsideBook, .scanWithoutRow, .rowWithoutScan: true
         case .empty, .unreadable, .unknownType, .duplicateContent, .alreadyReceived, .symbolicLink: false
         }
     }

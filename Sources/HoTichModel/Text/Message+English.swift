@@ -242,6 +242,14 @@ extension Message {
             return "row \(row): this entry is being keyed interactively; wait until it is saved or ask a supervisor to free it"
         case .importRowExtraCells(let row, let count):
             return "row \(row): \(count.grouped(in: en)) \(count == 1 ? "cell" : "cells") beyond the header's columns; correct or remove them and import again"
+        case .adoptNameNotBundle(let path):
+            return "The name of \(path) does not say which book it holds: name it as the Ministry's systems do, PLACE.KIND.YEAR.VOLUME.xlsx (for example xalocthuan_hbd_tbt.KS.2017.01.xlsx: births, book opened in 2017, volume 01), and adopt it again."
+        case .adoptDone(let batchID, let rows, let scans, let withoutScan, let withoutRow):
+            return "Adopted as batch \(batchID): \(rows.grouped(in: en)) \(rows == 1 ? "entry" : "entries") (pass 1), \(scans.grouped(in: en)) \(scans == 1 ? "scan" : "scans"); \(withoutScan.grouped(in: en)) without a scan, \(withoutRow.grouped(in: en)) \(withoutRow == 1 ? "scan" : "scans") without a row (listed as the batch's issues). Verify it next: hotich verify \(batchID) (policy review or sample)."
+        case .importRowNumberLostZeros(let row, let column):
+            return "row \(row): \(column) is stored as a number in the workbook, so any zero it began with is lost; format the column as text, type the value as written in the book and import again"
+        case .importRowsAboveHeader(let count):
+            return "\(count.grouped(in: en)) \(count == 1 ? "row" : "rows") above the header row (a title, a heading) \(count == 1 ? "was" : "were") not read as entries."
         case .importCellOutOfRange(let path, let row):
             return "\(path) has a cell or row beyond a workbook's limits (column XFD, row 1,048,576) at row \(row); the file is damaged or not made by Excel. Open it in Excel and save it again."
         case .importBadSharedString(let path, let row):
@@ -485,6 +493,8 @@ extension IntakeIssue.Problem {
             "the name says \(field.rawValue) \(inName) but the batch is \(expected)"
         case .nameDateImpossible(let text): "the registration date in the name (\(text)) does not exist"
         case .symbolicLink: "a symbolic link: not followed (it could reach outside the batch), so the scan it points to is not received"
+        case .scanWithoutRow: "no row of the spreadsheet holds the entry this scan's name states"
+        case .rowWithoutScan(let number): "no scan was found for entry \(number) of this row"
         case .nameNotConventional(let defect):
             "the name does not follow KIND.YEAR.VOLUME.yyyy-mm-dd.NUMBER.pdf (for example KS.2017.01.2017-02-03.05.pdf): \(defect.english); no number or date is taken from it"
         case .nameDateOutsideBook(let date, let year):
@@ -565,6 +575,7 @@ extension Permission {
         case .manageUsers: "manage users"
         case .maintainWorkspace: "maintain the workspace database"
         case .receiveBatch: "receive scan batches"
+        case .adoptBooks: "take in books keyed in earlier rounds"
         case .changeBatchState: "return, hold or release batches"
         case .changePolicy: "change how a batch is verified"
         case .markFiles: "mark scan files as not entries, or clear such marks"
@@ -722,6 +733,7 @@ extension AuditAction {
         case .releaseClaim: "free a held file"
         case .key: "key a record"
         case .importFile: "import a spreadsheet"
+        case .adopt: "adopt a Ministry spreadsheet"
         case .verify: "run verification"
         case .recordVerified: "verify a record"
         case .recordReopened: "reopen a record"

@@ -242,6 +242,14 @@ extension Message {
             return "dòng \(row): bản ghi này đang được nhập tay; chờ nhập xong hoặc nhờ giám sát giải phóng"
         case .importRowExtraCells(let row, let count):
             return "dòng \(row): có \(count.grouped(in: vi)) ô ngoài các cột của dòng tiêu đề; sửa hoặc xóa các ô thừa rồi nhập lại"
+        case .adoptNameNotBundle(let path):
+            return "Tên tệp \(path) không cho biết đó là quyển sổ nào: hãy đặt tên theo cách của hệ thống của Bộ, ĐỊADANH.LOẠI.NĂM.QUYỂN.xlsx (ví dụ xalocthuan_hbd_tbt.KS.2017.01.xlsx: sổ khai sinh mở năm 2017, quyển 01), rồi tiếp nhận lại."
+        case .adoptDone(let batchID, let rows, let scans, let withoutScan, let withoutRow):
+            return "Đã tiếp nhận thành lô \(batchID): \(rows.grouped(in: vi)) trường hợp (lần nhập 1), \(scans.grouped(in: vi)) tệp quét; \(withoutScan.grouped(in: vi)) trường hợp không có tệp quét, \(withoutRow.grouped(in: vi)) tệp quét không có dòng (đã ghi vào vấn đề của lô). Bước tiếp theo: hotich verify \(batchID) (cách kiểm tra review hoặc sample)."
+        case .importRowNumberLostZeros(let row, let column):
+            return "dòng \(row): \(column) được lưu dạng số trong bảng tính nên mất các chữ số 0 ở đầu (nếu có); hãy định dạng cột là văn bản, gõ lại giá trị đúng như trong sổ rồi nhập lại"
+        case .importRowsAboveHeader(let count):
+            return "Bỏ qua \(count.grouped(in: vi)) dòng phía trên dòng tiêu đề (tên sổ, tiêu đề), không đọc là trường hợp đăng ký."
         case .importCellOutOfRange(let path, let row):
             return "Tệp \(path) có ô hoặc dòng vượt giới hạn của bảng tính (cột XFD, dòng 1.048.576) ở dòng \(row); tệp hỏng hoặc không phải do Excel tạo. Mở và lưu lại bằng Excel."
         case .importBadSharedString(let path, let row):
@@ -485,6 +493,8 @@ extension IntakeIssue.Problem {
             "tên tệp ghi \(field.vietnamese) \(inName) nhưng lô là \(expected)"
         case .nameDateImpossible(let text): "ngày đăng ký trong tên tệp (\(text)) không có thật"
         case .symbolicLink: "liên kết tượng trưng: không đi theo (có thể trỏ ra ngoài lô), nên tệp quét nó trỏ tới không được nhận"
+        case .scanWithoutRow: "không dòng nào của bảng tính ghi trường hợp mà tên tệp quét này nêu"
+        case .rowWithoutScan(let number): "không tìm thấy tệp quét cho trường hợp số \(number) của dòng này"
         case .nameNotConventional(let defect):
             "tên tệp không theo quy ước LOẠI.NĂM.QUYỂN.yyyy-mm-dd.SỐ.pdf (ví dụ KS.2017.01.2017-02-03.05.pdf): \(defect.vietnamese); tệp không lấy được số và ngày từ tên"
         case .nameDateOutsideBook(let date, let year):
@@ -575,6 +585,7 @@ extension Permission {
         case .manageUsers: "quản lý người dùng"
         case .maintainWorkspace: "bảo trì cơ sở dữ liệu của không gian làm việc"
         case .receiveBatch: "nhận lô quét"
+        case .adoptBooks: "tiếp nhận sổ đã nhập ở các đợt trước"
         case .changeBatchState: "trả lại, tạm dừng hay tiếp tục lô"
         case .changePolicy: "đổi cách kiểm tra của lô"
         case .markFiles: "đánh dấu tệp không phải trường hợp đăng ký, hay bỏ đánh dấu"
@@ -768,6 +779,7 @@ extension AuditAction {
         case .releaseClaim: "giải phóng tệp"
         case .key: "nhập bản ghi"
         case .importFile: "nhập từ bảng tính"
+        case .adopt: "tiếp nhận bảng tính theo mẫu của Bộ"
         case .verify: "chạy kiểm tra"
         case .recordVerified: "xác nhận bản ghi"
         case .recordReopened: "mở lại bản ghi"

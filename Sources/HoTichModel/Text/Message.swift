@@ -146,6 +146,14 @@ public enum Message: Sendable, Equatable {
     case importRowSamePerson(row: Int)
     /// A row holds filled cells beyond the header's columns.
     case importRowExtraCells(row: Int, count: Int)
+    /// An identifier cell a workbook stored as a number: its leading zeros, if any, are lost.
+    case importRowNumberLostZeros(row: Int, column: String)
+    /// A spreadsheet to adopt whose name does not say which book it holds.
+    case adoptNameNotBundle(path: String)
+    /// A book adopted: its batch, rows and scans, and what did not match.
+    case adoptDone(batchID: String, rows: Int, scans: Int, rowsWithoutScan: Int, scansWithoutRow: Int)
+    /// Rows above the header row (a title, an office's name) were not read as entries.
+    case importRowsAboveHeader(count: Int)
     /// A cell reference or row number beyond a workbook's limits (XFD, 1 048 576).
     case importCellOutOfRange(path: String, row: Int)
     /// A workbook cell names a shared string the workbook does not have.

@@ -8,6 +8,8 @@ public enum AuditAction: Sendable, Hashable, Codable {
     case fileNotAnEntry, fileEntryAgain, releaseClaim
     // Keying.
     case key, importFile
+    /// A book keyed in an earlier round taken in from the Ministry's spreadsheet (`batch adopt`).
+    case adopt
     // Verification.
     case verify, recordVerified, recordReopened, recordReturned, recordReviewed
     case fieldDecided, warningAcknowledged, duplicateDecided
@@ -32,6 +34,7 @@ public enum AuditAction: Sendable, Hashable, Codable {
         case .releaseClaim: "release-claim"
         case .key: "key"
         case .importFile: "import"
+        case .adopt: "adopt"
         case .verify: "verify"
         case .recordVerified: "record-verified"
         case .recordReopened: "record-reopened"
@@ -55,7 +58,7 @@ public enum AuditAction: Sendable, Hashable, Codable {
     /// Every action but ``other(_:)``, with the batch transitions.
     public static let known: [AuditAction] = [
         .initialize, .userAdd, .compact, .receive, .checkFiles, .policyChanged, .fileNotAnEntry, .fileEntryAgain,
-        .releaseClaim, .key, .importFile, .verify, .recordVerified, .recordReopened, .recordReturned, .recordReviewed,
+        .releaseClaim, .key, .importFile, .adopt, .verify, .recordVerified, .recordReopened, .recordReturned, .recordReviewed,
         .fieldDecided, .warningAcknowledged, .duplicateDecided, .sampleDrawn, .sampleRecordChecked, .sampleAccepted,
         .exportAgain, .exportCorrections, .receipt, .recordCorrected, .recordWithdrawn,
     ] + BatchAction.allCases.map(AuditAction.transition)

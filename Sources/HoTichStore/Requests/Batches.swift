@@ -28,6 +28,8 @@ public protocol BatchWriting {
     func insertBatch(_ batch: Batch, files: [ScanFile], issues: [IntakeIssue]) throws
     /// Writes a batch's state, hold, policy and update time.
     func updateBatch(_ batch: Batch) throws
+    /// Records more issues of a batch (found after it was received).
+    func insertBatchIssues(_ issues: [IntakeIssue], batch batchID: String) throws
 }
 
 extension DerivableRequest<Batch> {
@@ -138,5 +140,12 @@ extension SQLiteTransaction: BatchReading, BatchWriting {
 
     public func updateBatch(_ batch: Batch) throws {
         try batch.update(db)
+    }
+
+    public func insertBatchIssues(_ issues: [IntakeIssue], batch batchID: String) throws {
+        for issue in issues {
+            var row = BatchIssueRow(batchId: batchID, issue: issue)
+            try row.insert(db)
+        }
     }
 }
