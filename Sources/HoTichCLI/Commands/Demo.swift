@@ -136,6 +136,15 @@ struct Demo: ParsableCommand {
             }
             tell(.exportDone(path: folder.path, files: exported.files.count, records: exported.records))
         }
+        say(.exportMinistry)
+        let ministry = try supervisor.export(ExportRequest(
+            batchIDs: [batch.id], folder: exports, again: true, format: .ministry(template: nil, bundlePrefix: nil)))
+        if let folder = ministry.folder {
+            for file in ministry.files { tell(.ministryFile(name: file.name, records: file.records, scans: file.role == .scans)) }
+            tell(.ministryExportDone(
+                path: folder.path, books: ministry.files.filter { $0.role == .records }.count, records: ministry.records,
+                scans: ministry.files.filter { $0.role == .scans }.reduce(0) { $0 + $1.records }))
+        }
         say(.status)
         console.out(Status.table(try supervisor.status(), language: language).render(.table, language: language))
 

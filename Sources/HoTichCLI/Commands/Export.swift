@@ -53,7 +53,7 @@ struct ExportBatches: ParsableCommand {
     }
 
     /// What an export did: batches skipped, packages completed, the files and where they are.
-    static func show(_ report: ExportReport, console: Console, language: Language) {
+    static func show(_ report: ExportReport, console: Console, language: Language, ministry: Bool = false) {
         for id in report.alreadyExported { console.line(Message.batchAlreadyExported(batchID: id).text(in: language)) }
         if report.resumed, let id = report.packageID { console.line(Message.exportResumed(packageID: id).text(in: language)) }
         if let id = report.completedEarlierPackage { console.line(Message.exportResumed(packageID: id).text(in: language)) }
@@ -62,7 +62,13 @@ struct ExportBatches: ParsableCommand {
             labels: [.path, .batch, .bytes, .sha256, .records], language: language,
             rows: report.files.map { [.text($0.name), .text($0.batchID), .number($0.bytes), .text($0.sha256), .number(Int64($0.records))] }
         ).render(.table, language: language))
-        console.line(Message.exportDone(path: packageFolder.path, files: report.files.count, records: report.records).text(in: language))
+        if ministry {
+            console.line(Message.ministryExportDone(
+                path: packageFolder.path, books: report.files.filter { $0.role == .records }.count, records: report.records,
+                scans: report.files.filter { $0.role == .scans }.reduce(0) { $0 + $1.records }).text(in: language))
+        } else {
+            console.line(Message.exportDone(path: packageFolder.path, files: report.files.count, records: report.records).text(in: language))
+        }
     }
 }
 

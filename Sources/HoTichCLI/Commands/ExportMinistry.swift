@@ -47,6 +47,6 @@ struct ExportMinistry: ParsableCommand {
             ExportRequest(batchIDs: ids, allVerified: allVerified, folder: folder, again: again, format: format) { done, total in
                 progress.update(done: done, total: total)
             })
-        ExportBatches.show(report, console: console, language: language)
+        ExportBatches.show(report, console: console, language: language, ministry: true)
     }
 }

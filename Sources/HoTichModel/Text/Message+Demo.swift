@@ -44,6 +44,9 @@ extension Message {
         case .export: language == .vietnamese
             ? "Giám sát xuất lô đã kiểm tra: tệp XML theo lược đồ hotich-export/1, băm SHA-256, kiểm tra lại, danh mục gói ghi sau cùng"
             : "The supervisor exports the verified batch: XML in the hotich-export/1 schema, SHA-256, validated, the manifest written last"
+        case .exportMinistry: language == .vietnamese
+            ? "Xuất lại cùng lô theo mẫu của Bộ: mỗi quyển một bảng tính (cột theo thứ tự của Bộ) và một tệp zip mỗi trường hợp một PDF"
+            : "Export the same batch again in the Ministry's form: per book a spreadsheet (the Ministry's columns) and a zip of one PDF per entry"
         case .status: language == .vietnamese
             ? "Tình hình theo cơ quan và trạng thái"
             : "Status per office and state"

@@ -431,6 +431,10 @@ extension Message {
             case .duplicateColumn(let key):
                 return "The template \(path) names the field \(key) in two columns."
             }
+        case .ministryExportDone(let path, let books, let records, let scans):
+            return "Exported \(books.grouped(in: en)) \(books == 1 ? "book" : "books") in the Ministry's form — \(records.grouped(in: en)) \(records == 1 ? "entry" : "entries") in spreadsheets, \(scans.grouped(in: en)) PDFs in zips — each read back and hashed into the manifest: \(path)"
+        case .ministryFile(let name, let records, let scans):
+            return scans ? "\(name): \(records.grouped(in: en)) PDFs" : "\(name): \(records.grouped(in: en)) \(records == 1 ? "row" : "rows")"
         case .ministryTemplateUnreadable(let path):
             return "The template \(path) cannot be read: give a spreadsheet (.xlsx) or CSV whose first row holds the column headers."
         case .exportFailed(let stage, let detail):

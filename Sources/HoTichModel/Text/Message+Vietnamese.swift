@@ -431,6 +431,10 @@ extension Message {
             case .duplicateColumn(let key):
                 return "Mẫu \(path) có hai cột cùng ghi trường \(key)."
             }
+        case .ministryExportDone(let path, let books, let records, let scans):
+            return "Đã xuất \(books.grouped(in: vi)) quyển sổ theo mẫu của Bộ — \(records.grouped(in: vi)) trường hợp trong bảng tính, \(scans.grouped(in: vi)) tệp PDF trong tệp zip — mỗi tệp đã được đọc lại và ghi mã băm vào danh mục: \(path)"
+        case .ministryFile(let name, let records, let scans):
+            return scans ? "\(name): \(records.grouped(in: vi)) tệp PDF" : "\(name): \(records.grouped(in: vi)) dòng"
         case .ministryTemplateUnreadable(let path):
             return "Không đọc được mẫu \(path): hãy dùng bảng tính (.xlsx) hoặc CSV có dòng đầu là tên cột."
         case .exportFailed(let stage, let detail):

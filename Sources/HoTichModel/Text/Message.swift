@@ -250,6 +250,10 @@ public enum Message: Sendable, Equatable {
     case ministryTemplate(path: String, kind: RecordKind, problem: MinistryLayout.TemplateProblem)
     /// A template that cannot be read as a spreadsheet or CSV.
     case ministryTemplateUnreadable(path: String)
+    /// A Ministry package written: books, entries and PDFs.
+    case ministryExportDone(path: String, books: Int, records: Int, scans: Int)
+    /// One file of a Ministry package.
+    case ministryFile(name: String, records: Int, scans: Bool)
     case exportFailed(stage: String, detail: String)
     /// An export stopped because the system could not write `path` (nothing was left looking finished).
     case exportFileSystemFailure(path: String, problem: FileSystemProblem)
@@ -310,6 +314,7 @@ public enum Message: Sendable, Equatable {
         case arbitrate
         case errorRates
         case export
+        case exportMinistry
         case status
         case auditChain
     }

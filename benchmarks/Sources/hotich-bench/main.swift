@@ -14,7 +14,8 @@ struct Bench: ParsableCommand {
         abstract: "Synthetic data and benchmarks for hotich.",
         subcommands: [
             Generate.self, ImportRows.self, SaveRecord.self, VerifyBatch.self, ExportAll.self, ValidateFile.self,
-            FloorImport.self, FloorValidate.self, Contention.self, Keyer.self, Reporter.self,
+            FloorImport.self, FloorValidate.self, MinistrySetup.self, ExportMinistryBook.self, AdoptRows.self,
+            Contention.self, Keyer.self, Reporter.self,
         ])
 }
 
