@@ -34,6 +34,13 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
 
+        /// zlib's CRC-32 through pkg-config, for the zips hotich writes itself.
+        .systemLibrary(
+            name: "CZlibChecksum",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+
         // MARK: - Libraries
 
         .target(
@@ -43,6 +50,12 @@ let package = Package(
         .target(
             name: "HoTichXML",
             dependencies: ["CLibXML2"],
+            swiftSettings: swiftSettings
+        ),
+        /// zlib's CRC-32 behind a Swift API; like HoTichXML, no Foundation.
+        .target(
+            name: "HoTichChecksum",
+            dependencies: ["CZlibChecksum"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -61,6 +74,7 @@ let package = Package(
             dependencies: [
                 "HoTichModel",
                 "HoTichXML",
+                "HoTichChecksum",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -116,36 +116,37 @@ struct ImportRowChecker: Sendable {
     }
 }
 
-/// Reads and checks the rows of an import on a second thread while the caller writes the rows
-/// already checked: parsing and checking cost about as much as storing, so each gets a core.
+/// Reads and checks the rows of an import on threads of their own while the caller writes the
+/// rows already checked: one thread reads (a workbook's XML costs as much as checking), another
+/// checks, so reading, checking and storing each get a share of the cores.
 ///
-/// The rows come out in file order. At most a few chunks wait between the two threads, so memory
+/// The rows come out in file order. At most a few chunks wait between the threads, so memory
 /// stays bounded whatever the file's length. Call ``close()`` when done, early or not (a `defer`):
-/// it stops the reading thread and returns once that thread has ended, so none outlives the import
-/// or keeps its file open.
+/// it stops both threads and returns once they have ended, so none outlives the import or keeps
+/// its file open.
 final class ImportRowStream: @unchecked Sendable {
     private static let chunkSize = 256
     private static let chunksAhead = 8
 
-    private let condition = NSCondition()
-    private var chunks: [[CheckedRow]] = []
+    private let read = Chunks<TabularRow>(limit: chunksAhead)
+    private let checked = Chunks<CheckedRow>(limit: chunksAhead)
     private var current: [CheckedRow] = []
     private var position = 0
-    private var ended = false
-    private var failure: TabularError?
-    private var cancelled = false
     private let finished = DispatchSemaphore(value: 0)
     private var closed = false
 
-    /// Starts reading `source` (positioned after its header) on a new thread.
+    /// Starts reading `source` (positioned after its header) and checking its rows.
     init(source: any TabularSource, checker: ImportRowChecker) {
         let box = SourceBox(source)
-        let thread = Thread { [self] in
-            produce(box.source, checker: checker)
-            finished.signal()
+        let works: [@Sendable () -> Void] = [{ [self] in produce(box.source) }, { [self] in check(checker) }]
+        for work in works {
+            let thread = Thread {
+                work()
+                self.finished.signal()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
         }
-        thread.stackSize = 1 << 20
-        thread.start()
     }
 
     /// The next checked row, `nil` at the end of the file; throws where the file stops being readable
@@ -155,53 +156,97 @@ final class ImportRowStream: @unchecked Sendable {
             position += 1
             return current[position - 1]
         }
-        condition.lock()
-        while chunks.isEmpty && !ended { condition.wait() }
-        if chunks.isEmpty {
-            condition.unlock()
-            if let failure { throw failure }
+        switch checked.take() {
+        case .chunk(let chunk):
+            current = chunk
+            position = 1
+            return current[0]
+        case .end(let failure?):
+            throw failure
+        case .end(nil):
             return nil
         }
-        current = chunks.removeFirst()
-        condition.signal()
-        condition.unlock()
-        position = 1
-        return current[0]
     }
 
-    /// Stops the reading thread and waits for it to end; rows not yet taken are dropped.
+    /// Stops both threads and waits for them to end; rows not yet taken are dropped.
     func close() {
         guard !closed else { return }
         closed = true
-        condition.lock()
-        cancelled = true
-        chunks.removeAll()
-        condition.broadcast()
-        condition.unlock()
+        read.cancel()
+        checked.cancel()
+        finished.wait()
         finished.wait()
     }
 
-    private func produce(_ source: any TabularSource, checker: ImportRowChecker) {
-        var chunk: [CheckedRow] = []
+    /// The reading thread: rows in chunks, blank rows left out (they are not rows of the register).
+    private func produce(_ source: any TabularSource) {
+        var chunk: [TabularRow] = []
         chunk.reserveCapacity(Self.chunkSize)
-        var failure: TabularError?
         while true {
             let row: TabularRow?
             do {
                 row = try source.nextRow()
             } catch {
-                failure = error
-                break
+                read.end(chunk, failure: error)
+                return
             }
             guard let row else { break }
-            // Rows with nothing in them are not rows of the register.
             if row.cells.allSatisfy(ImportColumns.isBlank) { continue }
-            chunk.append(checker.check(row))
+            chunk.append(row)
             if chunk.count == Self.chunkSize {
-                guard hand(chunk) else { return }
+                guard read.hand(chunk) else { return }
                 chunk.removeAll(keepingCapacity: true)
             }
         }
+        read.end(chunk, failure: nil)
+    }
+
+    /// The checking thread: each chunk read, checked, in order.
+    private func check(_ checker: ImportRowChecker) {
+        while true {
+            switch read.take() {
+            case .chunk(let rows):
+                guard checked.hand(rows.map(checker.check)) else { return }
+            case .end(let failure):
+                checked.end([], failure: failure)
+                return
+            }
+        }
+    }
+}
+
+/// Chunks handed from one thread to the next, at most `limit` waiting; the producer ends them,
+/// with a failure when it stopped on one, and the consumer may cancel them.
+private final class Chunks<Element>: @unchecked Sendable {
+    enum Taken {
+        case chunk([Element])
+        case end(TabularError?)
+    }
+
+    private let condition = NSCondition()
+    private var chunks: [[Element]] = []
+    private var ended = false
+    private var failure: TabularError?
+    private var cancelled = false
+    private let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
+    }
+
+    /// Queues a chunk, waiting while the consumer is behind; `false` once cancelled.
+    func hand(_ chunk: [Element]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.count >= limit && !cancelled { condition.wait() }
+        guard !cancelled else { return false }
+        chunks.append(chunk)
+        condition.broadcast()
+        return true
+    }
+
+    /// Queues the last chunk (when not empty) and ends the stream.
+    func end(_ chunk: [Element], failure: TabularError?) {
         condition.lock()
         if !chunk.isEmpty && !cancelled { chunks.append(chunk) }
         self.failure = failure
@@ -210,15 +255,24 @@ final class ImportRowStream: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Queues a chunk, waiting while the writer is behind; `false` once cancelled.
-    private func hand(_ chunk: [CheckedRow]) -> Bool {
+    /// The next chunk, waiting for it; the end (and its failure) once every chunk was taken.
+    func take() -> Taken {
         condition.lock()
         defer { condition.unlock() }
-        while chunks.count >= Self.chunksAhead && !cancelled { condition.wait() }
-        guard !cancelled else { return false }
-        chunks.append(chunk)
-        condition.signal()
-        return true
+        while chunks.isEmpty && !ended && !cancelled { condition.wait() }
+        guard !chunks.isEmpty else { return .end(cancelled ? nil : failure) }
+        let chunk = chunks.removeFirst()
+        condition.broadcast()
+        return .chunk(chunk)
+    }
+
+    /// Drops what waits and wakes both sides for good.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        chunks.removeAll()
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

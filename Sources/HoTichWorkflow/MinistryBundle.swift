@@ -171,7 +171,7 @@ struct MinistryBundle {
         }
         try workbook.finish()
         let sheetPrint = try FileFingerprint.read(folder.appendingPathComponent(sheetName))
-        let zipPrint = try FileFingerprint.read(scans.url)
+        let zipPrint = try scans.finish()
         return Written(
             sheet: (sheetPrint.bytes, sheetPrint.sha256, count), zip: (zipPrint.bytes, zipPrint.sha256, scans.names.count))
     }

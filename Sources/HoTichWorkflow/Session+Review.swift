@@ -81,6 +81,8 @@ extension Session {
             case .double:
                 throw HoTichError(.policyHasNoReview(batchID: batchID))
             case .review:
+                // A verified batch has nothing left to review (another verifier finished it).
+                if batch.state == .verified { return nil }
                 if batch.state == .keyed {
                     try Self.transition(batchID, action: .startVerification, actor: me, reason: nil, in: tx)
                 } else if batch.state != .verifying {

@@ -99,6 +99,19 @@ public final class XMLStreamReader {
         return String(cString: value)
     }
 
+    /// Calls `body` with the bytes of the current element's attribute `name` (without its
+    /// terminating zero), or `nil` when it has none, without making a Swift string.
+    public func withAttribute<T>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>?) -> T) -> T {
+        let value = name.withUTF8Buffer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { xmlTextReaderGetAttribute(reader, $0.baseAddress) }
+        }
+        guard let value else { return body(nil) }
+        defer { hotich_xml_free(value) }
+        var length = 0
+        while value[length] != 0 { length += 1 }
+        return body(UnsafeBufferPointer(start: value, count: length))
+    }
+
     /// The line of the current node.
     public var line: Int { Int(xmlTextReaderGetParserLineNumber(reader)) }
 }

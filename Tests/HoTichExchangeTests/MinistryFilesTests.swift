@@ -1,5 +1,5 @@
 import Foundation
-import HoTichExchange
+@testable import HoTichExchange
 import Testing
 
 /// The files of the Ministry's package: scan images wrapped into PDFs without re-encoding, and
@@ -155,5 +155,67 @@ import Testing
         #expect(process.terminationStatus == 0)
         let csv = try String(contentsOf: folder.root.appendingPathComponent("book.csv"), encoding: .utf8)
         #expect(csv == "so,nksHoTen,nksGioiTinh\n05,Nguyễn Thị Ánh Tuyết,2\n", "\(csv)")
+    }
+}
+
+@Suite struct StoredZipWriterTests {
+    /// Writes three entries (one empty) and reads them back with ZIPFoundation, and with `unzip -t`
+    /// where installed; `zip64From` low makes every entry, offset and the directory ZIP64.
+    func roundTrip(zip64From: Int64) throws {
+        let folder = try TemporaryFolder()
+        let url = folder.root.appendingPathComponent("scans.zip")
+        let contents: [(String, Data)] = [
+            ("KS.2018.01.2018-03-01.01.pdf", Data((0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })),
+            ("Cover.phúcxá.KS.A4.2018.01.pdf", Data()),
+            ("KS.2018.01.2018-03-02.02.pdf", try Data(contentsOf: ImagePDFTests.image("page-rgb.jpg"))),
+        ]
+        let zip = try StoredZipWriter(url: url, modified: Date(timeIntervalSince1970: 1_765_000_000), zip64From: zip64From)
+        for (name, data) in contents {
+            try zip.add(name, size: Int64(data.count)) { offset, count in data.subdata(in: Int(offset)..<Int(offset) + count) }
+        }
+        let (bytes, sha256) = try zip.finish()
+        let fingerprint = try FileFingerprint.read(url)
+        #expect(fingerprint.bytes == bytes && fingerprint.sha256 == sha256, "the hash taken while writing is the file's")
+        #expect(try ScanBundleWriter.entryCount(of: url) == 3)
+        let out = folder.root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        _ = try ZipUnpacker.unpack(url, into: out, limits: .scans)
+        for (name, data) in contents {
+            #expect(try Data(contentsOf: out.appendingPathComponent(name)) == data, "\(name)")
+        }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/unzip") else {
+            print("unzip is not installed: the zip was read back with ZIPFoundation only")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        process.arguments = ["-t", url.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && output.contains("No errors detected"), "\(output)")
+    }
+
+    @Test func entriesComeBackWholeAndTheHashIsTheFiles() throws {
+        try roundTrip(zip64From: 0xFFFF_FFFF)
+    }
+
+    @Test func largeEntriesAndOffsetsAreWrittenInZIP64Form() throws {
+        try roundTrip(zip64From: 1_000)
+    }
+
+    @Test func aSourceThatChangesBetweenItsTwoReadsIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let zip = try StoredZipWriter(url: folder.root.appendingPathComponent("x.zip"))
+        var reads = 0
+        #expect(throws: CocoaError.self) {
+            try zip.add("a.pdf", size: 4) { _, _ in
+                reads += 1
+                return Data(reads == 1 ? [1, 2, 3, 4] : [1, 2, 3, 5])
+            }
+        }
     }
 }

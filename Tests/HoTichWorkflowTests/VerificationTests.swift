@@ -299,6 +299,8 @@ extension TestWorkspace {
             report = try test.verifier.verify(batch: batch.id)
         }
         #expect(report.state == .verified)
+        // Another verifier asking for work on the finished batch finds none (not a refusal).
+        #expect(try test.verifier.nextReview(batch: batch.id) == nil)
     }
 
     @Test func aSampleIsDrawnByThePlanAndAnAcceptedLotIsVerified() throws {

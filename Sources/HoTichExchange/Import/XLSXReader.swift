@@ -111,9 +111,9 @@ public final class XLSXReader: TabularSource {
     public func nextRow() throws(TabularError) -> TabularRow? {
         do {
             while try sheet.read() {
-                guard sheet.nodeType == .element, sheet.localName == "row" else { continue }
+                guard sheet.nodeType == .element, sheet.isNamed("row") else { continue }
                 rowNumber += 1
-                let number = sheet.attribute("r").map { Int($0) ?? -1 } ?? rowNumber
+                let number = sheet.withAttribute("r") { $0.map { Self.integer($0) ?? -1 } } ?? rowNumber
                 guard (1...TabularLimits.rows).contains(number) else { throw TabularError.cellOutOfRange(row: rowNumber) }
                 rowNumber = number
                 var numbers = Set<Int>()
@@ -129,47 +129,62 @@ public final class XLSXReader: TabularSource {
         }
     }
 
-    /// Reads the cells of the current `<row>` up to its end.
+    /// A cell's type attribute, as the reader needs it.
+    private enum CellType {
+        case number, sharedString, boolean, other
+    }
+
+    /// Reads the cells of the current `<row>` up to its end. Names are compared and attributes read
+    /// without making Swift strings: a sheet has a few hundred thousand cells.
     private func readCells(numbers: inout Set<Int>) throws -> [String] {
         var cells: [String] = []
         var column = 0
-        var type = ""
+        var type = CellType.number
         var text = ""
         var inValue = false
         while try sheet.read() {
             switch sheet.nodeType {
-            case .element where sheet.localName == "c":
+            case .element where sheet.isNamed("c"):
                 // A reference beyond XFD, or more cells than a worksheet has: refused, never allocated.
-                guard let index = sheet.attribute("r").map(Self.columnIndex) ?? cells.count,
+                guard let index = sheet.withAttribute("r", { $0.map(Self.columnIndex) }) ?? cells.count,
                       index < TabularLimits.cellsPerRow
                 else { throw TabularError.cellOutOfRange(row: rowNumber) }
                 column = index
-                type = sheet.attribute("t") ?? "n"
+                type = sheet.withAttribute("t") { bytes in
+                    guard let bytes else { return .number }
+                    if bytes.elementsEqual("n".utf8) { return .number }
+                    if bytes.elementsEqual("s".utf8) { return .sharedString }
+                    if bytes.elementsEqual("b".utf8) { return .boolean }
+                    return .other
+                }
                 text = ""
                 if sheet.isEmptyElement { store(&cells, column, "") }
-            case .element where sheet.localName == "v" || sheet.localName == "t":
+            case .element where sheet.isNamed("v") || sheet.isNamed("t"):
                 inValue = !sheet.isEmptyElement
-            case .endElement where sheet.localName == "v" || sheet.localName == "t":
+            case .endElement where sheet.isNamed("v") || sheet.isNamed("t"):
                 inValue = false
             case .text, .whitespace:
                 if inValue {
                     text += sheet.value
                     if text.utf8.count > TabularLimits.cellBytes { throw TabularError.rowTooLarge(row: rowNumber) }
                 }
-            case .endElement where sheet.localName == "c":
-                if type == "s" {
+            case .endElement where sheet.isNamed("c"):
+                switch type {
+                case .sharedString:
                     // A shared string the table does not hold is a damaged file, not a number.
                     guard let index = Int(text), sharedStrings.indices.contains(index) else {
                         throw TabularError.badSharedString(row: rowNumber)
                     }
                     store(&cells, column, sharedStrings[index])
-                } else if type == "b" {
+                case .boolean:
                     store(&cells, column, text == "1" ? "TRUE" : "FALSE")
-                } else {
-                    if type == "n" && !text.isEmpty { numbers.insert(column) }
+                case .number:
+                    if !text.isEmpty { numbers.insert(column) }
+                    store(&cells, column, text)
+                case .other:
                     store(&cells, column, text)
                 }
-            case .endElement where sheet.localName == "row":
+            case .endElement where sheet.isNamed("row"):
                 return cells
             default:
                 continue
@@ -178,9 +193,34 @@ public final class XLSXReader: TabularSource {
         return cells
     }
 
+    /// Decimal digits as a number; `nil` for anything else or more than nine digits.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 9 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
+    }
+
     private func store(_ cells: inout [String], _ column: Int, _ value: String) {
         if column >= cells.count { cells.append(contentsOf: repeatElement("", count: column - cells.count + 1)) }
         cells[column] = value
+    }
+
+    /// ``columnIndex(_:)-(String)`` of a reference's bytes.
+    static func columnIndex(_ reference: UnsafeBufferPointer<UInt8>) -> Int? {
+        var value = 0
+        var letters = 0
+        for byte in reference {
+            guard byte >= 65 && byte <= 90 else { break }
+            letters += 1
+            guard letters <= 3 else { return nil }
+            value = value * 26 + Int(byte - 64)
+        }
+        guard letters > 0, value <= TabularLimits.cellsPerRow else { return nil }
+        return value - 1
     }
 
     /// `B7` → 1, `AA3` → 26; `nil` for a reference without letters or beyond column XFD (three

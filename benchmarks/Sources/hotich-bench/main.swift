@@ -47,7 +47,7 @@ func addEmptyBatch(_ workspace: Workspace, files: Int, tag: String) throws -> St
     try workspace.sqlite.databaseWrite { db in
         let now = Timestamp.now()
         try db.execute(sql: "INSERT OR IGNORE INTO office (code, name) VALUES ('20999', 'UBND xã thử nghiệm')")
-        try db.execute(sql: "INSERT INTO book (officeCode, kind, year, volume) VALUES ('20999', 'KS', 2017, (SELECT COUNT(*) + 1 FROM book WHERE officeCode = '20999'))")
+        try db.execute(sql: "INSERT INTO book (officeCode, kind, year, volume) VALUES ('20999', 'KS', 2017, (SELECT COALESCE(MAX(volume), 0) + 1 FROM book WHERE officeCode = '20999'))")
         let bookId = db.lastInsertedRowID
         let id = "KS-20999-2017-\(tag)"
         try db.execute(sql: """
