@@ -312,7 +312,12 @@ public final class XLSXReader: TabularSource {
 
     /// The names of a workbook's sheets, in its order (the parts' own order when it has no workbook part).
     public static func sheetNames(of url: URL) throws(TabularError) -> [String] {
-        guard let archive = try? Archive(url: url, accessMode: .read) else { throw .unreadable }
+        let archive: Archive
+        do {
+            archive = try Archive(url: url, accessMode: .read)
+        } catch {
+            throw .unreadable
+        }
         if let sheets = try? workbookSheets(archive), !sheets.isEmpty { return sheets.map(\.name) }
         return worksheetEntries(archive).map { String($0.path.split(separator: "/").last?.split(separator: ".").first ?? "") }
     }
