@@ -171,6 +171,44 @@ static inline int hotich_validate_descriptor(xmlSchemaPtr schema, int descriptor
     return hotich_validate_with_parser(schema, parser, callbacks);
 }
 
+/// A SAX push parser without validation: fed chunk by chunk, it reports every element to its
+/// callbacks as soon as the chunk that completes it is parsed (a pull reader over a push parser).
+/// Network access and external entities are off; predefined entities and character references
+/// are replaced, as any XML reader must.
+static inline hotich_sax_state *hotich_push_create(hotich_sax_callbacks callbacks) {
+    hotich_sax_state *state = (hotich_sax_state *)calloc(1, sizeof *state);
+    if (state == NULL) return NULL;
+    state->callbacks = callbacks;
+    state->depth = -1;
+    xmlSAXHandler handler;
+    memset(&handler, 0, sizeof handler);
+    handler.initialized = XML_SAX2_MAGIC;
+    handler.startElementNs = hotich_sax_start;
+    handler.endElementNs = hotich_sax_end;
+    handler.characters = hotich_sax_characters;
+    handler.serror = (xmlStructuredErrorFunc)hotich_sax_error;
+    state->parser = xmlCreatePushParserCtxt(&handler, state, NULL, 0, NULL);
+    if (state->parser == NULL) {
+        free(state);
+        return NULL;
+    }
+    xmlCtxtUseOptions(state->parser, XML_PARSE_NONET);
+    return state;
+}
+
+/// Parses `length` more bytes (`terminate` on the last call). Returns 0 while the document is
+/// well-formed so far.
+static inline int hotich_push_feed(hotich_sax_state *state, const char *bytes, int length, int terminate) {
+    int status = xmlParseChunk(state->parser, bytes, length, terminate);
+    return (status == 0 && state->parser->wellFormed) ? 0 : (status == 0 ? 1 : status);
+}
+
+static inline void hotich_push_free(hotich_sax_state *state) {
+    if (state == NULL) return;
+    xmlFreeParserCtxt(state->parser);
+    free(state);
+}
+
 /// A byte range of a file.
 typedef struct {
     long long offset;

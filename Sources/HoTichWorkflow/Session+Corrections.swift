@@ -122,7 +122,7 @@ extension Session {
         let final = folder.appendingPathComponent(packageID, isDirectory: true)
         var renamed = false
         do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             let header = ExportHeader(
                 messageId: UUID().uuidString.lowercased(), createdAt: time, producerVersion: Self.producerVersion,
                 office: officeCode, officeName: officeName, packageId: packageID, batchID: "corrections")

@@ -171,7 +171,7 @@ extension Session {
         let final = request.folder.appendingPathComponent(packageID, isDirectory: true)
         var renamed = false
         do {
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             let total = try workspace.store.read { tx in
                 try plan.batches.reduce(0) { sum, batch in sum + (try tx.recordCount(batch: batch.id)) }
             }

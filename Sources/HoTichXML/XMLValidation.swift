@@ -45,6 +45,22 @@ public struct XMLElementEvent {
     /// The element's local name.
     public var name: String { String(cString: localName) }
 
+    /// Calls `body` with the bytes of the attribute `name`, or `nil` when the element has none,
+    /// without making a Swift string.
+    public func withAttribute<T>(_ name: StaticString, _ body: (UnsafeBufferPointer<UInt8>?) -> T) -> T {
+        guard let attributes else { return body(nil) }
+        for index in 0..<attributeCount {
+            let base = index * 5
+            guard let local = attributes[base], let start = attributes[base + 3], let end = attributes[base + 4] else { continue }
+            let matches = name.withUTF8Buffer { expected in
+                for offset in 0..<expected.count where local[offset] != expected[offset] { return false }
+                return local[expected.count] == 0
+            }
+            if matches { return body(UnsafeBufferPointer(start: start, count: end - start)) }
+        }
+        return body(nil)
+    }
+
     /// The value of the attribute `name`, if the element has it.
     public func attribute(_ name: StaticString) -> String? {
         guard let attributes else { return nil }

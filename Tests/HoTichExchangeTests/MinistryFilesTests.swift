@@ -219,3 +219,40 @@ import Testing
         }
     }
 }
+
+@Suite struct ZipChecksumTests {
+    /// A zip of one stored entry, and the offset of its first data byte.
+    static func zip(_ name: String, _ text: String, in folder: URL) throws -> (URL, Int) {
+        let url = folder.appendingPathComponent(UUID().uuidString + ".zip")
+        let zip = try StoredZipWriter(url: url)
+        let data = Data(text.utf8)
+        try zip.add(name, size: Int64(data.count)) { offset, count in data.subdata(in: Int(offset)..<Int(offset) + count) }
+        try zip.finish()
+        return (url, 30 + name.utf8.count)
+    }
+
+    static func corrupt(_ url: URL, at offset: Int) throws {
+        var bytes = Array(try Data(contentsOf: url))
+        bytes[offset] ^= 0x01
+        try Data(bytes).write(to: url)
+    }
+
+    @Test func aScanThatUnpacksToOtherBytesThanWerePackedIsRefused() throws {
+        let folder = try TemporaryFolder()
+        let (url, offset) = try Self.zip("KS.2017.01.2017-01-05.01.pdf", "%PDF-1.4 the scan's bytes", in: folder.root)
+        try Self.corrupt(url, at: offset + 10)
+        let out = folder.root.appendingPathComponent("out")
+        #expect(throws: ZipUnpacker.Failure.unreadable) { _ = try ZipUnpacker.unpack(url, into: out, limits: .scans) }
+    }
+
+    @Test func aWorkbookPartThatUnpacksToOtherBytesIsUnreadable() throws {
+        let folder = try TemporaryFolder()
+        let sheet = #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1"><v>12345</v></c></row></sheetData></worksheet>"#
+        let (url, offset) = try Self.zip("xl/worksheets/sheet1.xml", sheet, in: folder.root)
+        let good = try XLSXReader(url: url, temporaryFolder: folder.root)
+        #expect(try good.nextRow()?.cells == ["12345"])
+        // One digit of the value changed: still well-formed XML, caught only by the checksum.
+        try Self.corrupt(url, at: offset + sheet.utf8.count - 41)
+        #expect(throws: TabularError.unreadable) { _ = try XLSXReader(url: url, temporaryFolder: folder.root) }
+    }
+}

@@ -126,6 +126,11 @@ extension TestWorkspace {
         #expect(report.records == 3 && report.files[1].records == 4, "three entries and the cover")
         #expect(try test.batchState(batch.id) == .exported)
         #expect(ExportValidator.validate(file: folder.appendingPathComponent("manifest.xml"), packageFolder: folder).isValid)
+        // The package holds personal data: the folder and every file in it are the owner's alone.
+        for path in [folder.path] + (try FileManager.default.contentsOfDirectory(atPath: folder.path)).map({ folder.appendingPathComponent($0).path }) {
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber).intValue
+            #expect(mode & 0o077 == 0, "\(path): \(String(mode, radix: 8))")
+        }
 
         // The sheet's header is the Ministry's columns for the kind, in its order.
         let scratch = try test.deliveries()

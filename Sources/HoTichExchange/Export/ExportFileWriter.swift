@@ -32,7 +32,7 @@ public final class ExportFileWriter {
 
     /// Creates (or truncates) the file at `url` and writes the header.
     public init(url: URL, header: ExportHeader, kinds: [RecordKind]) throws {
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw ExportWriteError(message: "cannot create \(url.path)", path: url.path)
         }
         handle = try FileHandle(forWritingTo: url)

@@ -41,7 +41,7 @@ public enum PackageManifest {
         office: (OfficeCode, String?), to folder: URL
     ) throws {
         let url = folder.appendingPathComponent(fileName)
-        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw ExportWriteError(message: "cannot create \(url.path)")
         }
         let handle = try FileHandle(forWritingTo: url)

@@ -1,4 +1,5 @@
 public import Foundation
+import HoTichChecksum
 import HoTichXML
 import ZIPFoundation
 
@@ -16,10 +17,15 @@ import ZIPFoundation
 /// between filled ones come back as empty strings. Every size the workbook declares or holds is
 /// bounded (``TabularLimits``): a part that unpacks to more than it declared stops at once.
 public final class XLSXReader: TabularSource {
-    private let sharedStrings: [String]
-    private let sheet: XMLStreamReader
     private let temporary: URL
+    /// The unpacked sheet, read in chunks into a push parser that collects its rows.
+    private let sheetFile: FileHandle
+    private let parser: XMLPushParser
+    private let rows: SheetRows
+    private var ended = false
     private var rowNumber = 0
+    /// Bytes of the sheet parsed at a time: a few hundred rows.
+    static let chunkSize = 1 << 16
     /// The sheet's merged ranges, and the value each took from its top-left cell once read.
     private let merges: [MergedRange]
     private var mergeValues: [Int: String] = [:]
@@ -50,23 +56,26 @@ public final class XLSXReader: TabularSource {
         }
         do throws(TabularError) {
             guard let first = try Self.sheetEntry(in: archive, named: name, temporary: temporary) else { throw .unreadable }
-            if let strings = archive["xl/sharedStrings.xml"] {
+            let strings: [String]
+            if let shared = archive["xl/sharedStrings.xml"] {
                 let path = temporary.appendingPathComponent("sharedStrings.xml")
-                try Self.extract(strings, of: archive, to: path, limit: TabularLimits.sharedStringBytes)
+                try Self.extract(shared, of: archive, to: path, limit: TabularLimits.sharedStringBytes)
                 do {
-                    sharedStrings = try Self.readSharedStrings(path.path)
+                    strings = try Self.readSharedStrings(path.path)
                 } catch {
                     throw .unreadable
                 }
                 try? FileManager.default.removeItem(at: path)
             } else {
-                sharedStrings = []
+                strings = []
             }
             let sheetPath = temporary.appendingPathComponent("sheet.xml")
             try Self.extract(first, of: archive, to: sheetPath, limit: TabularLimits.worksheetBytes)
             merges = Self.mergedRanges(sheetPath)
+            rows = SheetRows(sharedStrings: strings)
             do {
-                sheet = try XMLStreamReader(path: sheetPath.path)
+                sheetFile = try FileHandle(forReadingFrom: sheetPath)
+                parser = try XMLPushParser(handler: rows)
             } catch {
                 throw .unreadable
             }
@@ -77,6 +86,7 @@ public final class XLSXReader: TabularSource {
     }
 
     deinit {
+        try? sheetFile.close()
         try? FileManager.default.removeItem(at: temporary)
     }
 
@@ -93,104 +103,59 @@ public final class XLSXReader: TabularSource {
         defer { try? handle.close() }
         var written: Int64 = 0
         var overflow = false
+        // The part's checksum is taken here, by zlib, rather than by ZIPFoundation byte by byte.
+        var crc: UInt32 = 0
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data in
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
                 written += Int64(data.count)
                 if written > declared {
                     overflow = true
                     throw CocoaError(.fileReadTooLarge)
                 }
+                crc = data.withUnsafeBytes { CRC32.update(crc, $0) }
                 try handle.write(contentsOf: data)
             }
         } catch {
             if overflow { throw .tooLarge(limitMiB: Int(limit >> 20)) }
             throw .unreadable
         }
+        // A part that unpacks to other bytes than were packed is damaged.
+        guard crc == entry.checksum else { throw .unreadable }
     }
 
     public func nextRow() throws(TabularError) -> TabularRow? {
-        do {
-            while try sheet.read() {
-                guard sheet.nodeType == .element, sheet.isNamed("row") else { continue }
-                rowNumber += 1
-                let number = sheet.withAttribute("r") { $0.map { Self.integer($0) ?? -1 } } ?? rowNumber
-                guard (1...TabularLimits.rows).contains(number) else { throw TabularError.cellOutOfRange(row: rowNumber) }
-                rowNumber = number
-                var numbers = Set<Int>()
-                var cells = sheet.isEmptyElement ? [] : try readCells(numbers: &numbers)
-                if !merges.isEmpty { fillMerged(&cells, numbers: &numbers) }
-                return TabularRow(number: number, cells: cells, numericCells: numbers)
+        while true {
+            if let row = rows.take() {
+                rowNumber = row.number
+                guard !merges.isEmpty else { return row }
+                var cells = row.cells
+                var numbers = row.numericCells
+                fillMerged(&cells, numbers: &numbers)
+                return TabularRow(number: row.number, cells: cells, numericCells: numbers)
             }
-            return nil
-        } catch let error as TabularError {
-            throw error
-        } catch {
-            throw .unreadable
-        }
-    }
-
-    /// A cell's type attribute, as the reader needs it.
-    private enum CellType {
-        case number, sharedString, boolean, other
-    }
-
-    /// Reads the cells of the current `<row>` up to its end. Names are compared and attributes read
-    /// without making Swift strings: a sheet has a few hundred thousand cells.
-    private func readCells(numbers: inout Set<Int>) throws -> [String] {
-        var cells: [String] = []
-        var column = 0
-        var type = CellType.number
-        var text = ""
-        var inValue = false
-        while try sheet.read() {
-            switch sheet.nodeType {
-            case .element where sheet.isNamed("c"):
-                // A reference beyond XFD, or more cells than a worksheet has: refused, never allocated.
-                guard let index = sheet.withAttribute("r", { $0.map(Self.columnIndex) }) ?? cells.count,
-                      index < TabularLimits.cellsPerRow
-                else { throw TabularError.cellOutOfRange(row: rowNumber) }
-                column = index
-                type = sheet.withAttribute("t") { bytes in
-                    guard let bytes else { return .number }
-                    if bytes.elementsEqual("n".utf8) { return .number }
-                    if bytes.elementsEqual("s".utf8) { return .sharedString }
-                    if bytes.elementsEqual("b".utf8) { return .boolean }
-                    return .other
+            if let failure = rows.failure { throw failure }
+            guard !ended else { return nil }
+            // The next chunk of the sheet, until one completes a row or the sheet ends.
+            let chunk: Data
+            do {
+                chunk = try sheetFile.read(upToCount: Self.chunkSize) ?? Data()
+            } catch {
+                throw .unreadable
+            }
+            ended = chunk.isEmpty
+            let wellFormed = chunk.withUnsafeBytes { bytes in
+                do {
+                    try parser.feed(bytes, last: ended)
+                    return true
+                } catch {
+                    return false
                 }
-                text = ""
-                if sheet.isEmptyElement { store(&cells, column, "") }
-            case .element where sheet.isNamed("v") || sheet.isNamed("t"):
-                inValue = !sheet.isEmptyElement
-            case .endElement where sheet.isNamed("v") || sheet.isNamed("t"):
-                inValue = false
-            case .text, .whitespace:
-                if inValue {
-                    text += sheet.value
-                    if text.utf8.count > TabularLimits.cellBytes { throw TabularError.rowTooLarge(row: rowNumber) }
-                }
-            case .endElement where sheet.isNamed("c"):
-                switch type {
-                case .sharedString:
-                    // A shared string the table does not hold is a damaged file, not a number.
-                    guard let index = Int(text), sharedStrings.indices.contains(index) else {
-                        throw TabularError.badSharedString(row: rowNumber)
-                    }
-                    store(&cells, column, sharedStrings[index])
-                case .boolean:
-                    store(&cells, column, text == "1" ? "TRUE" : "FALSE")
-                case .number:
-                    if !text.isEmpty { numbers.insert(column) }
-                    store(&cells, column, text)
-                case .other:
-                    store(&cells, column, text)
-                }
-            case .endElement where sheet.isNamed("row"):
-                return cells
-            default:
-                continue
+            }
+            if !wellFormed {
+                if let failure = rows.failure { throw failure }
+                throw .unreadable
             }
         }
-        return cells
     }
 
     /// Decimal digits as a number; `nil` for anything else or more than nine digits.

@@ -1,5 +1,6 @@
 public import Foundation
 public import HoTichModel
+import HoTichChecksum
 import ZIPFoundation
 
 /// The sizes a zip of scans may declare and unpack to. The defaults suit scans — one PDF or image
@@ -109,13 +110,16 @@ public enum ZipUnpacker {
         var written: Int64 = 0
         var grew = false
         var wrote = true
+        var crc: UInt32 = 0
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data in
+            // The checksum is taken here, by zlib, rather than by ZIPFoundation byte by byte.
+            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: true) { data in
                 written += Int64(data.count)
                 guard written <= declared else {
                     grew = true
                     throw CocoaError(.fileReadTooLarge)
                 }
+                crc = data.withUnsafeBytes { CRC32.update(crc, $0) }
                 do {
                     try handle.write(contentsOf: data)
                 } catch {
@@ -127,5 +131,7 @@ public enum ZipUnpacker {
             if grew { throw .refused(.grewPastDeclared(entry.path)) }
             throw wrote ? .unreadable : .writeFailed
         }
+        // A file that unpacks to other bytes than were packed is damaged.
+        guard crc == entry.checksum else { throw .unreadable }
     }
 }

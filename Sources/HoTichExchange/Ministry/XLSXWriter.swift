@@ -157,6 +157,8 @@ public final class XLSXWriter {
             try? FileManager.default.removeItem(at: sheet.file)
         }
         try? FileManager.default.removeItem(at: scratch)
+        // It holds personal data: owner-only, like every file hotich writes.
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
     }
 
     // MARK: - Parts
