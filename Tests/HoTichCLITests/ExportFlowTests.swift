@@ -68,3 +68,55 @@ import Testing
         #expect(valid.out.contains("hợp lệ (exportReceipt, 3 mục)"))
     }
 }
+
+/// `hotich export moj` and `hotich batch adopt` through the command line: a book leaves in the
+/// Ministry's form and comes back into another workspace as the same entries.
+@Suite struct MinistryFlowTests {
+    static let batch = ExportFlowTests.batch
+
+    @Test func aBookGoesOutInTheMinistrysFormAndIsAdoptedElsewhere() throws {
+        let ws = try VerificationFlowTests().keyed()
+        _ = ws.run(["verify", Self.batch], as: "kiemtra")
+        _ = ws.run(["arbitrate", Self.batch], as: "kiemtra", input: ["1", "1", "1", "1990"])
+        let out = ws.root.appendingPathComponent("moj")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+
+        // A template with a column that names no field is refused by name, and nothing is written.
+        let template = ws.root.appendingPathComponent("mau.csv")
+        try Data("STT,nksHoTen,Cột lạ\n".utf8).write(to: template)
+        let refused = ws.run(["export", "moj", Self.batch, "--out", out.path, "--template", template.path], lang: "en")
+        #expect(refused.exitCode == 1)
+        #expect(refused.err.contains("has columns that are no field of birth records: Cột lạ"), "\(refused.err)")
+        let leftBehind = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+        #expect(leftBehind.isEmpty, "nothing written: \(leftBehind)")
+
+        let exported = ws.run(["export", "moj", Self.batch, "--out", out.path, "--prefix", "xalocthuan_hbd_tbt"], lang: "en")
+        #expect(exported.exitCode == 0, "\(exported.err)")
+        #expect(exported.out.contains("Exported 1 book in the Ministry's form — 12 entries in spreadsheets"), "\(exported.out)")
+        let package = try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first)
+        let folder = out.appendingPathComponent(package)
+        let sheet = folder.appendingPathComponent("xalocthuan_hbd_tbt.KS.2017.01.xlsx")
+        let zip = folder.appendingPathComponent("xalocthuan_hbd_tbt.KS.2017.01.zip")
+        #expect(FileManager.default.fileExists(atPath: sheet.path))
+        #expect(FileManager.default.fileExists(atPath: zip.path))
+        let validate = ws.run(["validate", folder.path], lang: "en")
+        #expect(validate.exitCode == 0, "\(validate.out)\(validate.err)")
+
+        // Another workspace takes the book in: a wrong name first, then the Ministry's own.
+        let other = try CLIWorkspace()
+        let renamed = other.root.appendingPathComponent("so-khai-sinh.xlsx")
+        try FileManager.default.copyItem(at: sheet, to: renamed)
+        let badName = other.run(["batch", "adopt", renamed.path, "--scans", zip.path], lang: "en")
+        #expect(badName.exitCode == 1)
+        #expect(badName.err.contains("does not say which book it holds"))
+        #expect(other.run(["batch", "list", "--format", "csv"]).out.split(separator: "\n").count <= 1, "nothing created")
+
+        let adopted = other.run(["batch", "adopt", sheet.path, "--scans", zip.path], lang: "en")
+        #expect(adopted.exitCode == 0, "\(adopted.err)")
+        #expect(adopted.out.contains("Adopted as batch \(Self.batch): 12 entries (pass 1), 12 scans; 0 without a scan, 0 scans without a row"), "\(adopted.out)")
+        let again = other.run(["batch", "adopt", sheet.path, "--scans", zip.path], lang: "en")
+        #expect(again.exitCode == 1, "the same book is not taken in twice")
+        let audit = other.run(["audit", "--format", "csv"])
+        #expect(audit.out.contains("adopt"), "\(audit.out)")
+    }
+}
