@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import HoTichModel
+import HoTichExchange
 import HoTichWorkflow
 
 /// `hotich audit`: the append-only trail of who changed what.

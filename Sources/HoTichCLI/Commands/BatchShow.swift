@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import HoTichModel
+import HoTichExchange
 import HoTichWorkflow
 
 /// `hotich batch show ID`: book, files, counts, state history and issues of one batch.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HoTichModel
+import HoTichExchange
 import HoTichWorkflow
 
 /// `hotich duplicates ID` lists possible duplicates; `hotich duplicates decide FLAG` settles one.

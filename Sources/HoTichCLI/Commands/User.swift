@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import HoTichModel
+import HoTichExchange
 import HoTichWorkflow
 
 /// `hotich user`: the people of a workspace and their roles.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HoTichModel
+import HoTichExchange
 import HoTichWorkflow
 
 /// `hotich verify ID`: compare the passes, run every check, and say what stands in the way.

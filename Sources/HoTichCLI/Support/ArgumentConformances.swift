@@ -1,5 +1,6 @@
 public import ArgumentParser
 public import HoTichModel
+package import HoTichExchange
 
 // Values the command line reads directly: ArgumentParser lists their raw values in usage errors.
 extension RecordKind: ExpressibleByArgument {}
@@ -7,6 +8,7 @@ extension Role: ExpressibleByArgument {}
 extension VerificationPolicy: ExpressibleByArgument {}
 extension BatchState: ExpressibleByArgument {}
 extension NonEntryKind: ExpressibleByArgument {}
+extension ProgressUnit.Grouping: ExpressibleByArgument {}
 
 
 extension OutputFormat: ExpressibleByArgument {}

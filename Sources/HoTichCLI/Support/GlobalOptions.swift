@@ -1,6 +1,7 @@
 package import ArgumentParser
 package import Foundation
 package import HoTichModel
+package import HoTichExchange
 package import HoTichWorkflow
 package import Logging
 

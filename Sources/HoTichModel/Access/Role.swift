@@ -42,6 +42,12 @@ public enum Permission: String, Sendable, CaseIterable {
     /// Record what a receipt from the central system says.
     case recordReceipts
     case viewWork
+    /// Set plans and the workspace's working calendar.
+    case planWork
+    /// See other people's figures (speed, active hours, error rates).
+    case viewTeamFigures
+    /// Recompute the progress summary from the data.
+    case rebuildSummaries
 
     /// The roles allowed to perform the action.
     ///
@@ -58,6 +64,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .decideDuplicates: [.supervisor]
         case .export, .recordReceipts: [.supervisor, .admin]
         case .viewWork: Set(Role.allCases)
+        case .planWork, .viewTeamFigures, .rebuildSummaries: [.supervisor, .admin]
         }
     }
 

@@ -207,6 +207,32 @@ extension Message {
             return "File \(path) is not marked as not an entry; there is nothing to clear."
         case .batchFilesFrozen(let id, let state):
             return "Batch \(id) is \(state.rawValue); files can be marked or cleared only before the batch is exported and while it is not on hold."
+        case .invalidDate(let option, let value):
+            return "\(option) \"\(TerminalText.escaped(value))\" is not a date written YEAR-MONTH-DAY (for example 2027-06-30)."
+        case .invalidWeek(let value):
+            return "Week \"\(TerminalText.escaped(value))\" is not written YEAR-Wweek (for example 2026-W48)."
+        case .invalidPlanRecords(let records):
+            return "A plan's records must be from 1 to \(ProgressPlan.maximumRecords.grouped(in: .english)), not \(records)."
+        case .dueBeforeStart(let due, let start):
+            return "The due date \(due.iso) is before the start \(start.iso)."
+        case .periodEndsBeforeStart(let from, let to):
+            return "The report's period ends (\(to.iso)) before it starts (\(from.iso))."
+        case .calendarNeedsReason:
+            return "A reason is needed: add --reason \"REASON\" (for example \"bridging day announced by the Ministry of Home Affairs\")."
+        case .planSet(let unit, let records, let due, let revision):
+            return "Plan set for \(unit): \(records.grouped(in: .english)) records verified by \(due.iso) (revision \(revision))."
+        case .calendarDaySet(let day, let working):
+            return "\(day.iso) counts as \(working ? "a working day" : "a day off")."
+        case .calendarDayCleared(let day):
+            return "\(day.iso) counts by the public-holiday calendar again."
+        case .calendarDayNotSet(let day):
+            return "\(day.iso) has no correction to clear."
+        case .progressSummaryRebuilt(let differences):
+            return differences == 0
+                ? "Progress summary rebuilt: it matched the data."
+                : "Progress summary rebuilt: \(differences.grouped(in: .english)) rows that differed from the data were corrected."
+        case .reportWritten(let path):
+            return "Report written to \(path)."
         case .nonEntryNeedsReason:
             return "A reason is needed: add --reason \"REASON\" (for example \"cover\", \"blank page\")."
         case .fileMarked(let path, let kind):
@@ -594,6 +620,9 @@ extension Permission {
         case .decideDuplicates: "decide on possible duplicates"
         case .export: "export records"
         case .viewWork: "view work"
+        case .planWork: "set plans and the working calendar"
+        case .viewTeamFigures: "see other people's figures"
+        case .rebuildSummaries: "rebuild the progress summary"
         }
     }
 }
@@ -754,6 +783,10 @@ extension AuditAction {
         case .receipt: "record a receipt"
         case .recordCorrected: "correct an exported record"
         case .recordWithdrawn: "withdraw an exported record"
+        case .planSet: "set a plan"
+        case .calendarSet: "set a working day or day off"
+        case .calendarCleared: "clear a working day or day off"
+        case .progressRebuilt: "rebuild the progress summary"
         case .other(let text): text
         }
     }

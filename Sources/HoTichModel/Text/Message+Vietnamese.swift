@@ -213,6 +213,33 @@ extension Message {
             return "Đã đánh dấu tệp \(path): \(kind.vietnamese), không phải trường hợp đăng ký. Tệp không cần nhập liệu và được ghi trong phần nguồn gốc của sổ khi xuất."
         case .fileMarkCleared(let path):
             return "Đã bỏ đánh dấu tệp \(path): tệp sẽ được nhập liệu như các trường hợp khác."
+
+        case .invalidDate(let option, let value):
+            return "\(option) \"\(TerminalText.escaped(value))\" không phải một ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2027-06-30)."
+        case .invalidWeek(let value):
+            return "Tuần \"\(TerminalText.escaped(value))\" không đúng dạng NĂM-Wtuần (ví dụ 2026-W48)."
+        case .invalidPlanRecords(let records):
+            return "Số bản ghi của kế hoạch phải từ 1 đến \(ProgressPlan.maximumRecords.grouped(in: .vietnamese)), không phải \(records)."
+        case .dueBeforeStart(let due, let start):
+            return "Hạn hoàn thành \(due.vietnamese) trước ngày bắt đầu \(start.vietnamese)."
+        case .periodEndsBeforeStart(let from, let to):
+            return "Kỳ báo cáo kết thúc (\(to.vietnamese)) trước khi bắt đầu (\(from.vietnamese))."
+        case .calendarNeedsReason:
+            return "Cần lý do: thêm --reason \"LÝ DO\" (ví dụ \"nghỉ bù theo thông báo của Bộ Nội vụ\")."
+        case .planSet(let unit, let records, let due, let revision):
+            return "Đã đặt kế hoạch cho \(unit): \(records.grouped(in: .vietnamese)) bản ghi được kiểm tra xong trước \(due.vietnamese) (lần \(revision))."
+        case .calendarDaySet(let day, let working):
+            return "Ngày \(day.vietnamese) được tính là \(working ? "ngày làm việc" : "ngày nghỉ")."
+        case .calendarDayCleared(let day):
+            return "Ngày \(day.vietnamese) lại được tính theo lịch nghỉ lễ chung."
+        case .calendarDayNotSet(let day):
+            return "Ngày \(day.vietnamese) không có điều chỉnh nào để bỏ."
+        case .progressSummaryRebuilt(let differences):
+            return differences == 0
+                ? "Đã tính lại bảng tổng hợp tiến độ: khớp với dữ liệu."
+                : "Đã tính lại bảng tổng hợp tiến độ: \(differences.grouped(in: .vietnamese)) dòng khác với dữ liệu đã được sửa."
+        case .reportWritten(let path):
+            return "Đã ghi báo cáo vào \(path)."
         case .keyingNotAnEntryKindPrompt:
             return "Tệp này không phải trường hợp đăng ký? Chọn: " + NonEntryKind.allCases.enumerated().map { "\($0.offset + 1) = \($0.element.vietnamese)" }.joined(separator: " · ") + " (Enter = quay lại nhập): "
         case .keyingNotAnEntryReasonPrompt:
@@ -604,6 +631,9 @@ extension Permission {
         case .decideDuplicates: "kết luận về bản ghi nghi trùng"
         case .export: "xuất dữ liệu"
         case .viewWork: "xem công việc"
+        case .planWork: "đặt kế hoạch và lịch làm việc"
+        case .viewTeamFigures: "xem số liệu của người khác"
+        case .rebuildSummaries: "tính lại bảng tổng hợp tiến độ"
         }
     }
 }
@@ -800,6 +830,10 @@ extension AuditAction {
         case .receipt: "ghi nhận biên nhận"
         case .recordCorrected: "sửa bản ghi đã xuất"
         case .recordWithdrawn: "rút bản ghi đã xuất"
+        case .planSet: "đặt kế hoạch"
+        case .calendarSet: "đặt ngày làm việc / nghỉ"
+        case .calendarCleared: "bỏ ngày làm việc / nghỉ đã đặt"
+        case .progressRebuilt: "tính lại bảng tổng hợp tiến độ"
         case .other(let text): text
         }
     }

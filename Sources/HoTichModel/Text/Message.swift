@@ -126,6 +126,22 @@ public enum Message: Sendable, Equatable {
     case nonEntryNeedsReason
     case fileMarked(path: String, kind: NonEntryKind)
     case fileMarkCleared(path: String)
+
+    // MARK: - Plans, calendar and reports
+    /// A date option that is not `YYYY-MM-DD` or not a day of the calendar.
+    case invalidDate(option: String, value: String)
+    /// A week option that is not `YYYY-Www`.
+    case invalidWeek(String)
+    case invalidPlanRecords(Int)
+    case dueBeforeStart(due: CivilDate, start: CivilDate)
+    case periodEndsBeforeStart(from: CivilDate, to: CivilDate)
+    case calendarNeedsReason
+    case planSet(unit: String, records: Int, due: CivilDate, revision: Int)
+    case calendarDaySet(day: CivilDate, working: Bool)
+    case calendarDayCleared(day: CivilDate)
+    case calendarDayNotSet(day: CivilDate)
+    case progressSummaryRebuilt(differences: Int)
+    case reportWritten(path: String)
     /// The keying loop's question after `!` at the first prompt, and its answer's echo.
     case keyingNotAnEntryKindPrompt
     case keyingNotAnEntryReasonPrompt
@@ -347,7 +363,8 @@ public enum Message: Sendable, Equatable {
         switch self {
         case .invalidOfficeCode, .invalidYear, .invalidVolume, .invalidUserName, .reasonRequired, .invalidLimit,
              .invalidBatchState, .invalidPass, .acknowledgementNeedsReason, .invalidAQL, .correctionNeedsReason,
-             .nonEntryNeedsReason:
+             .nonEntryNeedsReason, .invalidDate, .invalidWeek, .invalidPlanRecords, .dueBeforeStart, .periodEndsBeforeStart,
+             .calendarNeedsReason:
             true
         default:
             false

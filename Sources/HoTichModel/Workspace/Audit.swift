@@ -16,6 +16,8 @@ public enum AuditAction: Sendable, Hashable, Codable {
     case sampleDrawn, sampleRecordChecked, sampleAccepted
     // Export and after.
     case exportAgain, exportCorrections, receipt, recordCorrected, recordWithdrawn
+    // Plans and reports.
+    case planSet, calendarSet, calendarCleared, progressRebuilt
     /// An action this version does not know (written by a newer one).
     case other(String)
 
@@ -51,6 +53,10 @@ public enum AuditAction: Sendable, Hashable, Codable {
         case .receipt: "receipt"
         case .recordCorrected: "record-corrected"
         case .recordWithdrawn: "record-withdrawn"
+        case .planSet: "plan-set"
+        case .calendarSet: "calendar-set"
+        case .calendarCleared: "calendar-cleared"
+        case .progressRebuilt: "progress-rebuilt"
         case .other(let text): text
         }
     }
@@ -60,7 +66,8 @@ public enum AuditAction: Sendable, Hashable, Codable {
         .initialize, .userAdd, .compact, .receive, .checkFiles, .policyChanged, .fileNotAnEntry, .fileEntryAgain,
         .releaseClaim, .key, .importFile, .adopt, .verify, .recordVerified, .recordReopened, .recordReturned, .recordReviewed,
         .fieldDecided, .warningAcknowledged, .duplicateDecided, .sampleDrawn, .sampleRecordChecked, .sampleAccepted,
-        .exportAgain, .exportCorrections, .receipt, .recordCorrected, .recordWithdrawn,
+        .exportAgain, .exportCorrections, .receipt, .recordCorrected, .recordWithdrawn, .planSet, .calendarSet,
+        .calendarCleared, .progressRebuilt,
     ] + BatchAction.allCases.map(AuditAction.transition)
 
     private static let byRawValue: [String: AuditAction] = Dictionary(known.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })

@@ -422,6 +422,34 @@ enum Migrations {
                 condition: Column("clearedAt") == nil)
             try db.create(index: "nonEntryFile_on_batch", on: "nonEntryFile", columns: ["batchId"])
         }
+        migrator.registerMigration("v10-progress-plans-calendar") { db in
+            // A supervisor's targets: an office's records (of one kind, or all) verified by a due
+            // date. A revision supersedes the plan in force, which stays as history.
+            try db.execute(sql: """
+                CREATE TABLE progressPlan (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    officeCode TEXT NOT NULL,
+                    kind TEXT CHECK (kind IS NULL OR kind IN ('KS','KT','KH','HN','CMC')),
+                    records INTEGER NOT NULL CHECK (records > 0),
+                    start TEXT,
+                    due TEXT NOT NULL,
+                    setBy TEXT NOT NULL,
+                    setAt TEXT NOT NULL,
+                    revision INTEGER NOT NULL,
+                    supersededAt TEXT);
+                CREATE UNIQUE INDEX progressPlan_in_force ON progressPlan (officeCode, IFNULL(kind, ''))
+                    WHERE supersededAt IS NULL;
+                -- A day the workspace counts differently from the public-holiday calendar.
+                CREATE TABLE calendarDay (
+                    day TEXT PRIMARY KEY,
+                    working BOOLEAN NOT NULL,
+                    reason TEXT NOT NULL,
+                    setBy TEXT NOT NULL,
+                    setAt TEXT NOT NULL);
+                """)
+            try db.execute(sql: ProgressSummary.schemaSQL)
+            try db.execute(sql: "INSERT INTO progressDay \(ProgressSummary.rebuildSelect)")
+        }
         return migrator
     }
 }

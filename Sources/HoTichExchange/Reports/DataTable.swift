@@ -1,6 +1,5 @@
 import Foundation
 package import HoTichModel
-import HoTichExchange
 
 /// The output formats of commands that print data.
 package enum OutputFormat: String, Sendable, CaseIterable {
@@ -20,11 +19,14 @@ package enum Cell: Sendable, Equatable {
     case plainNumber(Int64)
     /// A code with a label for people: the code goes to JSON and CSV, the label to tables.
     case coded(String, label: String)
+    /// A measured quantity with `digits` decimals: a number in JSON and CSV (point as the mark),
+    /// the user's decimal mark in tables.
+    case decimal(Double, digits: Int)
     case empty
 
     var isNumber: Bool {
         switch self {
-        case .number, .plainNumber: true
+        case .number, .plainNumber, .decimal: true
         default: false
         }
     }
@@ -85,6 +87,54 @@ package struct DataTable: Sendable {
         return out
     }
 
+    // MARK: - Markdown and HTML
+
+    /// A GitHub-flavoured Markdown table: numbers right-aligned, pipes and markup escaped.
+    package func renderMarkdown(language: Language) -> String {
+        let numeric = numericColumns
+        func escape(_ text: String) -> String {
+            var out = ""
+            for character in TerminalText.escaped(text) {
+                if "|\\*_`<>[]#".contains(character) { out.append("\\") }
+                out.append(character)
+            }
+            return out
+        }
+        var out = "| " + columns.map { escape($0.header) }.joined(separator: " | ") + " |\n"
+        out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
+        for row in rows {
+            out += "| " + columns.indices.map { index in
+                escape(display(index < row.count ? row[index] : .empty, language: language))
+            }.joined(separator: " | ") + " |\n"
+        }
+        return out
+    }
+
+    /// An HTML table (escaped), numbers right-aligned, with a caption.
+    package func renderHTML(language: Language, caption: String) -> String {
+        let numeric = numericColumns
+        var out = "<div class=\"table\"><table>\n<caption>\(HTMLText.escaped(caption))</caption>\n<thead><tr>"
+        for (index, column) in columns.enumerated() {
+            out += "<th scope=\"col\"\(numeric[index] ? " class=\"n\"" : "")>\(HTMLText.escaped(column.header))</th>"
+        }
+        out += "</tr></thead>\n<tbody>\n"
+        for row in rows {
+            out += "<tr>"
+            for index in columns.indices {
+                let cell = index < row.count ? row[index] : .empty
+                out += "<td\(numeric[index] ? " class=\"n\"" : "")>\(HTMLText.escaped(display(cell, language: language)))</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody></table></div>\n"
+    }
+
+    private var numericColumns: [Bool] {
+        columns.indices.map { index in
+            !rows.isEmpty && rows.allSatisfy { index < $0.count && ($0[index].isNumber || $0[index] == .empty) }
+        }
+    }
+
     /// A cell as a table shows it: one line, nothing in it acting on the terminal.
     private func display(_ cell: Cell, language: Language) -> String {
         switch cell {
@@ -92,6 +142,7 @@ package struct DataTable: Sendable {
         case .number(let number): number.grouped(in: language)
         case .plainNumber(let number): String(number)
         case .coded(_, let label): TerminalText.escaped(label)
+        case .decimal(let value, let digits): value.decimal(digits, in: language)
         case .empty: ""
         }
     }
@@ -117,6 +168,7 @@ package struct DataTable: Sendable {
         case .text(let text): jsonString(text)
         case .number(let number), .plainNumber(let number): String(number)
         case .coded(let code, _): jsonString(code)
+        case .decimal(let value, let digits): value.isFinite ? value.decimal(digits, in: .english).replacingOccurrences(of: ",", with: "") : "null"
         case .empty: "null"
         }
     }
@@ -151,6 +203,8 @@ package struct DataTable: Sendable {
                 case .text(let text): return Self.csvField(text)
                 case .number(let number), .plainNumber(let number): return String(number)
                 case .coded(let code, _): return Self.csvField(code)
+                case .decimal(let value, let digits):
+                    return value.isFinite ? value.decimal(digits, in: .english).replacingOccurrences(of: ",", with: "") : ""
                 case .empty: return ""
                 }
             }.joined(separator: ",") + "\r\n"

@@ -1,0 +1,81 @@
+package import HoTichModel
+
+/// The weekly review as Markdown: what a supervisor pastes into an e-mail or a ticket.
+package enum WeeklyMarkdown {
+    package static func render(_ review: WeeklyReview, office: String, generatedAt: String, language: Language) -> String {
+        let vi = language == .vietnamese
+        let wording = WeeklyWording(review: review, language: language)
+        var out = "# \(wording.title(office: office))\n\n"
+        out += "\(wording.period) · \(vi ? "Lập lúc" : "Made at") \(generatedAt)\n\n"
+        out += wording.summary + "\n\n"
+        out += "## \(wording.progressHeading)\n\n" + ProgressTables.weekly(review, language: language).renderMarkdown(language: language) + "\n"
+        out += "## \(wording.qualityHeading)\n\n" + ProgressTables.quality(review, language: language).renderMarkdown(language: language) + "\n"
+        out += "## \(wording.riskHeading)\n\n"
+        let risk = ProgressTables.atRisk(review, language: language)
+        out += risk.rows.isEmpty ? wording.noRisk + "\n\n" : risk.renderMarkdown(language: language) + "\n"
+        out += "## \(wording.awaitingHeading)\n\n"
+        let awaiting = ProgressTables.awaiting(review, language: language)
+        out += awaiting.rows.isEmpty ? wording.nothingAwaits + "\n\n" : awaiting.renderMarkdown(language: language) + "\n"
+        out += "## \(wording.auditHeading)\n\n" + wording.audit + "\n\n"
+        out += "---\n\n" + wording.method + "\n"
+        return out
+    }
+}
+
+/// The sentences the weekly review says in both of its forms.
+struct WeeklyWording {
+    let review: WeeklyReview
+    let language: Language
+    var vi: Bool { language == .vietnamese }
+
+    func title(office: String) -> String {
+        vi ? "Báo cáo tiến độ số hóa sổ hộ tịch — \(office) — tuần \(review.weekText)"
+            : "Civil-status register digitization progress — \(office) — week \(review.weekText)"
+    }
+
+    var period: String {
+        vi ? "Từ \(review.monday.vietnamese) đến \(review.sunday.vietnamese)" : "From \(review.monday.iso) to \(review.sunday.iso)"
+    }
+
+    var summary: String {
+        let overall = review.progress.overall
+        let week = overall.period?.verified ?? 0
+        var text = vi
+            ? "Tuần này kiểm tra xong \(week.grouped(in: language)) bản ghi; tổng cộng \(overall.total.verified.grouped(in: language)) đã kiểm tra, \(overall.total.exported.grouped(in: language)) đã xuất, \(overall.total.accepted.grouped(in: language)) được hệ thống trung ương tiếp nhận."
+            : "This week \(week.grouped(in: language)) records were verified; in all \(overall.total.verified.grouped(in: language)) verified, \(overall.total.exported.grouped(in: language)) exported, \(overall.total.accepted.grouped(in: language)) accepted by the central system."
+        if let target = overall.target, let percent = overall.percentOfPlan {
+            text += vi
+                ? " Đạt \(percent.decimal(1, in: language))% kế hoạch \(target.records.grouped(in: language)) bản ghi (hạn \(target.due.vietnamese)): \(overall.forecast.status.text(in: language).lowercased())."
+                : " That is \(percent.decimal(1, in: language))% of the plan of \(target.records.grouped(in: language)) records (due \(target.due.iso)): \(overall.forecast.status.text(in: language).lowercased())."
+            if let finish = overall.forecast.finish, let earliest = overall.forecast.finishEarliest {
+                let latest = overall.forecast.finishLatest.map { vi ? $0.vietnamese : $0.iso } ?? (vi ? "ngoài 10 năm" : "beyond ten years")
+                text += vi
+                    ? " Theo nhịp 28 ngày qua dự kiến xong ngày \(finish.vietnamese) (khoảng \(earliest.vietnamese) – \(latest))."
+                    : " At the pace of the last 28 days it finishes on \(finish.iso) (range \(earliest.iso) – \(latest))."
+            }
+        }
+        let atRisk = review.unitsAtRisk.count
+        if atRisk > 0 {
+            text += vi ? " \(atRisk) đơn vị có nguy cơ không kịp hạn." : " \(atRisk) units may miss their due date."
+        }
+        return text
+    }
+
+    var progressHeading: String { vi ? "Tiến độ theo đơn vị" : "Progress by unit" }
+    var qualityHeading: String { vi ? "Chất lượng kiểm tra trong tuần" : "Verification quality this week" }
+    var riskHeading: String { vi ? "Đơn vị có nguy cơ chậm" : "Units at risk" }
+    var noRisk: String { vi ? "Không có đơn vị nào có nguy cơ chậm." : "No unit is at risk." }
+    var awaitingHeading: String { vi ? "Việc chờ quyết định" : "Awaiting a decision" }
+    var nothingAwaits: String { vi ? "Không có việc nào chờ quyết định." : "Nothing awaits a decision." }
+    var auditHeading: String { vi ? "Nhật ký kiểm toán" : "Audit trail" }
+
+    var audit: String {
+        vi ? "Đến lúc lập báo cáo, nhật ký có \(review.auditHead.events.grouped(in: language)) sự kiện; mã băm cuối: `\(review.auditHead.hash)`. Đối chiếu bằng `hotich audit verify`."
+            : "When this report was made the audit trail held \(review.auditHead.events.grouped(in: language)) events; last hash: `\(review.auditHead.hash)`. Check it with `hotich audit verify`."
+    }
+
+    var method: String {
+        vi ? "Cách tính: “đã kiểm tra” là bản ghi đã được xác nhận giá trị (đối chiếu hai lần nhập, soát, hay lấy mẫu). Nhịp độ là số bản ghi kiểm tra xong trên mỗi ngày làm việc (trừ thứ Bảy, Chủ nhật, ngày lễ và Tết theo âm lịch). Ngày dự kiến xong theo nhịp 28 ngày qua; khoảng dự báo 80% lấy theo phương pháp bootstrap trên nhịp của 8 tuần gần nhất."
+            : "Method: “verified” means a record whose values a verification settled (two passes compared, review, or sampling). Pace is records verified per working day (weekends, public holidays and the lunar Tết excluded). The forecast uses the pace of the last 28 days; the 80% range is a bootstrap over the pace of the last 8 weeks."
+    }
+}

@@ -1,0 +1,159 @@
+/// The daily summary the progress reports read: per Vietnamese day, batch and person, what was
+/// received, keyed, verified, exported and accepted, and the keying and conflicts behind it.
+///
+/// Reports over a year of a million records must not scan the records, so the summary is kept by
+/// triggers in the same transaction as every write it counts: nothing is committed without its
+/// count, and nothing is counted that was rolled back. `rebuildSelect` computes the same table
+/// from the data itself; `hotich report rebuild` compares the two and replaces the summary (a test
+/// checks they agree after a whole workflow).
+///
+/// The triggers were created by migration v10 and are part of what it means; a change to them is a
+/// new migration that drops and recreates them.
+enum ProgressSummary {
+    /// The counters, in the order of ``HoTichModel/ProgressCounters``.
+    static let counters = [
+        "entries", "keyed", "verified", "exported", "accepted", "keyings", "fields", "typedKeyings", "typedFields",
+        "conflicts",
+    ]
+
+    /// The Vietnamese day (UTC+7) of a stored UTC time.
+    static func day(_ time: String) -> String { "date(\(time), '+7 hours')" }
+
+    /// Adds `values` (counter → SQL expression) to the summary row of `day`, `batch` and `actor`,
+    /// when `condition` holds.
+    static func add(day: String, batch: String, actor: String, _ values: [String: String], when condition: String = "1") -> String {
+        let columns = counters.map { values[$0] ?? "0" }
+        return """
+            INSERT INTO progressDay (day, batchId, actor, \(counters.joined(separator: ", ")))
+            SELECT \(day), \(batch), \(actor), \(columns.joined(separator: ", ")) WHERE \(condition)
+            ON CONFLICT (day, batchId, actor) DO UPDATE SET
+            \(counters.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "));
+            """
+    }
+
+    /// The number of fields of a keying row `k` (its own values, or its record's).
+    static func fieldCount(_ k: String) -> String {
+        "(SELECT COUNT(*) FROM json_each(COALESCE(\(k).fields, (SELECT fields FROM record WHERE record.id = \(k).recordId))))"
+    }
+
+    static func batchReceivedDay(_ batch: String) -> String {
+        "(SELECT \(day("receivedAt")) FROM batch WHERE batch.id = \(batch))"
+    }
+
+    static func isUsable(_ scanFile: String) -> String {
+        "(SELECT usable FROM scanFile WHERE scanFile.id = \(scanFile))"
+    }
+
+    static func keying(_ k: String, sign: String) -> [String: String] {
+        [
+            "keyings": sign + "1", "fields": sign + fieldCount(k),
+            "typedKeyings": "\(sign)(\(k).source = 'interactive')",
+            "typedFields": "\(sign)(CASE WHEN \(k).source = 'interactive' THEN \(fieldCount(k)) ELSE 0 END)",
+        ]
+    }
+
+    static func verifiedBy(_ r: String) -> String { "IFNULL(\(r).verifiedBy, '')" }
+    static func verifiedDay(_ r: String) -> String { day("COALESCE(\(r).verifiedAt, \(r).createdAt)") }
+
+    /// The table, its triggers and the indexes the reports need.
+    static var schemaSQL: String {
+        """
+        CREATE TABLE progressDay (
+            day TEXT NOT NULL, batchId TEXT NOT NULL, actor TEXT NOT NULL,
+            \(counters.map { "\($0) INTEGER NOT NULL DEFAULT 0" }.joined(separator: ", ")),
+            PRIMARY KEY (day, batchId, actor)) WITHOUT ROWID;
+
+        CREATE TRIGGER progress_scanFile_received AFTER INSERT ON scanFile WHEN NEW.usable BEGIN
+        \(add(day: batchReceivedDay("NEW.batchId"), batch: "NEW.batchId", actor: "''", ["entries": "1"]))
+        END;
+        CREATE TRIGGER progress_file_marked AFTER INSERT ON nonEntryFile WHEN NEW.clearedAt IS NULL BEGIN
+        \(add(day: day("NEW.markedAt"), batch: "NEW.batchId", actor: "''", ["entries": "-1"], when: isUsable("NEW.scanFileId")))
+        END;
+        CREATE TRIGGER progress_file_mark_cleared AFTER UPDATE OF clearedAt ON nonEntryFile
+        WHEN OLD.clearedAt IS NULL AND NEW.clearedAt IS NOT NULL BEGIN
+        \(add(day: day("NEW.clearedAt"), batch: "NEW.batchId", actor: "''", ["entries": "1"], when: isUsable("NEW.scanFileId")))
+        END;
+
+        CREATE TRIGGER progress_record_created AFTER INSERT ON record BEGIN
+        \(add(day: day("NEW.createdAt"), batch: "NEW.batchId", actor: "''", ["keyed": "1", "entries": "(NEW.scanFileId IS NULL)"]))
+        \(add(day: verifiedDay("NEW"), batch: "NEW.batchId", actor: verifiedBy("NEW"), ["verified": "1"], when: "NEW.status = 'verified'"))
+        END;
+        CREATE TRIGGER progress_record_verification AFTER UPDATE OF status, verifiedAt, verifiedBy ON record
+        WHEN (OLD.status = 'verified' OR NEW.status = 'verified')
+         AND (OLD.status IS NOT NEW.status OR OLD.verifiedAt IS NOT NEW.verifiedAt OR OLD.verifiedBy IS NOT NEW.verifiedBy) BEGIN
+        \(add(day: verifiedDay("OLD"), batch: "OLD.batchId", actor: verifiedBy("OLD"), ["verified": "-1"], when: "OLD.status = 'verified'"))
+        \(add(day: verifiedDay("NEW"), batch: "NEW.batchId", actor: verifiedBy("NEW"), ["verified": "1"], when: "NEW.status = 'verified'"))
+        END;
+
+        CREATE TRIGGER progress_record_exported AFTER INSERT ON exportedRecord
+        WHEN NOT NEW.withdrawal AND NOT EXISTS (
+            SELECT 1 FROM exportedRecord e WHERE e.recordId = NEW.recordId AND NOT e.withdrawal
+            AND NOT (e.version = NEW.version AND e.packageId = NEW.packageId)) BEGIN
+        \(add(day: day("NEW.exportedAt"), batch: "(SELECT batchId FROM record WHERE id = NEW.recordId)", actor: "''", ["exported": "1"]))
+        END;
+        CREATE TRIGGER progress_record_accepted AFTER UPDATE OF receipt ON exportedRecord
+        WHEN NOT NEW.withdrawal AND (OLD.receipt IS 'accepted') IS NOT (NEW.receipt IS 'accepted')
+         AND NOT EXISTS (
+            SELECT 1 FROM exportedRecord e WHERE e.recordId = NEW.recordId AND NOT e.withdrawal AND e.receipt = 'accepted'
+            AND NOT (e.version = NEW.version AND e.packageId = NEW.packageId)) BEGIN
+        \(add(day: day("COALESCE(OLD.receiptAt, OLD.exportedAt)"), batch: "(SELECT batchId FROM record WHERE id = OLD.recordId)",
+              actor: "''", ["accepted": "-1"], when: "OLD.receipt IS 'accepted'"))
+        \(add(day: day("COALESCE(NEW.receiptAt, NEW.exportedAt)"), batch: "(SELECT batchId FROM record WHERE id = NEW.recordId)",
+              actor: "''", ["accepted": "1"], when: "NEW.receipt IS 'accepted'"))
+        END;
+
+        CREATE TRIGGER progress_keying_saved AFTER INSERT ON keying WHEN NEW.state = 'complete' BEGIN
+        \(add(day: day("NEW.savedAt"), batch: "NEW.batchId", actor: "NEW.operator", keying("NEW", sign: "")))
+        END;
+        CREATE TRIGGER progress_keying_changed AFTER UPDATE OF state, savedAt, operator, fields, source ON keying
+        WHEN OLD.state = 'complete' OR NEW.state = 'complete' BEGIN
+        \(add(day: day("OLD.savedAt"), batch: "OLD.batchId", actor: "OLD.operator", keying("OLD", sign: "-"), when: "OLD.state = 'complete'"))
+        \(add(day: day("NEW.savedAt"), batch: "NEW.batchId", actor: "NEW.operator", keying("NEW", sign: ""), when: "NEW.state = 'complete'"))
+        END;
+        CREATE TRIGGER progress_keying_deleted AFTER DELETE ON keying WHEN OLD.state = 'complete' BEGIN
+        \(add(day: day("OLD.savedAt"), batch: "OLD.batchId", actor: "OLD.operator", keying("OLD", sign: "-")))
+        END;
+
+        CREATE TRIGGER progress_conflict_found AFTER INSERT ON fieldDecision WHEN NEW.origin = 'conflict' BEGIN
+        \(add(day: day("NEW.createdAt"), batch: "NEW.batchId", actor: "''", ["conflicts": "1"]))
+        END;
+
+        CREATE INDEX auditEvent_on_at ON auditEvent (at);
+        CREATE INDEX scanFile_damaged ON scanFile (batchId) WHERE NOT usable;
+        CREATE INDEX exportedRecord_rejected ON exportedRecord (recordId) WHERE receipt = 'rejected';
+        CREATE INDEX fieldDecision_open ON fieldDecision (batchId) WHERE decidedAt IS NULL AND supersededAt IS NULL;
+        CREATE INDEX fieldDecision_on_decidedAt ON fieldDecision (decidedAt) WHERE decidedAt IS NOT NULL;
+        """
+    }
+
+    /// The summary computed from the data itself: what the triggers keep, row for row.
+    static var rebuildSelect: String {
+        func row(_ day: String, _ batch: String, _ actor: String, _ values: [String: String]) -> String {
+            "SELECT \(day) AS day, \(batch) AS batchId, \(actor) AS actor, "
+                + counters.map { "\(values[$0] ?? "0") AS \($0)" }.joined(separator: ", ")
+        }
+        let parts = [
+            row(day("b.receivedAt"), "s.batchId", "''", ["entries": "1"])
+                + " FROM scanFile s JOIN batch b ON b.id = s.batchId WHERE s.usable",
+            row(day("n.markedAt"), "n.batchId", "''", ["entries": "-1"])
+                + " FROM nonEntryFile n JOIN scanFile s ON s.id = n.scanFileId WHERE s.usable",
+            row(day("n.clearedAt"), "n.batchId", "''", ["entries": "1"])
+                + " FROM nonEntryFile n JOIN scanFile s ON s.id = n.scanFileId WHERE s.usable AND n.clearedAt IS NOT NULL",
+            row(day("r.createdAt"), "r.batchId", "''", ["keyed": "1", "entries": "(r.scanFileId IS NULL)"]) + " FROM record r",
+            row(verifiedDay("r"), "r.batchId", verifiedBy("r"), ["verified": "1"]) + " FROM record r WHERE r.status = 'verified'",
+            row(day("MIN(e.exportedAt)"), "r.batchId", "''", ["exported": "1"])
+                + " FROM exportedRecord e JOIN record r ON r.id = e.recordId WHERE NOT e.withdrawal GROUP BY e.recordId",
+            row(day("MIN(COALESCE(e.receiptAt, e.exportedAt))"), "r.batchId", "''", ["accepted": "1"])
+                + " FROM exportedRecord e JOIN record r ON r.id = e.recordId"
+                + " WHERE NOT e.withdrawal AND e.receipt = 'accepted' GROUP BY e.recordId",
+            row(day("k.savedAt"), "k.batchId", "k.operator", keying("k", sign: "")) + " FROM keying k WHERE k.state = 'complete'",
+            row(day("f.createdAt"), "f.batchId", "''", ["conflicts": "1"]) + " FROM fieldDecision f WHERE f.origin = 'conflict'",
+        ]
+        return """
+            SELECT day, batchId, actor, \(counters.map { "SUM(\($0)) AS \($0)" }.joined(separator: ", "))
+            FROM (\(parts.joined(separator: "\nUNION ALL\n")))
+            GROUP BY day, batchId, actor
+            HAVING \(counters.map { "SUM(\($0)) <> 0" }.joined(separator: " OR "))
+            """
+    }
+}

@@ -1,0 +1,31 @@
+public import Foundation
+public import HoTichModel
+
+/// Writes a report a person will send: owner-only (0600) whatever the umask, and atomically —
+/// written beside its destination under a temporary name, flushed, then renamed — so that a crash
+/// leaves either the old file or the whole new one, never half a page that looks finished.
+public enum ReportFile {
+    public static func write(_ text: String, to destination: URL) throws {
+        let folder = destination.deletingLastPathComponent()
+        let partial = folder.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
+        do {
+            guard FileManager.default.createFile(atPath: partial.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: destination.path])
+            }
+            defer { try? FileManager.default.removeItem(at: partial) }
+            let handle = try FileHandle(forWritingTo: partial)
+            do {
+                try handle.write(contentsOf: Data(text.utf8))
+                try handle.synchronize()
+                try handle.close()
+            } catch {
+                try? handle.close()
+                throw error
+            }
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: partial.path)
+            guard rename(partial.path, destination.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        } catch {
+            throw FileSystemFailure.hotichError(for: error, fallbackPath: destination.path) ?? error
+        }
+    }
+}

@@ -1,0 +1,151 @@
+public import Foundation
+public import HoTichModel
+import HoTichStore
+
+extension Session {
+    // MARK: - Plans
+
+    /// A supervisor sets (or revises) the plan of an office, for one kind of register or all:
+    /// `records` verified by `due`. The plan in force before stays as history.
+    @discardableResult
+    public func setPlan(
+        office: OfficeCode, kind: RecordKind?, records: Int, due: CivilDate, start: CivilDate?, now: Date = Date()
+    ) throws -> ProgressPlan {
+        try require(.planWork)
+        guard (1...ProgressPlan.maximumRecords).contains(records) else { throw HoTichError(.invalidPlanRecords(records)) }
+        if let start, due < start { throw HoTichError(.dueBeforeStart(due: due, start: start)) }
+        let me = user.name
+        let time = Timestamp.text(for: now)
+        return try workspace.store.write { tx in
+            let earlier = try tx.plans(history: true).filter { $0.office == office && $0.kind == kind }
+            let plan = ProgressPlan(
+                office: office, kind: kind, records: records, start: start, due: due, setBy: me, setAt: time,
+                revision: (earlier.map(\.revision).max() ?? 0) + 1)
+            try tx.insertPlan(plan)
+            try tx.appendAudit(
+                AuditEntry(
+                    actor: me, action: .planSet, subject: plan.unit.description,
+                    reason: "\(records) by \(due.iso)\(start.map { " from \($0.iso)" } ?? "") (revision \(plan.revision))"),
+                at: time)
+            return plan
+        }
+    }
+
+    /// The plans in force, or every revision with `history`.
+    public func plans(history: Bool = false) throws -> [ProgressPlan] {
+        try require(.viewWork)
+        return try workspace.store.read { tx in try tx.plans(history: history) }
+    }
+
+    // MARK: - Working calendar
+
+    /// The workspace's working calendar: public holidays corrected by its own entries, and those entries.
+    public func workingCalendar() throws -> (calendar: WorkingCalendar, entries: [WorkingCalendar.Entry]) {
+        try require(.viewWork)
+        let entries = try workspace.store.read { tx in try tx.calendarEntries() }
+        return (WorkingCalendar(entries: entries), entries)
+    }
+
+    /// Counts `days` as working days or days off, whatever the public-holiday calendar says.
+    public func setCalendarDays(_ days: [CivilDate], working: Bool, reason: String, now: Date = Date()) throws {
+        try require(.planWork)
+        let reason = VietnameseText.normalized(reason).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty, reason.count <= 500 else { throw HoTichError(.calendarNeedsReason) }
+        let me = user.name
+        let time = Timestamp.text(for: now)
+        try workspace.store.write { tx in
+            for day in Set(days).sorted() {
+                try tx.setCalendarEntry(WorkingCalendar.Entry(day: day, working: working, reason: reason, setBy: me, setAt: time))
+                try tx.appendAudit(
+                    AuditEntry(actor: me, action: .calendarSet, subject: day.iso, toState: working ? "working" : "off", reason: reason),
+                    at: time)
+            }
+        }
+    }
+
+    /// Lets `day` count by the public-holiday calendar again.
+    public func clearCalendarDay(_ day: CivilDate, now: Date = Date()) throws {
+        try require(.planWork)
+        let me = user.name
+        try workspace.store.write { tx in
+            guard try tx.removeCalendarEntry(day) else { throw HoTichError(.calendarDayNotSet(day: day)) }
+            try tx.appendAudit(AuditEntry(actor: me, action: .calendarCleared, subject: day.iso), at: Timestamp.text(for: now))
+        }
+    }
+
+    // MARK: - Reports
+
+    /// Where each unit stands on `to` (today by default), with what it did from `from`.
+    ///
+    /// People who may not see others' figures see only their own line when grouped by person.
+    public func progressReport(
+        by grouping: ProgressUnit.Grouping, from: CivilDate? = nil, to: CivilDate? = nil, now: Date = Date()
+    ) throws -> ProgressReport {
+        try require(.viewWork)
+        let asOf = to ?? CivilDate.today(now: now)
+        if let from, asOf < from { throw HoTichError(.periodEndsBeforeStart(from: from, to: asOf)) }
+        let (series, workspaceDays, plans, entries) = try workspace.store.read { tx in
+            (try tx.progressSeries(by: grouping, through: asOf), try tx.workspaceProgress(through: asOf),
+             try tx.plans(history: false), try tx.calendarEntries())
+        }
+        let visible = series.filter { mayView($0.unit) }
+        return ProgressReport.make(
+            series: visible, workspace: workspaceDays, plans: plans, grouping: grouping, from: from, asOf: asOf,
+            calendar: WorkingCalendar(entries: entries))
+    }
+
+    /// The week a supervisor sends: ISO week `week` (`2026-W48`), the current week by default.
+    public func weeklyReview(
+        week: String? = nil, by grouping: ProgressUnit.Grouping = .office, now: Date = Date()
+    ) throws -> WeeklyReview {
+        try require(.viewWork)
+        let today = CivilDate.today(now: now)
+        let chosen: (monday: CivilDate, year: Int, week: Int)
+        if let week {
+            guard let parsed = CivilDate.isoWeek(week) else { throw HoTichError(.invalidWeek(week)) }
+            chosen = parsed
+        } else {
+            chosen = (today.monday, today.isoWeek.year, today.isoWeek.week)
+        }
+        let sunday = chosen.monday.adding(days: 6)
+        // The current week is reported as of today: the days to come have done nothing yet.
+        let asOf = max(chosen.monday, min(sunday, today))
+        let progress = try progressReport(by: grouping, from: chosen.monday, to: asOf, now: now)
+        let (quality, awaiting, head) = try workspace.store.read { tx in
+            (try tx.quality(from: chosen.monday, through: sunday), try tx.awaitingDecisions(), try tx.auditChainHead())
+        }
+        return WeeklyReview(
+            year: chosen.year, week: chosen.week, monday: chosen.monday, progress: progress, quality: quality, awaiting: awaiting,
+            auditHead: head)
+    }
+
+    /// People's figures from `from` (the beginning by default) through `to` (today), in one batch
+    /// or all. Supervisors see everyone; others see themselves only.
+    public func operatorFigures(
+        from: CivilDate? = nil, to: CivilDate? = nil, batch: String? = nil, now: Date = Date()
+    ) throws -> [OperatorFigures] {
+        try require(.viewWork)
+        let end = to ?? CivilDate.today(now: now)
+        if let from, end < from { throw HoTichError(.periodEndsBeforeStart(from: from, to: end)) }
+        let figures = try workspace.store.read { tx in try tx.operatorFigures(from: from, through: end, batch: batch) }
+        return figures.filter { mayView(.person($0.name)) }
+    }
+
+    /// Recomputes the progress summary from the data; the rows that differed (0 when it was sound).
+    public func rebuildProgressSummary(now: Date = Date()) throws -> Int {
+        try require(.rebuildSummaries)
+        let me = user.name
+        return try workspace.store.write { tx in
+            let differences = try tx.rebuildProgressSummary()
+            try tx.appendAudit(
+                AuditEntry(actor: me, action: .progressRebuilt, reason: "\(differences) rows differed"), at: Timestamp.text(for: now))
+            return differences
+        }
+    }
+
+    /// Whether this user may see the figures of `unit`: anyone's own, and everyone's for supervisors.
+    private func mayView(_ unit: ProgressUnit) -> Bool {
+        guard case .person(let name) = unit else { return true }
+        return name == user.name || Permission.viewTeamFigures.allowedRoles.contains(user.role)
+    }
+}
