@@ -15,6 +15,12 @@ public enum PublicHolidays {
     /// The years whose lunar holidays are known (the span of the bundled table).
     public static var lunarYears: ClosedRange<Int> { LunarDates.years }
 
+    /// The first day of the lunar year (Tết Nguyên đán) in `year`, where the table knows it.
+    public static func lunarNewYear(in year: Int) -> CivilDate? { LunarDates.byYear[year]?.tet }
+
+    /// The Hùng Kings' Commemoration (10th day of the 3rd lunar month) in `year`, where known.
+    public static func hungKingsDay(in year: Int) -> CivilDate? { LunarDates.byYear[year]?.hungKings }
+
     /// The public holidays of `year` with their names, before compensation for weekends. Years
     /// outside ``lunarYears`` get only the holidays of the Gregorian calendar.
     public static func holidays(in year: Int) -> [(day: CivilDate, name: Holiday)] {

@@ -16,8 +16,10 @@ enum ProgressSummary {
         "conflicts",
     ]
 
-    /// The Vietnamese day (UTC+7) of a stored UTC time.
-    static func day(_ time: String) -> String { "date(\(time), '+7 hours')" }
+    /// The Vietnamese day (UTC+7) of a stored UTC time. A time that is not one (never written by
+    /// hotich, but possible in a very old or hand-edited file) counts on 1970-01-01, so that it is
+    /// in every total and in no recent week, instead of refusing the write.
+    static func day(_ time: String) -> String { "IFNULL(date(\(time), '+7 hours'), '1970-01-01')" }
 
     /// Adds `values` (counter → SQL expression) to the summary row of `day`, `batch` and `actor`,
     /// when `condition` holds.
