@@ -138,7 +138,7 @@ let package = Package(
         /// Files the reader and import tests write from raw parts (workbooks, zips).
         .target(
             name: "HoTichTestSupport",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CZlibChecksum", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/HoTichTestSupport",
             swiftSettings: swiftSettings
         ),
@@ -171,7 +171,7 @@ let package = Package(
         .testTarget(
             name: "HoTichCLITests",
             dependencies: [
-                "hotich", "HoTichCLI", "HoTichModel", "HoTichStore", "HoTichWorkflow", "HoTichExchange",
+                "hotich", "HoTichCLI", "HoTichModel", "HoTichStore", "HoTichWorkflow", "HoTichExchange", "HoTichTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings

@@ -153,6 +153,22 @@ struct Demo: ParsableCommand {
         if let broken { throw HoTichError(.auditChainBroken(eventID: broken)) }
         tell(.auditChainValid(events: events))
 
+        say(.plan)
+        let today = CivilDate.today()
+        let plan = try supervisor.setPlan(
+            office: SampleScans.office, kind: nil, records: 2_000, due: today.adding(days: 182), start: today.adding(days: -7))
+        tell(.planSet(unit: plan.unit.text(in: language), records: plan.records, due: plan.due, revision: plan.revision))
+        say(.progress)
+        console.out(ProgressTables.progress(try supervisor.progressReport(by: .office), language: language).render(.table, language: language))
+        say(.weeklyReview)
+        let review = try supervisor.weeklyReview()
+        let page = root.appendingPathComponent(language == .vietnamese ? "bao-cao-tuan.html" : "weekly-review.html")
+        let info = try workspace.info()
+        try ReportFile.write(
+            WeeklyPage.render(review, office: "\(info.name ?? "") (\(info.officeCode.value))", generatedAt: Timestamp.now(), language: language),
+            to: page)
+        tell(.reportWritten(path: page.path))
+
         console.line(Message.demoDone(path: workspaceFolder.path).text(in: language))
     }
 }

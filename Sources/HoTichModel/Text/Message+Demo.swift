@@ -53,6 +53,15 @@ extension Message {
         case .auditChain: language == .vietnamese
             ? "Kiểm tra chuỗi mã băm của nhật ký kiểm toán"
             : "Verify the audit trail's hash chain"
+        case .plan: language == .vietnamese
+            ? "Giám sát đặt kế hoạch cho phường: 2.000 bản ghi được kiểm tra xong trong sáu tháng"
+            : "The supervisor sets the ward's plan: 2,000 records verified within six months"
+        case .progress: language == .vietnamese
+            ? "Tiến độ so với kế hoạch: nhịp độ theo ngày làm việc, nhịp cần để kịp hạn, ngày dự kiến xong và khoảng dự báo"
+            : "Progress against the plan: pace per working day, the pace the due date needs, the forecast finish and its range"
+        case .weeklyReview: language == .vietnamese
+            ? "Báo cáo tuần để gửi: một trang HTML tự chứa, có biểu đồ, mở được trên điện thoại và in khổ A4"
+            : "The weekly review to send: one self-contained HTML page with charts, readable on a phone and printable on A4"
         }
     }
 }

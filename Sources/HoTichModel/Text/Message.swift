@@ -333,6 +333,9 @@ public enum Message: Sendable, Equatable {
         case exportMinistry
         case status
         case auditChain
+        case plan
+        case progress
+        case weeklyReview
     }
 
     /// Column headers and short words.

@@ -93,6 +93,13 @@ enum ProgressSummary {
             AND NOT (e.version = NEW.version AND e.packageId = NEW.packageId)) BEGIN
         \(add(day: day("NEW.exportedAt"), batch: "(SELECT batchId FROM record WHERE id = NEW.recordId)", actor: "''", ["exported": "1"]))
         END;
+        CREATE TRIGGER progress_record_accepted_on_arrival AFTER INSERT ON exportedRecord
+        WHEN NOT NEW.withdrawal AND NEW.receipt IS 'accepted' AND NOT EXISTS (
+            SELECT 1 FROM exportedRecord e WHERE e.recordId = NEW.recordId AND NOT e.withdrawal AND e.receipt = 'accepted'
+            AND NOT (e.version = NEW.version AND e.packageId = NEW.packageId)) BEGIN
+        \(add(day: day("COALESCE(NEW.receiptAt, NEW.exportedAt)"), batch: "(SELECT batchId FROM record WHERE id = NEW.recordId)",
+              actor: "''", ["accepted": "1"]))
+        END;
         CREATE TRIGGER progress_record_accepted AFTER UPDATE OF receipt ON exportedRecord
         WHEN NOT NEW.withdrawal AND (OLD.receipt IS 'accepted') IS NOT (NEW.receipt IS 'accepted')
          AND NOT EXISTS (

@@ -23,6 +23,10 @@ struct SyntheticWorkspace {
     var onlyKind: RecordKind?
     /// Only this state, with the double-keying policy (every state otherwise).
     var onlyState: BatchState?
+    /// Spread the work over this many days before today (0: everything happens now). With a
+    /// history, batches arrive in turn, older ones further along (exported, with receipts), and
+    /// each record is keyed, verified and exported on days of its own: what progress reports read.
+    var historyDays = 0
 
     static let kindShares: [(RecordKind, Double)] = [(.birth, 50), (.death, 20), (.marriage, 20), (.maritalStatus, 5), (.parentChild, 5)]
     static let stateShares: [(BatchState, Double)] = [
@@ -74,19 +78,52 @@ struct SyntheticWorkspace {
             let kind = onlyKind ?? drawnKind
             let year = 1990 + (batchIndex / offices) % 30
             let drawnState = Self.stateShares[people.random.pick(cumulative: stateWeights)].0
-            let state = onlyState ?? drawnState
+            // With a history, how far through the records this batch comes (0 oldest, 1 newest).
+            let age = Double(written) / Double(records)
+            let received: CivilDate? = historyDays > 0
+                ? CivilDate.today().adding(days: -historyDays + Int(age * Double(max(1, historyDays - 2)))) : nil
+            let state = onlyState
+                ?? received.map { Self.state(daysAgo: $0.days(to: CivilDate.today()), index: batchIndex, people: &people) } ?? drawnState
             let drawnPolicy: VerificationPolicy = people.random.chance(0.8) ? .double : (people.random.chance(0.5) ? .review : .sample)
             let policy = onlyState == nil ? drawnPolicy : .double
             let recorded = try workspace.sqlite.databaseWrite { db in
                 try writeBatch(
                     db, index: batchIndex, office: office, kind: kind, year: year, state: state, policy: policy,
-                    count: count, people: &people, nextNumber: &nextNumber, scans: scans)
+                    count: count, people: &people, nextNumber: &nextNumber, scans: scans, received: received)
             }
             written += recorded
             batchIndex += 1
             progress(written)
         }
         return workspace
+    }
+
+    /// With a history, how far a batch received `daysAgo` has come: keyed in the days after it
+    /// came, verified a week later, exported and receipted within a month; the newest are still
+    /// being keyed, and one in four of them is not started yet.
+    static func state(daysAgo: Int, index: Int, people: inout SyntheticPeople) -> BatchState {
+        if people.random.chance(0.02) { return .onHold }
+        switch daysAgo {
+        case 31...: return .exported
+        case 14...: return .verified
+        case 12...: return .verifying
+        case 9...: return .keyed
+        default: return index % 4 == 0 ? .received : .keying
+        }
+    }
+
+    /// A stored time on `day` in Vietnam's working hours (08:00 + `seconds`), UTC as stored.
+    static func time(_ day: CivilDate, seconds: Int) -> String {
+        let clock = min(seconds, 8 * 3_600 - 1)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(day.iso)T\(two(1 + clock / 3_600)):\(two(clock / 60 % 60)):\(two(clock % 60)).000Z"
+    }
+
+    /// The first weekday on or after `day`.
+    static func weekday(_ day: CivilDate) -> CivilDate {
+        var day = day
+        while day.isWeekend { day = day.adding(days: 1) }
+        return day
     }
 
     /// `value` as `digits` lower-case hexadecimal digits (the low ones).
@@ -115,10 +152,11 @@ struct SyntheticWorkspace {
 
     private func writeBatch(
         _ db: Database, index: Int, office: OfficeCode, kind: RecordKind, year: Int, state: BatchState,
-        policy: VerificationPolicy, count: Int, people: inout SyntheticPeople, nextNumber: inout [String: Int], scans: URL
+        policy: VerificationPolicy, count: Int, people: inout SyntheticPeople, nextNumber: inout [String: Int], scans: URL,
+        received: CivilDate? = nil
     ) throws -> Int {
         var recorded = 0
-        let now = Timestamp.now()
+        let now = received.map { Self.time(Self.weekday($0), seconds: 0) } ?? Timestamp.now()
         try db.execute(sql: "INSERT OR IGNORE INTO office (code, name) VALUES (?, ?)", arguments: [office.value, "UBND xã \(office.value)"])
         let volume = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM book WHERE officeCode = ? AND kind = ? AND year = ?",
                                        arguments: [office.value, kind.code, year]) ?? 0) + 1
@@ -158,6 +196,18 @@ struct SyntheticWorkspace {
             INSERT INTO keying (batchId, entryKey, scanFileId, recordId, pass, operator, state, fields, position, source, startedAt, savedAt)
             VALUES (?, ?, ?, ?, ?, ?, 'complete', ?, 0, 'synthetic', ?, ?)
             """)
+        let exportStatement = try db.makeStatement(sql: """
+            INSERT INTO exportedRecord (recordId, version, packageId, file, exportedAt, receipt, receiptCode, receiptAt)
+            VALUES (?, 1, ?, ?, ?, ?, ?, ?)
+            """)
+        let packageId = "synthetic-\(seed)-\(index)"
+        let deliveredAndReceipted = state == .exported && received != nil
+        if deliveredAndReceipted {
+            try db.execute(sql: """
+                INSERT INTO exportPackage (id, state, folder, createdAt, createdBy, finishedAt, records)
+                VALUES (?, 'complete', '/tmp/synthetic', ?, 'giamsat', ?, ?)
+                """, arguments: [packageId, now, now, count])
+        }
         let counterKey = "\(office.value)/\(kind.code)/\(year)"
         var month = 1
         var day = 1
@@ -187,21 +237,40 @@ struct SyntheticWorkspace {
             let recordId = Self.hex(UInt64(truncatingIfNeeded: seed), 8) + "-" + Self.hex(UInt64(index >> 16), 4) + "-7"
                 + Self.hex(UInt64(index & 0xFFF), 3) + "-8" + Self.hex(UInt64((index >> 12) & 0xF), 3) + "-" + Self.hex(UInt64(position), 12)
             recorded += 1
+            // With a history: keyed over the four days after the batch came, the second pass a
+            // day later, verified a week after, exported a week after that, the receipt two days on.
+            var keyedAt = now, secondAt = now, verifiedAt = now, exportedAt = now, receiptAt = now
+            if let received {
+                let keyedDay = Self.weekday(received.adding(days: 1 + position * 4 / max(1, count)))
+                let seconds = position * 20 % (8 * 3_600)
+                keyedAt = Self.time(keyedDay, seconds: seconds)
+                secondAt = Self.time(Self.weekday(keyedDay.adding(days: 1)), seconds: seconds)
+                verifiedAt = Self.time(Self.weekday(keyedDay.adding(days: 7)), seconds: seconds)
+                exportedAt = Self.time(Self.weekday(keyedDay.adding(days: 14)), seconds: seconds)
+                receiptAt = Self.time(Self.weekday(keyedDay.adding(days: 16)), seconds: seconds)
+            }
             let entryKey = "file:\(fileId)"
             try recordStatement.execute(arguments: [
                 recordId, batchId, fileId, entryKey, kind.code, office.value, year, so, FieldSetJSON.encode(fields),
                 fields[FieldCatalog.subjectNameKey(for: kind)]?.text.map(VietnameseText.folded),
                 fields[FieldCatalog.subjectBirthDateKey(for: kind)]?.text.flatMap { PartialDate($0) }?.year,
                 personalIDKey.flatMap { fields[$0]?.text }.flatMap { PersonalIDNumber($0)?.digits }, status,
-                status == "verified" ? now : nil, status == "verified" ? "kiemtra" : nil, now, now,
+                status == "verified" ? verifiedAt : nil, status == "verified" ? "kiemtra" : nil, keyedAt, keyedAt,
             ])
+            if deliveredAndReceipted {
+                let accepted = people.random.chance(0.97)
+                try exportStatement.execute(arguments: [
+                    recordId, packageId, "\(batchId).xml", exportedAt, accepted ? "accepted" : "rejected", accepted ? nil : "E-PIN",
+                    receiptAt,
+                ])
+            }
             for pass in passes {
                 var keyed = fields
                 if pass == 2 && people.random.chance(disagreementRate) { keyed = slip(keyed, people: &people) }
                 // As keying stores them: the keying that created the record shares its values.
                 try keyingStatement.execute(arguments: [
                     batchId, entryKey, fileId, recordId, pass, pass == 1 ? "nhaplieu1" : "nhaplieu2",
-                    pass == 1 ? nil : FieldSetJSON.encode(keyed), now, now,
+                    pass == 1 ? nil : FieldSetJSON.encode(keyed), pass == 1 ? keyedAt : secondAt, pass == 1 ? keyedAt : secondAt,
                 ])
             }
         }

@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
         subcommands: [
             Generate.self, ImportRows.self, SaveRecord.self, VerifyBatch.self, ExportAll.self, ValidateFile.self,
             FloorImport.self, FloorValidate.self, MinistrySetup.self, ExportMinistryBook.self, AdoptRows.self,
-            Contention.self, Keyer.self, Reporter.self,
+            Contention.self, Keyer.self, Reporter.self, Reports.self,
         ])
 }
 
@@ -30,12 +30,14 @@ struct Generate: ParsableCommand {
     @Flag(help: "Write tiny placeholder scan files.") var withFiles = false
     @Option(help: "Only this record kind (KS, KT, KH, HN, CMC).") var kind: String?
     @Option(help: "Only batches in this state, double-keyed (for example verified).") var state: String?
+    @Option(help: "Spread the work over this many days before today (0: all now).") var historyDays = 0
 
     func run() throws {
         let folder = URL(fileURLWithPath: out)
         var generator = SyntheticWorkspace(records: records, seed: seed, batchSize: batchSize, withFiles: withFiles)
         generator.onlyKind = kind.flatMap { RecordKind(code: $0) }
         generator.onlyState = state.flatMap { BatchState(rawValue: $0) }
+        generator.historyDays = historyDays
         let (_, seconds) = try Measure.time { try generator.build(in: folder) }
         Measure.report("generate", String(format: "%.0f", Double(records) / seconds), "records/s",
                        "\(records) records in \(String(format: "%.1f", seconds)) s")
@@ -72,9 +74,17 @@ struct ImportRows: ParsableCommand {
 
     @Option(help: "Workspace folder.") var workspace: String
     @Option(help: "Rows to import.") var rows = 100_000
+    @Flag(help: "Drop the progress summary's triggers first (what the summary costs an import).") var withoutSummary = false
 
     func run() throws {
         let ws = try Workspace.open(at: URL(fileURLWithPath: workspace))
+        if withoutSummary {
+            try ws.sqlite.databaseWrite { db in
+                for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'progress_%'") {
+                    try db.execute(sql: "DROP TRIGGER \"\(name)\"")
+                }
+            }
+        }
         let existing = try ws.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
         let batch = try addEmptyBatch(ws, files: 0, tag: "import-\(UUID().uuidString.prefix(6))")
         let csv = URL(fileURLWithPath: workspace).appendingPathComponent("bench-import.csv")
@@ -83,7 +93,7 @@ struct ImportRows: ParsableCommand {
             try ws.session(as: "nhaplieu1").importKeyings(ImportRequest(batchID: batch, file: csv))
         }
         guard report.imported == rows else { throw ValidationError("imported \(report.imported) of \(rows)") }
-        Measure.report("import", String(format: "%.0f", Double(rows) / seconds), "rows/s",
+        Measure.report(withoutSummary ? "import-nosummary" : "import", String(format: "%.0f", Double(rows) / seconds), "rows/s",
                        "\(rows) KS rows into \(existing) records, \(String(format: "%.1f", seconds)) s")
     }
 
