@@ -94,29 +94,35 @@ extension Session {
             calendar: WorkingCalendar(entries: entries))
     }
 
-    /// The week a supervisor sends: ISO week `week` (`2026-W48`), the current week by default.
+    /// The week a supervisor sends: ISO week `week` (`2026-W48`); or the period `from` … `to`
+    /// (from the Monday of `to`'s week, through today, when one is left out); the current week
+    /// when none is given.
     public func weeklyReview(
-        week: String? = nil, by grouping: ProgressUnit.Grouping = .office, now: Date = Date()
+        week: String? = nil, from: CivilDate? = nil, to: CivilDate? = nil, by grouping: ProgressUnit.Grouping = .office,
+        now: Date = Date()
     ) throws -> WeeklyReview {
         try require(.viewWork)
         let today = CivilDate.today(now: now)
-        let chosen: (monday: CivilDate, year: Int, week: Int)
+        let first: CivilDate, last: CivilDate, label: String?
         if let week {
             guard let parsed = CivilDate.isoWeek(week) else { throw HoTichError(.invalidWeek(week)) }
-            chosen = parsed
+            (first, last, label) = (parsed.monday, parsed.monday.adding(days: 6), parsed.monday.isoWeekText)
+        } else if from != nil || to != nil {
+            last = to ?? today
+            first = from ?? last.monday
+            label = first == first.monday && last == first.adding(days: 6) ? first.isoWeekText : nil
         } else {
-            chosen = (today.monday, today.isoWeek.year, today.isoWeek.week)
+            (first, last, label) = (today.monday, today.monday.adding(days: 6), today.isoWeekText)
         }
-        let sunday = chosen.monday.adding(days: 6)
+        if last < first { throw HoTichError(.periodEndsBeforeStart(from: first, to: last)) }
         // The current week is reported as of today: the days to come have done nothing yet.
-        let asOf = max(chosen.monday, min(sunday, today))
-        let progress = try progressReport(by: grouping, from: chosen.monday, to: asOf, now: now)
+        let asOf = max(first, min(last, today))
+        let progress = try progressReport(by: grouping, from: first, to: asOf, now: now)
         let (quality, awaiting, head) = try workspace.store.read { tx in
-            (try tx.quality(from: chosen.monday, through: sunday), try tx.awaitingDecisions(), try tx.auditChainHead())
+            (try tx.quality(from: first, through: last), try tx.awaitingDecisions(), try tx.auditChainHead())
         }
         return WeeklyReview(
-            year: chosen.year, week: chosen.week, monday: chosen.monday, progress: progress, quality: quality, awaiting: awaiting,
-            auditHead: head)
+            first: first, last: last, isoWeek: label, progress: progress, quality: quality, awaiting: awaiting, auditHead: head)
     }
 
     /// People's figures from `from` (the beginning by default) through `to` (today), in one batch

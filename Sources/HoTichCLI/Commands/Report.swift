@@ -64,6 +64,8 @@ struct ReportWeekly: ParsableCommand {
     @Option(help: "Tuần ISO / ISO week, e.g. 2026-W48 (default: this week).")
     var week: String?
 
+    @OptionGroup var period: PeriodOptions
+
     @Option(help: "Định dạng / format: markdown | table | csv | json.")
     var format: Format = .markdown
 
@@ -75,6 +77,10 @@ struct ReportWeekly: ParsableCommand {
 
     func validate() throws {
         if let week, CivilDate.isoWeek(week) == nil { throw usageError(.invalidWeek(week), global.language) }
+        if week != nil, period.from != nil || period.to != nil {
+            throw ValidationError(global.language == .vietnamese
+                ? "Chọn --week hoặc --from/--to, không cả hai." : "Give --week or --from/--to, not both.")
+        }
         if by == .batch || by == .operator {
             throw ValidationError(global.language == .vietnamese
                 ? "Báo cáo tuần nhóm theo cơ quan (office) hay loại sổ (kind)."
@@ -85,7 +91,8 @@ struct ReportWeekly: ParsableCommand {
     func run() throws {
         let language = global.language
         let session = try global.session()
-        let review = try session.weeklyReview(week: week, by: by)
+        let (from, to) = try period.days(language)
+        let review = try session.weeklyReview(week: week, from: from, to: to, by: by)
         let info = try session.workspace.info()
         let office = info.name.map { "\($0) (\(info.officeCode.value))" } ?? info.officeCode.value
         let made = Timestamp.now()

@@ -5,7 +5,7 @@ package import HoTichModel
 /// ISO dates and codes, for a dashboard or another system.
 package enum WeeklyJSON {
     struct Document: Encodable {
-        let week: String
+        let week: String?
         let from: CivilDate
         let to: CivilDate
         let units: [Unit]
@@ -49,7 +49,7 @@ package enum WeeklyJSON {
                 finishLatest: forecast.finishLatest, status: forecast.status.rawValue, daysLate: forecast.daysLate)
         }
         let document = Document(
-            week: review.weekText, from: review.monday, to: review.sunday, units: review.progress.rows.map(unit),
+            week: review.isoWeek, from: review.first, to: review.last, units: review.progress.rows.map(unit),
             overall: unit(review.progress.overall), quality: review.quality,
             unitsAtRisk: review.unitsAtRisk.map {
                 Risk(unit: $0.unit.description, status: $0.forecast.status.rawValue, reason: WeeklyReview.reason(for: $0, in: .english))

@@ -29,20 +29,23 @@ struct WeeklyWording {
     var vi: Bool { language == .vietnamese }
 
     func title(office: String) -> String {
-        vi ? "Báo cáo tiến độ số hóa sổ hộ tịch — \(office) — tuần \(review.weekText)"
-            : "Civil-status register digitization progress — \(office) — week \(review.weekText)"
+        let period = review.isoWeek.map { vi ? "tuần \($0)" : "week \($0)" }
+            ?? (vi ? "từ \(review.first.vietnamese) đến \(review.last.vietnamese)" : "\(review.first.iso) to \(review.last.iso)")
+        return vi ? "Báo cáo tiến độ số hóa sổ hộ tịch — \(office) — \(period)"
+            : "Civil-status register digitization progress — \(office) — \(period)"
     }
 
     var period: String {
-        vi ? "Từ \(review.monday.vietnamese) đến \(review.sunday.vietnamese)" : "From \(review.monday.iso) to \(review.sunday.iso)"
+        vi ? "Từ \(review.first.vietnamese) đến \(review.last.vietnamese)" : "From \(review.first.iso) to \(review.last.iso)"
     }
 
     var summary: String {
         let overall = review.progress.overall
         let week = overall.period?.verified ?? 0
+        let inPeriod = review.isoWeek == nil ? (vi ? "Trong kỳ" : "In the period") : (vi ? "Tuần này" : "This week")
         var text = vi
-            ? "Tuần này kiểm tra xong \(week.grouped(in: language)) bản ghi; tổng cộng \(overall.total.verified.grouped(in: language)) đã kiểm tra, \(overall.total.exported.grouped(in: language)) đã xuất, \(overall.total.accepted.grouped(in: language)) được hệ thống trung ương tiếp nhận."
-            : "This week \(week.grouped(in: language)) records were verified; in all \(overall.total.verified.grouped(in: language)) verified, \(overall.total.exported.grouped(in: language)) exported, \(overall.total.accepted.grouped(in: language)) accepted by the central system."
+            ? "\(inPeriod) kiểm tra xong \(week.grouped(in: language)) bản ghi; tổng cộng \(overall.total.verified.grouped(in: language)) đã kiểm tra, \(overall.total.exported.grouped(in: language)) đã xuất, \(overall.total.accepted.grouped(in: language)) được hệ thống trung ương tiếp nhận."
+            : "\(inPeriod) \(week.grouped(in: language)) records were verified; in all \(overall.total.verified.grouped(in: language)) verified, \(overall.total.exported.grouped(in: language)) exported, \(overall.total.accepted.grouped(in: language)) accepted by the central system."
         if let target = overall.target, let percent = overall.percentOfPlan {
             text += vi
                 ? " Đạt \(percent.decimal(1, in: language))% kế hoạch \(target.records.grouped(in: language)) bản ghi (hạn \(target.due.vietnamese)): \(overall.forecast.status.text(in: language).lowercased())."

@@ -1,28 +1,34 @@
 /// The week a supervisor sends: progress this week and overall, verification quality, units at
-/// risk and why, what waits for a decision, and the audit chain's head.
+/// risk and why, what waits for a decision, and the audit chain's head. Usually an ISO week
+/// (Monday to Sunday); any period the supervisor names works the same way.
 public struct WeeklyReview: Sendable {
-    public let year: Int
-    public let week: Int
-    public let monday: CivilDate
-    public var sunday: CivilDate { monday.adding(days: 6) }
-    /// Progress through the week's Sunday, by unit; each row's `period` is the week.
+    /// The period's first and last days.
+    public let first: CivilDate
+    public let last: CivilDate
+    /// The ISO week (`2026-W48`) when the period is one.
+    public let isoWeek: String?
+    /// Progress through the period's last day (or today, when that is earlier), by unit; each
+    /// row's `period` is the period.
     public let progress: ProgressReport
     public let quality: Quality
     public let awaiting: [AwaitingDecision]
     public let auditHead: AuditHead
 
-    public init(year: Int, week: Int, monday: CivilDate, progress: ProgressReport, quality: Quality, awaiting: [AwaitingDecision], auditHead: AuditHead) {
-        self.year = year
-        self.week = week
-        self.monday = monday
+    public init(
+        first: CivilDate, last: CivilDate, isoWeek: String?, progress: ProgressReport, quality: Quality, awaiting: [AwaitingDecision],
+        auditHead: AuditHead
+    ) {
+        self.first = first
+        self.last = last
+        self.isoWeek = isoWeek
         self.progress = progress
         self.quality = quality
         self.awaiting = awaiting
         self.auditHead = auditHead
     }
 
-    /// `2026-W48`.
-    public var weekText: String { "\(year)-W\(week < 10 ? "0" : "")\(week)" }
+    /// `2026-W48`, or `2026-11-01/2026-11-30` for another period.
+    public var periodText: String { isoWeek ?? "\(first.iso)/\(last.iso)" }
 
     /// Units whose forecast misses their due date, or that may, or that have no pace to forecast.
     public var unitsAtRisk: [ProgressReport.Row] {
