@@ -44,10 +44,12 @@ package struct Hotich: ParsableCommand {
             if language == .vietnamese, text.hasPrefix("Error: ") {
                 text = errorPrefix(language) + text.dropFirst("Error: ".count)
             }
+            // ArgumentParser's help and usage text has several lines: each is escaped on its own.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             if code == 0 {
-                console.line(text)
+                for line in lines { console.line(line) }
             } else if !text.isEmpty {
-                console.errorLine(text)
+                for line in lines { console.errorLine(line) }
             }
             return code
         }

@@ -5,8 +5,21 @@ public import HoTichModel
 /// written beside its destination under a temporary name, flushed, then renamed — so that a crash
 /// leaves either the old file or the whole new one, never half a page that looks finished.
 public enum ReportFile {
+    /// - Throws: `reportDestinationNotAFile` when something other than a regular file (a folder,
+    ///   a device, a link) is at `destination`; it is left as it was.
     public static func write(_ text: String, to destination: URL) throws {
+        var status = stat()
+        if destination.path.isEmpty || destination.hasDirectoryPath {
+            throw HoTichError(.reportDestinationNotAFile(path: destination.path))
+        }
+        if lstat(destination.path, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            throw HoTichError(.reportDestinationNotAFile(path: destination.path))
+        }
         let folder = destination.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw HoTichError(.fileSystemFailure(path: folder.path, problem: .notFound))
+        }
         let partial = folder.appendingPathComponent(".\(destination.lastPathComponent).partial-\(UUID().uuidString)")
         do {
             guard FileManager.default.createFile(atPath: partial.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {

@@ -13,6 +13,8 @@ extension Session {
     ) throws -> ProgressPlan {
         try require(.planWork)
         guard (1...ProgressPlan.maximumRecords).contains(records) else { throw HoTichError(.invalidPlanRecords(records)) }
+        try Self.supported(due, "--due")
+        try Self.supported(start, "--start")
         if let start, due < start { throw HoTichError(.dueBeforeStart(due: due, start: start)) }
         let me = user.name
         let time = Timestamp.text(for: now)
@@ -29,6 +31,20 @@ extension Session {
                 at: time)
             return plan
         }
+    }
+
+    /// Whether the workspace knows `office` (its own, or one it has received a book of): a plan for
+    /// an office it does not know yet is allowed (plans come before scans), and worth a warning.
+    public func knowsOffice(_ office: OfficeCode) throws -> Bool {
+        try require(.viewWork)
+        return try workspace.store.read { tx in
+            try tx.workspaceInfo()?.officeCode == office || tx.statusLines().contains { $0.office == office }
+        }
+    }
+
+    /// Throws `invalidDate` for a day outside ``CivilDate/supportedYears``.
+    static func supported(_ day: CivilDate?, _ option: String) throws {
+        if let day, !day.isSupported { throw HoTichError(.invalidDate(option: option, value: day.iso)) }
     }
 
     /// The plans in force, or every revision with `history`.
@@ -49,8 +65,9 @@ extension Session {
     /// Counts `days` as working days or days off, whatever the public-holiday calendar says.
     public func setCalendarDays(_ days: [CivilDate], working: Bool, reason: String, now: Date = Date()) throws {
         try require(.planWork)
-        let reason = VietnameseText.normalized(reason).trimmingCharacters(in: .whitespacesAndNewlines)
+        let reason = VietnameseText.singleLine(reason).trimmingCharacters(in: .whitespaces)
         guard !reason.isEmpty, reason.count <= 500 else { throw HoTichError(.calendarNeedsReason) }
+        for day in days { try Self.supported(day, "DAY") }
         let me = user.name
         let time = Timestamp.text(for: now)
         try workspace.store.write { tx in
@@ -66,6 +83,7 @@ extension Session {
     /// Lets `day` count by the public-holiday calendar again.
     public func clearCalendarDay(_ day: CivilDate, now: Date = Date()) throws {
         try require(.planWork)
+        try Self.supported(day, "DAY")
         let me = user.name
         try workspace.store.write { tx in
             guard try tx.removeCalendarEntry(day) else { throw HoTichError(.calendarDayNotSet(day: day)) }
@@ -75,22 +93,28 @@ extension Session {
 
     // MARK: - Reports
 
-    /// Where each unit stands on `to` (today by default), with what it did from `from`.
+    /// Where each unit stands on `to` (today by default, and never later: days to come have done
+    /// nothing yet), with what it did from `from`.
     ///
     /// People who may not see others' figures see only their own line when grouped by person.
     public func progressReport(
         by grouping: ProgressUnit.Grouping, from: CivilDate? = nil, to: CivilDate? = nil, now: Date = Date()
     ) throws -> ProgressReport {
         try require(.viewWork)
-        let asOf = to ?? CivilDate.today(now: now)
-        if let from, asOf < from { throw HoTichError(.periodEndsBeforeStart(from: from, to: asOf)) }
-        let (series, workspaceDays, plans, entries) = try workspace.store.read { tx in
+        try Self.supported(from, "--from")
+        try Self.supported(to, "--to")
+        let today = CivilDate.today(now: now)
+        if let from, let to, to < from { throw HoTichError(.periodEndsBeforeStart(from: from, to: to)) }
+        let asOf = min(to ?? today, today)
+        let (series, workspaceDays, byOfficeAndKind, plans, entries) = try workspace.store.read { tx in
             (try tx.progressSeries(by: grouping, through: asOf), try tx.workspaceProgress(through: asOf),
-             try tx.plans(history: false), try tx.calendarEntries())
+             grouping == .kind ? nil : try tx.progressSeries(by: .kind, through: asOf), try tx.plans(history: false),
+             try tx.calendarEntries())
         }
         let visible = series.filter { mayView($0.unit) }
         return ProgressReport.make(
-            series: visible, workspace: workspaceDays, plans: plans, grouping: grouping, from: from, asOf: asOf,
+            series: visible, workspace: workspaceDays, byOfficeAndKind: byOfficeAndKind ?? series, plans: plans, grouping: grouping,
+            from: from, asOf: asOf, paceThrough: asOf == today ? today.adding(days: -1) : asOf,
             calendar: WorkingCalendar(entries: entries))
     }
 
@@ -102,6 +126,8 @@ extension Session {
         now: Date = Date()
     ) throws -> WeeklyReview {
         try require(.viewWork)
+        try Self.supported(from, "--from")
+        try Self.supported(to, "--to")
         let today = CivilDate.today(now: now)
         let first: CivilDate, last: CivilDate, label: String?
         if let week {
@@ -115,9 +141,7 @@ extension Session {
             (first, last, label) = (today.monday, today.monday.adding(days: 6), today.isoWeekText)
         }
         if last < first { throw HoTichError(.periodEndsBeforeStart(from: first, to: last)) }
-        // The current week is reported as of today: the days to come have done nothing yet.
-        let asOf = max(first, min(last, today))
-        let progress = try progressReport(by: grouping, from: first, to: asOf, now: now)
+        let progress = try progressReport(by: grouping, from: first, to: last, now: now)
         let (quality, awaiting, head) = try workspace.store.read { tx in
             (try tx.quality(from: first, through: last), try tx.awaitingDecisions(), try tx.auditChainHead())
         }
@@ -131,6 +155,8 @@ extension Session {
         from: CivilDate? = nil, to: CivilDate? = nil, batch: String? = nil, now: Date = Date()
     ) throws -> [OperatorFigures] {
         try require(.viewWork)
+        try Self.supported(from, "--from")
+        try Self.supported(to, "--to")
         let end = to ?? CivilDate.today(now: now)
         if let from, end < from { throw HoTichError(.periodEndsBeforeStart(from: from, to: end)) }
         let figures = try workspace.store.read { tx in try tx.operatorFigures(from: from, through: end, batch: batch) }

@@ -84,7 +84,7 @@ let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr
         #expect((object["unitsAtRisk"] as? [[String: Any]])?.first?["status"] as? String == "late")
         let last = ws.run(["report", "weekly", "--week", "2020-W10", "--format", "json"])
         let quiet = try #require(try JSONSerialization.jsonObject(with: Data(last.out.utf8)) as? [String: Any])
-        #expect((quiet["overall"] as? [String: Any])?["thisWeek"].flatMap { ($0 as? [String: Any])?["verified"] as? Int } == 0)
+        #expect((quiet["overall"] as? [String: Any])?["inPeriod"].flatMap { ($0 as? [String: Any])?["verified"] as? Int } == 0)
         let today = CivilDate.today()
         let month = ws.run(["report", "weekly", "--from", today.adding(days: -29).iso, "--to", today.iso, "--format", "json"])
         let period = try #require(try JSONSerialization.jsonObject(with: Data(month.out.utf8)) as? [String: Any])

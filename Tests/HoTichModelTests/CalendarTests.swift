@@ -80,4 +80,14 @@ import Testing
         #expect(day("2026-11-29").weekday == 7 && day("2026-11-29").isWeekend && !day("2026-11-27").isWeekend)
         #expect(day("2026-11-27").vietnamese == "27/11/2026")
     }
+
+    @Test func weeksAndHolidaysAtTheEdgesOfTheCalendar() {
+        #expect(CivilDate(year: 9999, month: 12, day: 31)!.isoWeek.year == 9999)
+        #expect(CivilDate(year: 1, month: 1, day: 1)!.isoWeek.week >= 1)
+        #expect(CivilDate.isoWeek("9999-W52") == nil && CivilDate.isoWeek("0001-W01") == nil && CivilDate.isoWeek("2100-W52") != nil)
+        let calendar = WorkingCalendar()
+        // Outside the lunar table the Gregorian holidays still hold.
+        #expect(!calendar.isWorkingDay(day("2061-01-03")) || day("2061-01-03").isWeekend == false && calendar.holiday(on: day("2061-01-01")) == .newYear)
+        #expect(calendar.holiday(on: day("1999-09-02")) == .nationalDay && calendar.holiday(on: day("2061-01-01")) == .newYear)
+    }
 }

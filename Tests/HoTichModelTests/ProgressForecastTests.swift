@@ -136,10 +136,26 @@ import Testing
             ProgressPlan(office: b, kind: nil, records: 70, start: nil, due: day("2027-02-28"), setBy: "g", setAt: "t", revision: 1),
             ProgressPlan(office: b, kind: .birth, records: 60, start: nil, due: day("2027-02-28"), setBy: "g", setAt: "t", revision: 1),
         ]
-        #expect(PlanTarget.of(.office(a), plans: plans) == PlanTarget(records: 150, start: nil, due: day("2027-03-31")))
+        let ks = PlanTarget.Scope(office: a, kind: .birth), kt = PlanTarget.Scope(office: a, kind: .death)
+        #expect(PlanTarget.of(.office(a), plans: plans) == PlanTarget(records: 150, start: nil, due: day("2027-03-31"), scope: [ks, kt]))
         #expect(PlanTarget.of(.office(b), plans: plans)?.records == 70, "an office's own plan wins over its kinds'")
         #expect(PlanTarget.of(.officeKind(a, .birth), plans: plans)?.records == 100)
-        #expect(PlanTarget.of(.all, plans: plans) == PlanTarget(records: 220, start: nil, due: day("2027-03-31")))
+        #expect(PlanTarget.of(.all, plans: plans)
+            == PlanTarget(records: 220, start: nil, due: day("2027-03-31"), scope: [ks, kt, PlanTarget.Scope(office: b, kind: nil)]))
         #expect(PlanTarget.of(.batch("x"), plans: plans) == nil)
+    }
+
+    /// Today's work is still going on: pace is measured to yesterday, unless today is all there is.
+    @Test func paceIsMeasuredOnWholeDays() {
+        let asOf = day("2026-11-27")
+        var done = history(asOf: asOf.adding(days: -1), perWeek: [100, 100, 100, 100])
+        done[asOf] = 10  // the morning of a Friday
+        let target = PlanTarget(records: 100_000, start: nil, due: day("2027-12-31"))
+        let measured = ProgressForecast.make(done: done, target: target, asOf: asOf, paceThrough: asOf.adding(days: -1), calendar: calendar)
+        #expect(measured.pace7 == 100 && measured.pace28 == 100)
+        let naive = ProgressForecast.make(done: done, target: target, asOf: asOf, calendar: calendar)
+        #expect(try! #require(naive.pace7) < 100)
+        let firstDay = ProgressForecast.make(done: [asOf: 10], target: target, asOf: asOf, paceThrough: asOf.adding(days: -1), calendar: calendar)
+        #expect(firstDay.pace7 == 10, "work begun today is the only pace there is")
     }
 }

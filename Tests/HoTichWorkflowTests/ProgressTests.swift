@@ -238,4 +238,107 @@ extension TestWorkspace {
         #expect(csv.hasPrefix("unit,verifiedInPeriod,keyed,verified,exported,accepted,plan,due,percentOfPlan,"))
         #expect(csv.contains("\r\n00001,12,12,12,0,0,100,"))
     }
+
+    /// Receipts applied out of date order (a correction's receipt before the first version's):
+    /// the summary counts the record as accepted on its earliest acceptance, as the data says.
+    @Test func receiptsAppliedOutOfOrderKeepTheSummaryEqualToTheData() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let out = try test.deliveries()
+        let first = try #require(try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out)).packageID)
+        let corrected = try test.verifier.correct(batch: batch.id, number: "1", field: "ghiChu", value: "Đính chính", reason: "Ảnh")
+        let second = try #require(try test.supervisor.exportCorrections(to: out).packageID)
+        func receipt(_ package: String, version: Int, at time: String) throws -> URL {
+            let url = out.appendingPathComponent("receipt-\(package)-\(version).xml")
+            try Data("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <exportReceipt xmlns="urn:hotich:export:1" schemaVersion="1.0.0">
+                  <packageId>\(package)</packageId>
+                  <receivedAt>\(time)</receivedAt>
+                  <result recordId="\(corrected.recordId)" recordVersion="\(version)" status="accepted"/>
+                </exportReceipt>
+                """.utf8).write(to: url)
+            return url
+        }
+        _ = try test.supervisor.applyReceipt(try receipt(second, version: 2, at: "2026-12-02T09:00:00+07:00"))
+        #expect(try test.summaryDifferences() == 0)
+        _ = try test.supervisor.applyReceipt(try receipt(first, version: 1, at: "2026-11-20T09:00:00+07:00"))
+        #expect(try test.summaryDifferences() == 0)
+        let days = try test.workspace.store.read { tx in try tx.workspaceProgress(through: CivilDate(iso: "2026-12-31")!) }
+        #expect(days[CivilDate(iso: "2026-11-20")!]?.accepted == 1 && days[CivilDate(iso: "2026-12-02")!]?.accepted ?? 0 == 0)
+    }
+
+    /// A plan for one kind measures only that kind, even on the office's line and the workspace's.
+    @Test func aPlanForOneKindCountsOnlyThatKind() throws {
+        let test = try TestWorkspace()
+        _ = try test.verifiedBatch()  // twelve births
+        try test.supervisor.setPlan(office: SampleScans.office, kind: .death, records: 20, due: CivilDate.today().adding(days: 30), start: nil)
+        let report = try test.supervisor.progressReport(by: .office)
+        let office = try #require(report.rows.first)
+        #expect(office.total.verified == 12 && office.doneTowardPlan == 0 && office.percentOfPlan == 0)
+        #expect(office.forecast.status == .noPace)
+        #expect(report.overall.doneTowardPlan == 0)
+        try test.supervisor.setPlan(office: SampleScans.office, kind: nil, records: 24, due: CivilDate.today().adding(days: 30), start: nil)
+        let whole = try test.supervisor.progressReport(by: .office)
+        #expect(whole.rows.first?.doneTowardPlan == 12 && whole.rows.first?.percentOfPlan == 50)
+        #expect(try test.supervisor.knowsOffice(SampleScans.office) && !test.supervisor.knowsOffice(OfficeCode("99999")!))
+    }
+
+    @Test func daysToComeCountAsNothingAndDatesOutsideTheSupportedYearsAreRefused() throws {
+        let test = try TestWorkspace()
+        _ = try test.verifiedBatch()
+        let today = CivilDate.today()
+        let future = try test.supervisor.progressReport(by: .office, to: today.adding(days: 40))
+        #expect(future.asOf == today)
+        let nextWeek = try test.supervisor.weeklyReview(week: today.adding(days: 14).isoWeekText)
+        #expect(nextWeek.progress.overall.period?.verified == 0 && nextWeek.progress.asOf == today)
+        #expect(throws: HoTichError(.invalidDate(option: "--to", value: "2101-01-01"))) {
+            try test.supervisor.progressReport(by: .office, to: CivilDate(iso: "2101-01-01"))
+        }
+        #expect(throws: HoTichError(.invalidWeek("9999-W52"))) { try test.supervisor.weeklyReview(week: "9999-W52") }
+        #expect(throws: HoTichError(.invalidDate(option: "--start", value: "1899-12-31"))) {
+            try test.supervisor.setPlan(office: SampleScans.office, kind: nil, records: 5, due: today, start: CivilDate(iso: "1899-12-31"))
+        }
+    }
+
+    @Test func calendarReasonsAreOneCleanLine() throws {
+        let test = try TestWorkspace()
+        try test.supervisor.setCalendarDays([CivilDate(iso: "2026-12-24")!], working: false, reason: "Nghỉ\u{1B}[31m\u{07}\nbù")
+        let entry = try #require(try test.supervisor.workingCalendar().entries.first)
+        #expect(!entry.reason.unicodeScalars.contains { $0.value < 0x20 } && entry.reason.hasPrefix("Nghỉ"))
+    }
+
+    /// The report file goes only where a regular file may be: never over a folder, a device or a link.
+    @Test func aReportIsNeverWrittenOverAnythingButARegularFile() throws {
+        let test = try TestWorkspace()
+        let folder = try test.deliveries()
+        let target = folder.appendingPathComponent("target.txt")
+        try Data("keep".utf8).write(to: target)
+        let link = folder.appendingPathComponent("link.html")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        #expect(throws: HoTichError(.reportDestinationNotAFile(path: link.path))) { try ReportFile.write("x", to: link) }
+        #expect(try String(contentsOf: target, encoding: .utf8) == "keep")
+        #expect(throws: HoTichError(.reportDestinationNotAFile(path: folder.path))) { try ReportFile.write("x", to: folder) }
+        #expect(throws: HoTichError.self) { try ReportFile.write("x", to: folder.appendingPathComponent("missing/page.html")) }
+        let page = folder.appendingPathComponent("page.html")
+        try ReportFile.write("<p>1</p>", to: page)
+        try ReportFile.write("<p>2</p>", to: page)
+        #expect(try String(contentsOf: page, encoding: .utf8) == "<p>2</p>")
+        let mode = try FileManager.default.attributesOfItem(atPath: page.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["link.html", "page.html", "target.txt"])
+    }
+
+    /// A plan spanning two centuries still makes a page of modest size: the burn-up's lines are
+    /// thinned to a few hundred points.
+    @Test func theBurnUpStaysSmallWhateverThePlansSpan() throws {
+        let test = try TestWorkspace()
+        _ = try test.verifiedBatch()
+        try test.supervisor.setPlan(
+            office: SampleScans.office, kind: nil, records: 1_000, due: CivilDate(iso: "2100-12-31")!, start: CivilDate(iso: "1900-01-01"))
+        let review = try test.supervisor.weeklyReview()
+        let page = WeeklyPage.render(review, office: "x", generatedAt: "2026-12-02T03:04:05.000Z", language: .vietnamese)
+        #expect(page.utf8.count < 120_000, "\(page.utf8.count) bytes")
+        #expect(page.contains("Lập lúc 10:04 ngày 02/12/2026 (giờ Việt Nam)"))
+    }
 }

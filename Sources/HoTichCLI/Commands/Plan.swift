@@ -37,10 +37,14 @@ struct PlanSet: ParsableCommand {
         guard let code = OfficeCode(office) else { throw usageError(.invalidOfficeCode(office), language) }
         let dueDay = try day(due, option: "--due", language)
         let startDay = try start.map { try day($0, option: "--start", language) }
-        let plan = try global.session().setPlan(office: code, kind: kind, records: records, due: dueDay, start: startDay)
+        let session = try global.session()
+        let plan = try session.setPlan(office: code, kind: kind, records: records, due: dueDay, start: startDay)
         Console.current.line(
             Message.planSet(unit: plan.unit.text(in: language), records: plan.records, due: plan.due, revision: plan.revision)
                 .text(in: language))
+        if try !session.knowsOffice(code) {
+            Console.current.errorLine(Message.planOfficeUnknown(office: code.value).text(in: language))
+        }
     }
 }
 
@@ -81,7 +85,7 @@ struct CalendarList: ParsableCommand {
     func run() throws {
         let language = global.language
         let year = year ?? CivilDate.today().year
-        guard (1900...2200).contains(year) else { throw usageError(.invalidYear(String(year)), language) }
+        guard CivilDate.supportedYears.contains(year) else { throw usageError(.invalidYear(String(year)), language) }
         let (calendar, entries) = try global.session().workingCalendar()
         let table = ProgressTables.calendar(year: year, calendar: calendar, entries: entries, language: language)
         Console.current.out(table.render(output.format, language: language))

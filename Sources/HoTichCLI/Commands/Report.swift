@@ -26,7 +26,7 @@ struct PeriodOptions: ParsableArguments {
 
 /// A `YYYY-MM-DD` option, or a usage error in the user's language.
 func day(_ text: String, option: String, _ language: Language) throws -> CivilDate {
-    guard let day = CivilDate(iso: text) else { throw usageError(.invalidDate(option: option, value: text), language) }
+    guard let day = CivilDate(iso: text), day.isSupported else { throw usageError(.invalidDate(option: option, value: text), language) }
     return day
 }
 

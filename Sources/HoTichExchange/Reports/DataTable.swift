@@ -92,14 +92,7 @@ package struct DataTable: Sendable {
     /// A GitHub-flavoured Markdown table: numbers right-aligned, pipes and markup escaped.
     package func renderMarkdown(language: Language) -> String {
         let numeric = numericColumns
-        func escape(_ text: String) -> String {
-            var out = ""
-            for character in TerminalText.escaped(text) {
-                if "|\\*_`<>[]#".contains(character) { out.append("\\") }
-                out.append(character)
-            }
-            return out
-        }
+        let escape = MarkdownText.escaped
         var out = "| " + columns.map { escape($0.header) }.joined(separator: " | ") + " |\n"
         out += "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
         for row in rows {

@@ -28,3 +28,16 @@ enum HTMLText {
         return (scaled < 0 && whole == 0 ? "-" : "") + "\(whole).\(tenth)"
     }
 }
+
+/// Text made safe for Markdown: nothing in it acts on the terminal, and every character Markdown
+/// gives a meaning (emphasis, code, links, headings, tables, HTML) is escaped with a backslash.
+package enum MarkdownText {
+    package static func escaped(_ text: String) -> String {
+        var out = ""
+        for character in TerminalText.escaped(text) {
+            if "\\|*_`<>[]#!()~".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}

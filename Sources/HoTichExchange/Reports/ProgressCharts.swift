@@ -34,22 +34,35 @@ enum ProgressCharts {
         let target = overall.target
         let forecast = overall.forecast
         let days = report.daily.keys.sorted()
-        let firstDay = [days.first, target?.start].compactMap { $0 }.min() ?? report.asOf.adding(days: -28)
+        // From the first work (or the plan's start) to the due date or the slow end of the forecast,
+        // never starting after today nor spanning more than a few years around it.
+        let firstDay = max(
+            min([days.first, target?.start].compactMap { $0 }.min() ?? report.asOf.adding(days: -28), report.asOf),
+            report.asOf.adding(days: -5 * 366))
         var lastDay = max(report.asOf, target?.due ?? report.asOf)
         if let latest = forecast.finishLatest { lastDay = max(lastDay, latest) }
         lastDay = min(lastDay, report.asOf.adding(days: 3 * 366))
         if lastDay <= firstDay { lastDay = firstDay.adding(days: 7) }
+        // Cumulative counts, one point a day — or one every few days over long spans, so that the
+        // page stays small (at most about 600 points a line).
         var verified = 0, exported = 0
-        var verifiedPoints: [(CivilDate, Int)] = [(firstDay.adding(days: -1), 0)]
-        var exportedPoints: [(CivilDate, Int)] = [(firstDay.adding(days: -1), 0)]
+        for (day, counters) in report.daily where day < firstDay {
+            verified += counters.verified
+            exported += counters.exported
+        }
+        var verifiedPoints: [(CivilDate, Int)] = [(firstDay.adding(days: -1), verified)]
+        var exportedPoints: [(CivilDate, Int)] = [(firstDay.adding(days: -1), exported)]
+        let every = max(1, firstDay.days(to: report.asOf) / 600 + 1)
         var day = firstDay
         while day <= report.asOf {
             if let counters = report.daily[day] {
                 verified += counters.verified
                 exported += counters.exported
             }
-            verifiedPoints.append((day, verified))
-            exportedPoints.append((day, exported))
+            if firstDay.days(to: day) % every == every - 1 || day == report.asOf {
+                verifiedPoints.append((day, verified))
+                exportedPoints.append((day, exported))
+            }
             day = day.adding(days: 1)
         }
         let maxValue = max(1, target?.records ?? 0, verified, exported)
@@ -83,7 +96,9 @@ enum ProgressCharts {
         // The plan line, the forecast cone, the actuals, and today.
         if let target {
             let start = target.start ?? firstDay
-            svg += "<line class=\"plan\" x1=\"\(HTMLText.coordinate(x(start)))\" y1=\"\(HTMLText.coordinate(y(0)))\" "
+            let shownStart = min(max(start, firstDay), lastDay)
+            let startValue = Double(target.records) * fraction(start, target.due, shownStart)
+            svg += "<line class=\"plan\" x1=\"\(HTMLText.coordinate(x(shownStart)))\" y1=\"\(HTMLText.coordinate(y(startValue)))\" "
                 + "x2=\"\(HTMLText.coordinate(x(min(target.due, lastDay))))\" "
                 + "y2=\"\(HTMLText.coordinate(y(Double(target.records) * fraction(start, target.due, min(target.due, lastDay)))))\" "
                 + "stroke=\"\(planColour)\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"

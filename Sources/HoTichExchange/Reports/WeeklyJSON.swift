@@ -18,7 +18,7 @@ package enum WeeklyJSON {
 
     struct Unit: Encodable {
         let unit: String
-        let thisWeek: ProgressCounters
+        let inPeriod: ProgressCounters
         let total: ProgressCounters
         let plan: PlanTarget?
         let percentOfPlan: Double?
@@ -43,7 +43,7 @@ package enum WeeklyJSON {
             let forecast = row.forecast
             func rounded(_ value: Double?) -> Double? { value.map { ($0 * 100).rounded() / 100 } }
             return Unit(
-                unit: row.unit.description, thisWeek: row.period ?? .zero, total: row.total, plan: row.target,
+                unit: row.unit.description, inPeriod: row.period ?? .zero, total: row.total, plan: row.target,
                 percentOfPlan: rounded(row.percentOfPlan), pace7: rounded(forecast.pace7), pace28: rounded(forecast.pace28),
                 requiredPace: rounded(forecast.requiredPace), finish: forecast.finish, finishEarliest: forecast.finishEarliest,
                 finishLatest: forecast.finishLatest, status: forecast.status.rawValue, daysLate: forecast.daysLate)

@@ -5,8 +5,8 @@ package enum WeeklyMarkdown {
     package static func render(_ review: WeeklyReview, office: String, generatedAt: String, language: Language) -> String {
         let vi = language == .vietnamese
         let wording = WeeklyWording(review: review, language: language)
-        var out = "# \(wording.title(office: office))\n\n"
-        out += "\(wording.period) · \(vi ? "Lập lúc" : "Made at") \(generatedAt)\n\n"
+        var out = "# \(MarkdownText.escaped(wording.title(office: office)))\n\n"
+        out += "\(wording.period) · \(wording.madeAt(generatedAt))\n\n"
         out += wording.summary + "\n\n"
         out += "## \(wording.progressHeading)\n\n" + ProgressTables.weekly(review, language: language).renderMarkdown(language: language) + "\n"
         out += "## \(wording.qualityHeading)\n\n" + ProgressTables.quality(review, language: language).renderMarkdown(language: language) + "\n"
@@ -52,20 +52,36 @@ struct WeeklyWording {
                 : " That is \(percent.decimal(1, in: language))% of the plan of \(target.records.grouped(in: language)) records (due \(target.due.iso)): \(overall.forecast.status.text(in: language).lowercased())."
             if let finish = overall.forecast.finish, let earliest = overall.forecast.finishEarliest {
                 let latest = overall.forecast.finishLatest.map { vi ? $0.vietnamese : $0.iso } ?? (vi ? "ngoài 10 năm" : "beyond ten years")
+                let weeks = overall.forecast.weeksUsed
                 text += vi
-                    ? " Theo nhịp 28 ngày qua dự kiến xong ngày \(finish.vietnamese) (khoảng \(earliest.vietnamese) – \(latest))."
-                    : " At the pace of the last 28 days it finishes on \(finish.iso) (range \(earliest.iso) – \(latest))."
+                    ? " Theo nhịp 28 ngày qua dự kiến xong ngày \(finish.vietnamese) (khoảng \(earliest.vietnamese) – \(latest), ước lượng từ \(weeks) tuần số liệu)."
+                    : " At the pace of the last 28 days it finishes on \(finish.iso) (range \(earliest.iso) – \(latest), from \(weeks) \(weeks == 1 ? "week" : "weeks") of data)."
             }
         }
         let atRisk = review.unitsAtRisk.count
         if atRisk > 0 {
-            text += vi ? " \(atRisk) đơn vị có nguy cơ không kịp hạn." : " \(atRisk) units may miss their due date."
+            text += vi ? " \(atRisk.grouped(in: language)) đơn vị có nguy cơ không kịp hạn."
+                : atRisk == 1 ? " 1 unit may miss its due date." : " \(atRisk.grouped(in: language)) units may miss their due date."
         }
         return text
     }
 
+    /// When the report was made, in Vietnam's time (`generatedAt` is a stored UTC time).
+    func madeAt(_ generatedAt: String) -> String {
+        guard let day = CivilDate(timestamp: generatedAt), generatedAt.count >= 16,
+              let hour = Int(generatedAt.dropFirst(11).prefix(2)), let minute = Int(generatedAt.dropFirst(14).prefix(2))
+        else { return (vi ? "Lập lúc " : "Made at ") + generatedAt }
+        let local = (hour + 7) % 24
+        let clock = "\(local < 10 ? "0" : "")\(local):\(minute < 10 ? "0" : "")\(minute)"
+        return vi ? "Lập lúc \(clock) ngày \(day.vietnamese) (giờ Việt Nam)" : "Made at \(clock) on \(day.iso) (Vietnam time, UTC+7)"
+    }
+
     var progressHeading: String { vi ? "Tiến độ theo đơn vị" : "Progress by unit" }
-    var qualityHeading: String { vi ? "Chất lượng kiểm tra trong tuần" : "Verification quality this week" }
+    var qualityHeading: String {
+        review.isoWeek == nil
+            ? (vi ? "Chất lượng kiểm tra trong kỳ" : "Verification quality in the period")
+            : (vi ? "Chất lượng kiểm tra trong tuần" : "Verification quality this week")
+    }
     var riskHeading: String { vi ? "Đơn vị có nguy cơ chậm" : "Units at risk" }
     var noRisk: String { vi ? "Không có đơn vị nào có nguy cơ chậm." : "No unit is at risk." }
     var awaitingHeading: String { vi ? "Việc chờ quyết định" : "Awaiting a decision" }

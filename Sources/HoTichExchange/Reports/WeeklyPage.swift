@@ -21,7 +21,7 @@ package enum WeeklyPage {
             <main>
             <header>
             <h1>\(HTMLText.escaped(title))</h1>
-            <p class="meta">\(HTMLText.escaped(wording.period)) · \(vi ? "Lập lúc" : "Made at") \(HTMLText.escaped(generatedAt))</p>
+            <p class="meta">\(HTMLText.escaped(wording.period)) · \(HTMLText.escaped(wording.madeAt(generatedAt)))</p>
             </header>
             <p class="summary">\(HTMLText.escaped(wording.summary))</p>
 

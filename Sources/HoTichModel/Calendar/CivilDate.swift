@@ -19,13 +19,24 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// The date `year`-`month`-`day`, or `nil` when that day does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9_999).contains(year), CalendarDay.exists(year: year, month: month, day: day) else { return nil }
-        // Days from civil (H. Hinnant's algorithm), in the proleptic Gregorian calendar.
+        ordinal = Self.daysFromCivil(year: year, month: month, day: day)
+    }
+
+    /// The years hotich plans and reports over: dates outside them are refused as options, so that
+    /// no calendar, chart or forecast is asked about year 1 or year 9999.
+    public static let supportedYears = 1900...2100
+
+    /// Whether the day lies in ``supportedYears``.
+    public var isSupported: Bool { Self.supportedYears.contains(year) }
+
+    /// Days since 1970-01-01 of a valid date (H. Hinnant's algorithm, proleptic Gregorian calendar).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        ordinal = era * 146_097 + dayOfEra - 719_468
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// Parses `YYYY-MM-DD`; `nil` for anything else or a day that does not exist.
@@ -38,11 +49,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// The Monday of an ISO week written `YYYY-Www` (for example `2026-W48`), with the week's
-    /// number; `nil` for anything else or a week the year does not have.
+    /// number; `nil` for anything else, a week the year does not have, or a year outside
+    /// ``supportedYears``.
     public static func isoWeek(_ text: String) -> (monday: CivilDate, year: Int, week: Int)? {
         let bytes = Array(text.utf8)
         guard bytes.count == 8, bytes[4] == UInt8(ascii: "-"), bytes[5] == UInt8(ascii: "W") || bytes[5] == UInt8(ascii: "w"),
-              let year = number(bytes[0..<4]), let week = number(bytes[6..<8]), week >= 1,
+              let year = number(bytes[0..<4]), supportedYears.contains(year), let week = number(bytes[6..<8]), week >= 1,
               let january4 = CivilDate(year: year, month: 1, day: 4)
         else { return nil }
         let firstMonday = january4.adding(days: 1 - january4.weekday)
@@ -111,8 +123,8 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// around New Year) and number.
     public var isoWeek: (year: Int, week: Int) {
         let thursday = adding(days: 4 - weekday)
-        let january1 = CivilDate(year: thursday.year, month: 1, day: 1)!
-        return (thursday.year, (thursday.ordinal - january1.ordinal) / 7 + 1)
+        let january1 = Self.daysFromCivil(year: thursday.year, month: 1, day: 1)
+        return (thursday.year, (thursday.ordinal - january1) / 7 + 1)
     }
 
     /// The ISO week as written, `2026-W48`.

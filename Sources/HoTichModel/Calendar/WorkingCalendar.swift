@@ -22,7 +22,7 @@ public struct WorkingCalendar: Sendable {
     private var holidays: [Int: [CivilDate: PublicHolidays.Holiday]] = [:]
 
     /// The calendar of public holidays for `years`, corrected by `entries`.
-    public init(entries: [Entry] = [], years: ClosedRange<Int> = 2000...2060) {
+    public init(entries: [Entry] = [], years: ClosedRange<Int> = CivilDate.supportedYears) {
         overrides = Dictionary(entries.map { ($0.day, $0.working) }, uniquingKeysWith: { _, last in last })
         for year in years { holidays[year] = PublicHolidays.daysOff(in: year) }
     }

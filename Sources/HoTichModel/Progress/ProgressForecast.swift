@@ -73,15 +73,21 @@ public struct ProgressForecast: Sendable, Equatable {
 
     /// The forecast for a unit that verified `done` records on each day (days after `asOf` are
     /// ignored), measured against `target`, on the report's day `asOf`.
+    ///
+    /// Pace is measured on whole days, through `paceThrough` (by default `asOf`; the day before
+    /// when the report is made during `asOf` itself, whose work is still going on) — unless
+    /// nothing was done before `asOf`, when `asOf` is all there is to go by.
     public static func make(
-        done: [CivilDate: Int], target: PlanTarget?, asOf: CivilDate, calendar: WorkingCalendar
+        done: [CivilDate: Int], target: PlanTarget?, asOf: CivilDate, paceThrough: CivilDate? = nil, calendar: WorkingCalendar
     ) -> ProgressForecast {
-        let firstActivity = done.filter { $0.key <= asOf && $0.value != 0 }.keys.min()
+        var measuredTo = min(paceThrough ?? asOf, asOf)
+        if !done.contains(where: { $0.key <= measuredTo && $0.value != 0 }) { measuredTo = asOf }
+        let firstActivity = done.filter { $0.key <= measuredTo && $0.value != 0 }.keys.min()
         // Weekly windows (end - 7, end], newest first, counted from the first day of work.
         var weeks: [(done: Int, workingDays: Int)] = []
         if let firstActivity {
             for index in 0..<windows {
-                let end = asOf.adding(days: -7 * index)
+                let end = measuredTo.adding(days: -7 * index)
                 guard end >= firstActivity else { break }
                 let start = max(end.adding(days: -7), firstActivity.adding(days: -1))
                 let days = calendar.workingDays(after: start, through: end)
@@ -149,7 +155,8 @@ public struct ProgressForecast: Sendable, Equatable {
         workingDaysNeeded.sort()
         func day(_ needed: Int) -> CivilDate? { needed <= horizon.count ? horizon[max(0, needed - 1)] : nil }
         let pointNeeded = Int((Double(remaining) / pointPace).rounded(.up))
-        let fast = min(workingDaysNeeded[draws / 10], pointNeeded)
+        // The 10th and 90th percentiles: the 100th and the 900th of the 1 000 sorted draws.
+        let fast = min(workingDaysNeeded[draws / 10 - 1], pointNeeded)
         let slow = max(workingDaysNeeded[draws * 9 / 10 - 1], pointNeeded)
         let earliest = day(fast)
         let latest = day(slow)

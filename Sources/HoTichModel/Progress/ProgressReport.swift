@@ -9,12 +9,15 @@ public struct ProgressReport: Sendable {
         /// What was done from the report's first day (`--from`) through its day; `nil` without one.
         public let period: ProgressCounters?
         public let target: PlanTarget?
+        /// Records verified towards the target: those of the offices and kinds its plans cover
+        /// (a unit's other kinds count in `total` but not here).
+        public let doneTowardPlan: Int?
         public let forecast: ProgressForecast
 
-        /// Verified records as a percentage of the plan (may exceed 100).
+        /// Verified records of the plan's scope as a percentage of the plan (may exceed 100).
         public var percentOfPlan: Double? {
-            guard let target, target.records > 0 else { return nil }
-            return Double(total.verified) * 100 / Double(target.records)
+            guard let target, target.records > 0, let doneTowardPlan else { return nil }
+            return Double(doneTowardPlan) * 100 / Double(target.records)
         }
     }
 
@@ -27,15 +30,20 @@ public struct ProgressReport: Sendable {
     /// The whole workspace day by day, through the report's day (for the charts).
     public let daily: [CivilDate: ProgressCounters]
 
-    /// Assembles the report from each unit's days, the whole workspace's days, the plans in force
-    /// and the working calendar.
+    /// Assembles the report from each unit's days, the whole workspace's days, each office and
+    /// kind's days (what plans are counted on), the plans in force and the working calendar.
     ///
     /// Units with a plan but nothing done yet are listed too. A person's pace is the keyings they
-    /// completed (people have no plan); every other unit's is records verified.
+    /// completed (people have no plan); every other unit's is records verified, of the offices and
+    /// kinds its plans cover when it has a target. `paceThrough` is the last whole day pace is
+    /// measured to (the day before today when the report is as of today).
     public static func make(
-        series: [ProgressSeries], workspace: [CivilDate: ProgressCounters], plans: [ProgressPlan], grouping: ProgressUnit.Grouping, from: CivilDate?,
-        asOf: CivilDate, calendar: WorkingCalendar
+        series: [ProgressSeries], workspace: [CivilDate: ProgressCounters], byOfficeAndKind: [ProgressSeries],
+        plans: [ProgressPlan], grouping: ProgressUnit.Grouping, from: CivilDate?, asOf: CivilDate, paceThrough: CivilDate? = nil,
+        calendar: WorkingCalendar
     ) -> ProgressReport {
+        let planned = PlannedWork(byOfficeAndKind: byOfficeAndKind, asOf: asOf)
+        let context = Context(plans: plans, from: from, asOf: asOf, paceThrough: paceThrough ?? asOf, calendar: calendar, planned: planned)
         var byUnit = Dictionary(series.map { ($0.unit, $0) }, uniquingKeysWith: { first, _ in first })
         for plan in plans {
             let unit: ProgressUnit? = switch grouping {
@@ -46,25 +54,57 @@ public struct ProgressReport: Sendable {
             if let unit, byUnit[unit] == nil { byUnit[unit] = ProgressSeries(unit: unit, days: [:]) }
         }
         let workspaceDays = workspace.filter { $0.key <= asOf }
-        let rows = byUnit.values.sorted { $0.unit < $1.unit }.map {
-            row(for: $0, plans: plans, from: from, asOf: asOf, calendar: calendar)
-        }
+        let rows = byUnit.values.sorted { $0.unit < $1.unit }.map { row(for: $0, context) }
         let overallSeries = ProgressSeries(unit: .all, days: workspaceDays)
         return ProgressReport(
-            grouping: grouping, from: from, asOf: asOf, rows: rows,
-            overall: row(for: overallSeries, plans: plans, from: from, asOf: asOf, calendar: calendar),
-            daily: workspaceDays)
+            grouping: grouping, from: from, asOf: asOf, rows: rows, overall: row(for: overallSeries, context), daily: workspaceDays)
     }
 
-    private static func row(
-        for series: ProgressSeries, plans: [ProgressPlan], from: CivilDate?, asOf: CivilDate, calendar: WorkingCalendar
-    ) -> Row {
-        let target = PlanTarget.of(series.unit, plans: plans)
+    private struct Context {
+        let plans: [ProgressPlan]
+        let from: CivilDate?
+        let asOf: CivilDate
+        let paceThrough: CivilDate
+        let calendar: WorkingCalendar
+        let planned: PlannedWork
+    }
+
+    /// Records verified per day by office and kind: what a target's scope adds up.
+    private struct PlannedWork {
+        let days: [PlanTarget.Scope: [CivilDate: Int]]
+
+        init(byOfficeAndKind: [ProgressSeries], asOf: CivilDate) {
+            var days: [PlanTarget.Scope: [CivilDate: Int]] = [:]
+            for series in byOfficeAndKind {
+                guard case .officeKind(let office, let kind) = series.unit else { continue }
+                for (day, counters) in series.days where day <= asOf && counters.verified != 0 {
+                    days[PlanTarget.Scope(office: office, kind: kind), default: [:]][day, default: 0] += counters.verified
+                    days[PlanTarget.Scope(office: office, kind: nil), default: [:]][day, default: 0] += counters.verified
+                }
+            }
+            self.days = days
+        }
+
+        func verified(in scope: [PlanTarget.Scope]) -> [CivilDate: Int] {
+            var sum: [CivilDate: Int] = [:]
+            for item in Set(scope) {
+                for (day, count) in days[item] ?? [:] { sum[day, default: 0] += count }
+            }
+            return sum
+        }
+    }
+
+    private static func row(for series: ProgressSeries, _ context: Context) -> Row {
+        let target = PlanTarget.of(series.unit, plans: context.plans)
         let isPerson = if case .person = series.unit { true } else { false }
-        let done = series.days.mapValues { isPerson ? $0.keyings : $0.verified }
+        let done = target.map { context.planned.verified(in: $0.scope) }
+            ?? series.days.mapValues { isPerson ? $0.keyings : $0.verified }
         return Row(
-            unit: series.unit, total: series.total(through: asOf), period: from.map { series.total(from: $0, through: asOf) },
-            target: target, forecast: ProgressForecast.make(done: done, target: target, asOf: asOf, calendar: calendar))
+            unit: series.unit, total: series.total(through: context.asOf),
+            period: context.from.map { series.total(from: $0, through: context.asOf) }, target: target,
+            doneTowardPlan: target == nil ? nil : done.filter { $0.key <= context.asOf }.values.reduce(0, +),
+            forecast: ProgressForecast.make(
+                done: done, target: target, asOf: context.asOf, paceThrough: context.paceThrough, calendar: context.calendar))
     }
 
     private init(

@@ -208,9 +208,9 @@ extension Message {
         case .batchFilesFrozen(let id, let state):
             return "Batch \(id) is \(state.rawValue); files can be marked or cleared only before the batch is exported and while it is not on hold."
         case .invalidDate(let option, let value):
-            return "\(option) \"\(TerminalText.escaped(value))\" is not a date written YEAR-MONTH-DAY (for example 2027-06-30)."
+            return "\(option) \"\(TerminalText.escaped(value))\" is not a date written YEAR-MONTH-DAY from 1900 to 2100 (for example 2027-06-30)."
         case .invalidWeek(let value):
-            return "Week \"\(TerminalText.escaped(value))\" is not written YEAR-Wweek (for example 2026-W48)."
+            return "Week \"\(TerminalText.escaped(value))\" does not exist or is not written YEAR-Wweek (for example 2026-W48; years 1900–2100; week 53 only in some years)."
         case .invalidPlanRecords(let records):
             return "A plan's records must be from 1 to \(ProgressPlan.maximumRecords.grouped(in: .english)), not \(records)."
         case .dueBeforeStart(let due, let start):
@@ -218,7 +218,7 @@ extension Message {
         case .periodEndsBeforeStart(let from, let to):
             return "The report's period ends (\(to.iso)) before it starts (\(from.iso))."
         case .calendarNeedsReason:
-            return "A reason is needed: add --reason \"REASON\" (for example \"bridging day announced by the Ministry of Home Affairs\")."
+            return "A reason of at most 500 characters is needed: add --reason \"REASON\" (for example \"bridging day announced by the Ministry of Home Affairs\")."
         case .planSet(let unit, let records, let due, let revision):
             return "Plan set for \(unit): \(records.grouped(in: .english)) records verified by \(due.iso) (revision \(revision))."
         case .calendarDaySet(let day, let working):
@@ -233,6 +233,10 @@ extension Message {
                 : "Progress summary rebuilt: \(differences.grouped(in: .english)) rows that differed from the data were corrected."
         case .reportWritten(let path):
             return "Report written to \(path)."
+        case .planOfficeUnknown(let office):
+            return "Note: this workspace has no batch of office \(office) yet; check the office code."
+        case .reportDestinationNotAFile(let path):
+            return "\(path) is not a regular file (a folder, a device or a link); it was not replaced. Choose another file name."
         case .nonEntryNeedsReason:
             return "A reason is needed: add --reason \"REASON\" (for example \"cover\", \"blank page\")."
         case .fileMarked(let path, let kind):

@@ -116,18 +116,20 @@ extension WeeklyReview {
         case .late:
             if let finish = forecast.finish, let days = forecast.daysLate {
                 let when = vi ? finish.vietnamese : finish.iso
+                let late = days.grouped(in: language)
                 return vi
-                    ? "Theo nhịp \(pace) bản ghi/ngày làm việc sẽ xong ngày \(when), chậm \(days) ngày so với hạn \(due)"
+                    ? "Theo nhịp \(pace) bản ghi/ngày làm việc sẽ xong ngày \(when), chậm \(late) ngày so với hạn \(due)"
                         + (needed.map { "; cần \($0)/ngày" } ?? "")
-                    : "At \(pace) records per working day it finishes on \(when), \(days) days after the due date \(due)"
+                    : "At \(pace) records per working day it finishes on \(when), \(late) days after the due date \(due)"
                         + (needed.map { "; \($0) a day are needed" } ?? "")
             }
             if forecast.finish == nil, forecast.pace28 != nil, forecast.daysLate == nil {
                 return vi ? "Theo nhịp \(pace) bản ghi/ngày sẽ không xong trong 10 năm; hạn \(due)"
                     : "At \(pace) records a day it would not finish within ten years; due \(due)"
             }
-            return vi ? "Đã quá hạn \(due) \(forecast.daysLate ?? 0) ngày mà chưa xong và không còn nhịp độ"
-                : "\(forecast.daysLate ?? 0) days past the due date \(due), unfinished and with no pace"
+            let overdue = (forecast.daysLate ?? 0).grouped(in: language)
+            return vi ? "Đã quá hạn \(due) \(overdue) ngày mà chưa xong và không còn nhịp độ"
+                : "\(overdue) days past the due date \(due), unfinished and with no pace"
         case .atRisk:
             let latest = forecast.finishLatest.map { vi ? $0.vietnamese : $0.iso } ?? (vi ? "ngoài 10 năm" : "beyond ten years")
             return vi

@@ -215,9 +215,9 @@ extension Message {
             return "Đã bỏ đánh dấu tệp \(path): tệp sẽ được nhập liệu như các trường hợp khác."
 
         case .invalidDate(let option, let value):
-            return "\(option) \"\(TerminalText.escaped(value))\" không phải một ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2027-06-30)."
+            return "\(option) \"\(TerminalText.escaped(value))\" không phải một ngày dạng NĂM-THÁNG-NGÀY từ năm 1900 đến 2100 (ví dụ 2027-06-30)."
         case .invalidWeek(let value):
-            return "Tuần \"\(TerminalText.escaped(value))\" không đúng dạng NĂM-Wtuần (ví dụ 2026-W48)."
+            return "Tuần \"\(TerminalText.escaped(value))\" không có, hoặc không viết dạng NĂM-Wtuần (ví dụ 2026-W48; năm 1900–2100; tuần 53 chỉ có ở một số năm)."
         case .invalidPlanRecords(let records):
             return "Số bản ghi của kế hoạch phải từ 1 đến \(ProgressPlan.maximumRecords.grouped(in: .vietnamese)), không phải \(records)."
         case .dueBeforeStart(let due, let start):
@@ -225,7 +225,7 @@ extension Message {
         case .periodEndsBeforeStart(let from, let to):
             return "Kỳ báo cáo kết thúc (\(to.vietnamese)) trước khi bắt đầu (\(from.vietnamese))."
         case .calendarNeedsReason:
-            return "Cần lý do: thêm --reason \"LÝ DO\" (ví dụ \"nghỉ bù theo thông báo của Bộ Nội vụ\")."
+            return "Cần lý do, tối đa 500 ký tự: thêm --reason \"LÝ DO\" (ví dụ \"nghỉ bù theo thông báo của Bộ Nội vụ\")."
         case .planSet(let unit, let records, let due, let revision):
             return "Đã đặt kế hoạch cho \(unit): \(records.grouped(in: .vietnamese)) bản ghi được kiểm tra xong trước \(due.vietnamese) (lần \(revision))."
         case .calendarDaySet(let day, let working):
@@ -240,6 +240,10 @@ extension Message {
                 : "Đã tính lại bảng tổng hợp tiến độ: \(differences.grouped(in: .vietnamese)) dòng khác với dữ liệu đã được sửa."
         case .reportWritten(let path):
             return "Đã ghi báo cáo vào \(path)."
+        case .planOfficeUnknown(let office):
+            return "Lưu ý: chưa có lô nào của cơ quan \(office) trong không gian làm việc này; kiểm tra lại mã cơ quan."
+        case .reportDestinationNotAFile(let path):
+            return "\(path) không phải một tệp thông thường (thư mục, thiết bị hay liên kết); không ghi đè. Chọn một tên tệp khác."
         case .keyingNotAnEntryKindPrompt:
             return "Tệp này không phải trường hợp đăng ký? Chọn: " + NonEntryKind.allCases.enumerated().map { "\($0.offset + 1) = \($0.element.vietnamese)" }.joined(separator: " · ") + " (Enter = quay lại nhập): "
         case .keyingNotAnEntryReasonPrompt:

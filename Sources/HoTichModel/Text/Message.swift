@@ -142,6 +142,10 @@ public enum Message: Sendable, Equatable {
     case calendarDayNotSet(day: CivilDate)
     case progressSummaryRebuilt(differences: Int)
     case reportWritten(path: String)
+    /// A plan was set for an office the workspace has no book of yet (a warning: check the code).
+    case planOfficeUnknown(office: String)
+    /// Something other than a regular file is where a report was to be written.
+    case reportDestinationNotAFile(path: String)
     /// The keying loop's question after `!` at the first prompt, and its answer's echo.
     case keyingNotAnEntryKindPrompt
     case keyingNotAnEntryReasonPrompt

@@ -34,9 +34,37 @@ enum ProgressSummary {
     }
 
     /// The number of fields of a keying row `k` (its own values, or its record's).
+    ///
+    /// Stored values are a JSON object whose values are all strings, written by `FieldSetJSON`
+    /// without spaces: each field is one `":"` (a quote inside a value is escaped, so the three
+    /// characters never occur inside one). Counting them is exact and costs a fraction of parsing
+    /// the object with `json_each` on every keying an import writes.
     static func fieldCount(_ k: String) -> String {
-        "(SELECT COUNT(*) FROM json_each(COALESCE(\(k).fields, (SELECT fields FROM record WHERE record.id = \(k).recordId))))"
+        let values = "COALESCE(\(k).fields, (SELECT fields FROM record WHERE record.id = \(k).recordId))"
+        return "((length(\(values)) - length(replace(\(values), '\":\"', ''))) / 3)"
     }
+
+    /// Moves a record's one count from the day its set of rows gave before the change to the day
+    /// it gives after: `before` and `after` are SQL expressions of the earliest time (or NULL).
+    static func move(_ counter: String, batch: String, before: String, after: String) -> String {
+        let changed = "(\(before)) IS NOT (\(after))"
+        return add(day: day("(\(before))"), batch: batch, actor: "''", [counter: "-1"], when: "(\(before)) IS NOT NULL AND \(changed)")
+            + "\n" + add(day: day("(\(after))"), batch: batch, actor: "''", [counter: "1"], when: "(\(after)) IS NOT NULL AND \(changed)")
+    }
+
+    /// The earliest `time` among a record's export rows matching `condition`, leaving out the row
+    /// `NEW` (when `excludingNew`) and adding `OLD`'s time (when given and it matched).
+    static func earliest(_ time: (String) -> String, where condition: (String) -> String, excludingNew: Bool, old: Bool) -> String {
+        var parts = ["SELECT \(time("e")) AS t FROM exportedRecord e WHERE e.recordId = NEW.recordId AND \(condition("e"))"
+            + (excludingNew ? " AND NOT (e.version = NEW.version AND e.packageId = NEW.packageId)" : "")]
+        if old { parts.append("SELECT \(time("OLD")) WHERE \(condition("OLD"))") }
+        return "SELECT MIN(t) FROM (\(parts.joined(separator: " UNION ALL ")))"
+    }
+
+    static func exportTime(_ e: String) -> String { "\(e).exportedAt" }
+    static func receiptTime(_ e: String) -> String { "COALESCE(\(e).receiptAt, \(e).exportedAt)" }
+    static func delivered(_ e: String) -> String { "NOT \(e).withdrawal" }
+    static func accepted(_ e: String) -> String { "NOT \(e).withdrawal AND \(e).receipt IS 'accepted'" }
 
     static func batchReceivedDay(_ batch: String) -> String {
         "(SELECT \(day("receivedAt")) FROM batch WHERE batch.id = \(batch))"
@@ -53,6 +81,9 @@ enum ProgressSummary {
             "typedFields": "\(sign)(CASE WHEN \(k).source = 'interactive' THEN \(fieldCount(k)) ELSE 0 END)",
         ]
     }
+
+    /// The batch of the export row `NEW`'s record.
+    static let recordBatch = "(SELECT batchId FROM record WHERE id = NEW.recordId)"
 
     static func verifiedBy(_ r: String) -> String { "IFNULL(\(r).verifiedBy, '')" }
     static func verifiedDay(_ r: String) -> String { day("COALESCE(\(r).verifiedAt, \(r).createdAt)") }
@@ -78,7 +109,9 @@ enum ProgressSummary {
 
         CREATE TRIGGER progress_record_created AFTER INSERT ON record BEGIN
         \(add(day: day("NEW.createdAt"), batch: "NEW.batchId", actor: "''", ["keyed": "1", "entries": "(NEW.scanFileId IS NULL)"]))
-        \(add(day: verifiedDay("NEW"), batch: "NEW.batchId", actor: verifiedBy("NEW"), ["verified": "1"], when: "NEW.status = 'verified'"))
+        END;
+        CREATE TRIGGER progress_record_created_verified AFTER INSERT ON record WHEN NEW.status = 'verified' BEGIN
+        \(add(day: verifiedDay("NEW"), batch: "NEW.batchId", actor: verifiedBy("NEW"), ["verified": "1"]))
         END;
         CREATE TRIGGER progress_record_verification AFTER UPDATE OF status, verifiedAt, verifiedBy ON record
         WHEN (OLD.status = 'verified' OR NEW.status = 'verified')
@@ -87,28 +120,22 @@ enum ProgressSummary {
         \(add(day: verifiedDay("NEW"), batch: "NEW.batchId", actor: verifiedBy("NEW"), ["verified": "1"], when: "NEW.status = 'verified'"))
         END;
 
-        CREATE TRIGGER progress_record_exported AFTER INSERT ON exportedRecord
-        WHEN NOT NEW.withdrawal AND NOT EXISTS (
-            SELECT 1 FROM exportedRecord e WHERE e.recordId = NEW.recordId AND NOT e.withdrawal
-            AND NOT (e.version = NEW.version AND e.packageId = NEW.packageId)) BEGIN
-        \(add(day: day("NEW.exportedAt"), batch: "(SELECT batchId FROM record WHERE id = NEW.recordId)", actor: "''", ["exported": "1"]))
+        CREATE TRIGGER progress_record_exported AFTER INSERT ON exportedRecord WHEN NOT NEW.withdrawal BEGIN
+        \(move("exported", batch: recordBatch,
+               before: earliest(exportTime, where: delivered, excludingNew: true, old: false),
+               after: earliest(exportTime, where: delivered, excludingNew: false, old: false)))
         END;
         CREATE TRIGGER progress_record_accepted_on_arrival AFTER INSERT ON exportedRecord
-        WHEN NOT NEW.withdrawal AND NEW.receipt IS 'accepted' AND NOT EXISTS (
-            SELECT 1 FROM exportedRecord e WHERE e.recordId = NEW.recordId AND NOT e.withdrawal AND e.receipt = 'accepted'
-            AND NOT (e.version = NEW.version AND e.packageId = NEW.packageId)) BEGIN
-        \(add(day: day("COALESCE(NEW.receiptAt, NEW.exportedAt)"), batch: "(SELECT batchId FROM record WHERE id = NEW.recordId)",
-              actor: "''", ["accepted": "1"]))
+        WHEN NOT NEW.withdrawal AND NEW.receipt IS 'accepted' BEGIN
+        \(move("accepted", batch: recordBatch,
+               before: earliest(receiptTime, where: accepted, excludingNew: true, old: false),
+               after: earliest(receiptTime, where: accepted, excludingNew: false, old: false)))
         END;
-        CREATE TRIGGER progress_record_accepted AFTER UPDATE OF receipt ON exportedRecord
-        WHEN NOT NEW.withdrawal AND (OLD.receipt IS 'accepted') IS NOT (NEW.receipt IS 'accepted')
-         AND NOT EXISTS (
-            SELECT 1 FROM exportedRecord e WHERE e.recordId = NEW.recordId AND NOT e.withdrawal AND e.receipt = 'accepted'
-            AND NOT (e.version = NEW.version AND e.packageId = NEW.packageId)) BEGIN
-        \(add(day: day("COALESCE(OLD.receiptAt, OLD.exportedAt)"), batch: "(SELECT batchId FROM record WHERE id = OLD.recordId)",
-              actor: "''", ["accepted": "-1"], when: "OLD.receipt IS 'accepted'"))
-        \(add(day: day("COALESCE(NEW.receiptAt, NEW.exportedAt)"), batch: "(SELECT batchId FROM record WHERE id = NEW.recordId)",
-              actor: "''", ["accepted": "1"], when: "NEW.receipt IS 'accepted'"))
+        CREATE TRIGGER progress_record_accepted AFTER UPDATE OF receipt, receiptAt ON exportedRecord
+        WHEN (OLD.receipt IS 'accepted' OR NEW.receipt IS 'accepted') BEGIN
+        \(move("accepted", batch: recordBatch,
+               before: earliest(receiptTime, where: accepted, excludingNew: true, old: true),
+               after: earliest(receiptTime, where: accepted, excludingNew: false, old: false)))
         END;
 
         CREATE TRIGGER progress_keying_saved AFTER INSERT ON keying WHEN NEW.state = 'complete' BEGIN
