@@ -24,12 +24,13 @@ enum ProgressSummary {
     /// Adds `values` (counter → SQL expression) to the summary row of `day`, `batch` and `actor`,
     /// when `condition` holds.
     static func add(day: String, batch: String, actor: String, _ values: [String: String], when condition: String = "1") -> String {
-        let columns = counters.map { values[$0] ?? "0" }
+        // Only the counters the trigger moves are written; the others keep their defaults (0).
+        let moved = counters.filter { values[$0] != nil }
         return """
-            INSERT INTO progressDay (day, batchId, actor, \(counters.joined(separator: ", ")))
-            SELECT \(day), \(batch), \(actor), \(columns.joined(separator: ", ")) WHERE \(condition)
+            INSERT INTO progressDay (day, batchId, actor, \(moved.joined(separator: ", ")))
+            SELECT \(day), \(batch), \(actor), \(moved.map { values[$0]! }.joined(separator: ", ")) WHERE \(condition)
             ON CONFLICT (day, batchId, actor) DO UPDATE SET
-            \(counters.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "));
+            \(moved.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "));
             """
     }
 
@@ -41,7 +42,7 @@ enum ProgressSummary {
     /// the object with `json_each` on every keying an import writes.
     static func fieldCount(_ k: String) -> String {
         let values = "COALESCE(\(k).fields, (SELECT fields FROM record WHERE record.id = \(k).recordId))"
-        return "((length(\(values)) - length(replace(\(values), '\":\"', ''))) / 3)"
+        return "(SELECT (length(v) - length(replace(v, '\":\"', ''))) / 3 FROM (SELECT \(values) AS v))"
     }
 
     /// Moves a record's one count from the day its set of rows gave before the change to the day
