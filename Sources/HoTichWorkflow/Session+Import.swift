@@ -451,6 +451,7 @@ private struct RowWriter {
             guard let row else { break }
             try write(row, writer: writer, in: tx)
         }
+        try writer.finish()
     }
 
     private mutating func reject(_ row: StagedRow, _ column: String, _ code: String, _ message: Message) throws {

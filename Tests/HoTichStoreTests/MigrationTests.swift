@@ -85,10 +85,14 @@ import Testing
             #expect(try tx.verifyAuditChain() == (events: 1, firstBroken: nil))
             try tx.appendAudit(AuditEntry(actor: "quantri", action: .compact), at: "t2")
             #expect(try tx.verifyAuditChain() == (events: 2, firstBroken: nil))
-            // v10 fills the progress summary from what the workspace already holds.
-            #expect(try tx.progressSummaryDifferences() == 0)
+            // v10 fills the progress summary, and v11 the name index, from what the workspace already
+            // holds. (Rows written here by hand after them bypass the store, which keeps both.)
+            if !since("v10") { #expect(try tx.progressSummaryDifferences() == 0) }
+            if !since("v11") { #expect(try tx.searchIndexDifferences() == 0) }
             guard hadRecords else { return }
-            #expect(try tx.workspaceProgress(through: CivilDate(iso: "2100-01-01")!).values.reduce(ProgressCounters.zero, +).keyed == 1)
+            if !since("v10") {
+                #expect(try tx.workspaceProgress(through: CivilDate(iso: "2100-01-01")!).values.reduce(ProgressCounters.zero, +).keyed == 1)
+            }
             let record = try #require(try tx.record(id: "r1"))
             #expect(record.fields["nksHoTen"] == .filled("NGUYỄN VĂN AN") && record.status == .keyed)
             let keyings = try tx.completeKeyings(record: "r1")

@@ -23,6 +23,10 @@ extension TestWorkspace {
     func summaryDifferences() throws -> Int {
         try workspace.sqlite.databaseRead { db in try SQLiteTransaction(db).progressSummaryDifferences() }
     }
+
+    func searchDifferences() throws -> Int {
+        try workspace.sqlite.databaseWrite { db in try SQLiteTransaction(db).searchIndexDifferences() }
+    }
 }
 
 @Suite struct ProgressTests {
@@ -63,6 +67,7 @@ extension TestWorkspace {
         _ = try test.operatorSession.completeKeying(task)
 
         #expect(try test.summaryDifferences() == 0)
+        #expect(try test.searchDifferences() == 0)
         let report = try test.supervisor.progressReport(by: .office)
         let total = report.overall.total
         #expect(total.entries == 12 + 11, "the blank page is no entry; the cleared cover is one again")

@@ -20,6 +20,19 @@ public struct PackedFieldSet: Sendable, Equatable {
         self.text = text
     }
 
+    /// The number of fields: in the packed text every value is a string, so each field is one
+    /// `":"` (a quote inside a value is escaped, so the three characters never occur inside one).
+    public var fieldCount: Int {
+        let quote = UInt8(ascii: "\""), colon = UInt8(ascii: ":")
+        var count = 0
+        var (twoBack, oneBack): (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if twoBack == quote && oneBack == colon && byte == quote { count += 1 }
+            (twoBack, oneBack) = (oneBack, byte)
+        }
+        return count
+    }
+
     /// The fields again.
     /// - Throws: `DecodingError` when the text is not a field set.
     public func unpacked() throws -> [String: FieldValue] {

@@ -12,6 +12,11 @@ import HoTichModel
 ///
 /// Use it inside one transaction and let it go before the transaction ends (its statements belong
 /// to the connection). It moves the transaction's audit head on with every event it appends.
+///
+/// What every insert of a record or keying adds to the progress summary and the name index (see
+/// `ProgressSummary`), it adds once for all its rows: it counts what it writes, and ``finish()``
+/// adds the counts to the summary and the new records to the index in set-based statements, in
+/// the same transaction.
 final class BulkKeyingWriter: BulkKeyingWriting {
     private unowned let transaction: SQLiteTransaction
     private var db: Database { transaction.db }
@@ -21,6 +26,14 @@ final class BulkKeyingWriter: BulkKeyingWriting {
     private let time: String
     private let actor: String
     private let batchId: String
+    private let source: String
+    /// The last record rowid before the writer's first row: the records it creates come after it.
+    private let rowidBefore: Int64
+    private var created = 0
+    private var createdWithoutFile = 0
+    private var keyings = 0
+    private var fields = 0
+    private var finished = false
 
     /// Prepares the statements for keyings of `pass` by `operator` from `source`, saved at `time`.
     init(
@@ -32,6 +45,8 @@ final class BulkKeyingWriter: BulkKeyingWriting {
         self.time = time
         self.actor = `operator`
         self.batchId = batchId
+        self.source = source
+        rowidBefore = try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(rowid), 0) FROM record") ?? 0
         recordInsert = try db.makeStatement(sql: """
             INSERT INTO record (batchId, kind, officeCode, version, status, createdAt, updatedAt,
                                 id, scanFileId, entryKey, registrationYear, number, fields, subjectName, subjectBirthYear,
@@ -72,12 +87,37 @@ final class BulkKeyingWriter: BulkKeyingWriting {
         try Self.bindInteger(statement, 13, subjectBirthYear.map(Int64.init))
         try Self.bindText(statement, 14, subjectPersonalID)
         try step(statement)
-        try insertKeying(entryKey: entryKey, scanFileId: scanFileId, recordId: id, fieldsJSON: nil)
+        created += 1
+        if scanFileId == nil { createdWithoutFile += 1 }
+        try insertKeying(entryKey: entryKey, scanFileId: scanFileId, recordId: id, fieldsJSON: nil, fieldCount: fields.fieldCount)
     }
 
     /// Inserts a complete keying of an existing record, with its own values.
     func insertJoining(recordId: String, entryKey: String, scanFileId: Int64?, fields: PackedFieldSet) throws {
-        try insertKeying(entryKey: entryKey, scanFileId: scanFileId, recordId: recordId, fieldsJSON: fields.text)
+        try insertKeying(entryKey: entryKey, scanFileId: scanFileId, recordId: recordId, fieldsJSON: fields.text, fieldCount: fields.fieldCount)
+    }
+
+    /// Adds what the writer wrote to the progress summary and its new records to the name index.
+    func finish() throws {
+        guard !finished else { return }
+        finished = true
+        let day = ProgressSummary.day("?")
+        if created > 0 {
+            try db.execute(sql: """
+                INSERT INTO progressDay (day, batchId, actor, keyed, entries) VALUES (\(day), ?, '', ?, ?)
+                ON CONFLICT (day, batchId, actor) DO UPDATE SET keyed = keyed + excluded.keyed, entries = entries + excluded.entries
+                """, arguments: [time, batchId, created, createdWithoutFile])
+            try db.execute(
+                sql: SearchIndex.fill("recordName") + " WHERE r.rowid > ? AND r.batchId = ?", arguments: [rowidBefore, batchId])
+        }
+        if keyings > 0 {
+            let typed = source == "interactive"
+            try db.execute(sql: """
+                INSERT INTO progressDay (day, batchId, actor, keyings, fields, typedKeyings, typedFields) VALUES (\(day), ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (day, batchId, actor) DO UPDATE SET keyings = keyings + excluded.keyings, fields = fields + excluded.fields,
+                typedKeyings = typedKeyings + excluded.typedKeyings, typedFields = typedFields + excluded.typedFields
+                """, arguments: [time, batchId, actor, keyings, fields, typed ? keyings : 0, typed ? fields : 0])
+        }
     }
 
     /// Appends an audit event by this writer's operator, at its time, to the chain.
@@ -97,13 +137,15 @@ final class BulkKeyingWriter: BulkKeyingWriting {
         transaction.auditHead = hash
     }
 
-    private func insertKeying(entryKey: String, scanFileId: Int64?, recordId: String, fieldsJSON: String?) throws {
+    private func insertKeying(entryKey: String, scanFileId: Int64?, recordId: String, fieldsJSON: String?, fieldCount: Int) throws {
         let statement = keyingInsert.sqliteStatement
         try Self.bindText(statement, 8, entryKey)
         try Self.bindInteger(statement, 9, scanFileId)
         try Self.bindText(statement, 10, recordId)
         try Self.bindText(statement, 11, fieldsJSON)
         try step(statement)
+        keyings += 1
+        fields += fieldCount
     }
 
     /// Runs a statement whose parameters are bound; the bindings stay for the next row.

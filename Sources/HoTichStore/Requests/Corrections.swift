@@ -10,6 +10,8 @@ public protocol CorrectionReading {
     func withdrawalsToExport() throws -> [RecordChange]
     /// A record's corrections made after `version`, in the order made.
     func corrections(record recordId: String, after version: Int) throws -> [RecordChange]
+    /// Every correction and withdrawal of a record, in order.
+    func changes(record recordId: String) throws -> [RecordChange]
 }
 
 public protocol CorrectionWriting {
@@ -39,6 +41,11 @@ extension SQLiteTransaction: CorrectionReading, CorrectionWriting {
         try changes(sql: """
             SELECT * FROM recordChange WHERE recordId = ? AND kind = 'correction' AND version > ? ORDER BY id
             """, [recordId, version])
+    }
+
+    /// Every correction and withdrawal of a record, in the order they were made.
+    public func changes(record recordId: String) throws -> [RecordChange] {
+        try changes(sql: "SELECT * FROM recordChange WHERE recordId = ? ORDER BY id", [recordId])
     }
 
     private func changes(sql: String, _ arguments: StatementArguments) throws -> [RecordChange] {

@@ -63,6 +63,9 @@ public protocol BulkKeyingWriting {
     func insertJoining(recordId: String, entryKey: String, scanFileId: Int64?, fields: PackedFieldSet) throws
     /// An audit event by the writer's operator, at its time.
     func appendAudit(action: AuditAction, subject: String?, reason: String?) throws
+    /// Brings the progress summary and the name index up to what was written; call it once, after
+    /// the last row and before the transaction ends.
+    func finish() throws
 }
 
 extension DerivableRequest<Keying> {
@@ -143,6 +146,7 @@ extension SQLiteTransaction: KeyingReading, KeyingWriting {
     public func insertKeying(_ keying: Keying) throws -> Keying {
         var keying = keying
         try keying.insert(db)
+        try db.execute(sql: ProgressSummary.keyingInserted, arguments: [keying.id])
         return keying
     }
 

@@ -240,6 +240,8 @@ extension SQLiteTransaction: RecordReading, RecordWriting {
 
     public func insertRecord(_ record: RegisterRecord) throws {
         try record.insertFast(db)
+        for sql in ProgressSummary.recordInserted { try db.execute(sql: sql, arguments: [record.id]) }
+        try db.execute(sql: SearchIndex.recordInserted, arguments: [record.id])
     }
 
     public func updateRecord(_ record: RegisterRecord) throws {

@@ -450,6 +450,11 @@ enum Migrations {
             try db.execute(sql: ProgressSummary.schemaSQL)
             try db.execute(sql: "INSERT INTO progressDay \(ProgressSummary.rebuildSelect)")
         }
+        migrator.registerMigration("v11-name-search") { db in
+            // Records found by any person's name, folded (`SearchIndex`), kept by triggers.
+            try db.execute(sql: SearchIndex.schemaSQL)
+            try db.execute(sql: SearchIndex.fill("recordName"))
+        }
         return migrator
     }
 }

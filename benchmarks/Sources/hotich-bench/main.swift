@@ -74,17 +74,9 @@ struct ImportRows: ParsableCommand {
 
     @Option(help: "Workspace folder.") var workspace: String
     @Option(help: "Rows to import.") var rows = 100_000
-    @Flag(help: "Drop the progress summary's triggers first (what the summary costs an import).") var withoutSummary = false
 
     func run() throws {
         let ws = try Workspace.open(at: URL(fileURLWithPath: workspace))
-        if withoutSummary {
-            try ws.sqlite.databaseWrite { db in
-                for name in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'progress_%'") {
-                    try db.execute(sql: "DROP TRIGGER \"\(name)\"")
-                }
-            }
-        }
         let existing = try ws.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
         let batch = try addEmptyBatch(ws, files: 0, tag: "import-\(UUID().uuidString.prefix(6))")
         let csv = URL(fileURLWithPath: workspace).appendingPathComponent("bench-import.csv")
@@ -93,7 +85,7 @@ struct ImportRows: ParsableCommand {
             try ws.session(as: "nhaplieu1").importKeyings(ImportRequest(batchID: batch, file: csv))
         }
         guard report.imported == rows else { throw ValidationError("imported \(report.imported) of \(rows)") }
-        Measure.report(withoutSummary ? "import-nosummary" : "import", String(format: "%.0f", Double(rows) / seconds), "rows/s",
+        Measure.report("import", String(format: "%.0f", Double(rows) / seconds), "rows/s",
                        "\(rows) KS rows into \(existing) records, \(String(format: "%.1f", seconds)) s")
     }
 
