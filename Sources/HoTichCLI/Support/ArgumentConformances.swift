@@ -9,6 +9,7 @@ extension VerificationPolicy: ExpressibleByArgument {}
 extension BatchState: ExpressibleByArgument {}
 extension NonEntryKind: ExpressibleByArgument {}
 extension ProgressUnit.Grouping: ExpressibleByArgument {}
+extension SearchState: ExpressibleByArgument {}
 
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -233,6 +233,22 @@ extension Message {
                 : "Progress summary rebuilt: \(differences.grouped(in: .english)) rows that differed from the data were corrected."
         case .reportWritten(let path):
             return "Report written to \(path)."
+        case .searchProblem(.empty):
+            return "Say what to look for: part of a name, a number (so:05), a book (quyen:01/1995), a personal ID number or a year."
+        case .searchProblem(.tooLong):
+            return "The search is too long: at most \(SearchQuery.maximumLength) characters and \(SearchQuery.maximumTerms) terms."
+        case .searchProblem(.badTerm(let term)):
+            return "\"\(TerminalText.escaped(term))\" does not read: write so:NUMBER (e.g. so:05) or quyen:VOLUME/YEAR (e.g. quyen:01/1995)."
+        case .searchLimit(let limit):
+            return "--limit must be from 1 to \(SearchQuery.maximumLimit), not \(limit)."
+        case .recordNotFound(let id):
+            return "There is no record \(TerminalText.escaped(id)). Find it with `hotich search`, or give the batch id and registration number."
+        case .recordNotVisible(let id):
+            return "Record \(TerminalText.escaped(id)) is in a batch you do not key; only verifiers and supervisors may see it."
+        case .searchIndexRebuilt(let differences):
+            return differences == 0
+                ? "Search index rebuilt: it matched the data."
+                : "Search index rebuilt: \(differences.grouped(in: .english)) entries that differed from the data were corrected."
         case .planOfficeUnknown(let office):
             return "Note: this workspace has no batch of office \(office) yet; check the office code."
         case .reportDestinationNotAFile(let path):
@@ -363,6 +379,8 @@ extension Message {
             switch state {
             case "blank": return "(blank in the book)"
             case "illegible": return "(illegible)"
+            case "filled": return "filled"
+            case "uncertain": return "uncertain"
             default: return "(none)"
             }
 
@@ -791,6 +809,9 @@ extension AuditAction {
         case .calendarSet: "set a working day or day off"
         case .calendarCleared: "clear a working day or day off"
         case .progressRebuilt: "rebuild the progress summary"
+        case .search: "search"
+        case .recordViewed: "view a record's story"
+        case .searchIndexRebuilt: "rebuild the search index"
         case .other(let text): text
         }
     }

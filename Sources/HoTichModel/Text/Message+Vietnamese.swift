@@ -240,6 +240,22 @@ extension Message {
                 : "Đã tính lại bảng tổng hợp tiến độ: \(differences.grouped(in: .vietnamese)) dòng khác với dữ liệu đã được sửa."
         case .reportWritten(let path):
             return "Đã ghi báo cáo vào \(path)."
+        case .searchProblem(.empty):
+            return "Cần tìm gì: một phần họ tên, số (so:05), quyển (quyen:01/1995), số định danh cá nhân hay năm."
+        case .searchProblem(.tooLong):
+            return "Câu tìm kiếm quá dài: tối đa \(SearchQuery.maximumLength) ký tự và \(SearchQuery.maximumTerms) từ."
+        case .searchProblem(.badTerm(let term)):
+            return "Không hiểu \"\(TerminalText.escaped(term))\": viết so:SỐ (ví dụ so:05) hoặc quyen:QUYỂN/NĂM (ví dụ quyen:01/1995)."
+        case .searchLimit(let limit):
+            return "--limit phải từ 1 đến \(SearchQuery.maximumLimit), không phải \(limit)."
+        case .recordNotFound(let id):
+            return "Không có bản ghi \(TerminalText.escaped(id)). Tìm bằng `hotich search`, hoặc cho mã lô và số đăng ký."
+        case .recordNotVisible(let id):
+            return "Bản ghi \(TerminalText.escaped(id)) thuộc lô bạn không nhập; chỉ người kiểm tra và giám sát xem được."
+        case .searchIndexRebuilt(let differences):
+            return differences == 0
+                ? "Đã dựng lại chỉ mục tìm kiếm: khớp với dữ liệu."
+                : "Đã dựng lại chỉ mục tìm kiếm: \(differences.grouped(in: .vietnamese)) mục khác với dữ liệu đã được sửa."
         case .planOfficeUnknown(let office):
             return "Lưu ý: chưa có lô nào của cơ quan \(office) trong không gian làm việc này; kiểm tra lại mã cơ quan."
         case .reportDestinationNotAFile(let path):
@@ -364,6 +380,8 @@ extension Message {
             switch state {
             case "blank": return "(trống trong sổ)"
             case "illegible": return "(không đọc được)"
+            case "filled": return "đã ghi"
+            case "uncertain": return "chưa chắc chắn"
             default: return "(không có)"
             }
 
@@ -838,6 +856,9 @@ extension AuditAction {
         case .calendarSet: "đặt ngày làm việc / nghỉ"
         case .calendarCleared: "bỏ ngày làm việc / nghỉ đã đặt"
         case .progressRebuilt: "tính lại bảng tổng hợp tiến độ"
+        case .search: "tìm kiếm"
+        case .recordViewed: "xem toàn bộ bản ghi"
+        case .searchIndexRebuilt: "dựng lại chỉ mục tìm kiếm"
         case .other(let text): text
         }
     }

@@ -142,6 +142,13 @@ public enum Message: Sendable, Equatable {
     case calendarDayNotSet(day: CivilDate)
     case progressSummaryRebuilt(differences: Int)
     case reportWritten(path: String)
+
+    // MARK: - Search
+    case searchProblem(SearchQuery.Problem)
+    case searchLimit(Int)
+    case recordNotFound(String)
+    case recordNotVisible(String)
+    case searchIndexRebuilt(differences: Int)
     /// A plan was set for an office the workspace has no book of yet (a warning: check the code).
     case planOfficeUnknown(office: String)
     /// Something other than a regular file is where a report was to be written.
@@ -371,7 +378,7 @@ public enum Message: Sendable, Equatable {
         case .invalidOfficeCode, .invalidYear, .invalidVolume, .invalidUserName, .reasonRequired, .invalidLimit,
              .invalidBatchState, .invalidPass, .acknowledgementNeedsReason, .invalidAQL, .correctionNeedsReason,
              .nonEntryNeedsReason, .invalidDate, .invalidWeek, .invalidPlanRecords, .dueBeforeStart, .periodEndsBeforeStart,
-             .calendarNeedsReason:
+             .calendarNeedsReason, .searchProblem, .searchLimit:
             true
         default:
             false

@@ -18,6 +18,8 @@ public enum AuditAction: Sendable, Hashable, Codable {
     case exportAgain, exportCorrections, receipt, recordCorrected, recordWithdrawn
     // Plans and reports.
     case planSet, calendarSet, calendarCleared, progressRebuilt
+    // Finding records: a search (how many results, never the terms), a record's story shown.
+    case search, recordViewed, searchIndexRebuilt
     /// An action this version does not know (written by a newer one).
     case other(String)
 
@@ -57,6 +59,9 @@ public enum AuditAction: Sendable, Hashable, Codable {
         case .calendarSet: "calendar-set"
         case .calendarCleared: "calendar-cleared"
         case .progressRebuilt: "progress-rebuilt"
+        case .search: "search"
+        case .recordViewed: "record-viewed"
+        case .searchIndexRebuilt: "search-index-rebuilt"
         case .other(let text): text
         }
     }
@@ -67,7 +72,7 @@ public enum AuditAction: Sendable, Hashable, Codable {
         .releaseClaim, .key, .importFile, .adopt, .verify, .recordVerified, .recordReopened, .recordReturned, .recordReviewed,
         .fieldDecided, .warningAcknowledged, .duplicateDecided, .sampleDrawn, .sampleRecordChecked, .sampleAccepted,
         .exportAgain, .exportCorrections, .receipt, .recordCorrected, .recordWithdrawn, .planSet, .calendarSet,
-        .calendarCleared, .progressRebuilt,
+        .calendarCleared, .progressRebuilt, .search, .recordViewed, .searchIndexRebuilt,
     ] + BatchAction.allCases.map(AuditAction.transition)
 
     private static let byRawValue: [String: AuditAction] = Dictionary(known.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
