@@ -169,6 +169,17 @@ struct Demo: ParsableCommand {
             to: page)
         tell(.reportWritten(path: page.path))
 
+        say(.search)
+        let hits = try supervisor.search(try SearchQuery.parse("hoang duc minh"))
+        console.out(SearchTables.hits(hits, language: language).render(.table, language: language))
+        if let hit = hits.first {
+            let story = try supervisor.recordStory(id: hit.recordId)
+            for section in SearchTables.story(story, language: language) where section.title == (language == .vietnamese ? "Các lần nhập" : "Keyings") {
+                console.line("▸ " + section.title)
+                console.out(section.table.render(.table, language: language))
+            }
+        }
+
         console.line(Message.demoDone(path: workspaceFolder.path).text(in: language))
     }
 }

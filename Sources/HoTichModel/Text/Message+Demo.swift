@@ -59,6 +59,9 @@ extension Message {
         case .progress: language == .vietnamese
             ? "Tiến độ so với kế hoạch: nhịp độ theo ngày làm việc, nhịp cần để kịp hạn, ngày dự kiến xong và khoảng dự báo"
             : "Progress against the plan: pace per working day, the pace the due date needs, the forecast finish and its range"
+        case .search: language == .vietnamese
+            ? "Tìm một trường hợp theo tên gõ không dấu (hoang duc minh), rồi xem toàn bộ quá trình của bản ghi"
+            : "Find an entry by its name typed without diacritics (hoang duc minh), then the record's whole story"
         case .weeklyReview: language == .vietnamese
             ? "Báo cáo tuần để gửi: một trang HTML tự chứa, có biểu đồ, mở được trên điện thoại và in khổ A4"
             : "The weekly review to send: one self-contained HTML page with charts, readable on a phone and printable on A4"

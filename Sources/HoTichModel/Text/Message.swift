@@ -347,6 +347,7 @@ public enum Message: Sendable, Equatable {
         case plan
         case progress
         case weeklyReview
+        case search
     }
 
     /// Column headers and short words.

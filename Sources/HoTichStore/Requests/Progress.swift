@@ -242,6 +242,11 @@ extension SQLiteTransaction: ProgressReading, ProgressWriting {
             """, [])
     }
 
+    /// Recomputes the summary without first comparing (after a bulk load that bypassed the store).
+    package func rebuildProgressSummaryWithoutComparing() throws {
+        try db.execute(sql: "DELETE FROM progressDay; INSERT INTO progressDay \(ProgressSummary.rebuildSelect)")
+    }
+
     public func rebuildProgressSummary() throws -> Int {
         let differences = try progressSummaryDifferences()
         try db.execute(sql: "DELETE FROM progressDay; INSERT INTO progressDay \(ProgressSummary.rebuildSelect)")

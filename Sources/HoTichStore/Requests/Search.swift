@@ -177,6 +177,12 @@ extension SQLiteTransaction: SearchReading, SearchWriting {
             """, [])
     }
 
+    /// Fills the name index from the records without first comparing (a bulk load into an empty index).
+    package func rebuildSearchIndexWithoutComparing() throws -> Int {
+        try db.execute(sql: "INSERT INTO recordName (recordName) VALUES ('delete-all'); \(SearchIndex.fill("recordName"))")
+        return 0
+    }
+
     public func rebuildSearchIndex() throws -> Int {
         let differences = try searchIndexDifferences()
         try db.execute(sql: "INSERT INTO recordName (recordName) VALUES ('delete-all'); \(SearchIndex.fill("recordName"))")
