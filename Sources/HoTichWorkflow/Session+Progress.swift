@@ -107,13 +107,19 @@ extension Session {
         if let from, let to, to < from { throw HoTichError(.periodEndsBeforeStart(from: from, to: to)) }
         let asOf = min(to ?? today, today)
         let (series, workspaceDays, byOfficeAndKind, plans, entries) = try workspace.store.read { tx in
-            (try tx.progressSeries(by: grouping, through: asOf), try tx.workspaceProgress(through: asOf),
-             grouping == .kind ? nil : try tx.progressSeries(by: .kind, through: asOf), try tx.plans(history: false),
-             try tx.calendarEntries())
+            let plans = try tx.plans(history: false)
+            // Offices are their kinds summed: one query serves both, and the plans' scopes.
+            let byKind = grouping == .office || grouping == .kind || !plans.isEmpty ? try tx.progressSeries(by: .kind, through: asOf) : []
+            let series = switch grouping {
+            case .kind: byKind
+            case .office: ProgressSeries.byOffice(byKind)
+            case .batch, .operator: try tx.progressSeries(by: grouping, through: asOf)
+            }
+            return (series, try tx.workspaceProgress(through: asOf), byKind, plans, try tx.calendarEntries())
         }
         let visible = series.filter { mayView($0.unit) }
         return ProgressReport.make(
-            series: visible, workspace: workspaceDays, byOfficeAndKind: byOfficeAndKind ?? series, plans: plans, grouping: grouping,
+            series: visible, workspace: workspaceDays, byOfficeAndKind: byOfficeAndKind, plans: plans, grouping: grouping,
             from: from, asOf: asOf, paceThrough: asOf == today ? today.adding(days: -1) : asOf,
             calendar: WorkingCalendar(entries: entries))
     }

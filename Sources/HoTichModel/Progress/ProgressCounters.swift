@@ -70,6 +70,16 @@ public struct ProgressSeries: Sendable, Equatable {
         self.days = days
     }
 
+    /// Each office's days, summed from its kinds' series.
+    public static func byOffice(_ byKind: [ProgressSeries]) -> [ProgressSeries] {
+        var offices: [OfficeCode: [CivilDate: ProgressCounters]] = [:]
+        for series in byKind {
+            guard case .officeKind(let office, _) = series.unit else { continue }
+            for (day, counters) in series.days { offices[office, default: [:]][day, default: .zero] += counters }
+        }
+        return offices.map { ProgressSeries(unit: .office($0.key), days: $0.value) }.sorted { $0.unit < $1.unit }
+    }
+
     /// The sum of the days from `start` through `end` (all days when either is `nil`).
     public func total(from start: CivilDate? = nil, through end: CivilDate? = nil) -> ProgressCounters {
         var sum = ProgressCounters.zero

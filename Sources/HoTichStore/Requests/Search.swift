@@ -85,38 +85,56 @@ extension SQLiteTransaction: SearchReading, SearchWriting {
             json_extract(r.fields, '$.voHoTen') AS spouse, json_extract(r.fields, '$.nycHoTen') AS requester
             """
         let filter = conditions.isEmpty ? "" : "AND " + conditions.joined(separator: " AND ")
-        let sql: String
+        var statements: [String] = []
         if query.nameWords.isEmpty {
             // No name: the book's own index when a book is named, else the records in the order written.
             let from = query.book == nil
                 ? "record r JOIN batch b ON b.id = r.batchId JOIN book k ON k.id = b.bookId"
                 : "book k CROSS JOIN batch b ON b.bookId = k.id CROSS JOIN record r ON r.batchId = b.id"
-            sql = "SELECT \(columns) FROM \(from) WHERE 1 \(filter) ORDER BY r.rowid LIMIT :limit"
+            statements.append("SELECT \(columns) FROM \(from) WHERE 1 \(filter) ORDER BY r.rowid LIMIT :limit")
         } else {
-            arguments["match"] = query.nameWords.map { "\"\($0.filter { $0 != "\"" })\"" }.joined(separator: " ")
-            sql = """
-                SELECT \(columns) FROM recordName n JOIN record r ON r.rowid = n.rowid JOIN batch b ON b.id = r.batchId
-                JOIN book k ON k.id = b.bookId
-                WHERE recordName MATCH :match \(filter) ORDER BY n.rank LIMIT :limit
-                """
-        }
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
-            let kind = try required(RecordKind(rawValue: row["kind"] ?? ""), "record")
-            let book = BookIdentity(
-                office: try required(OfficeCode(row["bookOffice"] as String), "book"), kind: kind, year: row["bookYear"],
-                volume: row["bookVolume"])
-            let state: SearchState = (row["withdrawnAt"] as String?) != nil
-                ? .withdrawn : ((row["status"] as String) == "verified" ? .verified : .keyed)
-            var names: [SearchRole: String] = [:]
-            for role in SearchRole.allCases {
-                if let name = Self.storedText(row[role.rawValue]) { names[role] = name }
+            // First the records where someone bears the whole name (one short list of the `whole`
+            // column), then those where the words appear in a name, in the order records were
+            // written: neither reads more of the long lists of common syllables than it keeps.
+            let words = query.nameWords.map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
+            arguments["whole"] = "whole : \"\(words.joined(separator: "_"))\""
+            arguments["words"] = "{\(SearchIndex.roleColumns.joined(separator: " "))} : "
+                + words.map { "\"\($0)\"" }.joined(separator: " ")
+            for match in ["whole", "words"] {
+                statements.append("""
+                    SELECT \(columns) FROM recordName n JOIN record r ON r.rowid = n.rowid JOIN batch b ON b.id = r.batchId
+                    JOIN book k ON k.id = b.bookId
+                    WHERE recordName MATCH :\(match) \(filter) ORDER BY n.rowid LIMIT :limit
+                    """)
             }
-            let hit = SearchHit(
-                recordId: row["id"], kind: kind, number: row["number"], book: book, registrationDate: Self.storedText(row["registered"]),
-                subjectName: names[.subject], birthDate: Self.storedText(row["born"]), batchId: row["batchId"], state: state,
-                match: .other, role: nil)
-            return SearchCandidate(hit: hit, names: names)
         }
+        var seen = Set<String>()
+        var found: [SearchCandidate] = []
+        for sql in statements where found.count < candidates {
+            for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
+                let candidate = try Self.candidate(row)
+                if seen.insert(candidate.hit.recordId).inserted, found.count < candidates { found.append(candidate) }
+            }
+        }
+        return found
+    }
+
+    /// A found record, with everyone it names.
+    private static func candidate(_ row: Row) throws -> SearchCandidate {
+        guard let kind = RecordKind(rawValue: row["kind"] ?? "") else { throw StoreFailure.damagedRow(table: "record") }
+        guard let office = OfficeCode(row["bookOffice"] as String) else { throw StoreFailure.damagedRow(table: "book") }
+        let book = BookIdentity(office: office, kind: kind, year: row["bookYear"], volume: row["bookVolume"])
+        let state: SearchState = (row["withdrawnAt"] as String?) != nil
+            ? .withdrawn : ((row["status"] as String) == "verified" ? .verified : .keyed)
+        var names: [SearchRole: String] = [:]
+        for role in SearchRole.allCases {
+            if let name = storedText(row[role.rawValue]) { names[role] = name }
+        }
+        let hit = SearchHit(
+            recordId: row["id"], kind: kind, number: row["number"], book: book, registrationDate: storedText(row["registered"]),
+            subjectName: names[.subject], birthDate: storedText(row["born"]), batchId: row["batchId"], state: state,
+            match: .other, role: nil)
+        return SearchCandidate(hit: hit, names: names)
     }
 
     /// A JSON path chosen by the record's kind.
@@ -156,10 +174,9 @@ extension SQLiteTransaction: SearchReading, SearchWriting {
     }
 
     public func searchIndexDifferences() throws -> Int {
-        let columns = SearchIndex.columns.joined(separator: ", ")
         try db.execute(sql: """
             DROP TABLE IF EXISTS temp.recordNameFresh;
-            CREATE VIRTUAL TABLE temp.recordNameFresh USING fts5(\(columns), tokenize = 'unicode61 remove_diacritics 2', content = '');
+            \(SearchIndex.create("temp.recordNameFresh"));
             \(SearchIndex.fill("temp.recordNameFresh"));
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.recordNameLiveTerms USING fts5vocab(main, recordName, instance);
             CREATE VIRTUAL TABLE IF NOT EXISTS temp.recordNameFreshTerms USING fts5vocab(temp, recordNameFresh, instance);

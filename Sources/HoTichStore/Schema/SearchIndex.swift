@@ -13,7 +13,22 @@
 /// The triggers were created by migration v11 and are part of what it means; a change to them is
 /// a new migration.
 enum SearchIndex {
-    static let columns = ["subject", "mother", "father", "spouse", "requester"]
+    /// One column per role, and `whole`: each person's whole name as one token (`nguyen_van_an`),
+    /// so that a whole name is looked up by one short list instead of intersecting the long lists of
+    /// common syllables ("nguyen", "van").
+    static let columns = ["subject", "mother", "father", "spouse", "requester", "whole"]
+    static let roleColumns = Array(columns.prefix(5))
+
+    /// The table's definition (the tokenizer keeps `_`, which joins a whole name into one token).
+    static func create(_ table: String) -> String {
+        "CREATE VIRTUAL TABLE \(table) USING fts5(\(columns.joined(separator: ", ")), "
+            + "tokenize = \"unicode61 remove_diacritics 2 tokenchars '_'\", content = '')"
+    }
+
+    /// A name as one token: its words joined by `_`.
+    static func wholeName(_ name: String) -> String {
+        "replace(replace(replace(trim(\(name)), '  ', ' '), '  ', ' '), ' ', '_')"
+    }
 
     /// A name field's stored value as indexed text: the value without its marker (`=` filled, `?`
     /// uncertain; a blank `-` or illegible `.` gives nothing), `đ` written `d`.
@@ -27,19 +42,21 @@ enum SearchIndex {
             CASE \(r).kind WHEN 'KS' THEN '$.nksHoTen' WHEN 'KT' THEN '$.nktHoTen' WHEN 'KH' THEN '$.chongHoTen'
             WHEN 'HN' THEN '$.nxnHoTen' ELSE '$.ncHoTen' END
             """
-        return [
+        let names = [
             name("\(r).fields", subjectPath),
             name("\(r).fields", "'$.meHoTen'"),
             "COALESCE(\(name("\(r).fields", "'$.chaHoTen'")), \(name("\(r).fields", "'$.cmHoTen'")))",
             name("\(r).fields", "'$.voHoTen'"),
             name("\(r).fields", "'$.nycHoTen'"),
         ]
+        let whole = names.map { "IFNULL(\(wholeName($0)), '')" }.joined(separator: " || ' ' || ")
+        return names + ["trim(\(whole))"]
     }
 
     static var schemaSQL: String {
         let list = columns.joined(separator: ", ")
         return """
-            CREATE VIRTUAL TABLE recordName USING fts5(\(list), tokenize = 'unicode61 remove_diacritics 2', content = '');
+            \(create("recordName"));
             CREATE TRIGGER search_record_changed AFTER UPDATE OF fields, kind ON record
             WHEN OLD.fields IS NOT NEW.fields OR OLD.kind IS NOT NEW.kind BEGIN
                 INSERT INTO recordName (recordName, rowid, \(list)) VALUES ('delete', OLD.rowid, \(values("OLD").joined(separator: ", ")));
