@@ -88,7 +88,8 @@ enum ProgressCharts {
         for tick in dateTicks(from: firstDay, to: lastDay) {
             let xx = HTMLText.coordinate(x(tick))
             svg += "<line x1=\"\(xx)\" x2=\"\(xx)\" y1=\"\(top + plotHeight)\" y2=\"\(top + plotHeight + 5)\" stroke=\"\(ink)\"/>"
-            svg += "<text x=\"\(xx)\" y=\"\(top + plotHeight + 20)\" text-anchor=\"middle\" font-size=\"12\" fill=\"\(ink)\">"
+            let anchor = x(tick) > width - right - 24 ? "end" : "middle"
+            svg += "<text x=\"\(xx)\" y=\"\(top + plotHeight + 20)\" text-anchor=\"\(anchor)\" font-size=\"12\" fill=\"\(ink)\">"
                 + "\(tickLabel(tick, span: Int(span)))</text>"
         }
         svg += "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(top + plotHeight)\" y2=\"\(top + plotHeight)\" stroke=\"\(ink)\"/>"
