@@ -57,11 +57,20 @@ extension Session {
     }
 
     /// A record's whole story, by its batch and registration number (`5`, `05` and `5/2017` are one).
+    /// With a year (`5/2020`), the record registered that year.
     public func recordStory(batch batchID: String, number: String, now: Date = Date()) throws -> RecordStory {
         try require(.viewWork)
+        let me = user.name
+        let seesEverything = user.role != .operator
         let ids = try workspace.store.read { tx -> [String] in
+            // Operators learn nothing of batches they do not key, not even whether they exist.
+            if !seesEverything, !(try tx.batchesKeyed(by: me).contains(batchID)) { throw HoTichError(.recordNotVisible(batchID)) }
             guard try tx.batch(batchID) != nil else { throw HoTichError(.batchNotFound(batchID)) }
-            return RegistrationNumber.value(number).flatMap { try? Self.recordIdsByNumber(in: batchID, tx: tx)[$0] } ?? []
+            guard let value = RegistrationNumber.value(number) else { return [] }
+            let ids = try Self.recordIdsByNumber(in: batchID, tx: tx)[value] ?? []
+            let year = number.split(separator: "/").dropFirst().first.flatMap { Int($0) }
+            guard let year else { return ids }
+            return try ids.filter { try tx.record(id: $0)?.registrationYear == year }
         }
         guard let id = ids.first else { throw HoTichError(.recordNumberNotInBatch(batchID: batchID, number: number)) }
         return try recordStory(id: id, now: now)

@@ -47,4 +47,14 @@ import Testing
         #expect(SearchMatch.of(names, query: try SearchQuery.parse("so:5")).0 == .other)
         #expect(SearchMatch.exact < .folded && .folded < .partialName && .partialName < .other)
     }
+
+    @Test func repeatedTermsAreRefusedAndANumbersYearIsKept() throws {
+        #expect(throws: SearchQuery.Problem.badTerm("so:06")) { try SearchQuery.parse("so:05 so:06") }
+        #expect(throws: SearchQuery.Problem.badTerm("quyen:02/1995")) { try SearchQuery.parse("quyen:01/1995 quyen:02/1995") }
+        #expect(throws: SearchQuery.Problem.badTerm("001087012346")) { try SearchQuery.parse("001087012345 001087012346") }
+        let query = try SearchQuery.parse("so:05/2020")
+        #expect(query.number == 5 && query.numberYear == 2020)
+        // The eth that legacy conversions leave for Đ folds as Đ does.
+        #expect(VietnameseText.folded("\u{00D0}ẶNG") == "dang" && VietnameseText.folded("\u{00F0}ào") == "dao")
+    }
 }

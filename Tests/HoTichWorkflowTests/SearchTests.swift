@@ -160,4 +160,21 @@ extension TestWorkspace {
         }
         #expect(viewed == [corrected.recordId, corrected.recordId])
     }
+
+    /// A batch returned to its keyers stays theirs to find; a batch's existence is not told to others.
+    @Test func keyersStillSeeABatchReturnedToThem() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        try test.supervisor.returnToKeying(batch: batch.id, numbers: (1...12).map(String.init), reason: "Nhập lại")
+        #expect(try test.search("nguyen minh anh", as: try test.operatorSession).count == 1)
+        #expect(try test.operatorSession.recordStory(batch: batch.id, number: "05").record.number == "05")
+        let stranger = try test.addOperator("nhaplieu3")
+        #expect(throws: HoTichError(.recordNotVisible(batch.id))) { try stranger.recordStory(batch: batch.id, number: "99") }
+        #expect(throws: HoTichError(.recordNotVisible("KS-nope"))) { try stranger.recordStory(batch: "KS-nope", number: "1") }
+        #expect(throws: HoTichError(.recordNumberNotInBatch(batchID: batch.id, number: "5/2016"))) {
+            try test.supervisor.recordStory(batch: batch.id, number: "5/2016")
+        }
+        #expect(try test.supervisor.recordStory(batch: batch.id, number: "5/2017").record.number == "05")
+        #expect(try test.search("so:05/2017").count == 1 && test.search("so:05/2016").isEmpty)
+    }
 }

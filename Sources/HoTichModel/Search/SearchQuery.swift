@@ -8,6 +8,8 @@ public struct SearchQuery: Sendable, Equatable {
     /// The name's words, folded (no tones or diacritics, `đ` as `d`, lower case).
     public var nameWords: [String]
     public var number: Int?
+    /// The year written with the number (`so:05/2020`): the registration year.
+    public var numberYear: Int?
     /// `quyen:01/1995`: volume 1 of the book opened in 1995.
     public var book: (volume: Int, year: Int)?
     public var personalID: String?
@@ -45,7 +47,7 @@ public struct SearchQuery: Sendable, Equatable {
     }
 
     public static func == (lhs: SearchQuery, rhs: SearchQuery) -> Bool {
-        lhs.name == rhs.name && lhs.nameWords == rhs.nameWords && lhs.number == rhs.number && lhs.book?.volume == rhs.book?.volume
+        lhs.name == rhs.name && lhs.nameWords == rhs.nameWords && lhs.number == rhs.number && lhs.numberYear == rhs.numberYear && lhs.book?.volume == rhs.book?.volume
             && lhs.book?.year == rhs.book?.year && lhs.personalID == rhs.personalID && lhs.years == rhs.years
             && lhs.kind == rhs.kind && lhs.registrationYears == rhs.registrationYears && lhs.office == rhs.office
             && lhs.state == rhs.state && lhs.limit == rhs.limit
@@ -75,15 +77,19 @@ public struct SearchQuery: Sendable, Equatable {
         for term in terms.map(String.init) {
             let lower = term.lowercased()
             if let value = lower.prefixRemoved(["so:", "số:"]) {
-                guard let number = RegistrationNumber.value(value), RegistrationNumber.isValid(value) else { throw .badTerm(term) }
+                guard query.number == nil, let number = RegistrationNumber.value(value), RegistrationNumber.isValid(value) else {
+                    throw .badTerm(term)
+                }
                 query.number = number
+                query.numberYear = value.split(separator: "/").dropFirst().first.flatMap { Int($0) }
             } else if let value = lower.prefixRemoved(["quyen:", "quyển:"]) {
                 let parts = value.split(separator: "/")
-                guard parts.count == 2, let volume = Int(parts[0]), (1...999).contains(volume), let year = Int(parts[1]),
+                guard query.book == nil, parts.count == 2, let volume = Int(parts[0]), (1...999).contains(volume), let year = Int(parts[1]),
                       CivilDate.supportedYears.contains(year) || (1800...1899).contains(year)
                 else { throw .badTerm(term) }
                 query.book = (volume, year)
             } else if term.count == 12, term.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                guard query.personalID == nil else { throw .badTerm(term) }
                 query.personalID = term
             } else if term.count == 4, term.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(term), (1800...2100).contains(year) {
                 query.years.append(year)

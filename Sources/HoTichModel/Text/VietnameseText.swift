@@ -89,7 +89,8 @@ public enum VietnameseText {
 
     /// Folds one scalar through canonical decomposition (for scalars outside the table).
     static func foldSlow(_ scalar: Unicode.Scalar) -> String {
-        if scalar.value == 0x0110 || scalar.value == 0x0111 { return "d" }
+        // Đ/đ, and the Icelandic Ð/ð that text converted from old encodings often has in their place.
+        if [0x0110, 0x0111, 0x00D0, 0x00F0].contains(scalar.value) { return "d" }
         var out = String.UnicodeScalarView()
         for part in String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars {
             if (0x0300...0x036F).contains(part.value) { continue }

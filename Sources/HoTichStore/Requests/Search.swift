@@ -34,6 +34,10 @@ extension SQLiteTransaction: SearchReading, SearchWriting {
         if let number = query.number {
             conditions.append("CAST(r.number AS INTEGER) = :number")
             arguments["number"] = number
+            if let year = query.numberYear {
+                conditions.append("r.registrationYear = :numberYear")
+                arguments["numberYear"] = year
+            }
         }
         if let book = query.book {
             conditions.append("k.volume = :volume AND k.year = :bookYear")
@@ -100,20 +104,24 @@ extension SQLiteTransaction: SearchReading, SearchWriting {
             arguments["whole"] = "whole : \"\(words.joined(separator: "_"))\""
             arguments["words"] = "{\(SearchIndex.roleColumns.joined(separator: " "))} : "
                 + words.map { "\"\($0)\"" }.joined(separator: " ")
-            for match in ["whole", "words"] {
+            // Every bearer of the whole name (up to `wholeLimit`), so that ranking exact before folded
+            // sees them all; then the words, up to the candidates asked for.
+            arguments["wholeLimit"] = max(candidates, Self.wholeLimit)
+            for (match, limit) in [("whole", "wholeLimit"), ("words", "limit")] {
                 statements.append("""
                     SELECT \(columns) FROM recordName n JOIN record r ON r.rowid = n.rowid JOIN batch b ON b.id = r.batchId
                     JOIN book k ON k.id = b.bookId
-                    WHERE recordName MATCH :\(match) \(filter) ORDER BY n.rowid LIMIT :limit
+                    WHERE recordName MATCH :\(match) \(filter) ORDER BY n.rowid LIMIT :\(limit)
                     """)
             }
         }
         var seen = Set<String>()
         var found: [SearchCandidate] = []
-        for sql in statements where found.count < candidates {
+        for (index, sql) in statements.enumerated() where index == 0 || found.count < candidates {
             for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
                 let candidate = try Self.candidate(row)
-                if seen.insert(candidate.hit.recordId).inserted, found.count < candidates { found.append(candidate) }
+                // The whole name's bearers are all kept; the words' rows fill up to `candidates`.
+                if seen.insert(candidate.hit.recordId).inserted, index == 0 || found.count < candidates { found.append(candidate) }
             }
         }
         return found
@@ -137,6 +145,10 @@ extension SQLiteTransaction: SearchReading, SearchWriting {
         return SearchCandidate(hit: hit, names: names)
     }
 
+    /// At most this many bearers of one whole name are ranked (the most common full names of a
+    /// province's million records number in the hundreds).
+    static let wholeLimit = 5_000
+
     /// A JSON path chosen by the record's kind.
     private static func pathByKind(_ key: (RecordKind) -> String) -> String {
         "CASE r.kind " + RecordKind.allCases.map { "WHEN '\($0.code)' THEN '$.\(key($0))'" }.joined(separator: " ") + " END"
@@ -149,7 +161,9 @@ extension SQLiteTransaction: SearchReading, SearchWriting {
     }
 
     public func batchesKeyed(by operator: String) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT DISTINCT batchId FROM progressDay WHERE actor = ? AND keyings > 0", arguments: [`operator`])
+        // Any summary row of the person: a keying returned as a draft leaves its row (at zero), so
+        // a batch returned to its keyers stays theirs to see.
+        try String.fetchAll(db, sql: "SELECT DISTINCT batchId FROM progressDay WHERE actor = ?", arguments: [`operator`])
     }
 
     public func recordStory(id: String) throws -> RecordStory? {
