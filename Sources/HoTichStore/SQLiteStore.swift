@@ -118,6 +118,13 @@ public final class SQLiteStore: Sendable {
         try Self.mapping {
             try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "VACUUM")
+            }
+            // VACUUM may renumber the rowids of tables without an INTEGER PRIMARY KEY, such as
+            // `record`, which the name index is keyed on: the index is built again from the records.
+            try writer.write { db in
+                try db.execute(sql: "INSERT INTO recordName (recordName) VALUES ('delete-all'); \(SearchIndex.fill("recordName"))")
+            }
+            try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
             }
         }

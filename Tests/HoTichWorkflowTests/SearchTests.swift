@@ -177,4 +177,17 @@ extension TestWorkspace {
         #expect(try test.supervisor.recordStory(batch: batch.id, number: "5/2017").record.number == "05")
         #expect(try test.search("so:05/2017").count == 1 && test.search("so:05/2016").isEmpty)
     }
+
+    /// Compacting may renumber records' rowids, on which the name index is keyed: it is rebuilt.
+    @Test func theIndexSurvivesCompacting() throws {
+        let test = try TestWorkspace()
+        _ = try test.verifiedBatch()
+        try test.workspace.sqlite.databaseWrite { db in
+            // Leave free pages behind so that VACUUM has work to do.
+            try db.execute(sql: "CREATE TABLE scratch (x); INSERT INTO scratch SELECT randomblob(4000) FROM record; DROP TABLE scratch")
+        }
+        _ = try test.admin.compactWorkspace()
+        #expect(try test.searchDifferences() == 0)
+        #expect(try test.search("nguyen minh anh").map(\.subjectName) == ["NGUYỄN MINH ANH"])
+    }
 }
