@@ -174,7 +174,7 @@ struct Demo: ParsableCommand {
         console.out(SearchTables.hits(hits, language: language).render(.table, language: language))
         if let hit = hits.first {
             let story = try supervisor.recordStory(id: hit.recordId)
-            for section in SearchTables.story(story, language: language) where section.title == (language == .vietnamese ? "Các lần nhập" : "Keyings") {
+            for section in SearchTables.story(story, language: language) where section.key == "keyings" {
                 console.line("▸ " + section.title)
                 console.out(section.table.render(.table, language: language))
             }

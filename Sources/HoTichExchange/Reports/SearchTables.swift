@@ -47,12 +47,13 @@ package enum SearchTables {
         return .coded(value.typed, label: display(value, language))
     }
 
-    /// The sections of a record's story, each a titled table.
-    package static func story(_ story: RecordStory, language: Language) -> [(title: String, table: DataTable)] {
+    /// The sections of a record's story, each a titled table with a stable key (`record`, `values`,
+    /// `scanFile`, `keyings`, `decisions`, `changes`, `findings`, `duplicates`, `deliveries`).
+    package static func story(_ story: RecordStory, language: Language) -> [(key: String, title: String, table: DataTable)] {
         let vi = language == .vietnamese
         let record = story.record
         let kind = record.kind
-        var sections: [(String, DataTable)] = []
+        var sections: [(String, String, DataTable)] = []
 
         let summary: [(String, String, Cell)] = [
             ("recordId", SearchLabel.recordId.text(in: language), .text(record.id)),
@@ -69,14 +70,14 @@ package enum SearchTables {
             ("createdAt", vi ? "Lúc tạo" : "Created at", .text(record.createdAt)),
             ("withdrawnAt", vi ? "Lúc rút" : "Withdrawn at", text(record.withdrawnAt)),
         ]
-        sections.append((vi ? "Bản ghi" : "Record", DataTable(
+        sections.append(("record", vi ? "Bản ghi" : "Record", DataTable(
             columns: [("key", vi ? "Mục" : "Item"), ("value", SearchLabel.value.text(in: language))],
             rows: summary.map { [.coded($0.0, label: $0.1), $0.2] })))
 
         let catalog = FieldCatalog.fields(for: kind)
         let known = Set(catalog.map(\.key))
         let keys = catalog.map(\.key).filter { record.fields[$0] != nil } + record.fields.keys.filter { !known.contains($0) }.sorted()
-        sections.append((vi ? "Giá trị hiện tại" : "Values now", DataTable(
+        sections.append(("values", vi ? "Giá trị hiện tại" : "Values now", DataTable(
             columns: columns([.field, .value, .valueState], language),
             rows: keys.map { key in
                 let value = record.fields[key]
@@ -86,12 +87,12 @@ package enum SearchTables {
             })))
 
         if let file = story.scanFile {
-            sections.append((vi ? "Tệp quét" : "Scan file", DataTable(
+            sections.append(("scanFile", vi ? "Tệp quét" : "Scan file", DataTable(
                 columns: columns([.path, .bytes, .sha256], language),
                 rows: [[.text(file.path), .number(file.bytes), .text(file.sha256)]])))
         }
 
-        sections.append((vi ? "Các lần nhập" : "Keyings", DataTable(
+        sections.append(("keyings", vi ? "Các lần nhập" : "Keyings", DataTable(
             columns: columns([.pass, .keyer, .keyingState, .source, .savedAt, .differs], language),
             rows: story.keyings.map { keying in
                 let differing = Set(keying.fields.keys).union(record.fields.keys).filter { keying.fields[$0] != record.fields[$0] }.count
@@ -101,7 +102,7 @@ package enum SearchTables {
             })))
 
         if !story.decisions.isEmpty {
-            sections.append((vi ? "Quyết định của người kiểm tra" : "Verifiers' decisions", DataTable(
+            sections.append(("decisions", vi ? "Quyết định của người kiểm tra" : "Verifiers' decisions", DataTable(
                 columns: columns([.field, .origin, .pass1, .pass2, .decided, .decidedBy, .decidedAt, .superseded], language),
                 rows: story.decisions.map { decision in
                     [.coded(decision.field, label: FieldCatalog.field(decision.field, in: kind)?.label(in: language) ?? decision.field),
@@ -110,7 +111,7 @@ package enum SearchTables {
                 })))
         }
         if !story.changes.isEmpty {
-            sections.append((vi ? "Sửa đổi và rút sau khi xuất" : "Corrections and withdrawals", DataTable(
+            sections.append(("changes", vi ? "Sửa đổi và rút sau khi xuất" : "Corrections and withdrawals", DataTable(
                 columns: columns([.change, .version, .field, .reason, .by, .at], language),
                 rows: story.changes.map { change in
                     [.text(change.kind.rawValue), .plainNumber(Int64(change.version)), text(change.field), .text(change.reason),
@@ -118,7 +119,7 @@ package enum SearchTables {
                 })))
         }
         if !story.findings.isEmpty {
-            sections.append((vi ? "Phát hiện khi kiểm tra" : "Findings", DataTable(
+            sections.append(("findings", vi ? "Phát hiện khi kiểm tra" : "Findings", DataTable(
                 columns: columns([.finding, .severity, .acknowledged], language),
                 rows: story.findings.map { finding in
                     [.coded(finding.code.rawValue, label: Message.finding(finding.detail, kind: kind).text(in: language)),
@@ -126,7 +127,7 @@ package enum SearchTables {
                 })))
         }
         if !story.duplicates.isEmpty {
-            sections.append((vi ? "Nghi trùng" : "Possible duplicates", DataTable(
+            sections.append(("duplicates", vi ? "Nghi trùng" : "Possible duplicates", DataTable(
                 columns: columns([.otherRecord, .basis, .decision, .decidedBy, .decidedAt], language),
                 rows: story.duplicates.map { flag in
                     [.text(flag.recordId == record.id ? flag.otherRecordId : flag.recordId), .text(flag.basis),
@@ -134,7 +135,7 @@ package enum SearchTables {
                 })))
         }
         if !story.deliveries.isEmpty {
-            sections.append((vi ? "Giao nộp và biên nhận" : "Deliveries and receipts", DataTable(
+            sections.append(("deliveries", vi ? "Giao nộp và biên nhận" : "Deliveries and receipts", DataTable(
                 columns: columns([.version, .package, .file, .exportedAt, .withdrawal, .receipt, .receiptCode, .receiptAt], language),
                 rows: story.deliveries.map { delivery in
                     [.plainNumber(Int64(delivery.version)), .text(delivery.packageId), .text(delivery.file), .text(delivery.exportedAt),
@@ -145,21 +146,13 @@ package enum SearchTables {
         return sections
     }
 
-    /// The story as one JSON document: every section's rows, keyed by stable names.
+    /// The story as one JSON document: every section's rows under its key (an empty section as []).
     package static func storyJSON(_ story: RecordStory) -> String {
-        var out = "{"
-        let sections = self.story(story, language: .english)
         let keys = ["record", "values", "scanFile", "keyings", "decisions", "changes", "findings", "duplicates", "deliveries"]
-        let titles = [
-            "Record": "record", "Values now": "values", "Scan file": "scanFile", "Keyings": "keyings",
-            "Verifiers' decisions": "decisions", "Corrections and withdrawals": "changes", "Findings": "findings",
-            "Possible duplicates": "duplicates", "Deliveries and receipts": "deliveries",
-        ]
         var parts: [String: String] = [:]
-        for (title, table) in sections {
-            parts[titles[title] ?? title] = table.render(.json, language: .english).trimmingCharacters(in: .whitespacesAndNewlines)
+        for section in self.story(story, language: .english) {
+            parts[section.key] = section.table.render(.json, language: .english).trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        out += keys.map { key in "\n  " + DataTable.jsonString(key) + ": " + (parts[key] ?? "[]") }.joined(separator: ",")
-        return out + "\n}\n"
+        return "{" + keys.map { "\n  " + DataTable.jsonString($0) + ": " + (parts[$0] ?? "[]") }.joined(separator: ",") + "\n}\n"
     }
 }

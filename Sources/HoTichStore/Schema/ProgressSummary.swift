@@ -34,7 +34,7 @@ enum ProgressSummary {
         let moved = counters.filter { values[$0] != nil }
         return """
             INSERT INTO progressDay (day, batchId, actor, \(moved.joined(separator: ", ")))
-            SELECT \(day), \(batch), \(actor), \(moved.map { values[$0]! }.joined(separator: ", ")) \(from.map { "FROM \($0) " } ?? "")WHERE \(condition)
+            SELECT \(day), \(batch), \(actor), \(moved.compactMap { values[$0] }.joined(separator: ", ")) \(from.map { "FROM \($0) " } ?? "")WHERE \(condition)
             ON CONFLICT (day, batchId, actor) DO UPDATE SET
             \(moved.map { "\($0) = \($0) + excluded.\($0)" }.joined(separator: ", "));
             """
