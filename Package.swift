@@ -43,8 +43,11 @@ let package = Package(
 
         // MARK: - Libraries
 
+        /// The administrative-unit catalog of both eras is bundled as data files
+        /// (`tools/admin-units/build.py` makes them), read on first use.
         .target(
             name: "HoTichModel",
+            resources: [.copy("Resources/AdministrativeUnits")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -128,6 +131,8 @@ let package = Package(
         .testTarget(
             name: "HoTichModelTests",
             dependencies: ["HoTichModel"],
+            // Read through #filePath (legacy-letters.tsv, made by tools/legacy-encodings/make-vectors.py).
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -20,6 +20,7 @@ struct BatchChecks {
         try checks.sequence(batch: batch, book: book, at: time, in: tx)
         try checks.reconciliation(batch: batch, at: time, in: tx)
         try checks.personalIDs(records, batch: batch, book: book, at: time, in: tx)
+        checks.places(records, batch: batch, book: book, at: time)
         try checks.store(batch: batch, in: tx)
         try DuplicateSearch.run(records, batch: batch, at: time, in: tx)
         return checks
@@ -33,6 +34,29 @@ struct BatchChecks {
         for record in records where batch.policy != .double || record.status == .verified {
             for diagnostic in RecordRules.check(record.fields, kind: book.kind, bookYear: book.year) {
                 add(batch, record.id, diagnostic.field, .diagnostic(diagnostic), diagnostic.severity, time)
+            }
+        }
+    }
+
+    /// Place fields that name no unit of the list in force on the registration date, several, or a
+    /// unit of another time (read without the date, the text names one that did not stand then).
+    /// Without the bundled catalog there is nothing to check against, and nothing is said.
+    private mutating func places(_ records: [RegisterRecord], batch: Batch, book: BookIdentity, at time: String) {
+        guard let catalog = try? AdministrativeUnitCatalog.bundled() else { return }
+        let coder = PlaceCoder(catalog: catalog)
+        let placeFields = FieldCatalog.fields(for: book.kind).filter { $0.type == .place }
+        for record in records where batch.policy != .double || record.status == .verified {
+            let registered = record.fields["ngayDangKy"]?.text.flatMap { PartialDate($0) }
+            for field in placeFields {
+                guard let text = record.fields[field.key]?.text else { continue }
+                let resolution = coder.resolve(text, registered: registered)
+                // A hospital or a village alone names no unit: nothing to resolve, nothing to say.
+                guard resolution.confidence < .probable, resolution.namesUnits else { continue }
+                if let span = registered?.span, let other = coder.resolve(text, registered: nil).resolved, !other.deepest.isValid(during: span) {
+                    add(batch, record.id, field.key, .placeNotOnDate(era: other.deepest.era.rawValue, code: other.deepest.code), .warning, time)
+                } else {
+                    add(batch, record.id, field.key, .placeUnresolved(candidates: resolution.candidates.count), .warning, time)
+                }
             }
         }
     }

@@ -24,12 +24,16 @@ public struct AdoptRequest: Sendable {
     public var zipLimits: ZipLimits
     /// Told how many rows have been read and checked, every thousand.
     public var progress: (@Sendable (_ rows: Int) -> Void)?
+    /// How the spreadsheet's text is read: legacy TCVN3/VNI text is found and converted by `auto`.
+    public var encoding: TextEncodingChoice = .auto
 
     public init(
         sheet: URL, scans: URL? = nil, office: OfficeCode? = nil, policy: VerificationPolicy = .review, partial: Bool = false,
         rejectsFile: URL? = nil, template: URL? = nil, language: Language = .vietnamese, zipLimits: ZipLimits = .scans,
-        progress: (@Sendable (_ rows: Int) -> Void)? = nil
+        progress: (@Sendable (_ rows: Int) -> Void)? = nil,
+        encoding: TextEncodingChoice = .auto
     ) {
+        self.encoding = encoding
         self.sheet = sheet
         self.scans = scans
         self.office = office
@@ -79,8 +83,8 @@ extension Session {
         let columns = try request.template.map { try templateColumns($0, kind: book.kind) }
         var staged = try stageImport(
             file: sheet, book: book, batchID: "", partial: request.partial, rejectsFile: request.rejectsFile,
-            language: request.language, progress: request.progress, columns: columns?.fields, skippingRowsLike: columns?.header,
-            states: states)
+            language: request.language, progress: request.progress, encoding: request.encoding, columns: columns?.fields,
+            skippingRowsLike: columns?.header, states: states)
         defer { staged.discard() }
         if staged.tally.rejected > 0 && !request.partial {
             return AdoptReport(

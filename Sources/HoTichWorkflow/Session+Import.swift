@@ -21,11 +21,15 @@ public struct ImportRequest: Sendable {
     /// Told how many rows have been read and checked, every thousand, before any is written (no
     /// lock is held then).
     public var progress: (@Sendable (_ rows: Int) -> Void)?
+    /// How the file's text is read: legacy TCVN3/VNI text is found and converted by `auto`.
+    public var encoding: TextEncodingChoice = .auto
 
     public init(
         batchID: String, file: URL, pass: Int = 1, partial: Bool = false, rejectsFile: URL? = nil,
-        language: Language = .vietnamese, progress: (@Sendable (_ rows: Int) -> Void)? = nil
+        language: Language = .vietnamese, progress: (@Sendable (_ rows: Int) -> Void)? = nil,
+        encoding: TextEncodingChoice = .auto
     ) {
+        self.encoding = encoding
         self.batchID = batchID
         self.file = file
         self.pass = pass
@@ -58,6 +62,8 @@ public struct ImportReport: Sendable {
     public let rejectsFile: URL?
     /// Rows above the header row that were skipped (a title, a heading).
     public var rowsAboveHeader = 0
+    /// What was converted from a legacy encoding, when anything was.
+    public var textConversion: TextConversionReport?
 }
 
 extension Session {
@@ -75,7 +81,7 @@ extension Session {
         }
         var staged = try stageImport(
             file: request.file, book: book, batchID: batch.id, partial: request.partial, rejectsFile: request.rejectsFile,
-            language: request.language, progress: request.progress)
+            language: request.language, progress: request.progress, encoding: request.encoding)
         defer { staged.discard() }
         let seenBefore = try workspace.store.read { tx in
             try tx.earlierImport(batch: request.batchID, pass: request.pass, sha256: staged.fileHash).map { (at: $0.at, by: $0.by) }
@@ -91,7 +97,8 @@ extension Session {
         } catch let refused as AllOrNothing {
             return ImportReport(
                 read: refused.read, imported: 0, rejected: refused.rejected, alreadyPresent: refused.alreadyPresent,
-                problems: refused.problems, seenBefore: seenBefore, rejectsFile: nil, rowsAboveHeader: staged.rowsAboveHeader)
+                problems: refused.problems, seenBefore: seenBefore, rejectsFile: nil, rowsAboveHeader: staged.rowsAboveHeader,
+                textConversion: staged.conversion)
         }
         let rows = staged.tally
         workspace.logger.info(
@@ -110,8 +117,8 @@ extension Session {
     ///   - states: cells whose state their text does not say, by row and column.
     func stageImport(
         file: URL, book: BookIdentity, batchID: String, partial: Bool, rejectsFile: URL?, language: Language,
-        progress: (@Sendable (Int) -> Void)?, columns: [FieldDefinition?]? = nil, skippingRowsLike header: [String]? = nil,
-        states: [Int: [Int: MinistryLayout.CellState]] = [:]
+        progress: (@Sendable (Int) -> Void)?, encoding: TextEncodingChoice = .auto, columns: [FieldDefinition?]? = nil,
+        skippingRowsLike header: [String]? = nil, states: [Int: [Int: MinistryLayout.CellState]] = [:]
     ) throws -> StagedImport {
         let path = file.path
         guard FileManager.default.fileExists(atPath: path) else { throw HoTichError(.pathNotFound(path)) }
@@ -134,10 +141,11 @@ extension Session {
         defer { if !done { staging.discard() } }
         var source: any TabularSource
         do {
-            source = try TabularFile.open(file, temporaryFolder: staging.url)
+            source = try LegacyTextReading.open(file, temporaryFolder: staging.url, choice: encoding)
         } catch {
             throw Self.importError(error, path: path)
         }
+        let converting = source as? ConvertingSource
         if let header, columns != nil { source = RowsLikeSkipped(source, like: header) }
         let header = try columns.map { ImportHeader(cells: header ?? [], columns: $0) } ?? ImportHeader.read(source, kind: book.kind, path: path)
         let rejectsURL = rejectsFile ?? URL(fileURLWithPath: path + ".rejects.csv")
@@ -158,7 +166,7 @@ extension Session {
         done = true
         return StagedImport(
             staging: staging, rows: stagedURL, file: file, fileHash: fileHash, tally: tally, rejects: rejects, rejectsURL: rejectsURL,
-            rowsAboveHeader: header.rowsAbove)
+            rowsAboveHeader: header.rowsAbove, conversion: converting?.report)
     }
 
     /// Writes staged rows into `batch` inside the caller's transaction, as `pass` keyed by the acting
@@ -195,7 +203,8 @@ extension Session {
         try tx.appendAudit(
             AuditEntry(
                 actor: me, action: .importFile, batchId: batch.id, subject: staged.fileHash,
-                reason: "pass \(pass): \(rows.imported) imported, \(rows.rejected) rejected, \(rows.alreadyPresent) already present"),
+                reason: "pass \(pass): \(rows.imported) imported, \(rows.rejected) rejected, \(rows.alreadyPresent) already present"
+                    + (staged.conversion.map { "; " + $0.auditSummary } ?? "")),
             at: now)
         try Self.finishKeyingIfComplete(batch.id, actor: me, in: tx)
     }
@@ -267,6 +276,8 @@ extension Session {
         case .badSharedString(let row): HoTichError(.importBadSharedString(path: path, row: row))
         case .rowTooLarge(let row): HoTichError(.importRowTooLarge(path: path, row: row))
         case .tooLarge(let limit): HoTichError(.importTooLarge(path: path, limitMiB: limit))
+        case .encodingUnclear(let columns):
+            HoTichError(.place(.encodingUnclear(path: path, columns: columns.map(TextConversionReport.columnLetter))))
         }
     }
 
@@ -601,6 +612,8 @@ struct StagedImport {
     let rejects: RejectFileWriter?
     let rejectsURL: URL
     let rowsAboveHeader: Int
+    /// What was converted from a legacy encoding, when anything was.
+    let conversion: TextConversionReport?
 
     /// Removes the staging folder and an uncommitted reject file.
     func discard() {
@@ -612,7 +625,7 @@ struct StagedImport {
     func refusedReport(seenBefore: (at: String, by: String)?) -> ImportReport {
         ImportReport(
             read: tally.read, imported: 0, rejected: tally.rejected, alreadyPresent: 0, problems: tally.problems,
-            seenBefore: seenBefore, rejectsFile: nil, rowsAboveHeader: rowsAboveHeader)
+            seenBefore: seenBefore, rejectsFile: nil, rowsAboveHeader: rowsAboveHeader, textConversion: conversion)
     }
 
     /// The report of an import written.
@@ -620,7 +633,7 @@ struct StagedImport {
         ImportReport(
             read: tally.read, imported: tally.imported, rejected: tally.rejected, alreadyPresent: tally.alreadyPresent,
             problems: tally.problems, seenBefore: seenBefore, rejectsFile: tally.rejected > 0 ? rejectsURL : nil,
-            rowsAboveHeader: rowsAboveHeader)
+            rowsAboveHeader: rowsAboveHeader, textConversion: conversion)
     }
 }
 

@@ -47,21 +47,41 @@ import Testing
         }
     }
 
-    /// 1.1.0 to 1.3.0 only added optional content: a file written for 1.0.0 (no place codes, no pages
-    /// that are not entries) is still valid.
-    @Test func aFileOfTheFirstMinorVersionIsStillValid() throws {
+    /// 1.1.0 to 1.4.0 only added optional content: a file written for 1.0.0 (no place codes, no pages
+    /// that are not entries) and one written for 1.1.0 (a place coded by its province alone, in the
+    /// list `dvhc.tinh`) are still valid.
+    @Test func filesOfEarlierMinorVersionsAreStillValid() throws {
         let test = try TemporaryFolder()
         let text = try String(contentsOf: Self.folder.appendingPathComponent("examples/valid/export-KS.xml"), encoding: .utf8)
-        #expect(text.contains(#"<nksQueQuan province="01" list="dvhc.tinh" listVersion="QD124-2004">"#))
-        let old = text.replacingOccurrences(of: #" province="01" list="dvhc.tinh" listVersion="QD124-2004""#, with: "")
-            .replacingOccurrences(of: #"schemaVersion="\#(ExportLayout.schemaVersion)""#, with: #"schemaVersion="1.0.0""#)
-            .replacingOccurrences(of: #"      <list id="dvhc.tinh" version="QD124-2004"/>\#n"#, with: "")
+        let coded = #" province="01" district="001" commune="00001" list="dvhc.2004" listVersion="gso-2025-07-18" resolution="certain" successorProvince="01" successorCommune="00097" successorListVersion="gso-2025-07-01""#
+        #expect(text.contains("<nksQueQuan\(coded)>"))
+        let version = #"schemaVersion="\#(ExportLayout.schemaVersion)""#
+        let lists = #"(?m)^      <list id="dvhc\.20(04|25)" version="[^"]*"/>\n"#
+        let old = text.replacingOccurrences(of: coded, with: "")
+            .replacingOccurrences(of: version, with: #"schemaVersion="1.0.0""#)
+            .replacingOccurrences(of: lists, with: "", options: .regularExpression)
             .replacingOccurrences(of: #"(?s)    <pagesNotEntries>.*</pagesNotEntries>\n"#, with: "", options: .regularExpression)
-        #expect(!old.contains("dvhc.tinh") && !old.contains("pagesNotEntries") && old.contains(#"schemaVersion="1.0.0""#))
+        #expect(!old.contains("dvhc") && !old.contains("pagesNotEntries") && old.contains(#"schemaVersion="1.0.0""#))
         let url = test.root.appendingPathComponent("export-1.0.0.xml")
         try Data(old.utf8).write(to: url)
         let report = ExportValidator.validate(file: url)
         #expect(report.isValid, "\(report.describe())")
+
+        let v11 = text.replacingOccurrences(of: coded, with: #" province="01" list="dvhc.tinh" listVersion="QD124-2004""#)
+            .replacingOccurrences(of: version, with: #"schemaVersion="1.1.0""#)
+            .replacingOccurrences(of: lists, with: "", options: .regularExpression)
+            .replacingOccurrences(of: #"      <list id="gioiTinh""#, with: #"      <list id="dvhc.tinh" version="QD124-2004"/>\#n      <list id="gioiTinh""#)
+            .replacingOccurrences(of: #"(?s)    <pagesNotEntries>.*</pagesNotEntries>\n"#, with: "", options: .regularExpression)
+        #expect(v11.contains(#"list id="dvhc.tinh""#) && !v11.contains("dvhc.2004"))
+        let url11 = test.root.appendingPathComponent("export-1.1.0.xml")
+        try Data(v11.utf8).write(to: url11)
+        #expect(ExportValidator.validate(file: url11).isValid)
+
+        // The new attributes are checked: a district code of two digits is refused.
+        let bad = text.replacingOccurrences(of: #"district="001""#, with: #"district="01""#)
+        let badURL = test.root.appendingPathComponent("bad-district.xml")
+        try Data(bad.utf8).write(to: badURL)
+        #expect(!ExportValidator.validate(file: badURL).isValid)
     }
 
     @Test func aTruncatedExportIsNeverValid() throws {

@@ -261,40 +261,12 @@ import Testing
 }
 
 @Suite struct AdministrativeUnitsTests {
-    static let in2017 = PartialDate("05.01.2017")
-
-    @Test(arguments: [
-        ("phường Phúc Xá, quận Ba Đình, Hà Nội", "01"),
-        ("TP. Hồ Chí Minh", "79"), ("Thành phố Hồ Chí Minh", "79"), ("P. 4, Q. 3, tp.HCM", "79"), ("TPHCM", "79"),
-        ("xã Phú Thượng, huyện Phú Vang, tỉnh Thừa Thiên Huế", "46"), ("Huế", "46"),
-        ("Đăk Lăk", "66"), ("Dak Lak", "66"), ("Bà Rịa Vũng Tàu", "77"), ("Bà Rịa - Vũng Tàu", "77"),
-        ("Thanh Hóa", "38"), ("huyện Lương Sơn, Hòa Bình", "17"), ("thành phố Hà Tĩnh", "42"),
-    ])
-    func theLastPartOfAPlaceNamesItsProvince(_ place: String, _ code: String) {
-        #expect(AdministrativeUnits.province(of: place, registered: Self.in2017)?.code == code)
-    }
-
-    @Test func aPlaceWhoseLastPartIsNotAProvinceIsNotCoded() {
-        for place in ["Bệnh viện Phụ sản Hà Nội", "Bệnh viện Bạch Mai", "thị xã Quảng Trị", "Paris, Pháp", "", "Hà Nội Mới"] {
-            #expect(AdministrativeUnits.province(of: place, registered: Self.in2017) == nil, "\(place)")
-        }
-    }
-
-    @Test func codesAreThoseOfTheRegistrationDate() {
-        // Hà Tây was merged into Hà Nội in 2008; what was registered there before keeps its code.
-        #expect(AdministrativeUnits.province(of: "xã Tân Lập, huyện Đan Phượng, Hà Tây", registered: PartialDate("2005"))?.code == "28")
-        #expect(AdministrativeUnits.province(of: "Hà Nội", registered: PartialDate("30.06.2025"))?.code == "01")
-        // From 1 July 2025 the 34-unit list applies, which hotich does not carry: no code rather than a wrong one.
-        #expect(AdministrativeUnits.province(of: "Hà Nội", registered: PartialDate("01.07.2025")) == nil)
-        #expect(AdministrativeUnits.province(of: "Hà Nội", registered: PartialDate("2025")) == nil)
-        #expect(AdministrativeUnits.province(of: "Hà Nội", registered: nil) == nil)
-    }
-
-    @Test func theListHasEveryUnitOnceWithTwoDigitCodes() {
+    @Test func theProvinceListHasEveryUnitOnceWithTwoDigitCodes() {
         let entries = AdministrativeUnits.provinces.entries
         #expect(entries.count == 64)
         #expect(Set(entries.map(\.code)).count == 64 && Set(entries.map(\.label)).count == 64)
         #expect(entries.allSatisfy { $0.code.count == 2 && $0.code.allSatisfy(\.isNumber) })
+        #expect(entries.first { $0.code == "28" }?.label == "Hà Tây")
     }
 
     @Test func placeFieldsAreTypedAsPlaces() {

@@ -33,6 +33,9 @@ struct BatchAdopt: ParsableCommand {
     @Option(help: "Tệp ghi dòng bị từ chối / where rejected rows go (default FILE.rejects.csv).")
     var rejects: String?
 
+    @Option(help: "Bảng mã / text encoding: auto | utf8 | tcvn3 | vni (default auto: old TCVN3/VNI text is found and converted).")
+    var encoding: TextEncodingChoice = .auto
+
     func validate() throws {
         if let office, OfficeCode(office) == nil { throw usageError(.invalidOfficeCode(office), global.language) }
     }
@@ -44,7 +47,8 @@ struct BatchAdopt: ParsableCommand {
         let url = { (path: String) in URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL }
         let report = try global.session().adopt(AdoptRequest(
             sheet: url(file), scans: scans.map(url), office: office.flatMap(OfficeCode.init), policy: policy, partial: partial,
-            rejectsFile: rejects.map(url), template: template.map(url), language: language))
+            rejectsFile: rejects.map(url), template: template.map(url), language: language, encoding: encoding))
+        TextConversionLines.print(report.rows.textConversion, language: language)
         if report.rows.rowsAboveHeader > 0 {
             console.line(Message.importRowsAboveHeader(count: report.rows.rowsAboveHeader).text(in: language))
         }

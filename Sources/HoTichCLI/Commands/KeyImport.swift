@@ -26,6 +26,9 @@ struct KeyImport: ParsableCommand {
     @Option(help: "Tệp ghi dòng bị từ chối / where rejected rows go (default FILE.rejects.csv).")
     var rejects: String?
 
+    @Option(help: "Bảng mã / text encoding: auto | utf8 | tcvn3 | vni (default auto: old TCVN3/VNI text is found and converted).")
+    var encoding: TextEncodingChoice = .auto
+
     func validate() throws {
         guard pass == 1 || pass == 2 else { throw usageError(.invalidPass(pass), global.language) }
     }
@@ -36,8 +39,10 @@ struct KeyImport: ParsableCommand {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let request = ImportRequest(
             batchID: id, file: URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL, pass: pass, partial: partial,
-            rejectsFile: rejects.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }, language: language)
+            rejectsFile: rejects.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }, language: language,
+            encoding: encoding)
         let report = try global.session().importKeyings(request)
+        TextConversionLines.print(report.textConversion, language: language)
         if let seen = report.seenBefore { console.line(Message.importSeenBefore(at: seen.at, by: seen.by).text(in: language)) }
         let shown = report.problems.prefix(50)
         for problem in shown { console.line(problem.message.text(in: language)) }

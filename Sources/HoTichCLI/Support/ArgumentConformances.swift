@@ -10,6 +10,7 @@ extension BatchState: ExpressibleByArgument {}
 extension NonEntryKind: ExpressibleByArgument {}
 extension ProgressUnit.Grouping: ExpressibleByArgument {}
 extension SearchState: ExpressibleByArgument {}
+extension TextEncodingChoice: ExpressibleByArgument {}
 
 
 extension OutputFormat: ExpressibleByArgument {}

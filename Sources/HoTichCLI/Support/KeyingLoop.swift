@@ -9,6 +9,8 @@ struct KeyingLoop {
     let session: Session
     let language: Language
     let console: Console
+    /// Resolves places as they are keyed (proposals and notes); `nil` without the bundled catalog.
+    let places: PlaceCoder? = (try? AdministrativeUnitCatalog.bundled()).map(PlaceCoder.init)
 
     struct Summary {
         var records = 0
@@ -74,7 +76,8 @@ struct KeyingLoop {
         while true {
             while task.position < fields.count {
                 let field = fields[task.position]
-                let proposal = task.values[field.key] ?? task.proposals[field.key]
+                let proposal = task.values[field.key] ?? places.flatMap { PlaceProposals.proposal(for: field.key, values: task.values, coder: $0) }
+                    ?? task.proposals[field.key]
                 console.out(Message.keyingPrompt(label: field.label(in: language), current: proposal?.typed).text(in: language))
                 guard let line = console.readLine() else {
                     console.line()
@@ -93,6 +96,10 @@ struct KeyingLoop {
                 switch KeyingInput.interpret(line, field: field, kind: task.book.kind, proposal: proposal) {
                 case .value(let value, let notes):
                     for note in notes { console.line("  " + note.text(in: language)) }
+                    if field.type == .place, let text = value.text, let places,
+                       let note = PlaceProposals.note(for: text, values: task.values, coder: places) {
+                        console.line("  " + Message.place(note).text(in: language))
+                    }
                     task.values[field.key] = value
                     task.position += 1
                     try session.saveDraft(task)

@@ -29,6 +29,8 @@ public final class ExportFileWriter {
     private var markup = XMLMarkup()
     /// The values of the entry being written, by position in its kind's catalog.
     private var slots: [FieldValue?] = []
+    /// Places resolved to administrative-unit codes, remembered across records.
+    private let places: PlaceCoder
 
     /// Creates (or truncates) the file at `url` and writes the header.
     public init(url: URL, header: ExportHeader, kinds: [RecordKind]) throws {
@@ -37,6 +39,12 @@ public final class ExportFileWriter {
         }
         handle = try FileHandle(forWritingTo: url)
         self.url = url
+        do {
+            places = try PlaceCoder(catalog: AdministrativeUnitCatalog.bundled())
+        } catch {
+            try? handle.close()
+            throw ExportWriteError(message: "the administrative-unit catalog cannot be read (\(error))", path: url.path)
+        }
         validation = try ConcurrentValidation(schema: ExportValidator.schema(for: .export))
         buffer.reserveCapacity(Self.bufferSize)
         writer = try XMLStreamWriter(indent: true) { [unowned self] chunk in
@@ -110,7 +118,9 @@ public final class ExportFileWriter {
         for kind in kinds {
             for field in FieldCatalog.fields(for: kind) {
                 if let list = field.codeList { lists[list.id] = list }
-                if field.type == .place { lists[AdministrativeUnits.provinces.id] = AdministrativeUnits.provinces }
+                if field.type == .place {
+                    for list in PlaceAttributes.codeLists { lists[list.id] = list }
+                }
             }
         }
         return lists.values.sorted { $0.id < $1.id }
@@ -246,10 +256,7 @@ public final class ExportFileWriter {
             }
             markup.element(field.element, depth: 5, text: text, attributes: attributes)
         case .place:
-            if let province = AdministrativeUnits.province(of: text, registered: registered) {
-                let list = AdministrativeUnits.provinces
-                attributes += [(Names.province, province.code), (Names.list, list.id), (Names.listVersion, list.version)]
-            }
+            attributes += PlaceAttributes.of(places.resolve(text, registered: registered))
             markup.element(field.element, depth: 5, text: text, attributes: attributes)
         case .text, .personName, .personalID, .documentNumber, .registrationNumber, .volume, .page:
             markup.element(field.element, depth: 5, text: text, attributes: attributes)
@@ -394,6 +401,47 @@ private enum Names {
     static let impossible = Array("impossible".utf8), ymd = Array("ymd".utf8), ym = Array("ym".utf8), y = Array("y".utf8)
     static let asWritten = Array("asWritten".utf8), code = Array("code".utf8), list = Array("list".utf8)
     static let listVersion = Array("listVersion".utf8), province = Array("province".utf8)
+    static let district = Array("district".utf8), commune = Array("commune".utf8), resolution = Array("resolution".utf8)
+    static let successorProvince = Array("successorProvince".utf8), successorCommune = Array("successorCommune".utf8)
+    static let successorListVersion = Array("successorListVersion".utf8)
+}
+
+/// The attributes a place field carries for its resolution (since 1.4.0; @province since 1.1.0).
+enum PlaceAttributes {
+
+    /// The code lists places are coded in, for the header: one per era, as `dvhc`.
+    static var codeLists: [CodeList] {
+        guard let catalog = try? AdministrativeUnitCatalog.bundled() else { return [] }
+        return AdministrativeUnit.Era.allCases.compactMap { era in
+            catalog.versions[era].map { CodeList(id: "dvhc.\(era.rawValue)", version: $0, entries: []) }
+        }
+    }
+
+    /// The codes of the units a place names, with the list they are in and how sure the reading
+    /// is; for units of before 2025, the codes of their successors too. An ambiguous place whose
+    /// readings share one province gets that province only; an unresolved one gets nothing.
+    static func of(_ resolution: PlaceResolution) -> [([UInt8], String)] {
+        let confidence = resolution.confidence
+        guard let best = resolution.candidates.first else { return [] }
+        let era = best.province.era
+        let version = resolution.versions[era] ?? ""
+        guard confidence >= .probable else {
+            let provinces = Set(resolution.candidates.map { "\($0.province.era.rawValue)/\($0.province.code)" })
+            guard provinces.count == 1 else { return [] }
+            return [(Names.province, best.province.code), (Names.list, "dvhc.\(era.rawValue)"), (Names.listVersion, version),
+                    (Names.resolution, "province")]
+        }
+        var attributes: [([UInt8], String)] = [(Names.province, best.province.code)]
+        if let district = best.district { attributes.append((Names.district, district.code)) }
+        if let commune = best.commune { attributes.append((Names.commune, commune.code)) }
+        attributes += [(Names.list, "dvhc.\(era.rawValue)"), (Names.listVersion, version), (Names.resolution, confidence.rawValue)]
+        if era == .before2025, let successor = best.successorProvince {
+            attributes.append((Names.successorProvince, successor.code))
+            if let commune = best.successorCommune { attributes.append((Names.successorCommune, commune.code)) }
+            attributes.append((Names.successorListVersion, resolution.versions[.from2025] ?? ""))
+        }
+        return attributes
+    }
 }
 
 /// A record kind's element and field groups (``ExportLayout``) with their names as UTF-8.

@@ -142,17 +142,41 @@ public enum ExportSchema {
           <xs:simpleType name="ProvinceCode">
             <xs:restriction base="xs:token"><xs:pattern value="[0-9]{2}"/></xs:restriction>
           </xs:simpleType>
+          <xs:simpleType name="DistrictCode">
+            <xs:restriction base="xs:token"><xs:pattern value="[0-9]{3}"/></xs:restriction>
+          </xs:simpleType>
+          <xs:simpleType name="CommuneCode">
+            <xs:restriction base="xs:token"><xs:pattern value="[0-9]{5}"/></xs:restriction>
+          </xs:simpleType>
+          <xs:simpleType name="PlaceResolution">
+            <xs:annotation><xs:documentation>certain: one unit, every level written agrees and is spelt as the list spells
+              it; probable: one unit fits best but the text left something unconfirmed; province: several units fit,
+              all in this province, which alone is coded.</xs:documentation></xs:annotation>
+            <xs:restriction base="xs:token">
+              <xs:enumeration value="certain"/><xs:enumeration value="probable"/><xs:enumeration value="province"/>
+            </xs:restriction>
+          </xs:simpleType>
           <xs:complexType name="PlaceField">
-            <xs:annotation><xs:documentation>A place as written in the register. @province, @list and @listVersion name the
-              province or centrally governed city that the text's last part names, by its code in the list in force
-              on the registration date; absent when the text names none, or that list is not one hotich carries
-              (since 1.1.0).</xs:documentation></xs:annotation>
+            <xs:annotation><xs:documentation>A place as written in the register. @province, @district and @commune name the
+              units the text names, by their codes in the list @list of version @listVersion in force on the
+              registration date (dvhc.2004: QĐ 124/2004/QĐ-TTg's three levels, up to 30 June 2025; dvhc.2025: the two
+              levels from 1 July 2025); absent when the text names none, or several that do not share a province.
+              @resolution says how sure the reading is. For units of before 2025, @successorProvince and
+              @successorCommune name the units of 1 July 2025 that took them over (the commune only when the old
+              commune went whole to one), in the list of version @successorListVersion.
+              (@province, @list, @listVersion since 1.1.0; the others since 1.4.0.)</xs:documentation></xs:annotation>
             <xs:simpleContent>
               <xs:extension base="Text500">
                 <xs:attribute name="state" type="FieldState" default="filled"/>
                 <xs:attribute name="province" type="ProvinceCode"/>
+                <xs:attribute name="district" type="DistrictCode"/>
+                <xs:attribute name="commune" type="CommuneCode"/>
                 <xs:attribute name="list" type="xs:token"/>
                 <xs:attribute name="listVersion" type="xs:token"/>
+                <xs:attribute name="resolution" type="PlaceResolution"/>
+                <xs:attribute name="successorProvince" type="ProvinceCode"/>
+                <xs:attribute name="successorCommune" type="CommuneCode"/>
+                <xs:attribute name="successorListVersion" type="xs:token"/>
               </xs:extension>
             </xs:simpleContent>
           </xs:complexType>

@@ -4,8 +4,9 @@ public import Foundation
 /// semicolons (Excel in Vietnamese locales writes `;`), streaming in 256 KiB chunks.
 ///
 /// Quoted fields may hold separators, doubled quotes and line breaks. A byte sequence that is not
-/// UTF-8 stops the read with the row it was found on, so a legacy TCVN3/VNI file is named as such
-/// instead of being stored as mojibake.
+/// UTF-8 stops the read with the row it was found on, so a legacy TCVN3/VNI file is never stored as
+/// mojibake; read with ``Bytes/latin1`` it gives each byte as one character instead, for
+/// ``LegacyTextReading`` to decode.
 public final class CSVReader: TabularSource {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
@@ -21,9 +22,20 @@ public final class CSVReader: TabularSource {
 
     public var dialect: CSVDialect? { CSVDialect(separator: separator, byteOrderMark: hasByteOrderMark) }
 
-    public init(url: URL) throws(TabularError) {
+    /// How a cell's bytes become text.
+    public enum Bytes: Sendable {
+        /// UTF-8, or the read stops with ``TabularError/notUTF8(row:)``.
+        case utf8
+        /// One character per byte (U+0000–U+00FF): the bytes kept exactly, for a legacy encoding.
+        case latin1
+    }
+
+    private let bytes: Bytes
+
+    public init(url: URL, bytes: Bytes = .utf8) throws(TabularError) {
         guard let handle = try? FileHandle(forReadingFrom: url) else { throw .unreadable }
         self.handle = handle
+        self.bytes = bytes
         try fill()
         if buffer.starts(with: [0xEF, 0xBB, 0xBF]) {
             index = 3
@@ -123,6 +135,11 @@ public final class CSVReader: TabularSource {
     }
 
     private func decode(_ bytes: some Collection<UInt8>) throws(TabularError) -> String {
+        if self.bytes == .latin1 {
+            var text = String.UnicodeScalarView()
+            for byte in bytes { text.append(Unicode.Scalar(byte)) }
+            return String(text)
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .notUTF8(row: rowNumber) }
         return text
     }

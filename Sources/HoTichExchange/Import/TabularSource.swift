@@ -31,6 +31,8 @@ public enum TabularError: Error, Sendable, Equatable {
     case rowTooLarge(row: Int)
     /// A part of a workbook declares or unpacks to more than it may (the limit in MiB).
     case tooLarge(limitMiB: Int)
+    /// Columns (0 for A) whose text may be Unicode, TCVN3 or VNI, and reads as none clearly.
+    case encodingUnclear(columns: [Int])
 }
 
 /// The sizes a spreadsheet or CSV file may declare or hold: the format's own limits, and what no

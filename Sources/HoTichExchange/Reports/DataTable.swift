@@ -167,7 +167,7 @@ package struct DataTable: Sendable {
     }
 
     /// A JSON string literal with the escapes RFC 8259 requires.
-    static func jsonString(_ text: String) -> String {
+    package static func jsonString(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

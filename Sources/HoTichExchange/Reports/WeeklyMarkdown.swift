@@ -3,7 +3,6 @@ package import HoTichModel
 /// The weekly review as Markdown: what a supervisor pastes into an e-mail or a ticket.
 package enum WeeklyMarkdown {
     package static func render(_ review: WeeklyReview, office: String, generatedAt: String, language: Language) -> String {
-        let vi = language == .vietnamese
         let wording = WeeklyWording(review: review, language: language)
         var out = "# \(MarkdownText.escaped(wording.title(office: office)))\n\n"
         out += "\(wording.period) · \(wording.madeAt(generatedAt))\n\n"

@@ -41,6 +41,15 @@ extension Message {
             let what = Message.nonEntryKind(kind).text(in: language)
             return vi ? "Tệp quét \(path) được người nhập đánh dấu là \(what), không phải trường hợp đăng ký: đối chiếu với ảnh"
                 : "Scan file \(path) was marked by an operator as \(what), not an entry: check it against the image"
+        case .placeUnresolved(let candidates) where candidates > 1:
+            return vi ? "Địa danh khớp với \(candidates) đơn vị hành chính như nhau: ghi rõ hơn (xã, huyện, tỉnh) hoặc xác nhận là đúng như sổ ghi"
+                : "The place fits \(candidates) administrative units equally: write it more fully (commune, district, province) or confirm it is as the register says"
+        case .placeUnresolved:
+            return vi ? "Địa danh không khớp đơn vị hành chính nào có hiệu lực vào ngày đăng ký: kiểm tra chính tả, hoặc xác nhận là đúng như sổ ghi"
+                : "The place names no administrative unit in force on the registration date: check the spelling, or confirm it is as the register says"
+        case .placeNotOnDate(let era, let code):
+            return vi ? "Địa danh là đơn vị \(code) (danh mục \(era)), không có hiệu lực vào ngày đăng ký: kiểm tra ngày đăng ký hoặc địa danh"
+                : "The place is unit \(code) (list \(era)), not in force on the registration date: check the registration date or the place"
         }
     }
 
@@ -79,6 +88,8 @@ extension Message {
         case .personalIDShared: return vi ? "số định danh của người khác" : "personal ID of another person"
         case .personalIDProvince: return vi ? "số định danh mã tỉnh khác" : "personal ID of another province"
         case .fileMarkedByOperator: return vi ? "tệp người nhập đánh dấu không phải trường hợp" : "file an operator marked as not an entry"
+        case .placeUnresolved: return vi ? "địa danh chưa xác định được" : "place not resolved"
+        case .placeNotOnDate: return vi ? "địa danh không có vào ngày đăng ký" : "place not in force on the date"
         }
     }
 }

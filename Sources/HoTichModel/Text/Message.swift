@@ -159,6 +159,9 @@ public enum Message: Sendable, Equatable {
     /// A kind of page that is not an entry, as a word for tables.
     case nonEntryKind(NonEntryKind)
 
+    // MARK: - Legacy text and places
+    case place(PlaceMessage)
+
     // MARK: - Import
     case importNotUTF8(path: String)
     case importUnreadable(path: String)
@@ -379,7 +382,7 @@ public enum Message: Sendable, Equatable {
         case .invalidOfficeCode, .invalidYear, .invalidVolume, .invalidUserName, .reasonRequired, .invalidLimit,
              .invalidBatchState, .invalidPass, .acknowledgementNeedsReason, .invalidAQL, .correctionNeedsReason,
              .nonEntryNeedsReason, .invalidDate, .invalidWeek, .invalidPlanRecords, .dueBeforeStart, .periodEndsBeforeStart,
-             .calendarNeedsReason, .searchProblem, .searchLimit:
+             .calendarNeedsReason, .searchProblem, .searchLimit, .place(.invalidLevel), .place(.textOutputInvalid):
             true
         default:
             false

@@ -35,6 +35,8 @@ public enum FindingCode: String, Codable, Sendable, CaseIterable {
     case personalIDShared = "personal-id-shared"
     case personalIDProvince = "personal-id-province"
     case fileMarkedByOperator = "file-marked-by-operator"
+    case placeUnresolved = "place-unresolved"
+    case placeNotOnDate = "place-not-on-date"
 }
 
 /// The facts that complete a finding: numbers, paths, identifiers, never register content.
@@ -61,6 +63,12 @@ public enum FindingDetail: Sendable, Hashable {
     /// The number's birth-registration code against the registering office's province code.
     case personalIDProvince(encoded: String, office: String)
     case fileMarkedByOperator(kind: NonEntryKind, path: String)
+    /// A place field names no unit of the list in force on the registration date (`candidates`
+    /// 0), or several that fit as well as each other.
+    case placeUnresolved(candidates: Int)
+    /// A place field names a unit that did not stand on the registration date (`era` the list
+    /// it is in, `code` its code).
+    case placeNotOnDate(era: String, code: String)
 
     /// The code the detail belongs to.
     public var code: FindingCode {
@@ -76,6 +84,8 @@ public enum FindingDetail: Sendable, Hashable {
         case .personalIDShared: .personalIDShared
         case .personalIDProvince: .personalIDProvince
         case .fileMarkedByOperator: .fileMarkedByOperator
+        case .placeUnresolved: .placeUnresolved
+        case .placeNotOnDate: .placeNotOnDate
         }
     }
 
@@ -96,6 +106,8 @@ public enum FindingDetail: Sendable, Hashable {
         case .personalIDShared(let batch, let number): return "\(batch ?? "")|\(number ?? "")"
         case .personalIDProvince(let encoded, let office): return "\(encoded)/\(office)"
         case .fileMarkedByOperator(let kind, let path): return "\(kind.rawValue)|\(path)"
+        case .placeUnresolved(let candidates): return String(candidates)
+        case .placeNotOnDate(let era, let code): return "\(era)/\(code)"
         }
     }
 
@@ -138,6 +150,13 @@ public enum FindingDetail: Sendable, Hashable {
             let parts = text.split(separator: "|", maxSplits: 1).map(String.init)
             guard parts.count == 2, let kind = NonEntryKind(rawValue: parts[0]) else { return nil }
             self = .fileMarkedByOperator(kind: kind, path: parts[1])
+        case .placeUnresolved:
+            guard let candidates = Int(text) else { return nil }
+            self = .placeUnresolved(candidates: candidates)
+        case .placeNotOnDate:
+            let parts = text.split(separator: "/").map(String.init)
+            guard parts.count == 2 else { return nil }
+            self = .placeNotOnDate(era: parts[0], code: parts[1])
         default:
             guard let diagnostic = try? JSONDecoder().decode(Diagnostic.self, from: Data(text.utf8)) else { return nil }
             self = .diagnostic(diagnostic)

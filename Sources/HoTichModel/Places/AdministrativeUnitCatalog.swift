@@ -1,0 +1,207 @@
+public import Foundation
+
+/// The administrative map of both eras, from the files bundled in `Resources/AdministrativeUnits`
+/// (made by `tools/admin-units/build.py` from the General Statistics Office's lists; see its
+/// README for the sources): every unit by code, by name at a date, its children, parent,
+/// successors and predecessors across 1 July 2025, and the former provinces the 2004 list has no
+/// code for.
+///
+/// The catalog is read once, when first asked for (``bundled()``), and never changes.
+public final class AdministrativeUnitCatalog: Sendable {
+    public let units: [AdministrativeUnit]
+    public let formerProvinces: [FormerProvince]
+    /// The version of each era's list, as exports name it (`@listVersion`).
+    public let versions: [AdministrativeUnit.Era: String]
+
+    private let byCode: [AdministrativeUnit.Era: [String: [Int]]]
+    private let byParent: [AdministrativeUnit.Era: [String: [Int]]]
+    private let byName: [String: [Int]]
+    private let formerByName: [String: [Int]]
+    /// Old code → its successors' codes (2025 era), and the reverse.
+    private let successorCodes: [String: [(code: String, whole: Bool)]]
+    private let predecessorCodes: [String: [(code: String, whole: Bool)]]
+
+    init(units: [AdministrativeUnit], formerProvinces: [FormerProvince], successions: [(old: String, new: String, whole: Bool)], versions: [AdministrativeUnit.Era: String]) {
+        self.units = units
+        self.formerProvinces = formerProvinces
+        self.versions = versions
+        var byCode: [AdministrativeUnit.Era: [String: [Int]]] = [:]
+        var byParent: [AdministrativeUnit.Era: [String: [Int]]] = [:]
+        var byName: [String: [Int]] = [:]
+        for (index, unit) in units.enumerated() {
+            byCode[unit.era, default: [:]][unit.code, default: []].append(index)
+            if let parent = unit.parentCode { byParent[unit.era, default: [:]][parent, default: []].append(index) }
+            byName[Self.nameKey(unit.name), default: []].append(index)
+        }
+        var formerByName: [String: [Int]] = [:]
+        for (index, former) in formerProvinces.enumerated() {
+            for name in [former.name] + former.aliases { formerByName[Self.nameKey(name), default: []].append(index) }
+        }
+        var successors: [String: [(code: String, whole: Bool)]] = [:]
+        var predecessors: [String: [(code: String, whole: Bool)]] = [:]
+        for succession in successions {
+            successors[succession.old, default: []].append((succession.new, succession.whole))
+            predecessors[succession.new, default: []].append((succession.old, succession.whole))
+        }
+        self.byCode = byCode
+        self.byParent = byParent
+        self.byName = byName
+        self.formerByName = formerByName
+        successorCodes = successors
+        predecessorCodes = predecessors
+    }
+
+    // MARK: - Looking up
+
+    /// Every span of every unit with this code, in both eras.
+    public func units(code: String) -> [AdministrativeUnit] {
+        AdministrativeUnit.Era.allCases.flatMap { era in (byCode[era]?[code] ?? []).map { units[$0] } }
+    }
+
+    /// The unit with this code in `era`, as it stood at some day of `span` (its latest span when none is given).
+    public func unit(code: String, era: AdministrativeUnit.Era, during span: ClosedRange<CivilDate>? = nil) -> AdministrativeUnit? {
+        let spans = (byCode[era]?[code] ?? []).map { units[$0] }
+        guard let span else { return spans.last }
+        return spans.last { $0.isValid(during: span) }
+    }
+
+    /// The units with this code that stood at some day of `span`, in whichever era that was.
+    public func units(code: String, during span: ClosedRange<CivilDate>) -> [AdministrativeUnit] {
+        units(code: code).filter { $0.isValid(during: span) }
+    }
+
+    /// The unit a unit belonged to at some day of `span` (its own span's parent when none is given).
+    public func parent(of unit: AdministrativeUnit, during span: ClosedRange<CivilDate>? = nil) -> AdministrativeUnit? {
+        guard let code = unit.parentCode else { return nil }
+        return self.unit(code: code, era: unit.era, during: span ?? unit.spanOrAll)
+    }
+
+    /// The unit's province, through its district when it has one.
+    public func province(of unit: AdministrativeUnit, during span: ClosedRange<CivilDate>? = nil) -> AdministrativeUnit? {
+        var current = unit
+        while current.level != .province {
+            guard let next = parent(of: current, during: span) else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// The unit's district (itself for a district; `nil` for a province, or a commune of 2025).
+    public func district(of unit: AdministrativeUnit, during span: ClosedRange<CivilDate>? = nil) -> AdministrativeUnit? {
+        switch unit.level {
+        case .district: unit
+        case .commune: parent(of: unit, during: span).flatMap { $0.level == .district ? $0 : nil }
+        case .province: nil
+        }
+    }
+
+    /// The units that belonged to `unit` at some day of `span` (any day when none is given).
+    public func children(of unit: AdministrativeUnit, during span: ClosedRange<CivilDate>? = nil) -> [AdministrativeUnit] {
+        (byParent[unit.era]?[unit.code] ?? []).map { units[$0] }.filter { child in span.map { child.isValid(during: $0) } ?? true }
+    }
+
+    /// Whether `unit` lay inside `ancestor` at some day of `span`.
+    public func isInside(_ unit: AdministrativeUnit, _ ancestor: AdministrativeUnit, during span: ClosedRange<CivilDate>?) -> Bool {
+        guard unit.era == ancestor.era else { return false }
+        var current = unit
+        while let next = parent(of: current, during: span) {
+            if next.code == ancestor.code && next.level == ancestor.level { return true }
+            current = next
+        }
+        return false
+    }
+
+    /// The units of 1 July 2025 that took over an older commune or province.
+    public func successors(of unit: AdministrativeUnit) -> [Succession] {
+        guard unit.era == .before2025 else { return [] }
+        return (successorCodes[unit.code] ?? []).compactMap { next in
+            self.unit(code: next.code, era: .from2025).flatMap { $0.level == unit.level ? Succession(unit: $0, whole: next.whole) : nil }
+        }
+    }
+
+    /// The older communes or provinces a unit of 2025 took over.
+    public func predecessors(of unit: AdministrativeUnit) -> [Succession] {
+        guard unit.era == .from2025 else { return [] }
+        return (predecessorCodes[unit.code] ?? []).compactMap { old in
+            self.unit(code: old.code, era: .before2025).flatMap { $0.level == unit.level ? Succession(unit: $0, whole: old.whole) : nil }
+        }
+    }
+
+    /// Units named `name` (kind words such as "xã" or "TP." may lead it), of `level` when given,
+    /// that stood at some day of `span` when given. Diacritics and case do not matter.
+    public func units(named name: String, level: AdministrativeUnit.Level? = nil, during span: ClosedRange<CivilDate>? = nil) -> [AdministrativeUnit] {
+        let written = PlaceText.part(name)
+        return (byName[Self.nameKey(written.name)] ?? []).map { units[$0] }.filter { unit in
+            (level ?? written.level.flatMap { $0.count == 1 ? $0.first : nil }).map { unit.level == $0 } ?? true
+                && (span.map { unit.isValid(during: $0) } ?? true)
+        }
+    }
+
+    /// The units whose name starts with `text` once both are folded (for `hotich ref search`):
+    /// the exact names first, then by level and code.
+    public func search(_ text: String, level: AdministrativeUnit.Level? = nil, during span: ClosedRange<CivilDate>? = nil, limit: Int = 50) -> [AdministrativeUnit] {
+        let written = PlaceText.part(text)
+        let key = Self.nameKey(written.name)
+        guard !key.isEmpty else { return [] }
+        let levels = level.map { [$0] } ?? written.level
+        let matches = units.indices.filter { index in
+            let unit = units[index]
+            return (levels.map { $0.contains(unit.level) } ?? true) && (span.map { unit.isValid(during: $0) } ?? true)
+                && Self.nameKey(unit.name).hasPrefix(key)
+        }
+        let sorted = matches.sorted { left, right in
+            let (a, b) = (units[left], units[right])
+            let exactA = Self.nameKey(a.name) == key
+            let exactB = Self.nameKey(b.name) == key
+            if exactA != exactB { return exactA }
+            if a.era != b.era { return a.era == .from2025 }
+            if a.level != b.level { return a.level < b.level }
+            return a.code < b.code
+        }
+        return Array(sorted.prefix(limit).map { units[$0] })
+    }
+
+    /// Units whose ``nameKey(_:)`` is `key`, in both eras.
+    public func units(keyed key: String) -> [AdministrativeUnit] {
+        (byName[key] ?? []).map { units[$0] }
+    }
+
+    /// Former provinces whose name or alias has ``nameKey(_:)`` `key`.
+    public func formerProvinces(keyed key: String) -> [FormerProvince] {
+        (formerByName[key] ?? []).map { formerProvinces[$0] }
+    }
+
+    /// Former provinces written `name` (or one of its aliases).
+    public func formerProvinces(named name: String) -> [FormerProvince] {
+        (formerByName[Self.nameKey(PlaceText.part(name).name)] ?? []).map { formerProvinces[$0] }
+    }
+
+    /// A name reduced for matching: folded (no case, tones or diacritics), letters and digits
+    /// only, numbers without leading zeros ("Phường 01" and "phuong 1" match).
+    public static func nameKey(_ text: some StringProtocol) -> String {
+        var key = String.UnicodeScalarView()
+        var inNumber = false
+        for scalar in VietnameseText.folded(String(text)).unicodeScalars {
+            switch scalar.value {
+            case 0x30...0x39:
+                if scalar == "0", !inNumber { continue }
+                inNumber = true
+                key.append(scalar)
+            case 0x61...0x7A:
+                inNumber = false
+                key.append(scalar)
+            default:
+                inNumber = false
+            }
+        }
+        return String(key)
+    }
+}
+
+extension AdministrativeUnit {
+    /// The unit's own span, or all days when it has no bounds.
+    var spanOrAll: ClosedRange<CivilDate>? {
+        guard validFrom != nil || validTo != nil else { return nil }
+        return (validFrom ?? CivilDate(ordinal: Int.min / 2))...(validTo ?? CivilDate(ordinal: Int.max / 2))
+    }
+}

@@ -1,0 +1,245 @@
+import Foundation
+
+/// Reads a place as written in a register and finds the units it names, as they stood on the
+/// registration date: "xã Tam Thanh, huyện Tam Kỳ, Quảng Nam" registered in 1999 is commune 20410
+/// of district 502 of province 49 (and, since 1 July 2025, part of Đà Nẵng).
+///
+/// Levels may be missing ("Thôn 3, Tam Thanh, Tam Kỳ"), abbreviated ("X.", "H.", "TP."), or named
+/// by a former province ("QN-ĐN"). The most specific unit named is taken with every part to its
+/// right checked as one of its ancestors; parts that name nothing in the list (villages, streets,
+/// hospitals, a country) are detail. Where several units fit as well, all are returned and none is
+/// presented as the answer.
+public struct PlaceResolver: Sendable {
+    public let catalog: AdministrativeUnitCatalog
+
+    public init(catalog: AdministrativeUnitCatalog) {
+        self.catalog = catalog
+    }
+
+    /// How many candidates a resolution keeps.
+    public static let candidateLimit = 8
+
+    public func resolve(_ written: String, registered date: PartialDate?) -> PlaceResolution {
+        let parts = joiningDashedNames(PlaceText.parts(written).filter { !Self.countryKeys.contains(AdministrativeUnitCatalog.nameKey($0.name)) })
+        let span = date?.span
+        var candidates: [PlaceCandidate] = []
+        for era in Self.eras(for: span) {
+            // After the reform, a place written with the older units is read in their era, then carried forward.
+            let carried = era == .before2025 && span.map { $0.lowerBound >= AdministrativeUnit.Era.reformDay } == true
+            var found = resolve(parts, era: era, span: carried ? nil : span)
+            if carried { found = found.map(carryForward) }
+            // The era whose units confirm more of the text wins; on a tie, the one tried first.
+            if let best = found.first, best.confirmedLevels > (candidates.first?.confirmedLevels ?? 0) { candidates = found }
+        }
+        return PlaceResolution(
+            written: written, candidates: Array(candidates.prefix(Self.candidateLimit)), versions: catalog.versions,
+            namesUnits: parts.contains { !$0.isDetail })
+    }
+
+    /// Parts split at a dash that together are one name ("Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế",
+    /// "Quảng Nam - Đà Nẵng"): joined again when the list knows the whole and not the second part
+    /// as a unit of its own deeper than a province.
+    private func joiningDashedNames(_ parts: [PlaceText.Part]) -> [PlaceText.Part] {
+        var joined: [PlaceText.Part] = []
+        var index = 0
+        while index < parts.count {
+            if index + 1 < parts.count, !parts[index].isDetail, parts[index + 1].level == nil {
+                let whole = parts[index].written + " - " + parts[index + 1].written
+                let candidate = PlaceText.part(whole)
+                let key = AdministrativeUnitCatalog.nameKey(candidate.name)
+                let known = !catalog.units(keyed: key).filter { $0.level == .province }.isEmpty || !catalog.formerProvinces(keyed: key).isEmpty
+                if known {
+                    joined.append(candidate)
+                    index += 2
+                    continue
+                }
+            }
+            joined.append(parts[index])
+            index += 1
+        }
+        return joined
+    }
+
+    /// The eras a place registered during `span` is looked for in, in order.
+    static func eras(for span: ClosedRange<CivilDate>?) -> [AdministrativeUnit.Era] {
+        let reform = AdministrativeUnit.Era.reformDay
+        guard let span else { return [.before2025, .from2025] }
+        if span.upperBound < reform { return [.before2025] }
+        if span.lowerBound >= reform { return [.from2025, .before2025] }
+        return [.before2025, .from2025]
+    }
+
+    /// What a part of the place names in one era: units, or a former province's territory.
+    private struct PartMatch {
+        var units: [AdministrativeUnit] = []
+        var exact: Set<String> = []
+        var formerProvinceCodes: Set<String> = []
+        var isEmpty: Bool { units.isEmpty && formerProvinceCodes.isEmpty }
+    }
+
+    private func resolve(_ parts: [PlaceText.Part], era: AdministrativeUnit.Era, span: ClosedRange<CivilDate>?) -> [PlaceCandidate] {
+        let diacritics = parts.contains { !$0.written.unicodeScalars.allSatisfy(\.isASCII) }
+        let matches = parts.map { match($0, era: era, span: span, diacritics: diacritics) }
+        var found: [PlaceCandidate] = []
+        // The last part naming something, without a kind word, is read as a province when it names one:
+        // "Thanh Hóa" is the province, not xã Thanh Hóa of Quảng Bình.
+        let lastNamed = matches.lastIndex { !$0.isEmpty }
+        for (position, match) in matches.enumerated() {
+            let provinceHere = position == lastNamed && parts[position].level == nil && match.units.contains { $0.level == .province }
+            for unit in match.units where !provinceHere || unit.level == .province {
+                // Deeper units named to the left make this one an ancestor, not the answer.
+                let deeper = matches[..<position].contains { $0.units.contains { catalog.isInside($0, unit, during: span) } }
+                if deeper { continue }
+                // A part to the left whose kind word names a bigger unit ("huyện Ba Vì, Hà Tây" is not xã Hà Tây).
+                let biggerToTheLeft = parts[..<position].contains { part in part.level.map { $0.allSatisfy { $0 < unit.level } } ?? false }
+                if biggerToTheLeft { continue }
+                var confirmed = [unit.level]
+                var exact = match.exact.contains(unit.code) ? 1 : 0
+                var unknown = 0
+                var contradicted = false
+                for later in matches[(position + 1)...] {
+                    if later.isEmpty { unknown += 1; continue }
+                    if let ancestor = later.units.first(where: { catalog.isInside(unit, $0, during: span) }) {
+                        confirmed.append(ancestor.level)
+                        if later.exact.contains(ancestor.code) { exact += 1 }
+                    } else if let province = catalog.province(of: unit, during: span), later.formerProvinceCodes.contains(province.code) {
+                        confirmed.append(.province)
+                        exact += 1
+                    } else {
+                        contradicted = true
+                        break
+                    }
+                }
+                if contradicted { continue }
+                // Parts to the left that name nothing (villages, streets) are detail; ones that name
+                // some other unit make the reading less sure.
+                let unrelated = matches[..<position].filter { !$0.isEmpty }.count
+                found.append(candidate(for: unit, span: span, confirmed: confirmed.count, exact: exact, unknown: unknown + unrelated))
+            }
+        }
+        // A former province alone ("Quảng Nam - Đà Nẵng"): its provinces are the candidates.
+        if found.isEmpty, let last = matches.last(where: { !$0.isEmpty }), last.units.isEmpty {
+            for code in last.formerProvinceCodes.sorted() {
+                if let province = catalog.unit(code: code, era: era, during: span) {
+                    found.append(candidate(for: province, span: span, confirmed: 1, exact: 1, unknown: 0))
+                }
+            }
+        }
+        // Only the readings that confirm as many levels as the best are worth naming beside it.
+        let ranked = rank(found)
+        guard let best = ranked.first else { return [] }
+        return ranked.filter { $0.confirmedLevels == best.confirmedLevels }
+    }
+
+    private func match(_ part: PlaceText.Part, era: AdministrativeUnit.Era, span: ClosedRange<CivilDate>?, diacritics: Bool) -> PartMatch {
+        var result = PartMatch()
+        let names = part.isDetail ? [(part.written, nil as [AdministrativeUnit.Level]?)] : [(part.name, part.level)]
+        for (name, levels) in names {
+            let key = AdministrativeUnitCatalog.nameKey(name)
+            guard !key.isEmpty else { continue }
+            let spelling = Self.spelling(name)
+            for unit in catalog.units(keyed: key) where unit.era == era {
+                if let levels, !levels.contains(unit.level) { continue }
+                if let span, !unit.isValid(during: span) { continue }
+                result.units.append(unit)
+                // Text written without any diacritics spells a name only by chance ("Tam Thanh" for Tam Thành).
+                let byChance = !diacritics && unit.name.contains(where: \.isLetter)
+                if !byChance, Self.spelling(unit.name) == spelling { result.exact.insert(unit.code) }
+            }
+            // "Hải Châu 1", "Hải Châu II": a numbered unit since merged into the one of the plain name.
+            if result.units.isEmpty, !part.isDetail, let plain = Self.withoutNumber(name) {
+                for unit in catalog.units(keyed: AdministrativeUnitCatalog.nameKey(plain)) where unit.era == era && unit.level != .province {
+                    if let levels, !levels.contains(unit.level) { continue }
+                    if let span, !unit.isValid(during: span) { continue }
+                    result.units.append(unit)
+                }
+            }
+            if levels == nil || levels!.contains(.province) {
+                for former in catalog.formerProvinces(keyed: key) { result.formerProvinceCodes.formUnion(former.codes) }
+                if let code = Self.provinceAliases[key], era == .before2025 || code != "28" {
+                    if let unit = catalog.unit(code: code, era: era, during: span) {
+                        result.units.append(unit)
+                        result.exact.insert(unit.code)
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    private func candidate(for unit: AdministrativeUnit, span: ClosedRange<CivilDate>?, confirmed: Int, exact: Int, unknown: Int) -> PlaceCandidate {
+        let province = catalog.province(of: unit, during: span) ?? unit
+        let district = catalog.district(of: unit, during: span)
+        let commune = unit.level == .commune ? unit : nil
+        let successors: [Succession]
+        let successorProvince: AdministrativeUnit?
+        if unit.era == .before2025 {
+            successors = commune.map { catalog.successors(of: $0) } ?? []
+            successorProvince = catalog.successors(of: province).first?.unit
+        } else {
+            successors = []
+            successorProvince = nil
+        }
+        return PlaceCandidate(
+            commune: commune, district: district, province: province, successors: successors, successorProvince: successorProvince,
+            carriedForward: false, confirmedLevels: confirmed, exactParts: exact, unknownParts: unknown)
+    }
+
+    /// A candidate of the older era, for a place registered after the reform: its successors are
+    /// the units on the date; the older units stay as what the text named.
+    private func carryForward(_ old: PlaceCandidate) -> PlaceCandidate {
+        PlaceCandidate(
+            commune: old.commune, district: old.district, province: old.province, successors: old.successors,
+            successorProvince: old.successorProvince, carriedForward: true, confirmedLevels: old.confirmedLevels,
+            exactParts: old.exactParts, unknownParts: old.unknownParts + 1)
+    }
+
+    /// Best first: more levels confirmed, a deeper unit, more parts spelt exactly, fewer unknown.
+    private func rank(_ candidates: [PlaceCandidate]) -> [PlaceCandidate] {
+        var seen = Set<String>()
+        return candidates.sorted { a, b in
+            if a.confirmedLevels != b.confirmedLevels { return a.confirmedLevels > b.confirmedLevels }
+            if a.deepest.level != b.deepest.level { return a.deepest.level > b.deepest.level }
+            if a.exactParts != b.exactParts { return a.exactParts > b.exactParts }
+            if a.unknownParts != b.unknownParts { return a.unknownParts < b.unknownParts }
+            return a.deepest.code < b.deepest.code
+        }.filter { seen.insert("\($0.deepest.era.rawValue)/\($0.deepest.level.rawValue)/\($0.deepest.code)").inserted }
+    }
+
+    /// A name's letters with their diacritics, the tone taken out of its place ("Hoà" and "Hòa"
+    /// are one spelling), lower case: what tells an exact match from a folded one.
+    static func spelling(_ name: String) -> String {
+        var output = String.UnicodeScalarView()
+        var tone: Unicode.Scalar?
+        for scalar in name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
+            switch scalar.value {
+            case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323:
+                tone = scalar
+            case 0x61...0x7A, 0x30...0x39, 0x0302, 0x0306, 0x031B, 0x0111:
+                output.append(scalar)
+            default:
+                if let pending = tone { output.append(pending); tone = nil }
+            }
+        }
+        if let pending = tone { output.append(pending) }
+        return String(output)
+    }
+
+    /// A name without the number or Roman numeral that ends it ("Hải Châu 1" → "Hải Châu"), when
+    /// something is left; `nil` when it ends in none.
+    static func withoutNumber(_ name: String) -> String? {
+        let words = name.split(separator: " ")
+        guard words.count >= 2, let last = words.last else { return nil }
+        let numeral = last.allSatisfy(\.isNumber) || ["I", "II", "III", "IV", "V", "VI"].contains(String(last).uppercased())
+        return numeral ? words.dropLast().joined(separator: " ") : nil
+    }
+
+    /// Names of the country at the end of a place, dropped.
+    private static let countryKeys: Set<String> = ["vietnam", "nuocconghoaxahoichunghiavietnam"]
+
+    /// Province names as they are written short (folded keys) → code.
+    static let provinceAliases: [String: String] = [
+        "hcm": "79", "tphcm": "79", "tphochiminh": "79", "saigon": "79", "hue": "46", "thuathienhue": "46",
+        "brvt": "77", "bariavungtau": "77", "hn": "01",
+    ]
+}
