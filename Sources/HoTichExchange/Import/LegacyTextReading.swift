@@ -67,7 +67,11 @@ public final class ConvertingSource: TabularSource {
         for (position, reading) in readings.enumerated() where reading.index < cells.count {
             let cell = cells[reading.index]
             if cell.utf8.allSatisfy({ $0 < 0x80 }) { continue }
-            guard let decoded = reading.encoding.convert(cell) else {
+            // A cell of Unicode text (characters Windows-1252 cannot give, or words that read worse
+            // converted) is kept as it is, and counted.
+            guard let decoded = reading.encoding.convert(cell),
+                  report.form == .bytes || LegacyTextSurvey.readsBetter(decoded.text, than: cell)
+            else {
                 report.columns[position].cellsKept += 1
                 continue
             }

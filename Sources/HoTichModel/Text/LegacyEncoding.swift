@@ -58,6 +58,11 @@ public enum LegacyEncoding: String, Sendable, CaseIterable, Codable {
         0x02DC: 0x98, 0x2122: 0x99, 0x0161: 0x9A, 0x203A: 0x9B, 0x0153: 0x9C, 0x017E: 0x9E, 0x0178: 0x9F,
     ]
 
+    /// Bytes as Windows-1252 shows them (Latin-1 where it has nothing): the mojibake form of legacy text.
+    public static func windows1252Text(of bytes: [UInt8]) -> String {
+        String(String.UnicodeScalarView(bytes.map(windows1252Character)))
+    }
+
     /// A byte as Windows-1252 shows it (Latin-1 where Windows-1252 has nothing): what an
     /// undecodable byte is kept as.
     static func windows1252Character(_ byte: UInt8) -> Unicode.Scalar {

@@ -173,10 +173,16 @@ public struct LegacyTextSurvey: Sendable {
     }
 
     /// UTF-8: each column on its own. Unicode text is left alone; a column whose words only read
-    /// as Vietnamese through one legacy encoding is converted; anything between is refused.
+    /// as Vietnamese through one legacy encoding is converted; anything between is refused. A
+    /// column whose few words read as well in either legacy encoding ("Leâ Thò" is Lê Thị in VNI,
+    /// and Vietnamese-looking in TCVN3 too) takes the one every clear column of the file is in.
     private func unicodeVerdict() -> LegacyTextVerdict {
         var readings: [Int: ColumnReading] = [:]
         var refused: [ColumnRefusal] = []
+        let clear = Set(columns.compactMap { _, column in
+            column.cellsBeyondWindows1252 == 0 ? Self.clearWinner(column, over: column.asWritten) : nil
+        })
+        let fileEncoding = clear.count == 1 ? clear.first : nil
         for (index, column) in columns.sorted(by: { $0.key < $1.key }) {
             let legacyBest = max(column.tcvn3, column.vni)
             // Words that only a legacy reading makes Vietnamese, beyond what the text as written does.
@@ -189,6 +195,8 @@ public struct LegacyTextSurvey: Sendable {
             }
             if let encoding = Self.clearWinner(column, over: column.asWritten) {
                 readings[index] = ColumnReading(encoding: encoding, confidence: Self.share(column.count(for: encoding), of: column.words))
+            } else if let encoding = fileEncoding, Self.reads(column, in: encoding, over: column.asWritten) {
+                readings[index] = ColumnReading(encoding: encoding, confidence: Self.share(column.count(for: encoding), of: column.words))
             } else {
                 refused.append(refusal(index, column))
             }
@@ -200,6 +208,22 @@ public struct LegacyTextSurvey: Sendable {
         ColumnRefusal(
             column: index, tcvn3: Self.share(column.tcvn3, of: column.words), vni: Self.share(column.vni, of: column.words),
             unicode: Self.share(column.cellsBeyondWindows1252, of: column.cellsBeyondASCII))
+    }
+
+    /// Whether most words read as Vietnamese in `encoding` (70 %), at least twice as many as `asWritten`.
+    static func reads(_ column: Column, in encoding: LegacyEncoding, over asWritten: Int) -> Bool {
+        let count = column.count(for: encoding)
+        return column.words > 0 && count * 10 >= column.words * 7 && count >= 2 * asWritten
+    }
+
+    /// Whether `converted` should replace `original` in a converted column: it reads as Vietnamese
+    /// better, or neither reads at all. A cell that was Unicode already ("LÊ HOÀNG NAM" beside
+    /// "NGUYÔN V¡N AN") reads as well or better as it stands, and is kept: a tie goes to the text
+    /// as written.
+    public static func readsBetter(_ converted: String, than original: String) -> Bool {
+        let plausible = { (text: String) in words(of: text).filter { VietnameseSyllable.isPlausible($0) }.count }
+        let before = plausible(original)
+        return before == 0 || plausible(converted) > before
     }
 
     /// The legacy encoding most words read in, when it is clearly the one: at least 70 % of the

@@ -68,10 +68,15 @@ public enum VietnameseSyllable {
             "a", "ă", "â", "e", "ê", "i", "y", "o", "ô", "ơ", "u", "ư", "iê", "yê", "uô", "ươ",
             "oa", "oă", "oe", "uâ", "uê", "uy", "uyê", "oo", "ua", "uă", "ue", "uơ",
         ]
-        let finals = ["c", "ch", "m", "n", "ng", "nh", "p", "t"]
+        let finals = ["c", "m", "n", "ng", "p", "t"]
         var all = Set(open)
         for nucleus in closing {
             for final in finals { all.insert(nucleus + final) }
+        }
+        // -nh and -ch follow only a, ê, i, y and the glided oa, uê, uy ("anh", "ếch", "uỳnh").
+        for nucleus in ["a", "ê", "i", "y", "oa", "uê", "uy"] {
+            all.insert(nucleus + "nh")
+            all.insert(nucleus + "ch")
         }
         return all
     }()
