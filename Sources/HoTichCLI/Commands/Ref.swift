@@ -55,6 +55,12 @@ struct RefSearch: ParsableCommand {
     @Option(help: "Số kết quả tối đa / at most this many results (1–1000).")
     var limit = 50
 
+    func validate() throws {
+        guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationError(global.language == .vietnamese ? "Cho tên cần tìm." : "Give a name to look for.")
+        }
+    }
+
     func run() throws {
         let language = global.language
         var chosen: AdministrativeUnit.Level?

@@ -13,7 +13,9 @@ enum TextConversionLines {
             console.line(Message.place(.textConvertedColumn(
                 column: letter, encoding: column.encoding, confidence: column.confidence, cells: column.cellsConverted,
                 kept: column.cellsKept)).text(in: language))
-            if column.encoding == .tcvn3, column.capitalsRestored > 0 || column.lowercaseOnlyLetters > 0 {
+            // Said where capitals were restored, the sign of an uppercase font: elsewhere the small
+            // letters are what they look like, and a line on every file would be noise.
+            if column.encoding == .tcvn3, column.capitalsRestored > 0 {
                 console.line(Message.place(.textCapitals(
                     column: letter, restored: column.capitalsRestored, uncertain: column.lowercaseOnlyLetters)).text(in: language))
             }

@@ -19,13 +19,25 @@ public struct CSVDialect: Sendable, Equatable {
     /// One record: cells joined by the separator, quoted where they hold the separator, a quote or a
     /// line break (RFC 4180), ended with CRLF. Cells a spreadsheet would run as a formula are
     /// neutralized (``formulaSafe(_:)``).
+    ///
+    /// Decided on the bytes, not on characters: `\r\n` is one Swift character, and so is a
+    /// separator or a quote followed by a combining mark; either would pass a character test and
+    /// break the row.
     public func line(_ cells: [String]) -> String {
-        let separator = Character(UnicodeScalar(self.separator))
+        let separator = self.separator
+        let quote = UInt8(ascii: "\"")
         return cells.map { raw in
             let cell = Self.formulaSafe(raw)
-            guard cell.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }.joined(separator: String(separator)) + "\r\n"
+            guard cell.utf8.contains(where: { $0 == separator || $0 == quote || $0 == 0x0A || $0 == 0x0D }) else { return cell }
+            var quoted = String.UnicodeScalarView()
+            quoted.append("\"")
+            for scalar in cell.unicodeScalars {
+                if scalar == "\"" { quoted.append("\"") }
+                quoted.append(scalar)
+            }
+            quoted.append("\"")
+            return String(quoted)
+        }.joined(separator: String(UnicodeScalar(separator))) + "\r\n"
     }
 
     /// A cell as a spreadsheet may open it without running it: one that starts with `=`, `+`, `-`,

@@ -44,16 +44,23 @@ package enum ReferenceTables {
         return sections
     }
 
-    /// A place's readings, best first.
+    /// A place's readings, best first, each with the resolution's confidence (so that JSON and CSV
+    /// tell an ambiguous reading from a certain one).
     package static func resolution(_ resolution: PlaceResolution, language: Language) -> DataTable {
-        DataTable(
-            columns: columns([.commune, .district, .province, .list, .successorCommune, .successorProvince], language),
+        let vi = language == .vietnamese
+        let confidence = resolution.confidence
+        return DataTable(
+            columns: columns([.confidence, .commune, .district, .province, .list, .successorCommune, .successorProvince], language),
             rows: resolution.candidates.map { candidate in
-                let successors = candidate.successors.map { "\($0.unit.code) \($0.unit.fullName)\($0.whole ? "" : " (1 phần)")" }
+                let part = vi ? " (một phần)" : " (part)"
+                let successors = candidate.successors
                 return [
+                    .coded(confidence.rawValue, label: PlaceMessage.word(confidence, vi: vi)),
                     candidate.commune.map(named) ?? .empty, candidate.district.map(named) ?? .empty, named(candidate.province),
                     .text(candidate.province.era.rawValue),
-                    successors.isEmpty ? .empty : .text(successors.joined(separator: "; ")),
+                    successors.isEmpty ? .empty : .coded(
+                        successors.map(\.unit.code).joined(separator: ";"),
+                        label: successors.map { "\($0.unit.code) \($0.unit.fullName)\($0.whole ? "" : part)" }.joined(separator: "; ")),
                     candidate.successorProvince.map(named) ?? .empty,
                 ]
             })

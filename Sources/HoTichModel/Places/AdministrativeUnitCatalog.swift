@@ -17,6 +17,10 @@ public final class AdministrativeUnitCatalog: Sendable {
     private let byParent: [AdministrativeUnit.Era: [String: [Int]]]
     private let byName: [String: [Int]]
     private let formerByName: [String: [Int]]
+    /// The first day a province of the 2004 list was called by its present name: the day after the
+    /// former province it was part of under another name ended (Bắc Ninh from 1 January 1997, Hà Bắc
+    /// before; Đắk Nông from 1 January 2004). Its code names its territory before that too.
+    private let namedFrom: [String: CivilDate]
     /// Old code → its successors' codes (2025 era), and the reverse.
     private let successorCodes: [String: [(code: String, whole: Bool)]]
     private let predecessorCodes: [String: [(code: String, whole: Bool)]]
@@ -43,6 +47,18 @@ public final class AdministrativeUnitCatalog: Sendable {
             successors[succession.old, default: []].append((succession.new, succession.whole))
             predecessors[succession.new, default: []].append((succession.old, succession.whole))
         }
+        var namedFrom: [String: CivilDate] = [:]
+        for former in formerProvinces {
+            guard let end = former.validTo else { continue }
+            for code in former.codes {
+                guard let province = (byCode[.before2025]?[code] ?? []).map({ units[$0] }).last,
+                      Self.nameKey(province.name) != Self.nameKey(former.name)
+                else { continue }
+                let day = end.adding(days: 1)
+                if namedFrom[code].map({ $0 < day }) ?? true { namedFrom[code] = day }
+            }
+        }
+        self.namedFrom = namedFrom
         self.byCode = byCode
         self.byParent = byParent
         self.byName = byName
@@ -68,6 +84,14 @@ public final class AdministrativeUnitCatalog: Sendable {
     /// The units with this code that stood at some day of `span`, in whichever era that was.
     public func units(code: String, during span: ClosedRange<CivilDate>) -> [AdministrativeUnit] {
         units(code: code).filter { $0.isValid(during: span) }
+    }
+
+    /// Whether the unit was called by its name at some day of `span`: it stood so then, and a
+    /// province that was part of a former one under another name had been given its own.
+    public func isNamed(_ unit: AdministrativeUnit, during span: ClosedRange<CivilDate>) -> Bool {
+        guard unit.isValid(during: span) else { return false }
+        guard unit.era == .before2025, unit.level == .province, let first = namedFrom[unit.code] else { return true }
+        return span.upperBound >= first
     }
 
     /// The unit a unit belonged to at some day of `span` (its own span's parent when none is given).

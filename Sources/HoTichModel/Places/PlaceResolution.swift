@@ -29,15 +29,17 @@ public struct PlaceResolution: Sendable, Equatable {
         guard let best = candidates.first else { return .unresolved }
         if candidates.count > 1 {
             let second = candidates[1]
-            // A second candidate as good as the first: ambiguous, unless only the first is spelt as written
-            // ("Tam Thanh" beside "Tam Thành" and "Tam Thạnh").
-            if second.confirmedLevels == best.confirmedLevels && second.deepest.level == best.deepest.level
-                && second.exactParts >= best.exactParts {
+            // A second candidate confirmed as far as the first, of any level: ambiguous, unless only the
+            // first is spelt as written ("Tam Thanh" beside "Tam Thành") or of the kind written
+            // ("phường An Phú" beside xã An Phú).
+            if second.confirmedLevels == best.confirmedLevels && second.exactParts >= best.exactParts
+                && second.otherKindParts <= best.otherKindParts {
                 return .ambiguous
             }
         }
         let allExact = best.exactParts >= best.confirmedLevels
-        if allExact && best.unknownParts == 0 && !best.carriedForward && (best.confirmedLevels >= 2 || best.deepest.level == .province) {
+        if allExact && best.unknownParts == 0 && best.otherKindParts == 0 && !best.carriedForward
+            && (best.confirmedLevels >= 2 || best.deepest.level == .province) {
             return .certain
         }
         return .probable
@@ -65,6 +67,9 @@ public struct PlaceCandidate: Sendable, Equatable {
     public let confirmedLevels: Int
     /// How many of them were spelt exactly (diacritics and all).
     public let exactParts: Int
+    /// How many of them were written with another kind word than the list's ("xã" for what is a
+    /// thị trấn now): often a unit since upgraded, never certain.
+    public let otherKindParts: Int
     /// Parts that named nothing, or something else.
     public let unknownParts: Int
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Reads a place as written in a register and finds the units it names, as they stood on the
-/// registration date: "xã Tam Thanh, huyện Tam Kỳ, Quảng Nam" registered in 1999 is commune 20410
+/// registration date: "xã Tam Thanh, huyện Tam Kỳ, Quảng Nam" registered in 1999 is commune 20359
 /// of district 502 of province 49 (and, since 1 July 2025, part of Đà Nẵng).
 ///
 /// Levels may be missing ("Thôn 3, Tam Thanh, Tam Kỳ"), abbreviated ("X.", "H.", "TP."), or named
@@ -37,8 +37,7 @@ public struct PlaceResolver: Sendable {
     }
 
     /// Parts split at a dash that together are one name ("Bà Rịa - Vũng Tàu", "Thừa Thiên - Huế",
-    /// "Quảng Nam - Đà Nẵng"): joined again when the list knows the whole and not the second part
-    /// as a unit of its own deeper than a province.
+    /// "Quảng Nam - Đà Nẵng"): joined again when the whole is a province's name or a former one's.
     private func joiningDashedNames(_ parts: [PlaceText.Part]) -> [PlaceText.Part] {
         var joined: [PlaceText.Part] = []
         var index = 0
@@ -73,7 +72,11 @@ public struct PlaceResolver: Sendable {
     private struct PartMatch {
         var units: [AdministrativeUnit] = []
         var exact: Set<String> = []
+        /// Units whose kind is the one the part's kind word names.
+        var sameKind: Set<String> = []
         var formerProvinceCodes: Set<String> = []
+        /// Whether the part is a province's name at some time (of this list or a former one).
+        var namesProvince = false
         var isEmpty: Bool { units.isEmpty && formerProvinceCodes.isEmpty }
     }
 
@@ -81,27 +84,41 @@ public struct PlaceResolver: Sendable {
         let diacritics = parts.contains { !$0.written.unicodeScalars.allSatisfy(\.isASCII) }
         let matches = parts.map { match($0, era: era, span: span, diacritics: diacritics) }
         var found: [PlaceCandidate] = []
-        // The last part naming something, without a kind word, is read as a province when it names one:
-        // "Thanh Hóa" is the province, not xã Thanh Hóa of Quảng Bình.
-        let lastNamed = matches.lastIndex { !$0.isEmpty }
+        // The last part naming something, without a kind word, is read as a province when it is a
+        // province's name, now, before or as a former one: "Thanh Hóa" is the province, not xã Thanh
+        // Hóa of Quảng Bình; "Hà Tây" in 2010 is Hà Tây, not xã Hà Tây of Gia Lai.
+        let lastNamed = matches.lastIndex { !$0.isEmpty || $0.namesProvince }
         for (position, match) in matches.enumerated() {
-            let provinceHere = position == lastNamed && parts[position].level == nil && match.units.contains { $0.level == .province }
+            let part = parts[position]
+            let provinceHere = position == lastNamed && part.level == nil && match.namesProvince
             for unit in match.units where !provinceHere || unit.level == .province {
+                // The same words naming a unit and its ancestor name the ancestor, unless a later part
+                // names it too: "Củ Chi, TP.HCM" is the district, not its township, and "thành phố
+                // Hà Tĩnh" the province; but "Hải Châu, Hải Châu" is the ward of the district.
+                let laterUnits = matches[(position + 1)...].flatMap(\.units)
+                let ancestorHere = match.units.contains { other in
+                    other != unit && catalog.isInside(unit, other, during: span) && !laterUnits.contains(other)
+                }
+                if ancestorHere { continue }
                 // Deeper units named to the left make this one an ancestor, not the answer.
                 let deeper = matches[..<position].contains { $0.units.contains { catalog.isInside($0, unit, during: span) } }
                 if deeper { continue }
-                // A part to the left whose kind word names a bigger unit ("huyện Ba Vì, Hà Tây" is not xã Hà Tây).
-                let biggerToTheLeft = parts[..<position].contains { part in part.level.map { $0.allSatisfy { $0 < unit.level } } ?? false }
+                // A part to the left whose kind word names a unit as big or bigger ("huyện Ba Vì, Hà Tây"
+                // is not xã Hà Tây; "xã Tam Thanh, Tam Kỳ" is not phường Tam Kỳ).
+                let biggerToTheLeft = parts[..<position].contains { part in part.level.map { $0.allSatisfy { $0 <= unit.level } } ?? false }
                 if biggerToTheLeft { continue }
                 var confirmed = [unit.level]
                 var exact = match.exact.contains(unit.code) ? 1 : 0
+                var otherKind = part.kind != nil && !match.sameKind.contains(unit.code) ? 1 : 0
                 var unknown = 0
                 var contradicted = false
-                for later in matches[(position + 1)...] {
+                for (offset, later) in matches[(position + 1)...].enumerated() {
+                    let laterPart = parts[position + 1 + offset]
                     if later.isEmpty { unknown += 1; continue }
                     if let ancestor = later.units.first(where: { catalog.isInside(unit, $0, during: span) }) {
                         confirmed.append(ancestor.level)
                         if later.exact.contains(ancestor.code) { exact += 1 }
+                        if laterPart.kind != nil, !later.sameKind.contains(ancestor.code) { otherKind += 1 }
                     } else if let province = catalog.province(of: unit, during: span), later.formerProvinceCodes.contains(province.code) {
                         confirmed.append(.province)
                         exact += 1
@@ -111,24 +128,30 @@ public struct PlaceResolver: Sendable {
                     }
                 }
                 if contradicted { continue }
-                // Parts to the left that name nothing (villages, streets) are detail; ones that name
-                // some other unit make the reading less sure.
-                let unrelated = matches[..<position].filter { !$0.isEmpty }.count
-                found.append(candidate(for: unit, span: span, confirmed: confirmed.count, exact: exact, unknown: unknown + unrelated))
+                // Parts to the left that name nothing are detail (villages, streets), unless a kind word
+                // says they name a unit the list does not have ("phường Hoàn Kiếm"); ones that name
+                // some other unit make the reading less sure too.
+                let unrelated = zip(parts[..<position], matches[..<position]).filter { part, match in
+                    !match.isEmpty || part.level != nil
+                }.count
+                found.append(candidate(
+                    for: unit, span: span, confirmed: confirmed.count, exact: exact, otherKind: otherKind, unknown: unknown + unrelated))
             }
         }
         // A former province alone ("Quảng Nam - Đà Nẵng"): its provinces are the candidates.
-        if found.isEmpty, let last = matches.last(where: { !$0.isEmpty }), last.units.isEmpty {
+        if found.isEmpty, let last = matches.last(where: { !$0.isEmpty }), !last.formerProvinceCodes.isEmpty,
+           !last.units.contains(where: { $0.level == .province }) {
             for code in last.formerProvinceCodes.sorted() {
                 if let province = catalog.unit(code: code, era: era, during: span) {
-                    found.append(candidate(for: province, span: span, confirmed: 1, exact: 1, unknown: 0))
+                    found.append(candidate(for: province, span: span, confirmed: 1, exact: 1, otherKind: 0, unknown: 0))
                 }
             }
         }
-        // Only the readings that confirm as many levels as the best are worth naming beside it.
+        // Only the readings as good as the best (as many levels confirmed, as many spelt as written)
+        // are worth naming beside it.
         let ranked = rank(found)
         guard let best = ranked.first else { return [] }
-        return ranked.filter { $0.confirmedLevels == best.confirmedLevels }
+        return ranked.filter { $0.confirmedLevels == best.confirmedLevels && $0.exactParts == best.exactParts }
     }
 
     private func match(_ part: PlaceText.Part, era: AdministrativeUnit.Era, span: ClosedRange<CivilDate>?, diacritics: Bool) -> PartMatch {
@@ -138,13 +161,17 @@ public struct PlaceResolver: Sendable {
             let key = AdministrativeUnitCatalog.nameKey(name)
             guard !key.isEmpty else { continue }
             let spelling = Self.spelling(name)
-            for unit in catalog.units(keyed: key) where unit.era == era {
+            let named = catalog.units(keyed: key)
+            for unit in named where unit.era == era {
                 if let levels, !levels.contains(unit.level) { continue }
-                if let span, !unit.isValid(during: span) { continue }
+                if let span, !catalog.isNamed(unit, during: span) { continue }
                 result.units.append(unit)
                 // Text written without any diacritics spells a name only by chance ("Tam Thanh" for Tam Thành).
                 let byChance = !diacritics && unit.name.contains(where: \.isLetter)
                 if !byChance, Self.spelling(unit.name) == spelling { result.exact.insert(unit.code) }
+                if let kind = part.kind, unit.kind == kind || (kind == "Thành phố" && unit.kind == "Thành phố Trung ương") {
+                    result.sameKind.insert(unit.code)
+                }
             }
             // "Hải Châu 1", "Hải Châu II": a numbered unit since merged into the one of the plain name.
             if result.units.isEmpty, !part.isDetail, let plain = Self.withoutNumber(name) {
@@ -154,20 +181,22 @@ public struct PlaceResolver: Sendable {
                     result.units.append(unit)
                 }
             }
-            if levels == nil || levels!.contains(.province) {
-                for former in catalog.formerProvinces(keyed: key) { result.formerProvinceCodes.formUnion(former.codes) }
-                if let code = Self.provinceAliases[key], era == .before2025 || code != "28" {
-                    if let unit = catalog.unit(code: code, era: era, during: span) {
-                        result.units.append(unit)
-                        result.exact.insert(unit.code)
-                    }
+            if levels?.contains(.province) ?? true {
+                let formers = catalog.formerProvinces(keyed: key)
+                for former in formers { result.formerProvinceCodes.formUnion(former.codes) }
+                result.namesProvince = !formers.isEmpty || Self.provinceAliases[key] != nil || named.contains { $0.level == .province }
+                if let code = Self.provinceAliases[key], let unit = catalog.unit(code: code, era: era, during: span) {
+                    result.units.append(unit)
+                    result.exact.insert(unit.code)
                 }
             }
         }
         return result
     }
 
-    private func candidate(for unit: AdministrativeUnit, span: ClosedRange<CivilDate>?, confirmed: Int, exact: Int, unknown: Int) -> PlaceCandidate {
+    private func candidate(
+        for unit: AdministrativeUnit, span: ClosedRange<CivilDate>?, confirmed: Int, exact: Int, otherKind: Int, unknown: Int
+    ) -> PlaceCandidate {
         let province = catalog.province(of: unit, during: span) ?? unit
         let district = catalog.district(of: unit, during: span)
         let commune = unit.level == .commune ? unit : nil
@@ -182,7 +211,7 @@ public struct PlaceResolver: Sendable {
         }
         return PlaceCandidate(
             commune: commune, district: district, province: province, successors: successors, successorProvince: successorProvince,
-            carriedForward: false, confirmedLevels: confirmed, exactParts: exact, unknownParts: unknown)
+            carriedForward: false, confirmedLevels: confirmed, exactParts: exact, otherKindParts: otherKind, unknownParts: unknown)
     }
 
     /// A candidate of the older era, for a place registered after the reform: its successors are
@@ -191,7 +220,7 @@ public struct PlaceResolver: Sendable {
         PlaceCandidate(
             commune: old.commune, district: old.district, province: old.province, successors: old.successors,
             successorProvince: old.successorProvince, carriedForward: true, confirmedLevels: old.confirmedLevels,
-            exactParts: old.exactParts, unknownParts: old.unknownParts + 1)
+            exactParts: old.exactParts, otherKindParts: old.otherKindParts, unknownParts: old.unknownParts + 1)
     }
 
     /// Best first: more levels confirmed, a deeper unit, more parts spelt exactly, fewer unknown.
@@ -201,6 +230,7 @@ public struct PlaceResolver: Sendable {
             if a.confirmedLevels != b.confirmedLevels { return a.confirmedLevels > b.confirmedLevels }
             if a.deepest.level != b.deepest.level { return a.deepest.level > b.deepest.level }
             if a.exactParts != b.exactParts { return a.exactParts > b.exactParts }
+            if a.otherKindParts != b.otherKindParts { return a.otherKindParts < b.otherKindParts }
             if a.unknownParts != b.unknownParts { return a.unknownParts < b.unknownParts }
             return a.deepest.code < b.deepest.code
         }.filter { seen.insert("\($0.deepest.era.rawValue)/\($0.deepest.level.rawValue)/\($0.deepest.code)").inserted }

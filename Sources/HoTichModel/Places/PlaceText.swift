@@ -13,6 +13,8 @@ public enum PlaceText {
         /// A village, hamlet, street or building ("thôn", "ấp", "tổ dân phố", "số nhà", "bệnh viện"):
         /// below the commune, kept as detail, never matched against the list.
         public let isDetail: Bool
+        /// The kind the kind word names, as the list writes kinds ("Xã", "Phường", "Quận"…).
+        public var kind: String? = nil
     }
 
     /// The parts of a place, left to right: split at commas, semicolons, line breaks and dashes
@@ -60,15 +62,20 @@ public enum PlaceText {
             guard endsWord else { continue }
             let name = String(trimmed.dropFirst(length)).trimmingPrefix { $0 == " " || $0 == "." }
             switch meaning {
-            case .detail: return Part(written: trimmed, name: String(name), level: nil, isDetail: true)
-            case .levels(let levels): return Part(written: trimmed, name: String(name), level: levels, isDetail: false)
+            case .detail:
+                // "Trạm y tế xã Tam Thanh": the commune the building is in.
+                let inside = part(String(name))
+                if inside.level != nil, !inside.name.isEmpty { return inside }
+                return Part(written: trimmed, name: String(name), level: nil, isDetail: true)
+            case .levels(let levels, let kind):
+                return Part(written: trimmed, name: String(name), level: levels, isDetail: false, kind: kind)
             }
         }
         return Part(written: trimmed, name: trimmed, level: nil, isDetail: false)
     }
 
     private enum Meaning {
-        case levels([AdministrativeUnit.Level])
+        case levels([AdministrativeUnit.Level], kind: String)
         case detail
     }
 
@@ -80,13 +87,16 @@ public enum PlaceText {
         let city: [AdministrativeUnit.Level] = [.province, .district]
         let province: [AdministrativeUnit.Level] = [.province]
         let words: [(String, Meaning)] = [
-            ("thành phố trực thuộc trung ương", .levels(province)), ("thành phố", .levels(city)), ("t.p.", .levels(city)),
-            ("tp.", .levels(city)), ("tp", .levels(city)), ("tỉnh", .levels(province)), ("t.", .levels(province)),
-            ("thị trấn", .levels(commune)), ("tt.", .levels(commune)), ("tt", .levels(commune)), ("xã", .levels(commune)),
-            ("x.", .levels(commune)), ("phường", .levels(commune)), ("p.", .levels(commune)), ("p", .levels(commune)),
-            ("đặc khu", .levels(commune)), ("thị xã", .levels(district)), ("tx.", .levels(district)), ("tx", .levels(district)),
-            ("huyện", .levels(district)), ("h.", .levels(district)), ("quận", .levels(district)), ("q.", .levels(district)),
-            ("q", .levels(district)),
+            ("thành phố trực thuộc trung ương", .levels(province, kind: "Thành phố")), ("thành phố", .levels(city, kind: "Thành phố")),
+            ("t.p.", .levels(city, kind: "Thành phố")), ("tp.", .levels(city, kind: "Thành phố")), ("tp", .levels(city, kind: "Thành phố")),
+            ("tỉnh", .levels(province, kind: "Tỉnh")), ("t.", .levels(province, kind: "Tỉnh")),
+            ("thị trấn", .levels(commune, kind: "Thị trấn")), ("tt.", .levels(commune, kind: "Thị trấn")), ("tt", .levels(commune, kind: "Thị trấn")),
+            ("xã", .levels(commune, kind: "Xã")), ("x.", .levels(commune, kind: "Xã")),
+            ("phường", .levels(commune, kind: "Phường")), ("p.", .levels(commune, kind: "Phường")), ("p", .levels(commune, kind: "Phường")),
+            ("đặc khu", .levels(commune, kind: "Đặc khu")),
+            ("thị xã", .levels(district, kind: "Thị xã")), ("tx.", .levels(district, kind: "Thị xã")), ("tx", .levels(district, kind: "Thị xã")),
+            ("huyện", .levels(district, kind: "Huyện")), ("h.", .levels(district, kind: "Huyện")),
+            ("quận", .levels(district, kind: "Quận")), ("q.", .levels(district, kind: "Quận")), ("q", .levels(district, kind: "Quận")),
             ("tổ dân phố", .detail), ("khu phố", .detail), ("khu dân cư", .detail), ("kp.", .detail), ("kp", .detail),
             ("thôn", .detail), ("xóm", .detail), ("ấp", .detail), ("bản", .detail), ("buôn", .detail), ("làng", .detail),
             ("khóm", .detail), ("tổ", .detail), ("đội", .detail), ("khu", .detail), ("số nhà", .detail), ("số", .detail),

@@ -132,6 +132,10 @@ public enum LegacyEncoding: String, Sendable, CaseIterable, Codable {
         let settled = { (index: Int) in !lowerOnly[index] }
         let cellCapitals = letters.indices.filter { settled($0) && letters[$0].isLetter }
         let cellAllCapitals = cellCapitals.count >= 2 && cellCapitals.allSatisfy { letters[$0].isUppercase }
+        // Words that begin with a capital the bytes say, counted once (not per word: a long cell
+        // would make that quadratic).
+        let beginsCapital = words.map { settled($0.lowerBound) && letters[$0.lowerBound].isUppercase }
+        let capitalised = beginsCapital.filter { $0 }.count
         var restored = 0
         for (position, word) in words.enumerated() {
             guard word.contains(where: { lowerOnly[$0] }) else { continue }
@@ -148,10 +152,7 @@ public enum LegacyEncoding: String, Sendable, CaseIterable, Codable {
             }
             let first = word.lowerBound
             guard lowerOnly[first], words.count > 1 else { continue }
-            let othersCapitalised = words.enumerated().allSatisfy { other, range in
-                other == position || (settled(range.lowerBound) && letters[range.lowerBound].isUppercase)
-            }
-            if othersCapitalised {
+            if capitalised - (beginsCapital[position] ? 1 : 0) == words.count - 1 {
                 letters[first] = Character(letters[first].uppercased())
                 restored += 1
             }

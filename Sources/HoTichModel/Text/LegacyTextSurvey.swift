@@ -187,9 +187,17 @@ public struct LegacyTextSurvey: Sendable {
             let legacyBest = max(column.tcvn3, column.vni)
             // Words that only a legacy reading makes Vietnamese, beyond what the text as written does.
             let legacyEvidence = legacyBest - column.asWritten
-            if column.cellsBeyondWindows1252 > 0 || legacyEvidence <= 0 {
+            if column.cellsBeyondWindows1252 > 0 {
                 if legacyEvidence >= max(3, column.words / 5) {
                     refused.append(refusal(index, column))
+                }
+                continue
+            }
+            if legacyEvidence <= 0 {
+                // Words that read as Vietnamese either way ("Sôn" is a word, and Sơn in VNI): in a
+                // file whose clear columns are legacy, legacy too; in any other file, left alone.
+                if let encoding = fileEncoding, column.count(for: encoding) >= column.asWritten, column.count(for: encoding) > 0 {
+                    readings[index] = ColumnReading(encoding: encoding, confidence: Self.share(column.count(for: encoding), of: column.words))
                 }
                 continue
             }
@@ -216,14 +224,12 @@ public struct LegacyTextSurvey: Sendable {
         return column.words > 0 && count * 10 >= column.words * 7 && count >= 2 * asWritten
     }
 
-    /// Whether `converted` should replace `original` in a converted column: it reads as Vietnamese
-    /// better, or neither reads at all. A cell that was Unicode already ("LÊ HOÀNG NAM" beside
-    /// "NGUYÔN V¡N AN") reads as well or better as it stands, and is kept: a tie goes to the text
-    /// as written.
+    /// Whether `converted` should replace `original` in a column the survey found legacy: unless
+    /// the cell reads as Vietnamese strictly better as it stands ("LÊ HOÀNG NAM" beside
+    /// "NGUYÔN V¡N AN": Unicode already, kept). In such a column a tie is legacy text ("Vò" is Vũ).
     public static func readsBetter(_ converted: String, than original: String) -> Bool {
         let plausible = { (text: String) in words(of: text).filter { VietnameseSyllable.isPlausible($0) }.count }
-        let before = plausible(original)
-        return before == 0 || plausible(converted) > before
+        return plausible(converted) >= plausible(original)
     }
 
     /// The legacy encoding most words read in, when it is clearly the one: at least 70 % of the

@@ -35,8 +35,8 @@ public enum PlaceMessage: Sendable, Equatable {
         case .encodingUnclear(let path, let columns):
             let list = Self.list(columns)
             return vi
-                ? "Không rõ bảng mã của \(TerminalText.escaped(path)), cột \(list): có thể là Unicode, TCVN3 hay VNI. Hãy chỉ rõ bằng --encoding utf8, --encoding tcvn3 hoặc --encoding vni (xem trước bằng: hotich text convert TỆP --from tcvn3 --out THỬ.csv)."
-                : "Cannot tell the encoding of \(TerminalText.escaped(path)), column \(list): it may be Unicode, TCVN3 or VNI. Say which with --encoding utf8, --encoding tcvn3 or --encoding vni (try it first with: hotich text convert FILE --from tcvn3 --out TRY.csv)."
+                ? "Không rõ bảng mã của \(TerminalText.escaped(path)), cột \(list): có thể là Unicode, TCVN3 hay VNI. Hãy chỉ rõ: --encoding utf8|tcvn3|vni khi nhập (key import, batch adopt), --from tcvn3|vni khi chuyển (text convert); xem trước bằng: hotich text convert TỆP --from tcvn3 --out THỬ.csv."
+                : "Cannot tell the encoding of \(TerminalText.escaped(path)), column \(list): it may be Unicode, TCVN3 or VNI. Say which: --encoding utf8|tcvn3|vni to import (key import, batch adopt), --from tcvn3|vni to convert (text convert); try it first with: hotich text convert FILE --from tcvn3 --out TRY.csv."
         case .textConverted(let form, let cells):
             let how = form == .bytes
                 ? (vi ? "tệp không phải UTF-8 (bảng mã 8 bit cũ)" : "the file is not UTF-8 (an old 8-bit encoding)")

@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
         subcommands: [
             Generate.self, ImportRows.self, SaveRecord.self, VerifyBatch.self, ExportAll.self, ValidateFile.self,
             FloorImport.self, FloorValidate.self, MinistrySetup.self, ExportMinistryBook.self, AdoptRows.self,
-            Contention.self, Keyer.self, Reporter.self, Reports.self, SearchBench.self,
+            Contention.self, Keyer.self, Reporter.self, Reports.self, SearchBench.self, PlacesBench.self,
         ])
 }
 
@@ -74,19 +74,21 @@ struct ImportRows: ParsableCommand {
 
     @Option(help: "Workspace folder.") var workspace: String
     @Option(help: "Rows to import.") var rows = 100_000
+    @Option(help: "How the file's text is read: auto (surveyed first, the default) or utf8.") var encoding: String = "auto"
 
     func run() throws {
+        guard let choice = TextEncodingChoice(rawValue: encoding) else { throw ValidationError("--encoding auto|utf8|tcvn3|vni") }
         let ws = try Workspace.open(at: URL(fileURLWithPath: workspace))
         let existing = try ws.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0 }
         let batch = try addEmptyBatch(ws, files: 0, tag: "import-\(UUID().uuidString.prefix(6))")
         let csv = URL(fileURLWithPath: workspace).appendingPathComponent("bench-import.csv")
         try Self.writeRows(rows, to: csv)
         let (report, seconds) = try Measure.time {
-            try ws.session(as: "nhaplieu1").importKeyings(ImportRequest(batchID: batch, file: csv))
+            try ws.session(as: "nhaplieu1").importKeyings(ImportRequest(batchID: batch, file: csv, encoding: choice))
         }
         guard report.imported == rows else { throw ValidationError("imported \(report.imported) of \(rows)") }
         Measure.report("import", String(format: "%.0f", Double(rows) / seconds), "rows/s",
-                       "\(rows) KS rows into \(existing) records, \(String(format: "%.1f", seconds)) s")
+                       "\(rows) KS rows into \(existing) records, --encoding \(encoding), \(String(format: "%.1f", seconds)) s")
     }
 
     /// KS rows in the sample sheet's columns, numbered 1…N (the same rows on every call).
