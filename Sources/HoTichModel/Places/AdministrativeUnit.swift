@@ -53,6 +53,9 @@ public struct AdministrativeUnit: Sendable, Hashable {
     public let validFrom: CivilDate?
     public let validTo: CivilDate?
     public let era: Era
+    /// The unit's place in the catalog that holds it (-1 for one made elsewhere): how the catalog
+    /// walks to its parents without looking codes up.
+    var row = -1
 
     public init(
         code: String, level: Level, kind: String, name: String, parentCode: String?, validFrom: CivilDate?, validTo: CivilDate?, era: Era

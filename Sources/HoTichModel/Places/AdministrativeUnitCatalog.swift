@@ -25,8 +25,18 @@ public final class AdministrativeUnitCatalog: Sendable {
     private let successorCodes: [String: [(code: String, whole: Bool)]]
     private let predecessorCodes: [String: [(code: String, whole: Bool)]]
 
+    /// Each row's span as day ordinals (open ends as the extremes), and the rows of its parent's
+    /// code: what the lookups walk, without copying units.
+    private let starts: [Int]
+    private let ends: [Int]
+    private let parentRows: [[Int]]
+
     init(units: [AdministrativeUnit], formerProvinces: [FormerProvince], successions: [(old: String, new: String, whole: Bool)], versions: [AdministrativeUnit.Era: String]) {
+        var units = units
+        for index in units.indices { units[index].row = index }
         self.units = units
+        starts = units.map { $0.validFrom?.ordinal ?? Int.min }
+        ends = units.map { $0.validTo?.ordinal ?? Int.max }
         self.formerProvinces = formerProvinces
         self.versions = versions
         var byCode: [AdministrativeUnit.Era: [String: [Int]]] = [:]
@@ -59,6 +69,7 @@ public final class AdministrativeUnitCatalog: Sendable {
             }
         }
         self.namedFrom = namedFrom
+        parentRows = units.map { unit in unit.parentCode.flatMap { byCode[unit.era]?[$0] } ?? [] }
         self.byCode = byCode
         self.byParent = byParent
         self.byName = byName
@@ -76,9 +87,22 @@ public final class AdministrativeUnitCatalog: Sendable {
 
     /// The unit with this code in `era`, as it stood at some day of `span` (its latest span when none is given).
     public func unit(code: String, era: AdministrativeUnit.Era, during span: ClosedRange<CivilDate>? = nil) -> AdministrativeUnit? {
-        let spans = (byCode[era]?[code] ?? []).map { units[$0] }
-        guard let span else { return spans.last }
-        return spans.last { $0.isValid(during: span) }
+        latest(of: byCode[era]?[code] ?? [], during: span).map { units[$0] }
+    }
+
+    /// The last of `rows` that stood at some day of `span` (the last of all when none is given).
+    private func latest(of rows: [Int], during span: ClosedRange<CivilDate>?) -> Int? {
+        guard let span else { return rows.last }
+        let (first, last) = (span.lowerBound.ordinal, span.upperBound.ordinal)
+        return rows.last { starts[$0] <= last && ends[$0] >= first }
+    }
+
+    /// The row of the unit a row belonged to at some day of `span` (during the row's own span when none is given).
+    private func parentRow(of row: Int, during span: ClosedRange<CivilDate>?) -> Int? {
+        let rows = parentRows[row]
+        if rows.count <= 1 { return rows.first.flatMap { span == nil || latest(of: [$0], during: span) != nil ? $0 : nil } }
+        if let span { return latest(of: rows, during: span) }
+        return rows.last { starts[$0] <= ends[row] && ends[$0] >= starts[row] }
     }
 
     /// The units with this code that stood at some day of `span`, in whichever era that was.
@@ -97,6 +121,7 @@ public final class AdministrativeUnitCatalog: Sendable {
     /// The unit a unit belonged to at some day of `span` (its own span's parent when none is given).
     public func parent(of unit: AdministrativeUnit, during span: ClosedRange<CivilDate>? = nil) -> AdministrativeUnit? {
         guard let code = unit.parentCode else { return nil }
+        if unit.row >= 0 { return parentRow(of: unit.row, during: span).map { units[$0] } }
         return self.unit(code: code, era: unit.era, during: span ?? unit.spanOrAll)
     }
 
@@ -126,7 +151,15 @@ public final class AdministrativeUnitCatalog: Sendable {
 
     /// Whether `unit` lay inside `ancestor` at some day of `span`.
     public func isInside(_ unit: AdministrativeUnit, _ ancestor: AdministrativeUnit, during span: ClosedRange<CivilDate>?) -> Bool {
-        guard unit.era == ancestor.era else { return false }
+        guard unit.era == ancestor.era, unit.level > ancestor.level else { return false }
+        if unit.row >= 0 {
+            var row = unit.row
+            while let next = parentRow(of: row, during: span) {
+                if units[next].level == ancestor.level { return units[next].code == ancestor.code }
+                row = next
+            }
+            return false
+        }
         var current = unit
         while let next = parent(of: current, during: span) {
             if next.code == ancestor.code && next.level == ancestor.level { return true }
@@ -203,22 +236,7 @@ public final class AdministrativeUnitCatalog: Sendable {
     /// A name reduced for matching: folded (no case, tones or diacritics), letters and digits
     /// only, numbers without leading zeros ("Phường 01" and "phuong 1" match).
     public static func nameKey(_ text: some StringProtocol) -> String {
-        var key = String.UnicodeScalarView()
-        var inNumber = false
-        for scalar in VietnameseText.folded(String(text)).unicodeScalars {
-            switch scalar.value {
-            case 0x30...0x39:
-                if scalar == "0", !inNumber { continue }
-                inNumber = true
-                key.append(scalar)
-            case 0x61...0x7A:
-                inNumber = false
-                key.append(scalar)
-            default:
-                inNumber = false
-            }
-        }
-        return String(key)
+        VietnameseText.foldedLettersAndDigits(text, droppingLeadingZeros: true)
     }
 }
 

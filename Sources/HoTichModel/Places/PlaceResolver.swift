@@ -20,7 +20,8 @@ public struct PlaceResolver: Sendable {
     public static let candidateLimit = 8
 
     public func resolve(_ written: String, registered date: PartialDate?) -> PlaceResolution {
-        let parts = joiningDashedNames(PlaceText.parts(written).filter { !Self.countryKeys.contains(AdministrativeUnitCatalog.nameKey($0.name)) })
+        var parts = PlaceText.parts(written).filter { !Self.countryKeys.contains($0.key) }
+        if parts.count > 1, PlaceText.hasSpacedDash(written) { parts = joiningDashedNames(parts) }
         let span = date?.span
         var candidates: [PlaceCandidate] = []
         for era in Self.eras(for: span) {
@@ -32,7 +33,7 @@ public struct PlaceResolver: Sendable {
             if let best = found.first, best.confirmedLevels > (candidates.first?.confirmedLevels ?? 0) { candidates = found }
         }
         return PlaceResolution(
-            written: written, candidates: Array(candidates.prefix(Self.candidateLimit)), versions: catalog.versions,
+            written: written, candidates: candidates.prefix(Self.candidateLimit).map(withSuccessors), versions: catalog.versions,
             namesUnits: parts.contains { !$0.isDetail })
     }
 
@@ -158,7 +159,7 @@ public struct PlaceResolver: Sendable {
         var result = PartMatch()
         let names = part.isDetail ? [(part.written, nil as [AdministrativeUnit.Level]?)] : [(part.name, part.level)]
         for (name, levels) in names {
-            let key = AdministrativeUnitCatalog.nameKey(name)
+            let key = name == part.name ? part.key : AdministrativeUnitCatalog.nameKey(name)
             guard !key.isEmpty else { continue }
             let spelling = Self.spelling(name)
             let named = catalog.units(keyed: key)
@@ -200,18 +201,21 @@ public struct PlaceResolver: Sendable {
         let province = catalog.province(of: unit, during: span) ?? unit
         let district = catalog.district(of: unit, during: span)
         let commune = unit.level == .commune ? unit : nil
-        let successors: [Succession]
-        let successorProvince: AdministrativeUnit?
-        if unit.era == .before2025 {
-            successors = commune.map { catalog.successors(of: $0) } ?? []
-            successorProvince = catalog.successors(of: province).first?.unit
-        } else {
-            successors = []
-            successorProvince = nil
-        }
         return PlaceCandidate(
-            commune: commune, district: district, province: province, successors: successors, successorProvince: successorProvince,
+            commune: commune, district: district, province: province, successors: [], successorProvince: nil,
             carriedForward: false, confirmedLevels: confirmed, exactParts: exact, otherKindParts: otherKind, unknownParts: unknown)
+    }
+
+    /// The candidate with the units of 1 July 2025 that took over its commune and province (looked
+    /// up only for the candidates a resolution keeps).
+    private func withSuccessors(_ candidate: PlaceCandidate) -> PlaceCandidate {
+        guard candidate.province.era == .before2025 else { return candidate }
+        return PlaceCandidate(
+            commune: candidate.commune, district: candidate.district, province: candidate.province,
+            successors: candidate.commune.map { catalog.successors(of: $0) } ?? [],
+            successorProvince: catalog.successors(of: candidate.province).first?.unit, carriedForward: candidate.carriedForward,
+            confirmedLevels: candidate.confirmedLevels, exactParts: candidate.exactParts, otherKindParts: candidate.otherKindParts,
+            unknownParts: candidate.unknownParts)
     }
 
     /// A candidate of the older era, for a place registered after the reform: its successors are
@@ -237,23 +241,57 @@ public struct PlaceResolver: Sendable {
     }
 
     /// A name's letters with their diacritics, the tone taken out of its place ("Hoà" and "Hòa"
-    /// are one spelling), lower case: what tells an exact match from a folded one.
-    static func spelling(_ name: String) -> String {
-        var output = String.UnicodeScalarView()
-        var tone: Unicode.Scalar?
-        for scalar in name.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.value {
-            case 0x0300, 0x0301, 0x0303, 0x0309, 0x0323:
-                tone = scalar
-            case 0x61...0x7A, 0x30...0x39, 0x0302, 0x0306, 0x031B, 0x0111:
-                output.append(scalar)
-            default:
-                if let pending = tone { output.append(pending); tone = nil }
+    /// are one spelling), lower case: what tells an exact match from a folded one. Read through a
+    /// table of the precomposed letters (worked out once), not a normalization per call.
+    static func spelling(_ name: String) -> [UInt32] {
+        var output: [UInt32] = []
+        output.reserveCapacity(name.utf8.count)
+        var tone: UInt32 = 0
+        for scalar in name.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if (0x41...0x5A).contains(value) {
+                    output.append(value | 0x20)
+                } else if (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) {
+                    output.append(value)
+                } else if tone != 0 {
+                    output.append(tone)
+                    tone = 0
+                }
+                continue
+            }
+            if let letter = letters[scalar] {
+                output.append(contentsOf: letter.base)
+                if letter.tone != 0 { tone = letter.tone }
+            } else if (0x0300...0x036F).contains(value) {
+                // A combining mark of text that was not NFC: a tone moves, a shape mark stays.
+                if [0x0300, 0x0301, 0x0303, 0x0309, 0x0323].contains(value) { tone = value } else { output.append(value) }
+            } else if tone != 0 {
+                output.append(tone)
+                tone = 0
             }
         }
-        if let pending = tone { output.append(pending) }
-        return String(output)
+        if tone != 0 { output.append(tone) }
+        return output
     }
+
+    /// Every precomposed Latin letter Vietnamese uses (U+00C0–U+01B0, U+1EA0–U+1EF9), lower-cased
+    /// and taken apart into its base with shape marks and its tone mark.
+    private static let letters: [Unicode.Scalar: (base: [UInt32], tone: UInt32)] = {
+        var table: [Unicode.Scalar: (base: [UInt32], tone: UInt32)] = [:]
+        for value in Array(0xC0...0x1B0) + Array(0x1EA0...0x1EF9) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let lower = String(scalar).lowercased()
+            var base: [UInt32] = []
+            var tone: UInt32 = 0
+            for part in lower.decomposedStringWithCanonicalMapping.unicodeScalars {
+                if [0x0300, 0x0301, 0x0303, 0x0309, 0x0323].contains(part.value) { tone = part.value } else { base.append(part.value) }
+            }
+            if scalar.value == 0x0110 || scalar.value == 0x0111 { base = [0x0111] }
+            table[scalar] = (base, tone)
+        }
+        return table
+    }()
 
     /// A name without the number or Roman numeral that ends it ("Hải Châu 1" → "Hải Châu"), when
     /// something is left; `nil` when it ends in none.

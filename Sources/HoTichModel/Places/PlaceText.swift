@@ -14,61 +14,93 @@ public enum PlaceText {
         /// below the commune, kept as detail, never matched against the list.
         public let isDetail: Bool
         /// The kind the kind word names, as the list writes kinds ("Xã", "Phường", "Quận"…).
-        public var kind: String? = nil
+        public let kind: String?
+        /// The name's key for matching (``AdministrativeUnitCatalog/nameKey(_:)``), worked out once.
+        public let key: String
+
+        public init(written: String, name: String, level: [AdministrativeUnit.Level]?, isDetail: Bool, kind: String? = nil) {
+            self.written = written
+            self.name = name
+            self.level = level
+            self.isDetail = isDetail
+            self.kind = kind
+            key = AdministrativeUnitCatalog.nameKey(name)
+        }
     }
 
     /// The parts of a place, left to right: split at commas, semicolons, line breaks and dashes
     /// with a space on either side ("Tam Thanh - Tam Kỳ"); a dash inside a word ("QN-ĐN") stays.
+    /// Read scalar by scalar: places are read by the hundred thousand in an export.
     public static func parts(_ written: String) -> [Part] {
-        let text = VietnameseText.normalized(written)
-        var pieces: [String] = []
-        var current = ""
-        let characters = Array(text)
-        var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            let spacedDash = (character == "-" || character == "–" || character == "—")
-                && (index > 0 && characters[index - 1] == " " || index + 1 < characters.count && characters[index + 1] == " ")
-            if character == "," || character == ";" || character == "\n" || spacedDash {
-                pieces.append(current)
-                current = ""
-            } else {
-                current.append(character)
+        let scalars = Array(VietnameseText.normalized(written).unicodeScalars)
+        var parts: [Part] = []
+        var start = 0
+        func cut(_ end: Int) {
+            if end > start {
+                let piece = part(String(String.UnicodeScalarView(scalars[start..<end])))
+                if !piece.name.isEmpty || piece.isDetail { parts.append(piece) }
             }
-            index += 1
         }
-        pieces.append(current)
-        return pieces.map { part(VietnameseText.normalized($0)) }.filter { !$0.name.isEmpty || $0.isDetail }
+        for (index, scalar) in scalars.enumerated() {
+            let dash = scalar == "-" || scalar == "–" || scalar == "—"
+            let spacedDash = dash && ((index > 0 && scalars[index - 1] == " ") || (index + 1 < scalars.count && scalars[index + 1] == " "))
+            if scalar == "," || scalar == ";" || scalar == "\n" || spacedDash {
+                cut(index)
+                start = index + 1
+            }
+        }
+        cut(scalars.count)
+        return parts
+    }
+
+    /// Whether the place was split at a dash between spaces somewhere (worth trying to join again).
+    static func hasSpacedDash(_ written: String) -> Bool {
+        // "-", or the first byte of "–" and "—" (E2 80 93/94), beside a space.
+        var previous: UInt8 = 0
+        var dashBefore = false
+        for byte in written.utf8 {
+            let dash = byte == UInt8(ascii: "-") || byte == 0x93 || byte == 0x94
+            if dash && previous == 0x20 { return true }
+            if byte == 0x20 && dashBefore { return true }
+            dashBefore = dash
+            previous = byte
+        }
+        return false
     }
 
     /// One part, with its kind word read. A kind word is recognised spelt as it is ("phường") or
     /// without diacritics ("phuong"), never with other diacritics: "Phượng Lâu" is a name.
     public static func part(_ text: String) -> Part {
         let trimmed = VietnameseText.normalized(text)
-        let lower = trimmed.lowercased()
-        for (word, plain, meaning) in kindWords {
-            let length: Int
-            if lower.hasPrefix(word) {
-                length = word.count
-            } else if plain != word, lower.hasPrefix(plain) {
-                length = plain.count
-            } else {
-                continue
-            }
-            let rest = lower.dropFirst(length)
+        let original = Array(trimmed.unicodeScalars)
+        // Lower case scalar by scalar, so that positions in it are positions in the text.
+        let lower = original.map { scalar -> Unicode.Scalar in
+            if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 0x20)! : scalar }
+            let mapped = scalar.properties.lowercaseMapping.unicodeScalars
+            return mapped.count == 1 ? mapped.first! : scalar
+        }
+        guard let first = lower.first, let candidates = kindWordsByFirst[first] else {
+            return Part(written: trimmed, name: trimmed, level: nil, isDetail: false)
+        }
+        for (word, meaning) in candidates {
+            guard lower.count >= word.count, lower[..<word.count].elementsEqual(word) else { continue }
+            let length = word.count
+            let rest = lower[length...]
             // A word ends at a space or a dot, or before a number ("Q1", "P.12").
-            let endsWord = word.hasSuffix(".") || rest.isEmpty || rest.first == " " || rest.first == "."
-                || (rest.first?.isNumber == true && length <= 2)
+            let endsWord = word.last == "." || rest.isEmpty || rest.first == " " || rest.first == "."
+                || (rest.first.map { (0x30...0x39).contains($0.value) } == true && length <= 2)
             guard endsWord else { continue }
-            let name = String(trimmed.dropFirst(length)).trimmingPrefix { $0 == " " || $0 == "." }
+            var nameStart = length
+            while nameStart < original.count, original[nameStart] == " " || original[nameStart] == "." { nameStart += 1 }
+            let name = String(String.UnicodeScalarView(original[nameStart...]))
             switch meaning {
             case .detail:
                 // "Trạm y tế xã Tam Thanh": the commune the building is in.
-                let inside = part(String(name))
+                let inside = part(name)
                 if inside.level != nil, !inside.name.isEmpty { return inside }
-                return Part(written: trimmed, name: String(name), level: nil, isDetail: true)
+                return Part(written: trimmed, name: name, level: nil, isDetail: true)
             case .levels(let levels, let kind):
-                return Part(written: trimmed, name: String(name), level: levels, isDetail: false, kind: kind)
+                return Part(written: trimmed, name: name, level: levels, isDetail: false, kind: kind)
             }
         }
         return Part(written: trimmed, name: trimmed, level: nil, isDetail: false)
@@ -105,5 +137,19 @@ public enum PlaceText {
             ("trung tâm y tế", .detail), ("ttyt", .detail), ("phòng khám", .detail), ("tại nhà", .detail),
         ]
         return words.map { ($0.0, VietnameseText.folded($0.0), $0.1) }.sorted { $0.0.count > $1.0.count }
+    }()
+
+    /// The kind words as scalars, as written and without diacritics, by their first scalar, longest
+    /// first: only the few that begin like the part are tried.
+    private static let kindWordsByFirst: [Unicode.Scalar: [([Unicode.Scalar], Meaning)]] = {
+        var index: [Unicode.Scalar: [([Unicode.Scalar], Meaning)]] = [:]
+        for (word, plain, meaning) in kindWords {
+            for spelling in Set([word, plain]) {
+                let scalars = Array(spelling.unicodeScalars)
+                guard let first = scalars.first else { continue }
+                index[first, default: []].append((scalars, meaning))
+            }
+        }
+        return index.mapValues { $0.sorted { $0.0.count > $1.0.count } }
     }()
 }

@@ -87,6 +87,43 @@ public enum VietnameseText {
         return String(output)
     }
 
+    /// The letters and digits of a text, folded (lower case, no diacritics, đ as d), each as one
+    /// ASCII byte; anything else is dropped and ends a run of digits. For text already in NFC
+    /// (place names): no normalization, a table lookup per letter.
+    static func foldedLettersAndDigits(_ text: some StringProtocol, droppingLeadingZeros: Bool) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var inNumber = false
+        func add(_ byte: UInt8) {
+            switch byte {
+            case 0x30...0x39:
+                if droppingLeadingZeros, byte == 0x30, !inNumber { return }
+                inNumber = true
+                bytes.append(byte)
+            case 0x41...0x5A:
+                inNumber = false
+                bytes.append(byte | 0x20)
+            case 0x61...0x7A:
+                inNumber = false
+                bytes.append(byte)
+            default:
+                inNumber = false
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                add(UInt8(scalar.value))
+            } else if (0x0300...0x036F).contains(scalar.value) {
+                continue  // a combining mark of text that was not NFC
+            } else {
+                let folded = FoldTable.shared.folded[scalar.value] ?? foldSlow(scalar)
+                if folded.isEmpty { inNumber = false }
+                for byte in folded.utf8 { add(byte) }
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Folds one scalar through canonical decomposition (for scalars outside the table).
     static func foldSlow(_ scalar: Unicode.Scalar) -> String {
         // Đ/đ, and the Icelandic Ð/ð that text converted from old encodings often has in their place.
