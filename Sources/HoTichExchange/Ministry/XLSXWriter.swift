@@ -1,4 +1,5 @@
 public import Foundation
+import HoTichModel
 import ZIPFoundation
 
 /// One cell of a sheet being written.
@@ -244,14 +245,7 @@ public final class XLSXWriter {
 
     /// `A` … `Z`, `AA` … for a 0-based column.
     static func columnName(_ index: Int) -> String {
-        var number = index + 1
-        var name = ""
-        while number > 0 {
-            let rest = (number - 1) % 26
-            name = String(UnicodeScalar(UInt8(65 + rest))) + name
-            number = (number - 1) / 26
-        }
-        return name
+        SpreadsheetColumn.letters(index)
     }
 
     /// A sheet name Excel accepts: at most 31 characters, none of `[]:*?/\`, not empty, not taken.

@@ -58,14 +58,7 @@ public struct TextConversionReport: Sendable, Equatable {
 
     /// The spreadsheet letter of a column index: 0 → A, 26 → AA.
     public static func columnLetter(_ index: Int) -> String {
-        var number = index + 1
-        var letters = ""
-        while number > 0 {
-            let remainder = (number - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + remainder))) + letters
-            number = (number - 1) / 26
-        }
-        return letters
+        SpreadsheetColumn.letters(index)
     }
 }
 
