@@ -35,6 +35,12 @@ public final class SQLiteStore: Sendable {
         if FileManager.default.fileExists(atPath: url.path) {
             throw HoTichError(.workspaceAlreadyExists(path: url.deletingLastPathComponent().path))
         }
+        if hasWorkspaceData(beside: url) { throw HoTichError(.workspaceDatabaseMissing(path: url.deletingLastPathComponent().path)) }
+        // The file is made first, owner-only whatever the umask: SQLite gives its -wal and -shm
+        // journals the database file's permissions.
+        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw HoTichError(.workspaceUnreadable(path: url.deletingLastPathComponent().path))
+        }
         return try mapping {
             let pool = try DatabasePool(path: url.path, configuration: configuration(busyTimeout: busyTimeout))
             try Migrations.migrator.migrate(pool)
@@ -47,8 +53,13 @@ public final class SQLiteStore: Sendable {
     public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> SQLiteStore {
         let folder = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: url.path) else {
+            if hasWorkspaceData(beside: url) { throw HoTichError(.workspaceDatabaseMissing(path: folder)) }
             throw HoTichError(.workspaceNotFound(path: folder))
         }
+        // An empty file opens in SQLite as a new database, which would be migrated into an empty
+        // workspace: what copying hotich.sqlite alone (its data still in the -wal) would look like.
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+        if size == 0 { throw HoTichError(.workspaceDatabaseMissing(path: folder)) }
         return try mapping {
             let pool: DatabasePool
             let current: Bool
@@ -63,9 +74,23 @@ public final class SQLiteStore: Sendable {
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CANTOPEN {
                 throw HoTichError(.workspaceUnreadable(path: folder))
             }
-            if !current { try Migrations.migrator.migrate(pool) }
+            if !current {
+                // Only a hotich database is migrated forward: one with none of hotich's migrations is
+                // some other database, or an empty one, and never becomes a workspace by being opened.
+                let applied = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+                if applied.isEmpty { throw HoTichError(.workspaceDatabaseMissing(path: folder)) }
+                try Migrations.migrator.migrate(pool)
+            }
             return SQLiteStore(writer: pool, location: url.path)
         }
+    }
+
+    /// Whether a workspace's other files are beside a database file: its `-wal` or `-shm` journal,
+    /// or a `scans` folder.
+    public static func hasWorkspaceData(beside url: URL) -> Bool {
+        let manager = FileManager.default
+        return manager.fileExists(atPath: url.path + "-wal") || manager.fileExists(atPath: url.path + "-shm")
+            || manager.fileExists(atPath: url.deletingLastPathComponent().appendingPathComponent("scans").path)
     }
 
     /// A fresh in-memory database with every migration applied, for tests and throw-away work.

@@ -82,10 +82,17 @@ public final class Workspace: Sendable {
         if FileManager.default.fileExists(atPath: databaseURL.path) {
             throw HoTichError(.workspaceAlreadyExists(path: folder.path))
         }
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw HoTichError(.fileCopyFailed(folder.path))
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: folder.path))?[.posixPermissions] as? Int {
+            // A folder that anyone may write to is no place for personal data: anyone could swap its files.
+            if mode & 0o002 != 0 { throw HoTichError(.workspaceFolderOpenToOthers(path: folder.path)) }
+        } else {
+            do {
+                // Made owner-only, whatever the umask: the folder holds personal data.
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
+            } catch {
+                throw HoTichError(.fileCopyFailed(folder.path))
+            }
         }
         let store = try SQLiteStore.create(at: databaseURL)
         do {

@@ -84,3 +84,82 @@ import Testing
         #expect(try test.supervisor.receive(IntakeRequest(source: book, book: SampleScans.book)).batch != nil)
     }
 }
+
+/// A workspace's files are its owner's alone, and a workspace is never started over its own data.
+@Suite struct WorkspaceSafetyTests {
+    static func folder() throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-safety-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        return root
+    }
+
+    static func mode(_ path: String) throws -> Int {
+        try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) & 0o777
+    }
+
+    @Test func aNewWorkspaceIsReadableByItsOwnerOnly() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("ws")
+        let workspace = try Workspace.create(at: folder, office: OfficeCode(literal: "00001"), name: nil, admin: "quantri")
+        _ = try workspace.info()
+        // Whatever the umask (the test process's is 022), the folder, the database and its journals.
+        #expect(try Self.mode(folder.path) == 0o700)
+        let database = folder.appendingPathComponent("hotich.sqlite").path
+        for path in [database, database + "-wal", database + "-shm"] where FileManager.default.fileExists(atPath: path) {
+            #expect(try Self.mode(path) == 0o600, "\(path)")
+        }
+        #expect(FileManager.default.fileExists(atPath: database + "-wal"))
+    }
+
+    @Test func aFolderAnyoneMayWriteToIsRefused() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let open = root.appendingPathComponent("chung")
+        try FileManager.default.createDirectory(at: open, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: open.path)
+        #expect(throws: HoTichError(.workspaceFolderOpenToOthers(path: open.path))) {
+            try Workspace.create(at: open, office: OfficeCode(literal: "00001"), name: nil, admin: "quantri")
+        }
+        #expect(!FileManager.default.fileExists(atPath: open.appendingPathComponent("hotich.sqlite").path))
+    }
+
+    @Test func aDatabaseCopiedWithoutItsDataIsNeverOpenedAsANewWorkspace() throws {
+        let root = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The database file alone, empty (its data left in the -wal of another folder), beside the scans.
+        let copied = root.appendingPathComponent("copied")
+        try FileManager.default.createDirectory(at: copied.appendingPathComponent("scans"), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: copied.appendingPathComponent("hotich.sqlite").path, contents: Data())
+        #expect(throws: HoTichError(.workspaceDatabaseMissing(path: copied.path))) { try Workspace.open(at: copied) }
+        #expect(try Data(contentsOf: copied.appendingPathComponent("hotich.sqlite")).isEmpty, "nothing was written into it")
+
+        // The journal without its database: refused to open, and refused to be made anew.
+        let journal = root.appendingPathComponent("journal")
+        try FileManager.default.createDirectory(at: journal, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: journal.appendingPathComponent("hotich.sqlite-wal").path, contents: Data([1, 2, 3]))
+        #expect(throws: HoTichError(.workspaceDatabaseMissing(path: journal.path))) { try Workspace.open(at: journal) }
+        #expect(throws: HoTichError(.workspaceDatabaseMissing(path: journal.path))) {
+            try Workspace.create(at: journal, office: OfficeCode(literal: "00001"), name: nil, admin: "quantri")
+        }
+
+        // Scans without a database: hotich init does not start an empty workspace over them.
+        let scans = root.appendingPathComponent("scans-only")
+        try FileManager.default.createDirectory(at: scans.appendingPathComponent("scans"), withIntermediateDirectories: true)
+        #expect(throws: HoTichError(.workspaceDatabaseMissing(path: scans.path))) {
+            try Workspace.create(at: scans, office: OfficeCode(literal: "00001"), name: nil, admin: "quantri")
+        }
+
+        // Another program's SQLite database is not migrated into a workspace by being opened.
+        let other = root.appendingPathComponent("other")
+        try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: other.appendingPathComponent("hotich.sqlite").path)
+        try queue.write { db in try db.execute(sql: "CREATE TABLE t (x)") }
+        try queue.close()
+        #expect(throws: HoTichError(.workspaceDatabaseMissing(path: other.path))) { try Workspace.open(at: other) }
+        let tables = try DatabaseQueue(path: other.appendingPathComponent("hotich.sqlite").path).read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        #expect(tables == ["t"])
+    }
+}

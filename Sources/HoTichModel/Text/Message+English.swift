@@ -11,6 +11,10 @@ extension Message {
             return "The workspace at \(path) was made by a newer hotich; this version will not open it, to protect the data. Update hotich."
         case .workspaceUnreadable(let path):
             return "The workspace database at \(path) cannot be read. Check the permissions of hotich.sqlite or restore it from a backup."
+        case .workspaceDatabaseMissing(let path):
+            return "The folder \(path) holds a workspace's data (scans, a hotich.sqlite-wal journal) but no hotich.sqlite database, or an empty one. hotich neither opens nor creates a workspace there, so that nothing is lost: copy hotich.sqlite again together with hotich.sqlite-wal and hotich.sqlite-shm, or restore it from a backup."
+        case .workspaceFolderOpenToOthers(let path):
+            return "Anyone may write to the folder \(path); no workspace (which holds personal data) is created there. Use a new folder (hotich makes it, owner-only) or take away others' write permission: chmod o-w."
         case .workspaceBusy:
             return "The database is locked by another process beyond the waiting time. Nothing was changed; run the command again in a few minutes."
         case .diskFull:

@@ -11,6 +11,10 @@ extension Message {
             return "Không gian làm việc ở \(path) được tạo bởi phiên bản hotich mới hơn; phiên bản này không mở để tránh làm hỏng dữ liệu. Hãy cập nhật hotich."
         case .workspaceUnreadable(let path):
             return "Không đọc được cơ sở dữ liệu của không gian làm việc ở \(path). Kiểm tra quyền truy cập tệp hotich.sqlite hoặc khôi phục từ bản sao lưu."
+        case .workspaceDatabaseMissing(let path):
+            return "Thư mục \(path) có dữ liệu của một không gian làm việc (tệp quét, nhật ký hotich.sqlite-wal) nhưng thiếu cơ sở dữ liệu hotich.sqlite, hoặc tệp đó rỗng. hotich không mở và không tạo mới ở đây để khỏi mất dữ liệu: chép lại hotich.sqlite cùng các tệp hotich.sqlite-wal và hotich.sqlite-shm, hoặc khôi phục từ bản sao lưu."
+        case .workspaceFolderOpenToOthers(let path):
+            return "Thư mục \(path) cho mọi người ghi vào; không tạo không gian làm việc (chứa dữ liệu cá nhân) ở đó. Dùng một thư mục mới (hotich tạo nó, chỉ chủ sở hữu truy cập được) hoặc bỏ quyền ghi của người khác: chmod o-w."
         case .workspaceBusy:
             return "Cơ sở dữ liệu đang bị một tiến trình khác khóa quá thời gian chờ. Không có gì thay đổi; hãy chạy lại lệnh sau ít phút."
         case .diskFull:

@@ -10,6 +10,11 @@ public enum Message: Sendable, Equatable {
     case workspaceAlreadyExists(path: String)
     case workspaceTooNew(path: String)
     case workspaceUnreadable(path: String)
+    /// The folder holds a workspace's other files (scans, a `-wal` journal) but no database, or an
+    /// empty one: opening (or creating) it would start an empty workspace beside the real data.
+    case workspaceDatabaseMissing(path: String)
+    /// `init` was given a folder anyone may write to.
+    case workspaceFolderOpenToOthers(path: String)
     case workspaceBusy
     case diskFull
     case storageFailure(code: Int)
