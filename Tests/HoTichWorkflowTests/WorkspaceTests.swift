@@ -163,3 +163,40 @@ import Testing
         #expect(tables == ["t"])
     }
 }
+
+extension WorkspaceSafetyTests {
+    /// Every file and folder under `root` that group or others may read, write or enter.
+    static func openToOthers(under root: URL) throws -> [String] {
+        var found: [String] = []
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if attributes[.type] as? FileAttributeType == .typeSymbolicLink { continue }
+            if let mode = attributes[.posixPermissions] as? Int, mode & 0o077 != 0 {
+                found.append("\(url.path.dropFirst(root.path.count)) \(String(mode, radix: 8))")
+            }
+        }
+        return found
+    }
+
+    @Test func scansRejectsAndExportsAreTheOwnersAlone() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let out = test.root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        _ = try test.supervisor.export(ExportRequest(batchIDs: [batch.id], folder: out))
+        #expect(try Self.openToOthers(under: test.workspace.folder) == [])
+        #expect(try Self.openToOthers(under: out) == [])
+        // A partial import's reject file, beside the file imported.
+        let other = try TestWorkspace()
+        let second = try other.receiveGoodBook()
+        let folder = try other.deliveries()
+        var rows = SampleKeyings.rows(pass: 1)
+        rows[2][11] = "9"  // not a sex code
+        let csv = try writeCSV(rows.map { $0.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",") }.joined(separator: "\n"), "mot-dong-loi.csv", in: folder)
+        let report = try other.operatorSession.importKeyings(ImportRequest(batchID: second.id, file: csv, partial: true))
+        let rejects = try #require(report.rejectsFile)
+        #expect(try Self.mode(rejects.path) == 0o600)
+        #expect(try Self.openToOthers(under: other.workspace.folder) == [])
+    }
+}
