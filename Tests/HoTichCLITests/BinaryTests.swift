@@ -1,4 +1,5 @@
 import Foundation
+import HoTichModel
 import HoTichWorkflow
 import Testing
 
@@ -47,6 +48,41 @@ import Testing
         return Outcome(
             status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
             err: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// The whole line at the most talkative log level, and a refused import: standard error (where
+    /// every log line goes) holds none of the fixture people's names, in any spelling, nor their
+    /// birth dates.
+    @Test func noPersonalDataReachesStandardErrorAtAnyLogLevel() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-pd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let trace = ["HOTICH_LOG_LEVEL": "trace"]
+        let demo = try hotich(["demo"], in: root, environment: trace)
+        #expect(demo.status == 0, "\(demo.err.suffix(500))")
+        let rows = SampleKeyings.rows(pass: 1).dropFirst()
+        #expect(rows.contains { demo.out.contains($0[10]) }, "the demo shows people it keyed: the check below is not vacuous")
+        #expect(demo.err.contains("import done"), "the log lines are there to be read")
+        var errors = demo.err
+        // A file whose rows are refused, naming rows and columns only.
+        let workspace = root.appendingPathComponent("ws")
+        _ = try hotich(["init", "--workspace", workspace.path, "--office", "00001", "--admin", "quantri"], in: root, environment: trace)
+        let bad = root.appendingPathComponent("loi.csv")
+        var sheet = SampleKeyings.rows(pass: 1)
+        for index in 1..<sheet.count { sheet[index][11] = "9" }
+        try Data(sheet.map { $0.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",") }.joined(separator: "\n").utf8).write(to: bad)
+        let refused = try hotich(["key", "import", "KHONG-CO", bad.path, "--workspace", workspace.path, "--as", "quantri"], in: root, environment: trace)
+        #expect(refused.status != 0)
+        errors += refused.err
+        for row in rows {
+            for index in [10, 17, 21, 25] where row[index].count > 3 {
+                let name = row[index]
+                for spelling in [name, name.uppercased(), VietnameseText.folded(name)] {
+                    #expect(!errors.contains(spelling), "a name on standard error")
+                }
+            }
+            #expect(!errors.contains(row[12]), "a birth date on standard error")
+        }
     }
 
     @Test func exitCodesEnvironmentAndTheCurrentFolder() throws {
