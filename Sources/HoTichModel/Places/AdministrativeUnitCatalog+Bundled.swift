@@ -116,7 +116,9 @@ extension AdministrativeUnitCatalog {
 }
 
 /// Where the files bundled with hotich are: `HOTICH_RESOURCES` when set, else the resources
-/// folder beside the running binary, else the build's own.
+/// folder beside the running binary (where `swift build` puts it, and where an installation must).
+/// SwiftPM's own `Bundle.module` is not asked: it stops the process when the folder is missing,
+/// where hotich says what is missing instead.
 enum BundledResources {
     static let bundleName = "hotich_HoTichModel.resources"
 
@@ -132,6 +134,6 @@ enum BundledResources {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue { return folder }
         }
-        return Bundle.module.url(forResource: name, withExtension: nil)
+        return nil
     }
 }
