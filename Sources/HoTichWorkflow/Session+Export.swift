@@ -19,6 +19,8 @@ public struct ExportRequest: Sendable {
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// What the package holds: hotich's XML, or the Ministry's spreadsheet and zip per book.
     public var format: ExportFormat
+    /// A private key (Ed25519, PEM) to sign the manifest with (`manifest.xml.sig`); unsigned when `nil`.
+    public var signingKey: URL?
 
     public init(
         batchIDs: [String], allVerified: Bool = false, folder: URL, again: Bool = false, test: Bool = false,
@@ -123,6 +125,8 @@ extension Session {
         try require(.export)
         let me = user.name
         try Self.requireFolder(request.folder)
+        // The key is read before anything is recorded: a package is signed, or not made.
+        let signer = try request.signingKey.map(Self.signingKey)
         // What a Ministry package needs is checked before anything is recorded: the template, and
         // that every scan goes into a PDF as it is.
         let ministry = try MinistryPlan(format: request.format, temporaryFolder: workspace.stagingFolder)
@@ -200,11 +204,19 @@ extension Session {
                         role: $0.role == .scans ? .scans : .records)
                 },
                 packageID: packageID, createdAt: time, producerVersion: Self.producerVersion,
-                office: try officeOf(plan.batches[0]), to: staging)
+                office: try officeOf(plan.batches[0]), signingKey: signer?.fingerprint, to: staging)
             // The files' hashes were taken as they were written; the manifest is checked against the schema.
-            let manifest = ExportValidator.validate(file: staging.appendingPathComponent(PackageManifest.fileName))
+            let manifestURL = staging.appendingPathComponent(PackageManifest.fileName)
+            let manifest = ExportValidator.validate(file: manifestURL)
             guard manifest.isValid else {
                 throw ExportStageError(stage: "manifest", detail: manifest.describe(limit: 3))
+            }
+            if let signer {
+                let signature = try signer.sign(try Data(contentsOf: manifestURL))
+                let url = staging.appendingPathComponent(PackageSignature.fileName)
+                guard FileManager.default.createFile(atPath: url.path, contents: signature, attributes: [.posixPermissions: 0o600]) else {
+                    throw ExportStageError(stage: "signature", detail: "cannot write \(PackageSignature.fileName)")
+                }
             }
             try Durability.synchronizeDirectory(staging)
             // What the files are, before they are in place: a run that finds the package renamed
@@ -384,6 +396,14 @@ extension Session {
             }
         }
         try tx.completeExportPackage(packageID, records: total, at: now)
+    }
+
+    /// The private key in `url`, read for signing (a PEM file of a few hundred bytes).
+    static func signingKey(_ url: URL) throws -> PackageSigner {
+        guard let text = KeyFile.read(url), let signer = try? PackageSigner(pem: text) else {
+            throw HoTichError(.signature(.keyUnreadable(path: url.path)))
+        }
+        return signer
     }
 
     /// The error for a package renamed into place whose recording failed (the database, not the files).

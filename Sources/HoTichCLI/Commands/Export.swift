@@ -34,6 +34,9 @@ struct ExportBatches: ParsableCommand {
     @Flag(help: "Đánh dấu là dữ liệu thử / mark the files as test data.")
     var test = false
 
+    @Option(help: "Ký manifest bằng khóa bí mật này / sign the manifest with this private key (hotich keys generate).")
+    var sign: String?
+
     func validate() throws {
         guard !ids.isEmpty || allVerified else { throw ValidationError("BATCH… | --all-verified") }
     }
@@ -45,10 +48,11 @@ struct ExportBatches: ParsableCommand {
         let progress = ProgressBox(ProgressLine(console: console, language: language, message: Message.exportProgress))
         // An export that stops early must not leave its error on the progress line.
         defer { progress.end() }
-        let report = try global.session().export(
-            ExportRequest(batchIDs: ids, allVerified: allVerified, folder: folder, again: again, test: test) { done, total in
-                progress.update(done: done, total: total)
-            })
+        var request = ExportRequest(batchIDs: ids, allVerified: allVerified, folder: folder, again: again, test: test) { done, total in
+            progress.update(done: done, total: total)
+        }
+        request.signingKey = sign.map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL }
+        let report = try global.session().export(request)
         Self.show(report, console: console, language: language)
     }
 

@@ -15,6 +15,9 @@ struct Validate: ParsableCommand {
     @Argument(help: "Tệp XML / the XML file, or a package folder (its manifest and every file in it).")
     var file: String
 
+    @Option(help: "Khóa công khai để kiểm chữ ký của gói / the public key to check a package folder's signature with.")
+    var key: String?
+
     func run() throws {
         let language = global.language
         let console = Console.current
@@ -41,6 +44,13 @@ struct Validate: ParsableCommand {
                 invalid += 1
                 console.line(Message.validateInvalid(path: target.path, problems: report.problemCount).text(in: language))
             }
+        }
+        if let key {
+            guard isDirectory.boolValue else { throw ValidationError("--key: a package folder") }
+            let keyURL = URL(fileURLWithPath: key, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+            let verdict = try KeyFile.verifyPackage(url, key: keyURL)
+            console.line(Message.signature(verdict).text(in: language))
+            if case .valid = verdict {} else { invalid += 1 }
         }
         if invalid > 0 { throw ExitCode(1) }
     }

@@ -439,6 +439,20 @@ public enum ExportSchema {
                     <xs:sequence><xs:element name="count" type="KindCount" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
                   </xs:complexType>
                 </xs:element>
+                <xs:element name="signature" minOccurs="0">
+                  <xs:annotation><xs:documentation>The manifest is signed (since 1.5.0): an Ed25519 signature of this file's
+                    bytes, 64 raw bytes in the package's file @file, by the private key of the public key whose
+                    fingerprint (SHA-256 of its DER SubjectPublicKeyInfo) is given.</xs:documentation></xs:annotation>
+                  <xs:complexType>
+                    <xs:sequence>
+                      <xs:element name="algorithm" type="xs:token" fixed="Ed25519"/>
+                      <xs:element name="keyFingerprint">
+                        <xs:simpleType><xs:restriction base="xs:token"><xs:pattern value="sha256:[0-9a-f]{64}"/></xs:restriction></xs:simpleType>
+                      </xs:element>
+                      <xs:element name="file" type="xs:token" fixed="manifest.xml.sig"/>
+                    </xs:sequence>
+                  </xs:complexType>
+                </xs:element>
               </xs:sequence>
               <xs:attribute name="schemaVersion" type="SchemaVersion" use="required"/>
             </xs:complexType>

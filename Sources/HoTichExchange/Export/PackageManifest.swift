@@ -35,10 +35,20 @@ public enum PackageManifest {
         }
     }
 
+    /// The signing key's fingerprint a manifest names (`signature/keyFingerprint`), if any.
+    public static func signingKey(in manifest: Data) -> String? {
+        let text = String(decoding: manifest, as: UTF8.self)
+        guard let start = text.range(of: "<keyFingerprint>"), let end = text.range(of: "</keyFingerprint>", range: start.upperBound..<text.endIndex)
+        else { return nil }
+        return String(text[start.upperBound..<end.lowerBound])
+    }
+
     /// Writes `manifest.xml` into `folder` and flushes it to disk.
+    /// - Parameter signingKey: the fingerprint of the public key whose private key signs the
+    ///   manifest (``PackageSignature``), written in it (since 1.5.0); `nil` for an unsigned package.
     public static func write(
         entries: [Entry], packageID: String, createdAt: String, producerVersion: String,
-        office: (OfficeCode, String?), to folder: URL
+        office: (OfficeCode, String?), signingKey: String? = nil, to folder: URL
     ) throws {
         let url = folder.appendingPathComponent(fileName)
         guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
@@ -78,6 +88,13 @@ public enum PackageManifest {
             try writer.element("count", text: "", attributes: [("kind", kind.code), ("count", String(count))])
         }
         try writer.endElement()
+        if let signingKey {
+            try writer.startElement("signature")
+            try writer.element("algorithm", text: "Ed25519")
+            try writer.element("keyFingerprint", text: signingKey)
+            try writer.element("file", text: PackageSignature.fileName)
+            try writer.endElement()
+        }
         try writer.endElement()
         try writer.endDocument()
         try handle.write(contentsOf: bytes)

@@ -249,6 +249,8 @@ extension Message {
             return "There is no record \(TerminalText.escaped(id)). Find it with `hotich search`, or give the batch id and registration number."
         case .recordNotVisible(let id):
             return "Record \(TerminalText.escaped(id)) is in a batch you do not key; only verifiers and supervisors may see it."
+        case .signature(let message):
+            return message.text(in: .english)
         case .place(let message):
             return message.text(in: .english)
         case .searchIndexRebuilt(let differences):

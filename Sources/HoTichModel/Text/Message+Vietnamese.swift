@@ -256,6 +256,8 @@ extension Message {
             return "Không có bản ghi \(TerminalText.escaped(id)). Tìm bằng `hotich search`, hoặc cho mã lô và số đăng ký."
         case .recordNotVisible(let id):
             return "Bản ghi \(TerminalText.escaped(id)) thuộc lô bạn không nhập; chỉ người kiểm tra và giám sát xem được."
+        case .signature(let message):
+            return message.text(in: .vietnamese)
         case .place(let message):
             return message.text(in: .vietnamese)
         case .searchIndexRebuilt(let differences):

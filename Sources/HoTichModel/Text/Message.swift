@@ -167,6 +167,9 @@ public enum Message: Sendable, Equatable {
     // MARK: - Legacy text and places
     case place(PlaceMessage)
 
+    // MARK: - Signing keys and signed packages
+    case signature(SignatureMessage)
+
     // MARK: - Import
     case importNotUTF8(path: String)
     case importUnreadable(path: String)
