@@ -24,9 +24,10 @@ public struct ExportRequest: Sendable {
 
     public init(
         batchIDs: [String], allVerified: Bool = false, folder: URL, again: Bool = false, test: Bool = false,
-        format: ExportFormat = .xml, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+        format: ExportFormat = .xml, signingKey: URL? = nil, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) {
         self.format = format
+        self.signingKey = signingKey
         self.batchIDs = batchIDs
         self.allVerified = allVerified
         self.folder = folder

@@ -116,6 +116,31 @@ extension TestWorkspace {
 }
 
 @Suite struct MinistryPackageTests {
+    @Test func aSignedMinistryPackageVouchesForItsSpreadsheetAndScans() throws {
+        let test = try TestWorkspace()
+        let (batch, _) = try test.verifiedBook(.birth)
+        let keys = try test.deliveries()
+        let made = try KeyFile.generate(prefix: keys.appendingPathComponent("so"))
+        let report = try test.supervisor.export(ExportRequest(
+            batchIDs: [batch.id], folder: try test.deliveries(), format: .ministry(template: nil, bundlePrefix: "phucxa_bd_hn"),
+            signingKey: made.privateKey))
+        let folder = try #require(report.folder)
+        #expect(try KeyFile.verifyPackage(folder, key: made.publicKey) == .valid(fingerprint: made.fingerprint))
+        #expect(ExportValidator.validate(file: folder.appendingPathComponent("manifest.xml"), packageFolder: folder).isValid)
+        // A scan swapped in the zip: the manifest's hash no longer holds; forge the hash, and the signature does not.
+        let zip = try #require(report.files.first { $0.name.hasSuffix(".zip") })
+        let url = folder.appendingPathComponent(zip.name)
+        var bytes = try Data(contentsOf: url)
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: url)
+        #expect(!ExportValidator.validate(file: folder.appendingPathComponent("manifest.xml"), packageFolder: folder).isValid)
+        let manifestURL = folder.appendingPathComponent("manifest.xml")
+        let manifest = try String(contentsOf: manifestURL, encoding: .utf8)
+        try Data(manifest.replacingOccurrences(of: zip.sha256, with: try FileFingerprint.read(url).sha256).utf8).write(to: manifestURL)
+        #expect(ExportValidator.validate(file: manifestURL, packageFolder: folder).isValid, "the hashes agree again")
+        #expect(try KeyFile.verifyPackage(folder, key: made.publicKey) == .invalid)
+    }
+
     @Test(arguments: RecordKind.allCases)
     func everyKindGoesOutAndComesBackWithTheSameValuesAndStates(_ kind: RecordKind) throws {
         let test = try TestWorkspace()

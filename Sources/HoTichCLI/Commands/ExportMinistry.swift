@@ -30,6 +30,9 @@ struct ExportMinistry: ParsableCommand {
     @Option(help: "Phần tên theo địa danh, ví dụ xalocthuan_hbd_tbt / the place part of the files' names (default: from the office).")
     var prefix: String?
 
+    @Option(help: "Ký manifest bằng khóa bí mật này / sign the manifest with this private key (hotich keys generate).")
+    var sign: String?
+
     func validate() throws {
         guard !ids.isEmpty || allVerified else { throw ValidationError("BATCH… | --all-verified") }
     }
@@ -43,10 +46,11 @@ struct ExportMinistry: ParsableCommand {
         defer { progress.end() }
         let format = ExportFormat.ministry(
             template: template.map { URL(fileURLWithPath: $0, relativeTo: here).standardizedFileURL }, bundlePrefix: prefix)
-        let report = try global.session().export(
-            ExportRequest(batchIDs: ids, allVerified: allVerified, folder: folder, again: again, format: format) { done, total in
-                progress.update(done: done, total: total)
-            })
+        var request = ExportRequest(batchIDs: ids, allVerified: allVerified, folder: folder, again: again, format: format) { done, total in
+            progress.update(done: done, total: total)
+        }
+        request.signingKey = sign.map { URL(fileURLWithPath: $0, relativeTo: here).standardizedFileURL }
+        let report = try global.session().export(request)
         ExportBatches.show(report, console: console, language: language, ministry: true)
     }
 }
