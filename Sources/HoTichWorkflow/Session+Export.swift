@@ -214,10 +214,7 @@ extension Session {
             }
             if let signer {
                 let signature = try signer.sign(try Data(contentsOf: manifestURL))
-                let url = staging.appendingPathComponent(PackageSignature.fileName)
-                guard FileManager.default.createFile(atPath: url.path, contents: signature, attributes: [.posixPermissions: 0o600]) else {
-                    throw ExportStageError(stage: "signature", detail: "cannot write \(PackageSignature.fileName)")
-                }
+                try KeyFile.writeOwnerOnly(signature, to: staging.appendingPathComponent(PackageSignature.fileName))
             }
             try Durability.synchronizeDirectory(staging)
             // What the files are, before they are in place: a run that finds the package renamed

@@ -46,6 +46,18 @@ import Testing
             #expect(process.terminationStatus == 0, "openssl pkeyutl -verify")
         }
 
+        // A key behind a link is read; a file added beside the signed ones is caught.
+        let link = keys.appendingPathComponent("lien-ket.pub").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: prefix + ".pub")
+        #expect(ws.run(["validate", package.path, "--key", link]).exitCode == 0)
+        let added = package.appendingPathComponent("them.xml")
+        try FileManager.default.copyItem(at: package.appendingPathComponent("\(ExportFlowTests.batch).xml"), to: added)
+        let withExtra = ws.run(["validate", package.path, "--key", prefix + ".pub"], lang: "en")
+        #expect(withExtra.exitCode == 1 && withExtra.out.contains("the signed manifest does not list"), "\(withExtra.out)")
+        try FileManager.default.removeItem(at: added)
+        #expect(CapturedRun.run(["keys", "generate", "--out", ""]).exitCode == 64)
+        #expect(CapturedRun.run(["keys", "generate", "--out", keys.path]).exitCode == 64, "a folder is not a key's name")
+
         // Another key: named as not the manifest's.
         let other = keys.appendingPathComponent("khac").path
         _ = CapturedRun.run(["keys", "generate", "--out", other])

@@ -20,6 +20,16 @@ struct KeysGenerate: ParsableCommand {
     @Option(help: "Tên tệp khóa, không có đuôi / the key files' name without extension.")
     var out: String
 
+    func validate() throws {
+        let trimmed = out.trimmingCharacters(in: .whitespaces)
+        var isFolder: ObjCBool = false
+        if trimmed.isEmpty || trimmed.hasSuffix("/") || (FileManager.default.fileExists(atPath: trimmed, isDirectory: &isFolder) && isFolder.boolValue) {
+            throw ValidationError(global.language == .vietnamese
+                ? "--out: tên tệp khóa không có đuôi, ví dụ khoa/so-tu-phap (tạo so-tu-phap.key và so-tu-phap.pub)."
+                : "--out: the key files' name without extension, for example keys/office (makes office.key and office.pub).")
+        }
+    }
+
     func run() throws {
         let prefix = URL(fileURLWithPath: out, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         let made = try KeyFile.generate(prefix: prefix)

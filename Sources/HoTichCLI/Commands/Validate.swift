@@ -26,6 +26,14 @@ struct Validate: ParsableCommand {
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw HoTichError(.pathNotFound(url.path))
         }
+        // The key is read before a long check, and only for a package folder.
+        var verifier: PackageVerifier?
+        if let key {
+            guard isDirectory.boolValue else {
+                throw ValidationError(language == .vietnamese ? "--key chỉ dùng với thư mục gói xuất." : "--key checks a package folder.")
+            }
+            verifier = try KeyFile.verifier(URL(fileURLWithPath: key, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL)
+        }
         let targets = isDirectory.boolValue ? ExportValidator.packageFiles(in: url) : [(url, nil)]
         var invalid = 0
         for (target, package) in targets {
@@ -45,10 +53,8 @@ struct Validate: ParsableCommand {
                 console.line(Message.validateInvalid(path: target.path, problems: report.problemCount).text(in: language))
             }
         }
-        if let key {
-            guard isDirectory.boolValue else { throw ValidationError("--key: a package folder") }
-            let keyURL = URL(fileURLWithPath: key, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
-            let verdict = try KeyFile.verifyPackage(url, key: keyURL)
+        if let verifier {
+            let verdict = KeyFile.verifyPackage(url, with: verifier)
             console.line(Message.signature(verdict).text(in: language))
             if case .valid = verdict {} else { invalid += 1 }
         }

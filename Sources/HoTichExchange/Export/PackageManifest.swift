@@ -43,6 +43,18 @@ public enum PackageManifest {
         return String(text[start.upperBound..<end.lowerBound])
     }
 
+    /// The file paths a manifest lists (`file/path`), as written (a manifest hotich wrote escapes nothing in them).
+    public static func paths(in manifest: Data) -> [String] {
+        let text = String(decoding: manifest, as: UTF8.self)
+        var paths: [String] = []
+        var rest = text[...]
+        while let start = rest.range(of: "<path>"), let end = rest.range(of: "</path>", range: start.upperBound..<rest.endIndex) {
+            paths.append(String(rest[start.upperBound..<end.lowerBound]))
+            rest = rest[end.upperBound...]
+        }
+        return paths
+    }
+
     /// Writes `manifest.xml` into `folder` and flushes it to disk.
     /// - Parameter signingKey: the fingerprint of the public key whose private key signs the
     ///   manifest (``PackageSignature``), written in it (since 1.5.0); `nil` for an unsigned package.

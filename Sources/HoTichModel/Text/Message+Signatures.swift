@@ -13,6 +13,8 @@ public enum SignatureMessage: Sendable, Equatable {
     case otherKey(expected: String, named: String)
     /// The signature does not match the manifest: the manifest changed, or another key signed it.
     case invalid
+    /// The signature holds, but the folder has entries the signed manifest does not list.
+    case unlisted(count: Int)
 
     public func text(in language: Language) -> String {
         let vi = language == .vietnamese
@@ -28,11 +30,17 @@ public enum SignatureMessage: Sendable, Equatable {
                 ? "Đã tạo cặp khóa. Khóa bí mật (chỉ chủ sở hữu đọc được, không gửi ai): \(TerminalText.escaped(privatePath)). Khóa công khai (gửi cho nơi nhận): \(TerminalText.escaped(publicPath)). Dấu vân tay: \(fingerprint)"
                 : "Key pair made. Private key (owner-only, never sent): \(TerminalText.escaped(privatePath)). Public key (for receivers): \(TerminalText.escaped(publicPath)). Fingerprint: \(fingerprint)"
         case .valid(let fingerprint):
-            return vi ? "Chữ ký hợp lệ: gói do khóa \(fingerprint) ký, không tệp nào bị sửa." : "Signature valid: signed by key \(fingerprint), no file changed."
+            return vi
+                ? "Chữ ký hợp lệ: manifest do khóa \(fingerprint) ký, và gói không có gì ngoài các tệp manifest liệt kê (kích thước và mã băm của chúng được kiểm ở trên)."
+                : "Signature valid: the manifest was signed by key \(fingerprint), and the package holds nothing it does not list (their sizes and hashes are checked above)."
         case .missing:
             return vi ? "Gói không có chữ ký (manifest.xml.sig) hoặc manifest không nêu khóa ký." : "The package has no signature (manifest.xml.sig), or its manifest names no signing key."
         case .otherKey(let expected, let named):
             return vi ? "Manifest nêu khóa ký \(named), không phải khóa đã cho \(expected)." : "The manifest names signing key \(named), not the key given, \(expected)."
+        case .unlisted(let count):
+            return vi
+                ? "Gói có \(count) tệp hoặc thư mục mà manifest đã ký không liệt kê: không phải của người ký. Không dùng gói này."
+                : "The package holds \(count) files or folders the signed manifest does not list: not the signer's. Do not use this package."
         case .invalid:
             return vi ? "Chữ ký KHÔNG hợp lệ: manifest đã bị sửa hoặc do khóa khác ký. Không dùng gói này." : "Signature INVALID: the manifest was changed or signed by another key. Do not use this package."
         }
