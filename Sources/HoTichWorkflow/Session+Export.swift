@@ -90,6 +90,8 @@ public struct ExportReport: Sendable {
     public let resumed: Bool
     /// A package an interrupted run had written that this run completed before its own export.
     public var completedEarlierPackage: String?
+    /// The fingerprint of the key that signed the package's manifest, when it was signed.
+    public var signedBy: String?
 }
 
 /// Where an export can be made to fail, to prove that a failure at any point leaves nothing
@@ -234,9 +236,11 @@ extension Session {
                 try Self.finishPackage(packageID, actor: me, in: tx)
             }
             workspace.logger.info("export written", metadata: ["package": "\(packageID)", "files": "\(files.count)"])
-            return ExportReport(
+            var report = ExportReport(
                 packageID: packageID, folder: final, files: files, alreadyExported: plan.skipped, resumed: false,
                 completedEarlierPackage: completedEarlier)
+            report.signedBy = signer?.fingerprint
+            return report
         } catch let failure {
             if case let stage as ExportStageError = failure, stage.stage == "crash" { throw failure }
             // In place and valid, only its bookkeeping failed: the package stays `writing`, and the

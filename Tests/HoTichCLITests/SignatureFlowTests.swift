@@ -24,6 +24,7 @@ import Testing
         #expect(ws.run(["export", ExportFlowTests.batch, "--out", out.path, "--sign", prefix + ".pub"]).exitCode == 1, "a public key signs nothing")
         let export = ws.run(["export", ExportFlowTests.batch, "--out", out.path, "--sign", prefix + ".key"], lang: "en")
         #expect(export.exitCode == 0, "\(export.err)")
+        #expect(export.out.contains("Manifest signed (manifest.xml.sig) with key sha256:"), "\(export.out)")
         let package = out.appendingPathComponent(try #require(try FileManager.default.contentsOfDirectory(atPath: out.path).first))
         let manifest = try String(contentsOf: package.appendingPathComponent("manifest.xml"), encoding: .utf8)
         #expect(manifest.contains("<algorithm>Ed25519</algorithm>") && manifest.contains("<keyFingerprint>sha256:"))

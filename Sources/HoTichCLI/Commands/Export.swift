@@ -73,6 +73,7 @@ struct ExportBatches: ParsableCommand {
         } else {
             console.line(Message.exportDone(path: packageFolder.path, files: report.files.count, records: report.records).text(in: language))
         }
+        if let key = report.signedBy { console.line(Message.signature(.signed(fingerprint: key)).text(in: language)) }
     }
 }
 

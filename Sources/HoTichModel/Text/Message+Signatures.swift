@@ -5,6 +5,8 @@ public enum SignatureMessage: Sendable, Equatable {
     /// `keys generate` would overwrite a file.
     case keyFileExists(path: String)
     case keysGenerated(privatePath: String, publicPath: String, fingerprint: String)
+    /// An export's manifest was signed.
+    case signed(fingerprint: String)
     /// The package is signed by the key given, and its signature holds.
     case valid(fingerprint: String)
     /// The package has no signature, or the manifest names no signing key.
@@ -29,6 +31,8 @@ public enum SignatureMessage: Sendable, Equatable {
             return vi
                 ? "Đã tạo cặp khóa. Khóa bí mật (chỉ chủ sở hữu đọc được, không gửi ai): \(TerminalText.escaped(privatePath)). Khóa công khai (gửi cho nơi nhận): \(TerminalText.escaped(publicPath)). Dấu vân tay: \(fingerprint)"
                 : "Key pair made. Private key (owner-only, never sent): \(TerminalText.escaped(privatePath)). Public key (for receivers): \(TerminalText.escaped(publicPath)). Fingerprint: \(fingerprint)"
+        case .signed(let fingerprint):
+            return vi ? "Đã ký manifest (manifest.xml.sig) bằng khóa \(fingerprint)." : "Manifest signed (manifest.xml.sig) with key \(fingerprint)."
         case .valid(let fingerprint):
             return vi
                 ? "Chữ ký hợp lệ: manifest do khóa \(fingerprint) ký, và gói không có gì ngoài các tệp manifest liệt kê (kích thước và mã băm của chúng được kiểm ở trên)."
