@@ -426,9 +426,8 @@ enum PlaceAttributes {
         let era = best.province.era
         let version = resolution.versions[era] ?? ""
         guard confidence >= .probable else {
-            let provinces = Set(resolution.candidates.map { "\($0.province.era.rawValue)/\($0.province.code)" })
-            guard provinces.count == 1 else { return [] }
-            return [(Names.province, best.province.code), (Names.list, "dvhc.\(era.rawValue)"), (Names.listVersion, version),
+            guard let province = resolution.sharedProvince else { return [] }
+            return [(Names.province, province.code), (Names.list, "dvhc.\(era.rawValue)"), (Names.listVersion, version),
                     (Names.resolution, "province")]
         }
         var attributes: [([UInt8], String)] = [(Names.province, best.province.code)]

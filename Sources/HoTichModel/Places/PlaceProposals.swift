@@ -11,7 +11,7 @@ public enum PlaceProposals {
     public static func proposal(for key: String, values: [String: FieldValue], coder: PlaceCoder) -> FieldValue? {
         guard let source = unitFields[key], let text = values[source]?.text else { return nil }
         let resolution = coder.resolve(text, registered: registeredDate(values))
-        guard let province = resolution.resolved?.province ?? sharedProvince(resolution) else { return nil }
+        guard let province = resolution.resolved?.province ?? resolution.sharedProvince else { return nil }
         return .filled(province.fullName)
     }
 
@@ -26,11 +26,5 @@ public enum PlaceProposals {
 
     private static func registeredDate(_ values: [String: FieldValue]) -> PartialDate? {
         values["ngayDangKy"]?.text.flatMap { PartialDate($0) }
-    }
-
-    /// The one province every reading shares, when they do.
-    static func sharedProvince(_ resolution: PlaceResolution) -> AdministrativeUnit? {
-        guard let first = resolution.candidates.first?.province else { return nil }
-        return resolution.candidates.allSatisfy { $0.province.code == first.code && $0.province.era == first.era } ? first : nil
     }
 }

@@ -12,7 +12,14 @@ public struct PlaceResolution: Sendable, Equatable {
         /// One unit, every level written agrees, every name spelt as the list spells it.
         case certain
 
-        private var rank: Int { Self.allCases.firstIndex(of: self)! }
+        private var rank: Int {
+            switch self {
+            case .unresolved: 0
+            case .ambiguous: 1
+            case .probable: 2
+            case .certain: 3
+            }
+        }
         public static func < (lhs: Confidence, rhs: Confidence) -> Bool { lhs.rank < rhs.rank }
     }
 
@@ -43,6 +50,13 @@ public struct PlaceResolution: Sendable, Equatable {
             return .certain
         }
         return .probable
+    }
+
+    /// The province every reading shares (of one era), when they do: what an ambiguous place
+    /// still says for certain.
+    public var sharedProvince: AdministrativeUnit? {
+        guard let first = candidates.first?.province else { return nil }
+        return candidates.allSatisfy { $0.province.code == first.code && $0.province.era == first.era } ? first : nil
     }
 
     /// The one reading, when there is one (certain or probable).

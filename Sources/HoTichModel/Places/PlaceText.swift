@@ -75,9 +75,9 @@ public enum PlaceText {
         let original = Array(trimmed.unicodeScalars)
         // Lower case scalar by scalar, so that positions in it are positions in the text.
         let lower = original.map { scalar -> Unicode.Scalar in
-            if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(scalar.value + 0x20)! : scalar }
+            if scalar.value < 0x80 { return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) + 0x20) : scalar }
             let mapped = scalar.properties.lowercaseMapping.unicodeScalars
-            return mapped.count == 1 ? mapped.first! : scalar
+            return mapped.count == 1 ? mapped.first ?? scalar : scalar
         }
         guard let first = lower.first, let candidates = kindWordsByFirst[first] else {
             return Part(written: trimmed, name: trimmed, level: nil, isDetail: false)

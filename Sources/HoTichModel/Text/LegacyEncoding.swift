@@ -66,11 +66,17 @@ public enum LegacyEncoding: String, Sendable, CaseIterable, Codable {
     /// A byte as Windows-1252 shows it (Latin-1 where Windows-1252 has nothing): what an
     /// undecodable byte is kept as.
     static func windows1252Character(_ byte: UInt8) -> Unicode.Scalar {
-        if (0x80...0x9F).contains(byte), let special = windows1252Specials.first(where: { $0.value == byte }) {
-            return Unicode.Scalar(special.key)!
-        }
-        return Unicode.Scalar(byte)
+        windows1252Characters[Int(byte)]
     }
+
+    /// Every byte as Windows-1252 shows it, worked out once (a lookup per byte when decoding).
+    private static let windows1252Characters: [Unicode.Scalar] = {
+        var table = (0...255).map { Unicode.Scalar(UInt8($0)) }
+        for (value, byte) in windows1252Specials {
+            if let scalar = Unicode.Scalar(value) { table[Int(byte)] = scalar }
+        }
+        return table
+    }()
 
     // MARK: - TCVN3
 

@@ -131,7 +131,7 @@ public struct LegacyTextSurvey: Sendable {
         case (.utf8, _):
             return LegacyTextVerdict(form: form, readings: [:], refused: [], notLegacy: form == .bytes)
         case (.tcvn3, _), (.vni, _):
-            let encoding = choice.legacy!
+            let encoding: LegacyEncoding = choice == .tcvn3 ? .tcvn3 : .vni
             let readings = columns.mapValues { column in
                 ColumnReading(encoding: encoding, confidence: Self.share(column.count(for: encoding), of: column.words))
             }
