@@ -2,6 +2,19 @@ public import Foundation
 public import GRDB
 import HoTichModel
 
+/// How a store keeps its audit chain provable outside the database: the key every event is signed
+/// with (nil for a copy opened without its key file: the chain is then checked unkeyed, and
+/// nothing may be written), and the log every new head is anchored in.
+public struct AuditProtection: Sendable {
+    public var key: AuditKey?
+    public var anchorLog: AuditAnchorLog?
+
+    public init(key: AuditKey?, anchorLog: AuditAnchorLog?) {
+        self.key = key
+        self.anchorLog = anchorLog
+    }
+}
+
 /// The workspace database: one SQLite file in WAL mode, opened through GRDB.
 ///
 /// Several operators' processes may share it: writes wait up to ``busyTimeout`` for each other.
@@ -24,33 +37,41 @@ public final class SQLiteStore: Sendable {
     /// Where the database lives, for messages; `:memory:` for in-memory stores.
     public let location: String
 
-    private init(writer: any DatabaseWriter, location: String) {
+    /// The key the audit chain is signed with and the log its heads are anchored in.
+    public let protection: AuditProtection
+
+    private init(writer: any DatabaseWriter, location: String, protection: AuditProtection) {
         self.writer = writer
         self.location = location
+        self.protection = protection
     }
 
     /// Creates a new database file at `url` and applies every migration.
     /// - Throws: ``HoTichError`` with `.workspaceAlreadyExists` when the file is already there.
-    public static func create(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> SQLiteStore {
+    public static func create(
+        at url: URL, protection: AuditProtection, mode: mode_t = 0o600, busyTimeout: TimeInterval = defaultBusyTimeout
+    ) throws -> SQLiteStore {
         if FileManager.default.fileExists(atPath: url.path) {
             throw HoTichError(.workspaceAlreadyExists(path: url.deletingLastPathComponent().path))
         }
         if hasWorkspaceData(beside: url) { throw HoTichError(.workspaceDatabaseMissing(path: url.deletingLastPathComponent().path)) }
         // The file is made first, owner-only whatever the umask: SQLite gives its -wal and -shm
         // journals the database file's permissions.
-        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: Int(mode)]) else {
             throw HoTichError(.workspaceUnreadable(path: url.deletingLastPathComponent().path))
         }
         return try mapping {
             let pool = try DatabasePool(path: url.path, configuration: configuration(busyTimeout: busyTimeout))
             try Migrations.migrator.migrate(pool)
-            return SQLiteStore(writer: pool, location: url.path)
+            return SQLiteStore(writer: pool, location: url.path, protection: protection)
         }
     }
 
     /// Opens an existing database, migrating it forward if it was made by an older hotich.
     /// - Throws: ``HoTichError`` when the file is missing, unreadable, or made by a newer hotich.
-    public static func open(at url: URL, busyTimeout: TimeInterval = defaultBusyTimeout) throws -> SQLiteStore {
+    public static func open(
+        at url: URL, protection: AuditProtection, busyTimeout: TimeInterval = defaultBusyTimeout
+    ) throws -> SQLiteStore {
         let folder = url.deletingLastPathComponent().path
         guard FileManager.default.fileExists(atPath: url.path) else {
             if hasWorkspaceData(beside: url) { throw HoTichError(.workspaceDatabaseMissing(path: folder)) }
@@ -81,16 +102,25 @@ public final class SQLiteStore: Sendable {
                 if applied.isEmpty { throw HoTichError(.workspaceDatabaseMissing(path: folder)) }
                 try Migrations.migrator.migrate(pool)
             }
-            return SQLiteStore(writer: pool, location: url.path)
+            return SQLiteStore(writer: pool, location: url.path, protection: protection)
         }
     }
 
     /// Whether a workspace's other files are beside a database file: its `-wal` or `-shm` journal,
-    /// or a `scans` folder.
+    /// a `scans` folder, the audit key or the anchor log.
     public static func hasWorkspaceData(beside url: URL) -> Bool {
         let manager = FileManager.default
+        let folder = url.deletingLastPathComponent()
         return manager.fileExists(atPath: url.path + "-wal") || manager.fileExists(atPath: url.path + "-shm")
-            || manager.fileExists(atPath: url.deletingLastPathComponent().appendingPathComponent("scans").path)
+            || ["scans", AuditKey.fileName, AuditAnchorLog.fileName].contains { manager.fileExists(atPath: folder.appendingPathComponent($0).path) }
+    }
+
+    /// Whether any audit event is signed (the workspace has had a key), and the last event's number.
+    public func auditKeyState() throws -> (signedEvents: Bool, lastEventID: Int64) {
+        try databaseRead { db in
+            let signed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM auditEvent WHERE mac IS NOT NULL)") ?? false
+            return (signed, try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM auditEvent") ?? 0)
+        }
     }
 
     /// A fresh in-memory database with every migration applied, for tests and throw-away work.
@@ -98,7 +128,7 @@ public final class SQLiteStore: Sendable {
         try mapping {
             let queue = try DatabaseQueue(configuration: configuration(busyTimeout: defaultBusyTimeout))
             try Migrations.migrator.migrate(queue)
-            return SQLiteStore(writer: queue, location: ":memory:")
+            return SQLiteStore(writer: queue, location: ":memory:", protection: AuditProtection(key: AuditKey(keyedFrom: 1), anchorLog: nil))
         }
     }
 
@@ -172,6 +202,8 @@ public final class SQLiteStore: Sendable {
         config.prepareDatabase { db in
             // A committed transaction survives a power cut, not only a crash of the process.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Sealing content needs hotich's hash function on every connection (see ContentSeal).
+            db.add(function: ContentSeal.function)
         }
         return config
     }

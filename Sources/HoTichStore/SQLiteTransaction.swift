@@ -10,11 +10,16 @@ import HoTichModel
 public final class SQLiteTransaction: StoreWriting {
     /// The connection, inside its transaction (the store's own code and its tests).
     public let db: Database
-    /// The audit chain's last hash once read in this transaction; every append keeps it current.
-    var auditHead: String?
+    /// The audit chain's head once read in this transaction; every append keeps it current.
+    var auditHead: AuditTrail.Head?
+    /// The key each event appended here is signed with.
+    let auditKey: AuditKey?
+    /// Who signed the last event appended in this transaction (nil until one is).
+    var lastActor: String?
 
-    package init(_ db: Database) {
+    package init(_ db: Database, auditKey: AuditKey? = nil) {
         self.db = db
+        self.auditKey = auditKey
     }
 
     /// `value`, or the named failure of a row that must exist.
@@ -31,11 +36,24 @@ public final class SQLiteTransaction: StoreWriting {
 
 extension SQLiteStore: WorkspaceStore {
     public func read<T>(_ body: (any StoreReading) throws -> T) throws -> T {
-        try databaseRead { db in try body(SQLiteTransaction(db)) }
+        try databaseRead { db in try body(SQLiteTransaction(db, auditKey: protection.key)) }
     }
 
+    /// Writes in one transaction; content written after the transaction's last audit event is
+    /// sealed by an event of its own, and once committed, the chain's new head is anchored.
     @discardableResult
     public func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T {
-        try databaseWrite { db in try body(SQLiteTransaction(db)) }
+        var anchor: AuditAnchor?
+        let result = try databaseWrite { db in
+            let transaction = SQLiteTransaction(db, auditKey: protection.key)
+            let result = try body(transaction)
+            try transaction.sealTrailingContent(at: Timestamp.now())
+            anchor = transaction.anchor
+            return result
+        }
+        if let anchor, let log = protection.anchorLog, let key = protection.key {
+            log.append(anchor, at: Timestamp.now(), key: key)
+        }
+        return result
     }
 }

@@ -144,7 +144,8 @@ extension Session {
             }
             try PackageManifest.write(
                 entries: [PackageManifest.Entry(path: name, bytes: written.bytes, sha256: written.sha256, records: written.entries, kind: nil)],
-                packageID: packageID, createdAt: time, producerVersion: Self.producerVersion, office: (officeCode, officeName), to: staging)
+                packageID: packageID, createdAt: time, producerVersion: Self.producerVersion, office: (officeCode, officeName),
+                auditHead: try workspace.store.read { tx in try tx.auditChainHead() }, to: staging)
             try Durability.synchronizeDirectory(staging)
             if fault == .rename { throw ExportStageError(stage: "rename", detail: "simulated failure") }
             try FileManager.default.moveItem(at: staging, to: final)

@@ -207,7 +207,8 @@ extension Session {
                         role: $0.role == .scans ? .scans : .records)
                 },
                 packageID: packageID, createdAt: time, producerVersion: Self.producerVersion,
-                office: try officeOf(plan.batches[0]), signingKey: signer?.fingerprint, to: staging)
+                office: try officeOf(plan.batches[0]), signingKey: signer?.fingerprint,
+                auditHead: try workspace.store.read { tx in try tx.auditChainHead() }, to: staging)
             // The files' hashes were taken as they were written; the manifest is checked against the schema.
             let manifestURL = staging.appendingPathComponent(PackageManifest.fileName)
             let manifest = ExportValidator.validate(file: manifestURL)

@@ -108,11 +108,4 @@ extension Session {
             return try tx.auditEvents(batch: batchID)
         }
     }
-
-    /// Recomputes the audit trail's hash chain.
-    /// - Returns: how many events were checked and the first one that does not match, if any.
-    public func verifyAuditTrail() throws -> (events: Int, firstBroken: Int64?) {
-        try require(.viewWork)
-        return try workspace.store.read { tx in try tx.verifyAuditChain() }
-    }
 }

@@ -60,7 +60,32 @@ public final class Workspace: Sendable {
     public static func open(
         at folder: URL, logger: Logger = Workspace.silentLogger, busyTimeout: TimeInterval = SQLiteStore.defaultBusyTimeout
     ) throws -> Workspace {
-        let store = try SQLiteStore.open(at: folder.appendingPathComponent(SQLiteStore.databaseFileName), busyTimeout: busyTimeout)
+        let databaseURL = folder.appendingPathComponent(SQLiteStore.databaseFileName)
+        let keyURL = folder.appendingPathComponent(AuditKey.fileName)
+        let anchorLog = AuditAnchorLog(url: folder.appendingPathComponent(AuditAnchorLog.fileName))
+        let store: SQLiteStore
+        if FileManager.default.fileExists(atPath: keyURL.path) {
+            let key = try AuditKey.read(from: keyURL)
+            store = try SQLiteStore.open(at: databaseURL, protection: AuditProtection(key: key, anchorLog: anchorLog), busyTimeout: busyTimeout)
+        } else {
+            // A workspace made before the trail was keyed gets its key now, from its next event on;
+            // one whose events are already signed has lost its key, and is not written to unsigned.
+            let unkeyed = try SQLiteStore.open(at: databaseURL, protection: AuditProtection(key: nil, anchorLog: nil), busyTimeout: busyTimeout)
+            let state = try unkeyed.auditKeyState()
+            if state.signedEvents { throw HoTichError(.integrity(.auditKeyMissing(path: keyURL.path))) }
+            let key: AuditKey
+            do {
+                key = AuditKey(keyedFrom: state.lastEventID + 1)
+                try key.write(to: keyURL)
+                logger.notice("audit key created", metadata: ["keyedFrom": "\(key.keyedFrom)"])
+            } catch {
+                // Another process opening the same workspace made it first.
+                guard FileManager.default.fileExists(atPath: keyURL.path) else { throw error }
+            }
+            store = try SQLiteStore.open(
+                at: databaseURL, protection: AuditProtection(key: try AuditKey.read(from: keyURL), anchorLog: anchorLog),
+                busyTimeout: busyTimeout)
+        }
         // What a killed receive left behind (hundreds of megabytes of unpacked scans) goes now;
         // the folders of receives still running are held by their locks and stay.
         let removed = StagingFolder.removeAbandoned(in: folder.appendingPathComponent("scans", isDirectory: true))
@@ -94,8 +119,16 @@ public final class Workspace: Sendable {
                 throw HoTichError(.fileCopyFailed(folder.path))
             }
         }
-        let store = try SQLiteStore.create(at: databaseURL)
+        let keyURL = folder.appendingPathComponent(AuditKey.fileName)
+        if FileManager.default.fileExists(atPath: keyURL.path) || SQLiteStore.hasWorkspaceData(beside: databaseURL) {
+            throw HoTichError(.workspaceDatabaseMissing(path: folder.path))
+        }
+        let key = AuditKey(keyedFrom: 1)
+        let store = try SQLiteStore.create(
+            at: databaseURL,
+            protection: AuditProtection(key: key, anchorLog: AuditAnchorLog(url: folder.appendingPathComponent(AuditAnchorLog.fileName))))
         do {
+            try key.write(to: keyURL)
             try store.write { tx in
                 let now = Timestamp.now()
                 let name = name.map(VietnameseText.singleLine)
@@ -111,6 +144,8 @@ public final class Workspace: Sendable {
             for suffix in ["", "-wal", "-shm"] {
                 try? FileManager.default.removeItem(atPath: databaseURL.path + suffix)
             }
+            try? FileManager.default.removeItem(at: keyURL)
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(AuditAnchorLog.fileName))
             throw error
         }
         logger.info("workspace created", metadata: ["office": "\(office.value)"])

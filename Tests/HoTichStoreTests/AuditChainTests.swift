@@ -13,13 +13,16 @@ import Testing
             for index in 1...3 { try tx.appendAudit(AuditEntry(actor: "giamsat", action: .checkFiles, reason: "\(index)"), at: StoreFixture.time) }
         }
         try fixture.store.write { tx in try tx.appendAudit(AuditEntry(actor: "giamsat", action: .compact), at: StoreFixture.time) }
+        // The fixture's receive event vouches for the batch and files it wrote.
         let events = try fixture.store.read { tx in try tx.auditEvents(batch: nil) }
-        #expect(events.count == 5)
+        #expect(events.count == 5 && events[0].action == .receive && events[0].contentDigest != nil)
         for (previous, event) in zip(events, events.dropFirst()) {
             #expect(event.previousHash == previous.hash)
         }
         #expect(events.first?.previousHash == AuditTrail.genesis)
-        #expect(try fixture.store.read { tx in try tx.verifyAuditChain() } == (events: 5, firstBroken: nil))
+        let verification = try fixture.store.read { tx in try tx.verifyAudit() }
+        #expect(verification.isSound && verification.events == 5 && verification.rowsChecked == 5)
+        #expect(events.allSatisfy { $0.mac != nil })
     }
 
     @Test func aRolledBackTransactionLeavesNoEventAndTheNextOneChainsToTheLastCommitted() throws {
@@ -32,7 +35,7 @@ import Testing
         }
         try fixture.store.write { tx in try tx.appendAudit(AuditEntry(actor: "giamsat", action: .compact), at: StoreFixture.time) }
         #expect(try fixture.count("auditEvent") == 2)
-        #expect(try fixture.store.read { tx in try tx.verifyAuditChain() }.firstBroken == nil)
+        #expect(try fixture.store.read { tx in try tx.verifyAudit() }.isSound)
     }
 
     @Test func theBulkWriterAndSingleAppendsShareTheChainInOneTransaction() throws {
@@ -46,8 +49,8 @@ import Testing
             try writer.appendAudit(action: .key, subject: "b", reason: nil)
             try tx.appendAudit(AuditEntry(actor: "nhaplieu1", action: .importFile), at: StoreFixture.time)
         }
-        let verified = try fixture.store.read { tx in try tx.verifyAuditChain() }
-        #expect(verified.events == 5 && verified.firstBroken == nil)
+        let verified = try fixture.store.read { tx in try tx.verifyAudit() }
+        #expect(verified.events == 5 && verified.isSound)
     }
 
     @Test func theTableRefusesEditsAndAnEditBehindTheStoresBackBreaksTheChainThere() throws {
@@ -67,7 +70,9 @@ import Testing
             try db.execute(sql: "DROP TRIGGER auditEvent_no_update")
             try db.execute(sql: "UPDATE auditEvent SET reason = 'lý do khác' WHERE id = 2")
         }
-        #expect(try fixture.store.read { tx in try tx.verifyAuditChain() } == (events: 2, firstBroken: 2))
+        let verification = try fixture.store.read { tx in try tx.verifyAudit() }
+        #expect(verification.events == 3 && verification.firstBrokenEvent == 2)
+        #expect(verification.problems.contains(.guardMissing(name: "auditEvent_no_update")))
     }
 
     @Test func theHashWritesEachFieldWithItsLengthSoNoTwoEventsSerializeAlike() {

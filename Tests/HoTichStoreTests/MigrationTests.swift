@@ -25,8 +25,14 @@ import Testing
             INSERT INTO scanFile (id, batchId, path, bytes, sha256, format, usable, nameNumber, nameDate)
             VALUES (1, 'KS-00001-2017-01-1', 'KS.2017.01.2017-01-05.01.pdf', 100, 'abc', 'pdf', 1, '01', '2017-01-05');
             """)
-        _ = try AuditTrail.insert(
-            AuditEntry(actor: "quantri", action: .receive, batchId: "KS-00001-2017-01-1"), at: "t", after: AuditTrail.genesis, in: db)
+        // An event as hotich wrote it before v12: no seals, no HMAC.
+        let event = AuditEvent(
+            id: nil, at: "t", actor: "quantri", action: .receive, batchId: "KS-00001-2017-01-1", subject: nil, fromState: nil,
+            toState: nil, reason: nil, previousHash: AuditTrail.genesis, hash: "")
+        try db.execute(
+            sql: "INSERT INTO auditEvent (at, actor, action, batchId, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [event.at, event.actor, event.action.rawValue, event.batchId, event.previousHash,
+                        AuditTrail.chainHash(of: event, after: AuditTrail.genesis)])
         guard try db.tableExists("record") else { return }
         try db.execute(sql: """
             INSERT INTO record (id, batchId, scanFileId, entryKey, kind, officeCode, registrationYear, number, fields,
@@ -82,9 +88,13 @@ import Testing
             #expect(try tx.user(named: "quantri")?.role == .admin)
             #expect(try tx.batchSummaries(in: nil).map(\.book) == [BookIdentity(office: OfficeCode("00001")!, kind: .birth, year: 2017, volume: 1)])
             #expect(try tx.scanFiles(batch: "KS-00001-2017-01-1").map(\.path) == ["KS.2017.01.2017-01-05.01.pdf"])
-            #expect(try tx.verifyAuditChain() == (events: 1, firstBroken: nil))
+            // v12 seals what the workspace holds by an event of its own, after the old ones.
+            let migrated = try tx.verifyAudit()
+            #expect(migrated.isSound && migrated.events == 2 && migrated.rowsChecked == (hadRecords ? 5 : 2))
+            #expect(try tx.auditEvents(batch: nil).last?.action == .contentSealed)
             try tx.appendAudit(AuditEntry(actor: "quantri", action: .compact), at: "t2")
-            #expect(try tx.verifyAuditChain() == (events: 2, firstBroken: nil))
+            let appended = try tx.verifyAudit()
+            #expect(appended.isSound && appended.events == 3)
             // v10 fills the progress summary, and v11 the name index, from what the workspace already
             // holds. (Rows written here by hand after them bypass the store, which keeps both.)
             if !since("v10") { #expect(try tx.progressSummaryDifferences() == 0) }
@@ -125,7 +135,7 @@ import Testing
             try Migrations.migrator.migrate(pool, upTo: SQLiteStore.knownMigrations[0])
             try pool.write { db in try Self.fill(db) }
         }
-        let store = try SQLiteStore.open(at: url)
+        let store = try SQLiteStore.open(at: url, protection: AuditProtection(key: nil, anchorLog: nil))
         #expect(try store.databaseRead { db in try Migrations.migrator.hasCompletedMigrations(db) })
         #expect(try store.read { tx in try tx.batch("KS-00001-2017-01-1")?.state } == .keying)
     }

@@ -46,7 +46,7 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         // One audit event per record, on the chain.
         let keyed = try test.supervisor.auditEvents(batch: batch.id).filter { $0.action.rawValue == "key" }
         #expect(Set(keyed.map(\.subject)) == Set(records.map(\.id)) && keyed.count == 12)
-        #expect(try test.supervisor.verifyAuditTrail().firstBroken == nil)
+        #expect(try test.supervisor.verifyAuditTrail().isSound)
         // The sheet's columns are in register order; the stored field set is the canonical one.
         let stored = try test.workspace.sqlite.databaseRead { db in
             try String.fetchAll(db, sql: "SELECT fields FROM record WHERE batchId = ? ORDER BY number", arguments: [batch.id])
@@ -384,7 +384,7 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(keyings[0].fields["nksNoiSinh"] == .filled("Bệnh viện Việt Đức"))
         #expect(try test.batchState(batch.id) == .keyed)
         #expect(try test.supervisor.auditEvents(batch: batch.id).contains { ($0.reason ?? "").contains("keyed again after a return") })
-        #expect(try test.supervisor.verifyAuditTrail().firstBroken == nil)
+        #expect(try test.supervisor.verifyAuditTrail().isSound)
     }
 
     @Test func aRefusalWhileRowsAreStillBeingReadEndsTheImport() throws {

@@ -171,9 +171,8 @@ import Testing
         let test = try TestWorkspace()
         let batch = try test.receiveGoodBook()
         try test.supervisor.apply(.hold, to: batch.id, reason: "x")
-        let (events, broken) = try test.supervisor.verifyAuditTrail()
-        #expect(events == 7)
-        #expect(broken == nil)
+        let verification = try test.supervisor.verifyAuditTrail()
+        #expect(verification.events == 7 && verification.isSound)
         #expect(throws: (any Error).self) {
             try test.workspace.sqlite.writer.write { db in
                 try db.execute(sql: "UPDATE auditEvent SET actor = 'ai-do' WHERE id = 3")
@@ -193,7 +192,7 @@ import Testing
             try db.execute(sql: "DROP TRIGGER auditEvent_no_update")
             try db.execute(sql: "UPDATE auditEvent SET reason = 'lý do khác' WHERE id = ?", arguments: [target])
         }
-        #expect(try test.supervisor.verifyAuditTrail().firstBroken == target)
+        #expect(try test.supervisor.verifyAuditTrail().firstBrokenEvent == target)
     }
 
     @Test func statusCountsBatchesAndFilesPerOfficeAndState() throws {

@@ -79,7 +79,7 @@ import Testing
         #expect(try test.records(batch.id) == records && (try test.keyings(batch.id)) == keyings)
         let event = try #require(try test.supervisor.auditEvents(batch: nil).last)
         #expect(event.action.rawValue == "compact" && event.actor == "quantri")
-        #expect(try test.supervisor.verifyAuditTrail().firstBroken == nil)
+        #expect(try test.supervisor.verifyAuditTrail().isSound)
         #expect(throws: HoTichError(.permissionDenied(user: "nhaplieu", role: .operator, permission: .maintainWorkspace))) {
             try test.operatorSession.compactWorkspace()
         }

@@ -28,17 +28,39 @@ struct Audit: ParsableCommand {
         }
     }
 
-    /// `hotich audit verify`.
+    /// `hotich audit verify [--anchor FILE]…`.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Kiểm tra chuỗi mã băm của nhật ký / check the audit trail's hash chain.")
+            abstract: "Kiểm chứng nhật ký và dữ liệu / prove the audit trail and the data it sealed.",
+            discussion: """
+                Kiểm chuỗi mã băm, mã xác thực (HMAC) bằng khóa audit.key, mọi bản ghi, lượt nhập, lô và tệp ảnh \
+                so với phiên bản đã niêm phong, và các mốc neo (audit-anchors.log, cùng manifest.xml hoặc báo cáo \
+                tuần JSON đưa vào bằng --anchor). / Checks the hash chain, the HMACs with audit.key, every record, \
+                keying, batch and scan file against its sealed version, and the anchors (audit-anchors.log, and \
+                manifests or weekly JSON reports given with --anchor).
+                """)
 
         @OptionGroup var global: GlobalOptions
 
+        @Option(name: .customLong("anchor"), help: "manifest.xml của gói xuất hoặc báo cáo tuần .json / an export's manifest.xml or a weekly .json report.")
+        var anchors: [String] = []
+
         func run() throws {
-            let (events, broken) = try global.session().verifyAuditTrail()
-            if let broken { throw HoTichError(.auditChainBroken(eventID: broken)) }
-            Console.current.line(Message.auditChainValid(events: events).text(in: global.language))
+            let language = global.language
+            let external = try anchors.map { path in try AuditAnchorSource.read(URL(fileURLWithPath: path)) }
+            let verification = try global.session().verifyAuditTrail(external: external)
+            let console = Console.current
+            if verification.key == .noKey { console.line(Message.integrity(.checkedWithoutKey).text(in: language)) }
+            guard verification.isSound else {
+                for problem in verification.problems { console.line(Message.integrity(.problem(problem)).text(in: language)) }
+                if verification.problemsNotListed > 0 {
+                    console.line(Message.integrity(.problemsNotListed(verification.problemsNotListed)).text(in: language))
+                }
+                throw HoTichError(.integrity(.trailUnsound(problems: verification.problems.count + verification.problemsNotListed)))
+            }
+            console.line(Message.integrity(.trailSound(
+                events: verification.events, rows: verification.rowsChecked, anchors: verification.anchorsChecked,
+                keyed: verification.key != .noKey)).text(in: language))
         }
     }
 }

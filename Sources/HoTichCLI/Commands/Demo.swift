@@ -149,9 +149,12 @@ struct Demo: ParsableCommand {
         console.out(Status.table(try supervisor.status(), language: language).render(.table, language: language))
 
         say(.auditChain)
-        let (events, broken) = try supervisor.verifyAuditTrail()
-        if let broken { throw HoTichError(.auditChainBroken(eventID: broken)) }
-        tell(.auditChainValid(events: events))
+        let trail = try supervisor.verifyAuditTrail()
+        if let broken = trail.firstBrokenEvent { throw HoTichError(.auditChainBroken(eventID: broken)) }
+        guard trail.isSound else { throw HoTichError(.integrity(.trailUnsound(problems: trail.problems.count))) }
+        tell(.integrity(.trailSound(
+            events: trail.events, rows: trail.rowsChecked, anchors: trail.anchorsChecked,
+            keyed: trail.key != .noKey)))
 
         say(.plan)
         let today = CivilDate.today()

@@ -8,7 +8,7 @@ public import HoTichModel
 public enum ExportLayout {
     /// The schema's major version, in its namespace, and the full version in `@schemaVersion`.
     public static let namespace = "urn:hotich:export:1"
-    public static let schemaVersion = "1.5.0"
+    public static let schemaVersion = "1.6.0"
 
     /// The element that holds a record of `kind`.
     public static func elementName(for kind: RecordKind) -> String {

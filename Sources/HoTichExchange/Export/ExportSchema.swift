@@ -439,6 +439,19 @@ public enum ExportSchema {
                     <xs:sequence><xs:element name="count" type="KindCount" minOccurs="0" maxOccurs="unbounded"/></xs:sequence>
                   </xs:complexType>
                 </xs:element>
+                <xs:element name="auditHead" minOccurs="0">
+                  <xs:annotation><xs:documentation>The sender's audit trail when the package was made (since 1.6.0): its
+                    last event's number and hash. The sender checks its workspace against it with
+                    `hotich audit verify --anchor manifest.xml`: a trail cut short or rewritten since is found.</xs:documentation></xs:annotation>
+                  <xs:complexType>
+                    <xs:sequence>
+                      <xs:element name="events" type="xs:positiveInteger"/>
+                      <xs:element name="hash">
+                        <xs:simpleType><xs:restriction base="xs:token"><xs:pattern value="[0-9a-f]{64}"/></xs:restriction></xs:simpleType>
+                      </xs:element>
+                    </xs:sequence>
+                  </xs:complexType>
+                </xs:element>
                 <xs:element name="signature" minOccurs="0">
                   <xs:annotation><xs:documentation>The manifest is signed (since 1.5.0): an Ed25519 signature of this file's
                     bytes, 64 raw bytes in the package's file @file, by the private key of the public key whose

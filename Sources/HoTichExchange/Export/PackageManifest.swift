@@ -56,11 +56,13 @@ public enum PackageManifest {
     }
 
     /// Writes `manifest.xml` into `folder` and flushes it to disk.
+    /// - Parameter auditHead: the sender's audit chain head, quoted so that it can be checked
+    ///   against later (since 1.6.0).
     /// - Parameter signingKey: the fingerprint of the public key whose private key signs the
     ///   manifest (``PackageSignature``), written in it (since 1.5.0); `nil` for an unsigned package.
     public static func write(
         entries: [Entry], packageID: String, createdAt: String, producerVersion: String,
-        office: (OfficeCode, String?), signingKey: String? = nil, to folder: URL
+        office: (OfficeCode, String?), signingKey: String? = nil, auditHead: AuditHead? = nil, to folder: URL
     ) throws {
         let url = folder.appendingPathComponent(fileName)
         guard FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
@@ -100,6 +102,12 @@ public enum PackageManifest {
             try writer.element("count", text: "", attributes: [("kind", kind.code), ("count", String(count))])
         }
         try writer.endElement()
+        if let auditHead, auditHead.events > 0 {
+            try writer.startElement("auditHead")
+            try writer.element("events", text: String(auditHead.events))
+            try writer.element("hash", text: auditHead.hash)
+            try writer.endElement()
+        }
         if let signingKey {
             try writer.startElement("signature")
             try writer.element("algorithm", text: "Ed25519")

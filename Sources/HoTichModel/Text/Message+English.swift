@@ -103,8 +103,6 @@ extension Message {
             return "changed: \(path)"
         case .fixityUnlisted(let path):
             return "unlisted: \(path)"
-        case .auditChainValid(let events):
-            return "The audit trail is intact: \(events.grouped(in: en)) events, hash chain matches."
         case .workspaceCompacted(let before, let after):
             return "The workspace database was compacted: \((before / 1_048_576).grouped(in: en)) MB → \((after / 1_048_576).grouped(in: en)) MB; nothing in it changed."
         case .auditChainBroken(let id):
@@ -250,6 +248,8 @@ extension Message {
         case .recordNotVisible(let id):
             return "Record \(TerminalText.escaped(id)) is in a batch you do not key; only verifiers and supervisors may see it."
         case .signature(let message):
+            return message.text(in: .english)
+        case .integrity(let message):
             return message.text(in: .english)
         case .place(let message):
             return message.text(in: .english)
@@ -820,6 +820,7 @@ extension AuditAction {
         case .search: "search"
         case .recordViewed: "view a record's story"
         case .searchIndexRebuilt: "rebuild the search index"
+        case .contentSealed: "seal content"
         case .other(let text): text
         }
     }

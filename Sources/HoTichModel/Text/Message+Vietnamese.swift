@@ -103,8 +103,6 @@ extension Message {
             return "đã thay đổi: \(path)"
         case .fixityUnlisted(let path):
             return "không có trong danh mục: \(path)"
-        case .auditChainValid(let events):
-            return "Nhật ký kiểm toán nguyên vẹn: \(events.grouped(in: vi)) sự kiện, chuỗi mã băm khớp."
         case .workspaceCompacted(let before, let after):
             return "Đã thu gọn cơ sở dữ liệu: \((before / 1_048_576).grouped(in: vi)) MB → \((after / 1_048_576).grouped(in: vi)) MB; dữ liệu không thay đổi."
         case .auditChainBroken(let id):
@@ -257,6 +255,8 @@ extension Message {
         case .recordNotVisible(let id):
             return "Bản ghi \(TerminalText.escaped(id)) thuộc lô bạn không nhập; chỉ người kiểm tra và giám sát xem được."
         case .signature(let message):
+            return message.text(in: .vietnamese)
+        case .integrity(let message):
             return message.text(in: .vietnamese)
         case .place(let message):
             return message.text(in: .vietnamese)
@@ -867,6 +867,7 @@ extension AuditAction {
         case .search: "tìm kiếm"
         case .recordViewed: "xem toàn bộ bản ghi"
         case .searchIndexRebuilt: "dựng lại chỉ mục tìm kiếm"
+        case .contentSealed: "niêm phong nội dung"
         case .other(let text): text
         }
     }

@@ -66,7 +66,6 @@ public enum Message: Sendable, Equatable {
     case fixityMissing(String)
     case fixityChanged(String)
     case fixityUnlisted(String)
-    case auditChainValid(events: Int)
     /// The database file's size in bytes before and after `hotich compact`.
     case workspaceCompacted(before: Int64, after: Int64)
     case auditChainBroken(eventID: Int64)
@@ -169,6 +168,9 @@ public enum Message: Sendable, Equatable {
 
     // MARK: - Signing keys and signed packages
     case signature(SignatureMessage)
+
+    // MARK: - Tamper evidence, identity, backups
+    case integrity(IntegrityMessage)
 
     // MARK: - Import
     case importNotUTF8(path: String)

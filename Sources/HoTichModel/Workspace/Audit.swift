@@ -20,6 +20,8 @@ public enum AuditAction: Sendable, Hashable, Codable {
     case planSet, calendarSet, calendarCleared, progressRebuilt
     // Finding records: a search (how many results, never the terms), a record's story shown.
     case search, recordViewed, searchIndexRebuilt
+    /// Content written without an event of its own (maintenance, a schema upgrade) sealed into the chain.
+    case contentSealed
     /// An action this version does not know (written by a newer one).
     case other(String)
 
@@ -62,6 +64,7 @@ public enum AuditAction: Sendable, Hashable, Codable {
         case .search: "search"
         case .recordViewed: "record-viewed"
         case .searchIndexRebuilt: "search-index-rebuilt"
+        case .contentSealed: "content-sealed"
         case .other(let text): text
         }
     }
@@ -72,7 +75,7 @@ public enum AuditAction: Sendable, Hashable, Codable {
         .releaseClaim, .key, .importFile, .adopt, .verify, .recordVerified, .recordReopened, .recordReturned, .recordReviewed,
         .fieldDecided, .warningAcknowledged, .duplicateDecided, .sampleDrawn, .sampleRecordChecked, .sampleAccepted,
         .exportAgain, .exportCorrections, .receipt, .recordCorrected, .recordWithdrawn, .planSet, .calendarSet,
-        .calendarCleared, .progressRebuilt, .search, .recordViewed, .searchIndexRebuilt,
+        .calendarCleared, .progressRebuilt, .search, .recordViewed, .searchIndexRebuilt, .contentSealed,
     ] + BatchAction.allCases.map(AuditAction.transition)
 
     private static let byRawValue: [String: AuditAction] = Dictionary(known.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })
@@ -111,10 +114,20 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     public var reason: String?
     public var previousHash: String
     public var hash: String
+    /// The last content seal this event vouches for (see ``contentDigest``); nil in events written
+    /// before hotich sealed content (schema v12), whose hash does not cover the three fields below.
+    public var sealsThrough: Int64?
+    /// SHA-256 over the content seals written since the event before: the hash of each record,
+    /// keying, batch and scan file version this event's transaction wrote. Nil when it wrote none.
+    public var contentDigest: String?
+    /// HMAC-SHA256 of ``hash`` with the workspace's audit key (kept outside the database): nil in
+    /// events written before the workspace had a key.
+    public var mac: String?
 
     public init(
         id: Int64?, at: String, actor: String, action: AuditAction, batchId: String?, subject: String?,
-        fromState: String?, toState: String?, reason: String?, previousHash: String, hash: String
+        fromState: String?, toState: String?, reason: String?, previousHash: String, hash: String,
+        sealsThrough: Int64? = nil, contentDigest: String? = nil, mac: String? = nil
     ) {
         self.id = id
         self.at = at
@@ -127,6 +140,9 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         self.reason = reason
         self.previousHash = previousHash
         self.hash = hash
+        self.sealsThrough = sealsThrough
+        self.contentDigest = contentDigest
+        self.mac = mac
     }
 }
 

@@ -3,79 +3,143 @@ import GRDB
 import HoTichModel
 
 /// The workspace's audit trail: append-only (triggers refuse updates and deletes), each event
-/// chained to the one before by a SHA-256 over the previous hash and every field.
+/// chained to the one before by a SHA-256 over the previous hash and every field, including the
+/// digest of the content seals its transaction wrote (``ContentSeal``), and keyed: each event
+/// carries an HMAC of its hash with the workspace's ``AuditKey``.
 ///
-/// Appending happens inside the caller's write transaction, so a change and its audit event are
-/// committed together or not at all.
+/// Appending happens inside the caller's write transaction, so a change, its seals and its audit
+/// event are committed together or not at all.
 enum AuditTrail {
     /// The hash that stands before the first event.
     static let genesis = String(repeating: "0", count: 64)
 
-    /// The hash of the last event, which the next one chains to.
-    static func lastHash(_ db: Database) throws -> String {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1")) ?? genesis
+    /// The point the next event chains to: the last event's hash, and the last seal it vouched for.
+    struct Head {
+        var hash: String
+        var sealsThrough: Int64
+        var eventID: Int64
     }
 
-    static func insert(_ entry: AuditEntry, at time: String, after previous: String, in db: Database) throws -> AuditEvent {
+    /// The last event's head (the genesis before the first event).
+    static func head(_ db: Database) throws -> Head {
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, hash, sealsThrough FROM auditEvent ORDER BY id DESC LIMIT 1"))
+        guard let row else { return Head(hash: genesis, sealsThrough: 0, eventID: 0) }
+        return Head(hash: row["hash"], sealsThrough: row["sealsThrough"] ?? 0, eventID: row["id"])
+    }
+
+    /// Appends `entry` after `head`, vouching for the seals written since, and returns the event.
+    static func insert(_ entry: AuditEntry, at time: String, after head: Head, key: AuditKey?, in db: Database) throws -> AuditEvent {
+        let through = try ContentSeal.lastSealID(db)
         var row = AuditEvent(
             id: nil, at: time, actor: entry.actor, action: entry.action, batchId: entry.batchId,
             subject: entry.subject, fromState: entry.fromState, toState: entry.toState,
-            reason: entry.reason, previousHash: previous, hash: "")
-        row.hash = chainHash(of: row, after: previous)
+            reason: entry.reason, previousHash: head.hash, hash: "",
+            sealsThrough: through, contentDigest: try ContentSeal.digest(db, after: head.sealsThrough, through: through))
+        row.hash = chainHash(of: row, after: head.hash)
+        row.mac = key?.mac(row.hash)
         let insert = try db.cachedStatement(sql: """
-            INSERT INTO auditEvent (at, actor, action, batchId, subject, fromState, toState, reason, previousHash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO auditEvent (at, actor, action, batchId, subject, fromState, toState, reason, previousHash, hash,
+                                    sealsThrough, contentDigest, mac)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try insert.execute(arguments: [
             row.at, row.actor, row.action.rawValue, row.batchId, row.subject, row.fromState, row.toState, row.reason,
-            row.previousHash, row.hash,
+            row.previousHash, row.hash, row.sealsThrough, row.contentDigest, row.mac,
         ])
         row.id = db.lastInsertedRowID
         return row
     }
 
-    /// Recomputes the chain from the first event.
-    /// - Returns: the number of events checked and the id of the first event that does not match, if any.
-    static func verify(_ db: Database) throws -> (events: Int, firstBroken: Int64?) {
-        var previous = genesis
-        var count = 0
-        let cursor = try AuditEvent.order(AuditEvent.Columns.id).fetchCursor(db)
-        while let row = try cursor.next() {
-            count += 1
-            if row.previousHash != previous || row.hash != chainHash(of: row, after: previous) {
-                return (count, row.id)
-            }
-            previous = row.hash
+    /// Checks the whole trail: the chain from the first event, each event's HMAC (when `key` is
+    /// given), the seals each event vouches for, every current row against its last seal, the
+    /// database's guards, and `anchors` (written outside the database) against the chain.
+    /// Anchors in `external` (quoted in a manifest or a report) carry no HMAC and are compared as they are.
+    static func verify(
+        _ db: Database, key: AuditKey?, anchors: [AuditAnchorLog.Line], external: [AuditAnchor]
+    ) throws -> AuditVerification {
+        var result = AuditVerification(
+            events: 0, lastEventID: 0, lastHash: genesis, key: key.map { .checked(fromEvent: $0.keyedFrom) } ?? .noKey,
+            rowsChecked: 0, anchorsChecked: 0, problems: [])
+        let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
+        for name in ContentSeal.guardNames where !present.contains(name) {
+            result.report(.guardMissing(name: name))
         }
-        return (count, nil)
+
+        var anchored: [Int64: [AuditAnchorLog.Line]] = [:]
+        for line in anchors {
+            if let key, !key.isValid(mac: line.mac, for: AuditAnchorLog.signedText(line.anchor, at: line.at)) {
+                result.report(.anchorForged(line: line.number))
+                continue
+            }
+            anchored[line.anchor.eventID, default: []].append(line)
+        }
+        for anchor in external {
+            anchored[anchor.eventID, default: []].append(AuditAnchorLog.Line(number: 0, anchor: anchor, at: "", mac: ""))
+        }
+        result.anchorsChecked = anchored.values.reduce(0) { $0 + $1.count }
+
+        var previous = Head(hash: genesis, sealsThrough: 0, eventID: 0)
+        let seals = try Row.fetchCursor(db, sql: "SELECT id, kind, subjectId, hash FROM contentSeal ORDER BY id")
+        var pendingSeal = try seals.next()
+        let events = try AuditEvent.order(AuditEvent.Columns.id).fetchCursor(db)
+        while let event = try events.next() {
+            result.events += 1
+            let id = event.id ?? 0
+            if event.previousHash != previous.hash || event.hash != chainHash(of: event, after: previous.hash)
+                || id != previous.eventID + 1 {
+                result.report(.eventBroken(eventID: id))
+            } else if let key, id >= key.keyedFrom {
+                if let mac = event.mac {
+                    if !key.isValid(mac: mac, for: event.hash) { result.report(.eventForged(eventID: id)) }
+                } else {
+                    result.report(.eventUnkeyed(eventID: id))
+                }
+            }
+            if let through = event.sealsThrough {
+                var digest = SealDigest()
+                var sealed = 0
+                while let seal = pendingSeal, (seal["id"] as Int64) <= through {
+                    digest.add(kind: seal["kind"], subject: ContentSeal.text(seal["subjectId"] as DatabaseValue) ?? "", hash: seal["hash"])
+                    sealed += 1
+                    pendingSeal = try seals.next()
+                }
+                if through < previous.sealsThrough || (sealed == 0 ? nil : digest.finish()) != event.contentDigest {
+                    result.report(.sealsChanged(eventID: id))
+                }
+                previous.sealsThrough = max(previous.sealsThrough, through)
+            }
+            for line in anchored.removeValue(forKey: id) ?? [] where line.anchor.hash != event.hash {
+                result.report(.anchorMismatch(eventID: id))
+            }
+            previous.hash = event.hash
+            previous.eventID = id
+        }
+        result.lastEventID = previous.eventID
+        result.lastHash = previous.hash
+        var unvouched = 0
+        while pendingSeal != nil {
+            unvouched += 1
+            pendingSeal = try seals.next()
+        }
+        if unvouched > 0 { result.report(.sealsWithoutEvent(count: unvouched)) }
+        for id in anchored.keys.sorted() { result.report(.anchorEventMissing(eventID: id)) }
+        result.rowsChecked = try ContentSeal.verifyContent(db, into: &result)
+        return result
     }
 
     /// SHA-256 of the previous hash and every field, each written with its length so that
-    /// no two different events serialize alike.
+    /// no two different events serialize alike. Events that vouch for seals (schema v12 on) add
+    /// the last seal's id and the seals' digest; the HMAC is over this hash, not in it.
     static func chainHash(of row: AuditEvent, after previous: String) -> String {
-        let fields: [String?] = [
+        var fields: [String?] = [
             previous, row.at, row.actor, row.action.rawValue, row.batchId, row.subject,
             row.fromState, row.toState, row.reason,
         ]
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
-        for field in fields {
-            if let field {
-                bytes.append(contentsOf: String(field.utf8.count).utf8)
-                bytes.append(UInt8(ascii: ":"))
-                bytes.append(contentsOf: field.utf8)
-            } else {
-                bytes.append(UInt8(ascii: "-"))
-            }
-            bytes.append(UInt8(ascii: ";"))
+        if let through = row.sealsThrough {
+            fields.append(String(through))
+            fields.append(row.contentDigest)
         }
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: bytes) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return ContentSeal.hash(fields)
     }
 }

@@ -22,7 +22,6 @@ final class BulkKeyingWriter: BulkKeyingWriting {
     private var db: Database { transaction.db }
     private let recordInsert: Statement
     private let keyingInsert: Statement
-    private let auditInsert: Statement
     private let time: String
     private let actor: String
     private let batchId: String
@@ -58,15 +57,9 @@ final class BulkKeyingWriter: BulkKeyingWriting {
                                 entryKey, scanFileId, recordId, fields)
             VALUES (?, ?, ?, 'complete', ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        auditInsert = try db.makeStatement(sql: """
-            INSERT INTO auditEvent (at, actor, batchId, fromState, toState, action, subject, reason, previousHash, hash)
-            VALUES (?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?)
-            """)
-        if transaction.auditHead == nil { transaction.auditHead = try AuditTrail.lastHash(db) }
         let fieldCount = FieldCatalog.fields(for: kind).count
         try Self.bind(recordInsert, [batchId, kind.code, officeCode.value, time, time])
         try Self.bind(keyingInsert, [batchId, pass, `operator`, fieldCount, source, time, time])
-        try Self.bind(auditInsert, [time, `operator`, batchId])
     }
 
     /// Inserts a new record (version 1, keyed) from its identifier, entry and derived columns, and the
@@ -120,21 +113,11 @@ final class BulkKeyingWriter: BulkKeyingWriting {
         }
     }
 
-    /// Appends an audit event by this writer's operator, at its time, to the chain.
+    /// Appends an audit event by this writer's operator, at its time, to the chain: it vouches for
+    /// the rows written since the event before.
     func appendAudit(action: AuditAction, subject: String?, reason: String?) throws {
-        let previousHash = transaction.auditHead ?? AuditTrail.genesis
-        let row = AuditEvent(
-            id: nil, at: time, actor: actor, action: action, batchId: batchId, subject: subject, fromState: nil,
-            toState: nil, reason: reason, previousHash: previousHash, hash: "")
-        let hash = AuditTrail.chainHash(of: row, after: previousHash)
-        let statement = auditInsert.sqliteStatement
-        try Self.bindText(statement, 4, action.rawValue)
-        try Self.bindText(statement, 5, subject)
-        try Self.bindText(statement, 6, reason)
-        try Self.bindText(statement, 7, previousHash)
-        try Self.bindText(statement, 8, hash)
-        try step(statement)
-        transaction.auditHead = hash
+        try transaction.appendAudit(
+            AuditEntry(actor: actor, action: action, batchId: batchId, subject: subject, reason: reason), at: time)
     }
 
     private func insertKeying(entryKey: String, scanFileId: Int64?, recordId: String, fieldsJSON: String?, fieldCount: Int) throws {

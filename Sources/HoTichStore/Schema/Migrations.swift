@@ -1,4 +1,5 @@
 import GRDB
+import HoTichModel
 
 /// The versioned schema of a workspace database.
 ///
@@ -454,6 +455,25 @@ enum Migrations {
             // Records found by any person's name, folded (`SearchIndex`), kept by triggers.
             try db.execute(sql: SearchIndex.schemaSQL)
             try db.execute(sql: SearchIndex.fill("recordName"))
+        }
+        migrator.registerMigration("v12-content-seals-keyed-chain") { db in
+            // Every version of a record, keying, batch and scan file is hashed into the trail
+            // (`ContentSeal`), and events carry an HMAC with a key kept outside the database.
+            // Events before this one have neither: their hash covers what it always did.
+            db.add(function: ContentSeal.function)
+            try db.execute(sql: """
+                ALTER TABLE auditEvent ADD COLUMN sealsThrough INTEGER;
+                ALTER TABLE auditEvent ADD COLUMN contentDigest TEXT;
+                ALTER TABLE auditEvent ADD COLUMN mac TEXT;
+                """)
+            try db.execute(sql: ContentSeal.schemaSQL)
+            // What is already there is sealed as it stands, by one event of the program's own.
+            try db.execute(sql: ContentSeal.sealExistingSQL)
+            if try ContentSeal.lastSealID(db) > 0 {
+                try AuditTrail.insert(
+                    AuditEntry(actor: "hotich", action: .contentSealed, reason: "v12"), at: Timestamp.now(),
+                    after: AuditTrail.head(db), key: nil, in: db)
+            }
         }
         return migrator
     }

@@ -103,7 +103,8 @@ public enum SchemaExamples {
         try PackageManifest.write(
             entries: [.init(path: "export-KS.xml", bytes: written.bytes, sha256: written.sha256, records: written.entries, kind: .birth)],
             packageID: packageID, createdAt: fixedTime, producerVersion: "example",
-            office: (SampleScans.office, "UBND phường Phúc Xá"), to: temporary)
+            office: (SampleScans.office, "UBND phường Phúc Xá"),
+            auditHead: AuditHead(events: 1_204, hash: String(repeating: "5e", count: 32)), to: temporary)
         let receipt = """
             <?xml version="1.0" encoding="UTF-8"?>
             <exportReceipt xmlns="\(ExportLayout.namespace)" schemaVersion="\(ExportLayout.schemaVersion)">

@@ -1,0 +1,105 @@
+/// What hotich says about the audit trail's proof (keys, seals, anchors), in Vietnamese and English
+/// side by side. Rows and events are named by number or identifier, never by their content.
+public enum IntegrityMessage: Sendable, Equatable {
+    case auditKeyUnreadable(path: String)
+    case auditKeyUnwritable(path: String)
+    /// The chain is keyed but the key file is gone.
+    case auditKeyMissing(path: String)
+    case anchorLogUnreadable(path: String)
+    /// An anchor file given to `audit verify --anchor` holds no audit head hotich can read.
+    case anchorSourceUnreadable(path: String)
+    /// Everything checked holds.
+    case trailSound(events: Int, rows: Int, anchors: Int, keyed: Bool)
+    /// The chain was checked without the key (a copy without its key file).
+    case checkedWithoutKey
+    /// How many problems were found, and how many are not listed.
+    case trailUnsound(problems: Int)
+    case problemsNotListed(Int)
+    case problem(AuditProblem)
+
+    public func text(in language: Language) -> String {
+        let vi = language == .vietnamese
+        switch self {
+        case .auditKeyUnreadable(let path):
+            return vi ? "Không đọc được khóa nhật ký \(TerminalText.escaped(path))." : "\(TerminalText.escaped(path)) is not a readable audit key file."
+        case .auditKeyUnwritable(let path):
+            return vi ? "Không tạo được khóa nhật ký \(TerminalText.escaped(path)) (đã có tệp, hoặc thư mục không ghi được)."
+                : "Cannot create the audit key \(TerminalText.escaped(path)) (a file is there, or the folder is not writable)."
+        case .auditKeyMissing(let path):
+            return vi
+                ? "Thiếu khóa nhật ký \(TerminalText.escaped(path)): nhật ký đã được ký bằng khóa này, không thể ghi tiếp hay kiểm chứng nếu thiếu. Chép lại tệp khóa từ bản sao lưu; không tạo khóa mới."
+                : "The audit key \(TerminalText.escaped(path)) is missing: the trail is signed with it and can neither go on nor be proven without it. Copy the key file back from a backup; do not make a new one."
+        case .anchorLogUnreadable(let path):
+            return vi ? "Không đọc được sổ mốc neo \(TerminalText.escaped(path))." : "Cannot read the anchor log \(TerminalText.escaped(path))."
+        case .anchorSourceUnreadable(let path):
+            return vi
+                ? "\(TerminalText.escaped(path)) không chứa mốc nhật ký (manifest.xml của gói xuất, hoặc báo cáo tuần dạng JSON)."
+                : "\(TerminalText.escaped(path)) holds no audit head (an export's manifest.xml, or a weekly report in JSON)."
+        case .trailSound(let events, let rows, let anchors, let keyed):
+            return vi
+                ? "Nhật ký kiểm toán nguyên vẹn: \(events.grouped(in: language)) sự kiện, chuỗi mã băm khớp\(keyed ? ", mã xác thực khớp khóa" : ""); \(rows.grouped(in: language)) dòng dữ liệu khớp phiên bản đã niêm phong; \(anchors.grouped(in: language)) mốc neo khớp."
+                : "Audit trail intact: \(events.grouped(in: language)) events, hash chain matches\(keyed ? ", HMACs match the key" : ""); \(rows.grouped(in: language)) rows match their sealed versions; \(anchors.grouped(in: language)) anchors match."
+        case .checkedWithoutKey:
+            return vi
+                ? "Lưu ý: không có khóa nhật ký, chưa kiểm được mã xác thực (HMAC); ai sửa được tệp cơ sở dữ liệu có thể đã tính lại chuỗi."
+                : "Note: no audit key at hand, HMACs not checked; someone able to edit the database file could have recomputed the chain."
+        case .trailUnsound(let problems):
+            return vi
+                ? "NHẬT KÝ KIỂM TOÁN KHÔNG NGUYÊN VẸN: \(problems.grouped(in: language)) vấn đề. Báo ngay cho quản trị viên; đối chiếu với bản sao lưu và các mốc neo trong gói xuất, báo cáo tuần."
+                : "AUDIT TRAIL NOT INTACT: \(problems.grouped(in: language)) problems. Tell the administrator now; compare with a backup and with the anchors in export packages and weekly reports."
+        case .problemsNotListed(let count):
+            return vi ? "… và \(count.grouped(in: language)) vấn đề nữa không liệt kê." : "… and \(count.grouped(in: language)) more not listed."
+        case .problem(let problem):
+            return Self.text(of: problem, vi: vi)
+        }
+    }
+
+    private static func text(of problem: AuditProblem, vi: Bool) -> String {
+        switch problem {
+        case .eventBroken(let id):
+            return vi ? "Sự kiện #\(id): mã băm không khớp chuỗi — bị sửa, chèn hoặc xóa tại đây."
+                : "Event #\(id): its hash does not fit the chain — edited, inserted or deleted here."
+        case .eventForged(let id):
+            return vi ? "Sự kiện #\(id): mã xác thực không khớp khóa — chuỗi bị tính lại, hoặc sự kiện do người không có khóa viết."
+                : "Event #\(id): its HMAC does not match the key — the chain was recomputed, or the event written by someone without the key."
+        case .eventUnkeyed(let id):
+            return vi ? "Sự kiện #\(id): thiếu mã xác thực dù nhật ký đã có khóa." : "Event #\(id): no HMAC, though the trail is keyed."
+        case .sealsChanged(let id):
+            return vi ? "Sự kiện #\(id): các dấu niêm phong nội dung của nó đã bị sửa, thêm hoặc xóa."
+                : "Event #\(id): the content seals it vouches for were changed, added or removed."
+        case .sealsWithoutEvent(let count):
+            return vi ? "\(count) dấu niêm phong không có sự kiện nào xác nhận: dữ liệu bị ghi ngoài hotich."
+                : "\(count) content seals no event vouches for: data written outside hotich."
+        case .contentChanged(let kind, let id):
+            return vi ? "\(label(kind, vi: true)) \(TerminalText.escaped(id)): khác phiên bản nhật ký đã niêm phong — bị sửa trực tiếp trong tệp cơ sở dữ liệu."
+                : "\(label(kind, vi: false)) \(TerminalText.escaped(id)): differs from the version the trail sealed — edited directly in the database file."
+        case .contentUnsealed(let kind, let id):
+            return vi ? "\(label(kind, vi: true)) \(TerminalText.escaped(id)): chưa từng được niêm phong — bị thêm ngoài hotich."
+                : "\(label(kind, vi: false)) \(TerminalText.escaped(id)): never sealed — added outside hotich."
+        case .contentMissing(let kind, let id):
+            return vi ? "\(label(kind, vi: true)) \(TerminalText.escaped(id)): đã niêm phong nhưng không còn — bị xóa ngoài hotich."
+                : "\(label(kind, vi: false)) \(TerminalText.escaped(id)): sealed but gone — deleted outside hotich."
+        case .anchorEventMissing(let id):
+            return vi ? "Mốc neo ghi sự kiện #\(id) nhưng nhật ký không có: phần cuối nhật ký đã bị xóa (hoặc đây là bản sao cũ hơn)."
+                : "An anchor names event #\(id), which the trail does not hold: its tail was deleted (or this is an older copy)."
+        case .anchorMismatch(let id):
+            return vi ? "Mốc neo của sự kiện #\(id) ghi mã băm khác: nhật ký đã bị viết lại từ trước sự kiện này."
+                : "The anchor of event #\(id) holds another hash: the trail was rewritten before that event."
+        case .anchorForged(let line):
+            return vi ? "Sổ mốc neo, dòng \(line): mã xác thực không khớp khóa — dòng bị sửa hoặc giả."
+                : "Anchor log, line \(line): its HMAC does not match the key — the line was edited or forged."
+        case .guardMissing(let name):
+            return vi ? "Ràng buộc \(TerminalText.escaped(name)) của cơ sở dữ liệu đã bị gỡ: lược đồ bị sửa ngoài hotich."
+                : "The database's rule \(TerminalText.escaped(name)) was removed: the schema was edited outside hotich."
+        }
+    }
+
+    private static func label(_ kind: SealedContent, vi: Bool) -> String {
+        switch kind {
+        case .record: vi ? "Bản ghi" : "Record"
+        case .keying: vi ? "Lượt nhập" : "Keying"
+        case .batch: vi ? "Lô" : "Batch"
+        case .scanFile: vi ? "Tệp ảnh" : "Scan file"
+        }
+    }
+}
