@@ -92,6 +92,9 @@ let package = Package(
                 // Only for the XML writer's error type, read by FileSystemFailure; never CLibXML2.
                 "HoTichXML",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                // scrypt, for users' passphrases (PassphraseHash).
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

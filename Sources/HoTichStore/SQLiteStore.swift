@@ -62,7 +62,7 @@ public final class SQLiteStore: Sendable {
         }
         return try mapping {
             let pool = try DatabasePool(path: url.path, configuration: configuration(busyTimeout: busyTimeout))
-            try Migrations.migrator.migrate(pool)
+            try Migrations.migrator(auditKey: protection.key).migrate(pool)
             return SQLiteStore(writer: pool, location: url.path, protection: protection)
         }
     }
@@ -95,12 +95,16 @@ public final class SQLiteStore: Sendable {
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CANTOPEN {
                 throw HoTichError(.workspaceUnreadable(path: folder))
             }
+            // A trail already signed is never written to, nor migrated, without its key.
+            if protection.key == nil, try pool.read({ db in try Self.hasSignedEvents(db) }) {
+                throw HoTichError(.integrity(.auditKeyMissing(path: url.deletingLastPathComponent().appendingPathComponent(AuditKey.fileName).path)))
+            }
             if !current {
                 // Only a hotich database is migrated forward: one with none of hotich's migrations is
                 // some other database, or an empty one, and never becomes a workspace by being opened.
                 let applied = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
                 if applied.isEmpty { throw HoTichError(.workspaceDatabaseMissing(path: folder)) }
-                try Migrations.migrator.migrate(pool)
+                try Migrations.migrator(auditKey: protection.key).migrate(pool)
             }
             return SQLiteStore(writer: pool, location: url.path, protection: protection)
         }
@@ -115,20 +119,24 @@ public final class SQLiteStore: Sendable {
             || ["scans", AuditKey.fileName, AuditAnchorLog.fileName].contains { manager.fileExists(atPath: folder.appendingPathComponent($0).path) }
     }
 
-    /// Whether any audit event is signed (the workspace has had a key), and the last event's number.
-    public func auditKeyState() throws -> (signedEvents: Bool, lastEventID: Int64) {
-        try databaseRead { db in
-            let signed = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM auditEvent WHERE mac IS NOT NULL)") ?? false
-            return (signed, try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM auditEvent") ?? 0)
-        }
+    /// Whether any audit event is signed: the workspace has had a key.
+    static func hasSignedEvents(_ db: Database) throws -> Bool {
+        guard try db.tableExists("auditEvent"), try db.columns(in: "auditEvent").contains(where: { $0.name == "mac" }) else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM auditEvent WHERE mac IS NOT NULL)") ?? false
+    }
+
+    /// The last audit event's number (0 before the first).
+    public func lastAuditEventID() throws -> Int64 {
+        try databaseRead { db in try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM auditEvent") ?? 0 }
     }
 
     /// A fresh in-memory database with every migration applied, for tests and throw-away work.
     public static func inMemory() throws -> SQLiteStore {
         try mapping {
             let queue = try DatabaseQueue(configuration: configuration(busyTimeout: defaultBusyTimeout))
-            try Migrations.migrator.migrate(queue)
-            return SQLiteStore(writer: queue, location: ":memory:", protection: AuditProtection(key: AuditKey(keyedFrom: 1), anchorLog: nil))
+            let key = AuditKey(keyedFrom: 1)
+            try Migrations.migrator(auditKey: key).migrate(queue)
+            return SQLiteStore(writer: queue, location: ":memory:", protection: AuditProtection(key: key, anchorLog: nil))
         }
     }
 

@@ -32,10 +32,10 @@ public protocol WorkspaceStore: Sendable {
 
 /// Every request a transaction answers, concern by concern.
 public protocol StoreReading:
-    WorkspaceReading, UserReading, BatchReading, FileReading, KeyingReading, RecordReading, DecisionReading,
+    WorkspaceReading, UserReading, IdentityReading, BatchReading, FileReading, KeyingReading, RecordReading, DecisionReading,
     FindingReading, DuplicateReading, SampleReading, ExportReading, CorrectionReading, AuditReading, ReportReading, ProgressReading, SearchReading {}
 
 /// Every command a write transaction carries out, and every request.
 public protocol StoreWriting:
-    StoreReading, WorkspaceWriting, UserWriting, BatchWriting, FileWriting, KeyingWriting, RecordWriting, DecisionWriting,
+    StoreReading, WorkspaceWriting, UserWriting, IdentityWriting, BatchWriting, FileWriting, KeyingWriting, RecordWriting, DecisionWriting,
     FindingWriting, DuplicateWriting, SampleWriting, ExportWriting, CorrectionWriting, AuditWriting, ImportLogWriting, ProgressWriting, SearchWriting {}

@@ -71,11 +71,9 @@ public final class Workspace: Sendable {
             // A workspace made before the trail was keyed gets its key now, from its next event on;
             // one whose events are already signed has lost its key, and is not written to unsigned.
             let unkeyed = try SQLiteStore.open(at: databaseURL, protection: AuditProtection(key: nil, anchorLog: nil), busyTimeout: busyTimeout)
-            let state = try unkeyed.auditKeyState()
-            if state.signedEvents { throw HoTichError(.integrity(.auditKeyMissing(path: keyURL.path))) }
             let key: AuditKey
             do {
-                key = AuditKey(keyedFrom: state.lastEventID + 1)
+                key = AuditKey(keyedFrom: try unkeyed.lastAuditEventID() + 1)
                 try key.write(to: keyURL)
                 logger.notice("audit key created", metadata: ["keyedFrom": "\(key.keyedFrom)"])
             } catch {
@@ -98,9 +96,11 @@ public final class Workspace: Sendable {
     /// with `admin` as its first user, and records it in the audit trail.
     /// - Parameter province: the office's 2-digit province code, when the office is not a province
     ///   itself; personal ID numbers registered there are checked against it.
+    /// - Parameter identity: how users are known; `accounts` binds `admin` to `adminLogin`, the
+    ///   account that made the workspace.
     public static func create(
         at folder: URL, office: OfficeCode, name: String?, admin: String, province: OfficeCode? = nil,
-        logger: Logger = Workspace.silentLogger
+        identity: IdentityMode = .accounts, adminLogin: String? = nil, logger: Logger = Workspace.silentLogger
     ) throws -> Workspace {
         guard UserName.isValid(admin) else { throw HoTichError(.invalidUserName(admin)) }
         let databaseURL = folder.appendingPathComponent(SQLiteStore.databaseFileName)
@@ -133,11 +133,13 @@ public final class Workspace: Sendable {
                 let now = Timestamp.now()
                 let name = name.map(VietnameseText.singleLine)
                 try tx.initializeWorkspace(
-                    WorkspaceInfo(officeCode: office, name: name, createdAt: now),
+                    WorkspaceInfo(officeCode: office, name: name, createdAt: now, identity: identity),
                     office: Office(code: office, name: name, province: province?.value))
-                _ = try tx.insertUser(User(id: nil, name: admin, role: .admin, createdAt: now, createdBy: nil))
-                try tx.appendAudit(AuditEntry(actor: admin, action: .initialize, subject: office.value), at: now)
-                try tx.appendAudit(AuditEntry(actor: admin, action: .userAdd, subject: admin, toState: Role.admin.rawValue), at: now)
+                let login = identity == .accounts ? adminLogin : nil
+                _ = try tx.insertUser(User(id: nil, name: admin, role: .admin, createdAt: now, createdBy: nil, login: login))
+                try tx.appendAudit(AuditEntry(actor: admin, action: .initialize, subject: office.value, toState: identity.rawValue), at: now)
+                try tx.appendAudit(
+                    AuditEntry(actor: admin, action: .userAdd, subject: admin, toState: Role.admin.rawValue, reason: login), at: now)
             }
         } catch {
             // A workspace without its first rows is no workspace: leave nothing behind.

@@ -66,7 +66,7 @@ import Testing
         var errors = demo.err
         // A file whose rows are refused, naming rows and columns only.
         let workspace = root.appendingPathComponent("ws")
-        _ = try hotich(["init", "--workspace", workspace.path, "--office", "00001", "--admin", "quantri"], in: root, environment: trace)
+        _ = try hotich(["init", "--workspace", workspace.path, "--office", "00001", "--admin", "quantri", "--identity", "names"], in: root, environment: trace)
         let bad = root.appendingPathComponent("loi.csv")
         var sheet = SampleKeyings.rows(pass: 1)
         for index in 1..<sheet.count { sheet[index][11] = "9" }
@@ -98,7 +98,7 @@ import Testing
         #expect(usage.status == 64)
 
         // The current folder is the workspace when nothing else is said.
-        let created = try hotich(["init", "--office", "00001", "--admin", "quantri"], in: root)
+        let created = try hotich(["init", "--office", "00001", "--admin", "quantri", "--identity", "names"], in: root)
         #expect(created.status == 0, "\(created.err)")
         let users = try hotich(["user", "list", "--format", "csv"], in: root, environment: ["HOTICH_USER": "quantri"])
         #expect(users.status == 0)

@@ -39,7 +39,8 @@ final class CLIWorkspace {
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let created = CapturedRun.run(["init", "--workspace", path, "--office", "00001", "--admin", "quantri"])
+        // A throw-away workspace: the tests act as each user by name.
+        let created = CapturedRun.run(["init", "--workspace", path, "--office", "00001", "--admin", "quantri", "--identity", "names"])
         #expect(created.exitCode == 0, "init: \(created.err)")
         CapturedRun.run(["user", "add", "giamsat", "--role", "supervisor", "--workspace", path, "--as", "quantri"])
         CapturedRun.run(["user", "add", "nhaplieu", "--role", "operator", "--workspace", path, "--as", "quantri"])

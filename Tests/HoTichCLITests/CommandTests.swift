@@ -119,8 +119,8 @@ import Testing
         #expect(run.exitCode == 1)
         #expect(run.err == "Lỗi: nhaplieu (vai trò nhập liệu) không được phép quản lý người dùng; cần vai trò quản trị.\n")
         let list = ws.run(["user", "list", "--format", "csv"], as: "nhaplieu")
-        #expect(list.out == "name,role,createdAt\r\n" + list.out.split(separator: "\r\n").dropFirst().map { $0 + "\r\n" }.joined())
-        #expect(list.out.contains("giamsat,supervisor,"))
+        #expect(list.out == "name,role,login,passphrase,createdAt\r\n" + list.out.split(separator: "\r\n").dropFirst().map { $0 + "\r\n" }.joined())
+        #expect(list.out.contains("giamsat,supervisor,,no,"))
     }
 
     @Test func theDemoRunsEveryStage() throws {

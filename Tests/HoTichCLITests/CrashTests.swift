@@ -40,7 +40,7 @@ import ZIPFoundation
         init() throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-crash-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            try run(["init", "--office", "00001", "--admin", "quantri"], as: "quantri")
+            try run(["init", "--office", "00001", "--admin", "quantri", "--identity", "names"], as: "quantri")
             for (name, role) in [("giamsat", "supervisor"), ("nhaplieu", "operator"), ("nhaplieu2", "operator"), ("kiemtra", "verifier")] {
                 try run(["user", "add", name, "--role", role], as: "quantri")
             }

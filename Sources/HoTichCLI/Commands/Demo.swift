@@ -30,7 +30,7 @@ struct Demo: ParsableCommand {
         say(.createWorkspace)
         let workspace = try Workspace.create(
             at: workspaceFolder, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri",
-            province: OfficeCode(literal: "01"), logger: GlobalOptions.logger)
+            province: OfficeCode(literal: "01"), identity: .names, logger: GlobalOptions.logger)
         tell(.workspaceCreated(path: workspaceFolder.path, office: SampleScans.office.value, admin: "quantri"))
 
         say(.addUsers)

@@ -16,8 +16,11 @@ struct Init: ParsableCommand {
     @Option(help: "Tên cơ quan / name of the office, for example \"UBND xã Tam Xuân 1\".")
     var name: String?
 
-    @Option(help: "Quản trị viên đầu tiên / first administrator (default: login name).")
+    @Option(help: "Quản trị viên đầu tiên, gắn với tài khoản đang chạy lệnh / first administrator, bound to the account running this (default: the account's name).")
     var admin: String?
+
+    @Option(help: "Cách biết ai đang làm việc / how users are known: accounts (tài khoản hệ điều hành + mật khẩu / operating-system accounts and passphrases) | names (chỉ để thử / throw-away only: --as is believed).")
+    var identity: IdentityMode = .accounts
 
     @Option(help: "Mã tỉnh (2 chữ số) của cơ quan, để đối chiếu số định danh / the office's 2-digit province code, to check personal ID numbers.")
     var province: String?
@@ -31,11 +34,17 @@ struct Init: ParsableCommand {
 
     func run() throws {
         guard let code = OfficeCode(office) else { throw HoTichError(.invalidOfficeCode(office)) }
-        guard let adminName = admin ?? GlobalOptions.loginName else { throw HoTichError(.noActingUser) }
+        let account = GlobalOptions.accountName
+        guard let adminName = admin ?? account else { throw HoTichError(.noActingUser) }
         let folder = global.workspaceFolder
         _ = try Workspace.create(
             at: folder, office: code, name: name, admin: adminName, province: province.flatMap(OfficeCode.init),
-            logger: GlobalOptions.logger)
+            identity: identity, adminLogin: account, logger: GlobalOptions.logger)
         Console.current.line(Message.workspaceCreated(path: folder.path, office: code.value, admin: adminName).text(in: global.language))
+        if identity == .names {
+            Console.current.line(Message.identity(.namesOnly).text(in: global.language))
+        } else if let account {
+            Console.current.line(Message.identity(.loginBound(user: adminName, login: account)).text(in: global.language))
+        }
     }
 }

@@ -11,6 +11,7 @@ extension NonEntryKind: ExpressibleByArgument {}
 extension ProgressUnit.Grouping: ExpressibleByArgument {}
 extension SearchState: ExpressibleByArgument {}
 extension TextEncodingChoice: ExpressibleByArgument {}
+extension IdentityMode: ExpressibleByArgument {}
 
 
 extension OutputFormat: ExpressibleByArgument {}

@@ -16,6 +16,9 @@ package struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Ngôn ngữ / language: vi | en (HOTICH_LANG; default vi).")
     package var lang: String?
 
+    @Option(name: .customLong("passphrase-fd"), help: "Đọc mật khẩu của người được --as từ mô tả tệp này (cho tập lệnh) / read the --as user's passphrase from this file descriptor (for scripts).")
+    package var passphraseDescriptor: Int32?
+
     package init() {}
 
     /// The language messages are written in.
@@ -30,11 +33,18 @@ package struct GlobalOptions: ParsableArguments {
             currentDirectory: FileManager.default.currentDirectoryPath)
     }
 
-    /// The acting user's name from `--as`, `HOTICH_USER`, or the login name.
-    package var userName: String? {
+    /// The user asked for with `--as` or `HOTICH_USER`, if any.
+    package var requestedUser: String? {
         if let user, !user.isEmpty { return user }
         if let name = ProcessInfo.processInfo.environment["HOTICH_USER"], !name.isEmpty { return name }
-        return Self.loginName
+        return nil
+    }
+
+    /// The account the operating system runs this process as (its real user id), which the
+    /// environment cannot change.
+    package static var accountName: String? {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return loginName }
+        return String(cString: name)
     }
 
     /// The login name of the person running the command.
@@ -49,9 +59,20 @@ package struct GlobalOptions: ParsableArguments {
         try Workspace.open(at: workspaceFolder, logger: Self.logger)
     }
 
-    /// Opens the workspace and starts a session as the acting user.
+    /// Opens the workspace and starts a session as the acting user: the account's own, or the
+    /// one asked for, proven by their passphrase (see ``Workspace/session(claim:)``).
     package func session() throws -> Session {
-        try openWorkspace().session(as: userName)
+        try openWorkspace().session(claim: claim)
+    }
+
+    /// Who this command says is acting, with the way to ask for a passphrase.
+    package var claim: IdentityClaim {
+        let descriptor = passphraseDescriptor
+        let language = self.language
+        return IdentityClaim(account: Self.accountName, requested: requestedUser) { user in
+            if let descriptor { return try PassphraseInput.read(descriptor: descriptor) }
+            return PassphraseInput.ask(Message.identity(.passphrasePrompt(user: user)).text(in: language))
+        }
     }
 
     /// The library's logger: standard error, never standard output, never register content.

@@ -251,6 +251,8 @@ extension Message {
             return message.text(in: .english)
         case .integrity(let message):
             return message.text(in: .english)
+        case .identity(let message):
+            return message.text(in: .english)
         case .place(let message):
             return message.text(in: .english)
         case .searchIndexRebuilt(let differences):
@@ -707,6 +709,8 @@ extension Message.Label {
         case .name: "Name"
         case .role: "Role"
         case .createdAt: "Created"
+        case .login: "Account"
+        case .passphrase: "Passphrase"
         case .time: "Time"
         case .actor: "Actor"
         case .action: "Action"
@@ -821,6 +825,8 @@ extension AuditAction {
         case .recordViewed: "view a record's story"
         case .searchIndexRebuilt: "rebuild the search index"
         case .contentSealed: "seal content"
+        case .userLogin: "bind an operating-system account"
+        case .userPassphrase: "set a passphrase"
         case .other(let text): text
         }
     }

@@ -100,6 +100,8 @@ public enum IntegrityMessage: Sendable, Equatable {
         case .keying: vi ? "Lượt nhập" : "Keying"
         case .batch: vi ? "Lô" : "Batch"
         case .scanFile: vi ? "Tệp ảnh" : "Scan file"
+        case .user: vi ? "Người dùng" : "User"
+        case .passphrase: vi ? "Mật khẩu của người dùng" : "Passphrase of user"
         }
     }
 }

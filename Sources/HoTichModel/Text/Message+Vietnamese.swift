@@ -258,6 +258,8 @@ extension Message {
             return message.text(in: .vietnamese)
         case .integrity(let message):
             return message.text(in: .vietnamese)
+        case .identity(let message):
+            return message.text(in: .vietnamese)
         case .place(let message):
             return message.text(in: .vietnamese)
         case .searchIndexRebuilt(let differences):
@@ -754,6 +756,8 @@ extension Message.Label {
         case .name: "Tên"
         case .role: "Vai trò"
         case .createdAt: "Tạo lúc"
+        case .login: "Tài khoản"
+        case .passphrase: "Mật khẩu"
         case .time: "Thời điểm"
         case .actor: "Người thực hiện"
         case .action: "Thao tác"
@@ -868,6 +872,8 @@ extension AuditAction {
         case .recordViewed: "xem toàn bộ bản ghi"
         case .searchIndexRebuilt: "dựng lại chỉ mục tìm kiếm"
         case .contentSealed: "niêm phong nội dung"
+        case .userLogin: "gắn tài khoản hệ điều hành"
+        case .userPassphrase: "đặt mật khẩu"
         case .other(let text): text
         }
     }

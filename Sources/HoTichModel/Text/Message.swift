@@ -171,6 +171,7 @@ public enum Message: Sendable, Equatable {
 
     // MARK: - Tamper evidence, identity, backups
     case integrity(IntegrityMessage)
+    case identity(IdentityMessage)
 
     // MARK: - Import
     case importNotUTF8(path: String)
@@ -367,6 +368,8 @@ public enum Message: Sendable, Equatable {
     public enum Label: String, Sendable, CaseIterable {
         case batch, kind, office, year, volume, policy, state, files, bytes, issues
         case receivedAt, receivedBy, source, oxum, name, role, createdAt
+        /// A user's operating-system account, and whether they set a passphrase.
+        case login, passphrase
         case time, actor, action, from, to, reason, path, format, sha256, problem
         case batches, registrationDate, number, book, history, fixity, keying
         case verification, verified, conflicts, corrections, errors, warnings, duplicates

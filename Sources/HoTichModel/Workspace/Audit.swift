@@ -3,6 +3,8 @@
 public enum AuditAction: Sendable, Hashable, Codable {
     // Workspace and people.
     case initialize, userAdd, compact
+    /// A user's operating-system account bound or changed; a passphrase set.
+    case userLogin, userPassphrase
     // Batches.
     case receive, checkFiles, transition(BatchAction), policyChanged
     case fileNotAnEntry, fileEntryAgain, releaseClaim
@@ -30,6 +32,8 @@ public enum AuditAction: Sendable, Hashable, Codable {
         switch self {
         case .initialize: "init"
         case .userAdd: "user-add"
+        case .userLogin: "user-login"
+        case .userPassphrase: "user-passphrase"
         case .compact: "compact"
         case .receive: "receive"
         case .checkFiles: "check-files"
@@ -71,7 +75,7 @@ public enum AuditAction: Sendable, Hashable, Codable {
 
     /// Every action but ``other(_:)``, with the batch transitions.
     public static let known: [AuditAction] = [
-        .initialize, .userAdd, .compact, .receive, .checkFiles, .policyChanged, .fileNotAnEntry, .fileEntryAgain,
+        .initialize, .userAdd, .userLogin, .userPassphrase, .compact, .receive, .checkFiles, .policyChanged, .fileNotAnEntry, .fileEntryAgain,
         .releaseClaim, .key, .importFile, .adopt, .verify, .recordVerified, .recordReopened, .recordReturned, .recordReviewed,
         .fieldDecided, .warningAcknowledged, .duplicateDecided, .sampleDrawn, .sampleRecordChecked, .sampleAccepted,
         .exportAgain, .exportCorrections, .receipt, .recordCorrected, .recordWithdrawn, .planSet, .calendarSet,

@@ -1,6 +1,8 @@
 /// What kind of stored row a content seal vouches for.
 public enum SealedContent: String, Sendable, Hashable, Codable, CaseIterable {
     case record, keying, batch, scanFile
+    /// A user's name, role and bound account, and their passphrase's hash.
+    case user, passphrase
 }
 
 /// One thing `audit verify` found wrong, named by event or row, never by content.

@@ -5,13 +5,16 @@ public struct User: Codable, Sendable, Equatable {
     public var role: Role
     public var createdAt: String
     public var createdBy: String?
+    /// The operating-system account this user acts from (accounts mode), if bound.
+    public var login: String?
 
-    public init(id: Int64?, name: String, role: Role, createdAt: String, createdBy: String?) {
+    public init(id: Int64?, name: String, role: Role, createdAt: String, createdBy: String?, login: String? = nil) {
         self.id = id
         self.name = name
         self.role = role
         self.createdAt = createdAt
         self.createdBy = createdBy
+        self.login = login
     }
 }
 
@@ -21,10 +24,13 @@ public struct WorkspaceInfo: Codable, Sendable, Equatable {
     public var officeCode: OfficeCode
     public var name: String?
     public var createdAt: String
+    /// How the acting user is known (see ``IdentityMode``).
+    public var identity: IdentityMode
 
-    public init(officeCode: OfficeCode, name: String?, createdAt: String) {
+    public init(officeCode: OfficeCode, name: String?, createdAt: String, identity: IdentityMode = .accounts) {
         self.officeCode = officeCode
         self.name = name
         self.createdAt = createdAt
+        self.identity = identity
     }
 }

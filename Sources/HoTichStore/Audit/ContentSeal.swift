@@ -17,6 +17,8 @@ enum ContentSeal {
         let content: SealedContent
         let table: String
         let columns: [String]
+        /// The column that identifies a row.
+        var idColumn = "id"
 
         /// The SQL expression of a row's content hash, the row named `alias`.
         func hashExpression(_ alias: String) -> String {
@@ -24,7 +26,11 @@ enum ContentSeal {
         }
     }
 
-    static let tables: [Table] = [
+    /// Every sealed table, in the order they were sealed.
+    static var tables: [Table] { sealedInV12 + sealedInV13 }
+
+    /// The tables migration v12 began sealing (migrations keep meaning what they meant).
+    static let sealedInV12: [Table] = [
         Table(content: .record, table: "record", columns: [
             "id", "batchId", "scanFileId", "entryKey", "kind", "officeCode", "registrationYear", "number", "version", "fields",
             "status", "verifiedAt", "verifiedBy", "withdrawnAt",
@@ -36,6 +42,12 @@ enum ContentSeal {
             "id", "bookId", "sequence", "policy", "state", "heldFrom", "storedRoot", "fileCount", "totalBytes", "contentDigest",
         ]),
         Table(content: .scanFile, table: "scanFile", columns: ["id", "batchId", "path", "bytes", "sha256", "usable"]),
+    ]
+
+    /// The tables migration v13 began sealing: who may act, and how they prove it.
+    static let sealedInV13: [Table] = [
+        Table(content: .user, table: "user", columns: ["id", "name", "role", "login"]),
+        Table(content: .passphrase, table: "userPassphrase", columns: ["userId", "hash"], idColumn: "userId"),
     ]
 
     static let functionName = "hotich_content"
@@ -73,40 +85,39 @@ enum ContentSeal {
         return Hex.string(SHA256.hash(data: bytes))
     }
 
-    /// The seal table, its guards and the triggers that seal each table's rows.
-    static var schemaSQL: String {
-        var sql = """
-            CREATE TABLE contentSeal (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                kind TEXT NOT NULL,
-                subjectId NOT NULL,
-                hash TEXT);
-            CREATE INDEX contentSeal_on_subject ON contentSeal (kind, subjectId, id);
-            CREATE TRIGGER contentSeal_no_update BEFORE UPDATE ON contentSeal
-            BEGIN SELECT RAISE(ABORT, 'content seals are append-only'); END;
-            CREATE TRIGGER contentSeal_no_delete BEFORE DELETE ON contentSeal
-            BEGIN SELECT RAISE(ABORT, 'content seals are append-only'); END;
+    /// The seal table and its guards.
+    static let tableSQL = """
+        CREATE TABLE contentSeal (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            kind TEXT NOT NULL,
+            subjectId NOT NULL,
+            hash TEXT);
+        CREATE INDEX contentSeal_on_subject ON contentSeal (kind, subjectId, id);
+        CREATE TRIGGER contentSeal_no_update BEFORE UPDATE ON contentSeal
+        BEGIN SELECT RAISE(ABORT, 'content seals are append-only'); END;
+        CREATE TRIGGER contentSeal_no_delete BEFORE DELETE ON contentSeal
+        BEGIN SELECT RAISE(ABORT, 'content seals are append-only'); END;
+        """
 
-            """
-        for table in tables {
+    /// The triggers that seal `tables`' rows as they are inserted, changed and deleted.
+    static func triggersSQL(_ tables: [Table]) -> String {
+        tables.map { table in
             let kind = table.content.rawValue
-            sql += """
+            return """
                 CREATE TRIGGER \(table.table)_sealed_insert AFTER INSERT ON \(table.table)
-                BEGIN INSERT INTO contentSeal (kind, subjectId, hash) VALUES ('\(kind)', NEW.id, \(table.hashExpression("NEW"))); END;
+                BEGIN INSERT INTO contentSeal (kind, subjectId, hash) VALUES ('\(kind)', NEW.\(table.idColumn), \(table.hashExpression("NEW"))); END;
                 CREATE TRIGGER \(table.table)_sealed_update AFTER UPDATE OF \(table.columns.joined(separator: ", ")) ON \(table.table)
-                BEGIN INSERT INTO contentSeal (kind, subjectId, hash) VALUES ('\(kind)', NEW.id, \(table.hashExpression("NEW"))); END;
+                BEGIN INSERT INTO contentSeal (kind, subjectId, hash) VALUES ('\(kind)', NEW.\(table.idColumn), \(table.hashExpression("NEW"))); END;
                 CREATE TRIGGER \(table.table)_sealed_delete AFTER DELETE ON \(table.table)
-                BEGIN INSERT INTO contentSeal (kind, subjectId, hash) VALUES ('\(kind)', OLD.id, NULL); END;
-
+                BEGIN INSERT INTO contentSeal (kind, subjectId, hash) VALUES ('\(kind)', OLD.\(table.idColumn), NULL); END;
                 """
-        }
-        return sql
+        }.joined(separator: "\n")
     }
 
-    /// Seals every row already in the sealed tables (a workspace made before seals existed).
-    static var sealExistingSQL: String {
+    /// Seals every row already in `tables` (a workspace made before they were sealed).
+    static func sealExistingSQL(_ tables: [Table]) -> String {
         tables.map { table in
-            "INSERT INTO contentSeal (kind, subjectId, hash) SELECT '\(table.content.rawValue)', t.id, \(table.hashExpression("t")) FROM \(table.table) t ORDER BY t.rowid;"
+            "INSERT INTO contentSeal (kind, subjectId, hash) SELECT '\(table.content.rawValue)', t.\(table.idColumn), \(table.hashExpression("t")) FROM \(table.table) t ORDER BY t.rowid;"
         }.joined(separator: "\n")
     }
 
@@ -142,11 +153,11 @@ enum ContentSeal {
         for table in tables {
             let kind = table.content.rawValue
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT t.id AS id, \(table.hashExpression("t")) AS actual,
+                SELECT t.\(table.idColumn) AS id, \(table.hashExpression("t")) AS actual,
                        s.id AS sealId, s.hash AS sealed
                 FROM \(table.table) t
                 LEFT JOIN contentSeal s ON s.id = (
-                    SELECT MAX(id) FROM contentSeal WHERE kind = '\(kind)' AND subjectId = t.id)
+                    SELECT MAX(id) FROM contentSeal WHERE kind = '\(kind)' AND subjectId = t.\(table.idColumn))
                 ORDER BY t.rowid
                 """)
             while let row = try rows.next() {
@@ -163,7 +174,7 @@ enum ContentSeal {
                 SELECT s.subjectId FROM contentSeal s
                 WHERE s.kind = '\(kind)' AND s.hash IS NOT NULL
                   AND s.id = (SELECT MAX(id) FROM contentSeal WHERE kind = s.kind AND subjectId = s.subjectId)
-                  AND NOT EXISTS (SELECT 1 FROM \(table.table) t WHERE t.id = s.subjectId)
+                  AND NOT EXISTS (SELECT 1 FROM \(table.table) t WHERE t.\(table.idColumn) = s.subjectId)
                 ORDER BY s.id
                 """)
             while let row = try missing.next() {

@@ -7,7 +7,11 @@ import HoTichModel
 /// schema is a new migration appended here. They are written in SQL terms, without app types,
 /// so that old migrations keep meaning what they meant.
 enum Migrations {
-    static var migrator: DatabaseMigrator {
+    /// The migrator of a store without a key (reading which migrations a file has).
+    static var migrator: DatabaseMigrator { migrator(auditKey: nil) }
+
+    /// The migrator; the events a migration appends are signed with `auditKey`.
+    static func migrator(auditKey: AuditKey?) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-workspace-users-batches-audit") { db in
             try db.create(table: "workspace") { t in
@@ -466,15 +470,40 @@ enum Migrations {
                 ALTER TABLE auditEvent ADD COLUMN contentDigest TEXT;
                 ALTER TABLE auditEvent ADD COLUMN mac TEXT;
                 """)
-            try db.execute(sql: ContentSeal.schemaSQL)
+            try db.execute(sql: ContentSeal.tableSQL)
+            try db.execute(sql: ContentSeal.triggersSQL(ContentSeal.sealedInV12))
             // What is already there is sealed as it stands, by one event of the program's own.
-            try db.execute(sql: ContentSeal.sealExistingSQL)
-            if try ContentSeal.lastSealID(db) > 0 {
-                try AuditTrail.insert(
-                    AuditEntry(actor: "hotich", action: .contentSealed, reason: "v12"), at: Timestamp.now(),
-                    after: AuditTrail.head(db), key: nil, in: db)
-            }
+            try db.execute(sql: ContentSeal.sealExistingSQL(ContentSeal.sealedInV12))
+            try Self.sealByTheProgram(reason: "v12", key: auditKey, db)
+        }
+        migrator.registerMigration("v13-accounts-and-passphrases") { db in
+            // Who acts is known from the operating-system account bound to a user (`login`), or,
+            // from another account, by the user's passphrase (a slow salted hash, its parameters
+            // in the text). A workspace made before knows its users by their names and keeps them;
+            // a throw-away workspace (`names`) believes the name it is given.
+            db.add(function: ContentSeal.function)
+            try db.execute(sql: """
+                ALTER TABLE workspace ADD COLUMN identity TEXT NOT NULL DEFAULT 'accounts' CHECK (identity IN ('accounts', 'names'));
+                ALTER TABLE user ADD COLUMN login TEXT;
+                CREATE UNIQUE INDEX user_on_login ON user (login) WHERE login IS NOT NULL;
+                CREATE TABLE userPassphrase (
+                    userId INTEGER PRIMARY KEY REFERENCES user(id),
+                    hash TEXT NOT NULL,
+                    setAt TEXT NOT NULL,
+                    setBy TEXT NOT NULL);
+                """)
+            try db.execute(sql: ContentSeal.triggersSQL(ContentSeal.sealedInV13))
+            try db.execute(sql: ContentSeal.sealExistingSQL(ContentSeal.sealedInV13))
+            try Self.sealByTheProgram(reason: "v13", key: auditKey, db)
         }
         return migrator
+    }
+
+    /// Seals what a migration sealed by an event of the program's own, when it sealed anything.
+    private static func sealByTheProgram(reason: String, key: AuditKey?, _ db: Database) throws {
+        let head = try AuditTrail.head(db)
+        guard try ContentSeal.lastSealID(db) > head.sealsThrough else { return }
+        try AuditTrail.insert(
+            AuditEntry(actor: "hotich", action: .contentSealed, reason: reason), at: Timestamp.now(), after: head, key: key, in: db)
     }
 }
