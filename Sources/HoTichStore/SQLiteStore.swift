@@ -40,7 +40,7 @@ public final class SQLiteStore: Sendable {
     /// The key the audit chain is signed with and the log its heads are anchored in.
     public let protection: AuditProtection
 
-    private init(writer: any DatabaseWriter, location: String, protection: AuditProtection) {
+    init(writer: any DatabaseWriter, location: String, protection: AuditProtection) {
         self.writer = writer
         self.location = location
         self.protection = protection
@@ -127,7 +127,7 @@ public final class SQLiteStore: Sendable {
 
     /// The last audit event's number (0 before the first).
     public func lastAuditEventID() throws -> Int64 {
-        try databaseRead { db in try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM auditEvent") ?? 0 }
+        try databaseRead { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM auditEvent") ?? 0 }
     }
 
     /// A fresh in-memory database with every migration applied, for tests and throw-away work.

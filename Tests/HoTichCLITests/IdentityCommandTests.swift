@@ -46,4 +46,22 @@ import Testing
         let audit = CapturedRun.run(["audit", "--format", "csv", "--workspace", path])
         #expect(audit.out.contains("user-passphrase") && audit.out.contains("user-add"))
     }
+
+    @Test func backupAndRestoreOnTheCommandLine() throws {
+        let ws = try CLIWorkspace()
+        let backup = ws.root.appendingPathComponent("sao-luu").path
+        let made = ws.run(["backup", backup], as: "quantri", lang: "en")
+        #expect(made.exitCode == 0 && made.out.contains("Backed up to") && made.out.contains("audit key was NOT copied"), "\(made.err)")
+        let refused = ws.run(["backup", backup + "-2"], as: "giamsat", lang: "en")
+        #expect(refused.exitCode != 0, "an administrator's task")
+        let target = ws.root.appendingPathComponent("khoi-phuc").path
+        let noKey = CapturedRun.run(["restore", backup, "--to", target, "--as", "quantri", "--lang", "en"])
+        #expect(noKey.exitCode != 0 && noKey.err.contains("give the audit.key kept apart with --key"))
+        let restored = CapturedRun.run([
+            "restore", backup, "--to", target, "--key", ws.root.appendingPathComponent("ws/audit.key").path, "--as", "quantri", "--lang", "en",
+        ])
+        #expect(restored.exitCode == 0 && restored.out.contains("Restored to") && restored.out.contains("events match"), "\(restored.err)")
+        let verify = CapturedRun.run(["audit", "verify", "--workspace", target, "--as", "giamsat", "--lang", "en"])
+        #expect(verify.exitCode == 0 && verify.out.hasPrefix("Audit trail intact"), "\(verify.err)")
+    }
 }

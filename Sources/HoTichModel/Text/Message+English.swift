@@ -27,6 +27,8 @@ extension Message {
                 return "The workspace is inconsistent: a row of \(table) that must exist is missing; nothing was changed. Keep a copy of the workspace folder as it is and tell your administrator."
             case .damagedRow(let table):
                 return "The workspace is damaged: a row of \(table) holds what hotich never writes; nothing was changed. Keep a copy of the workspace folder as it is and tell your administrator."
+            case .integrity(let problems):
+                return "SQLite's integrity check found \(problems) problems in the database file. Keep a copy of the folder as it is and tell your administrator; restore from another backup."
             }
         case .fileSystemFailure(let path, let problem):
             return "Cannot read or write \(path): \(problem.english)."
@@ -825,6 +827,8 @@ extension AuditAction {
         case .recordViewed: "view a record's story"
         case .searchIndexRebuilt: "rebuild the search index"
         case .contentSealed: "seal content"
+        case .backup: "back up"
+        case .restore: "restore from a backup"
         case .userLogin: "bind an operating-system account"
         case .userPassphrase: "set a passphrase"
         case .other(let text): text

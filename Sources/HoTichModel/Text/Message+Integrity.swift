@@ -16,6 +16,18 @@ public enum IntegrityMessage: Sendable, Equatable {
     case trailUnsound(problems: Int)
     case problemsNotListed(Int)
     case problem(AuditProblem)
+    // Backups.
+    case backupTargetExists(path: String)
+    case backupDone(path: String, files: Int, linked: Int, events: Int)
+    case backupKeyLeftOut(keyPath: String)
+    case backupKeyIncluded
+    /// A scan that no longer matches its recorded hash was backed up as it is.
+    case scanDamaged(path: String)
+    case backupUnreadable(path: String)
+    /// A file of a backup does not match the backup's manifest.
+    case backupFileDamaged(path: String)
+    case restoreNeedsKey
+    case restoreDone(path: String, files: Int, events: Int)
 
     public func text(in language: Language) -> String {
         let vi = language == .vietnamese
@@ -51,6 +63,30 @@ public enum IntegrityMessage: Sendable, Equatable {
             return vi ? "… và \(count.grouped(in: language)) vấn đề nữa không liệt kê." : "… and \(count.grouped(in: language)) more not listed."
         case .problem(let problem):
             return Self.text(of: problem, vi: vi)
+        case .backupTargetExists(let path):
+            return vi ? "Đã có \(TerminalText.escaped(path)); bản sao lưu không ghi đè. Chọn thư mục mới." : "\(TerminalText.escaped(path)) exists; a backup never overwrites. Choose a new folder."
+        case .backupDone(let path, let files, let linked, let events):
+            return vi
+                ? "Đã sao lưu vào \(TerminalText.escaped(path)): cơ sở dữ liệu (\(events.grouped(in: language)) sự kiện nhật ký, đã kiểm), \(files.grouped(in: language)) tệp ảnh khớp mã băm (\(linked.grouped(in: language)) liên kết cứng), sổ mốc neo, hotich-backup.json."
+                : "Backed up to \(TerminalText.escaped(path)): the database (\(events.grouped(in: language)) audit events, checked), \(files.grouped(in: language)) scans matching their hashes (\(linked.grouped(in: language)) hard-linked), the anchor log, hotich-backup.json."
+        case .backupKeyLeftOut(let keyPath):
+            return vi
+                ? "Khóa nhật ký KHÔNG được chép vào bản sao lưu: cất riêng \(TerminalText.escaped(keyPath)) ở nơi an toàn (ngoại tuyến); khôi phục cần nó (--key), hoặc sao lưu kèm khóa bằng --include-key."
+                : "The audit key was NOT copied into the backup: keep \(TerminalText.escaped(keyPath)) apart, somewhere safe (offline); a restore needs it (--key), or back up with --include-key."
+        case .backupKeyIncluded:
+            return vi ? "Bản sao lưu chứa khóa nhật ký: ai có bản sao lưu có thể giả nhật ký. Cất giữ như chính không gian làm việc." : "The backup holds the audit key: whoever has it can forge the trail. Guard it like the workspace itself."
+        case .scanDamaged(let path):
+            return vi ? "Tệp ảnh \(TerminalText.escaped(path)) không khớp mã băm đã ghi: đã chép như hiện có; kiểm bằng hotich batch check-files." : "Scan \(TerminalText.escaped(path)) no longer matches its recorded hash: copied as it is; check with hotich batch check-files."
+        case .backupUnreadable(let path):
+            return vi ? "\(TerminalText.escaped(path)) không phải bản sao lưu hotich đọc được (thiếu hoặc hỏng hotich-backup.json)." : "\(TerminalText.escaped(path)) is not a hotich backup that can be read (hotich-backup.json missing or damaged)."
+        case .backupFileDamaged(let path):
+            return vi ? "Tệp \(TerminalText.escaped(path)) của bản sao lưu không khớp danh mục (thiếu, khác kích thước hoặc mã băm): không khôi phục từ bản này." : "The backup's file \(TerminalText.escaped(path)) does not match its manifest (missing, other size or hash): not restored from this backup."
+        case .restoreNeedsKey:
+            return vi ? "Bản sao lưu không chứa khóa nhật ký: đưa tệp audit.key đã cất riêng bằng --key." : "The backup holds no audit key: give the audit.key kept apart with --key."
+        case .restoreDone(let path, let files, let events):
+            return vi
+                ? "Đã khôi phục vào \(TerminalText.escaped(path)) và kiểm: cơ sở dữ liệu nguyên vẹn, nhật ký \(events.grouped(in: language)) sự kiện khớp, \(files.grouped(in: language)) tệp ảnh khớp mã băm."
+                : "Restored to \(TerminalText.escaped(path)) and checked: the database is sound, the trail's \(events.grouped(in: language)) events match, \(files.grouped(in: language)) scans match their hashes."
         }
     }
 

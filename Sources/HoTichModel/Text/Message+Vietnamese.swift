@@ -27,6 +27,8 @@ extension Message {
                 return "Dữ liệu của không gian làm việc không nhất quán: thiếu một dòng bắt buộc của bảng \(table); không có gì thay đổi. Giữ nguyên một bản sao thư mục không gian làm việc và báo cho quản trị viên."
             case .damagedRow(let table):
                 return "Dữ liệu của không gian làm việc bị hỏng: một dòng của bảng \(table) chứa giá trị hotich không bao giờ ghi; không có gì thay đổi. Giữ nguyên một bản sao thư mục không gian làm việc và báo cho quản trị viên."
+            case .integrity(let problems):
+                return "Kiểm tra toàn vẹn của SQLite thấy \(problems) lỗi trong tệp cơ sở dữ liệu. Giữ nguyên một bản sao thư mục và báo cho quản trị viên; khôi phục từ bản sao lưu khác."
             }
         case .fileSystemFailure(let path, let problem):
             return "Không đọc hay ghi được \(path): \(problem.vietnamese)."
@@ -872,6 +874,8 @@ extension AuditAction {
         case .recordViewed: "xem toàn bộ bản ghi"
         case .searchIndexRebuilt: "dựng lại chỉ mục tìm kiếm"
         case .contentSealed: "niêm phong nội dung"
+        case .backup: "sao lưu"
+        case .restore: "khôi phục từ bản sao lưu"
         case .userLogin: "gắn tài khoản hệ điều hành"
         case .userPassphrase: "đặt mật khẩu"
         case .other(let text): text

@@ -24,6 +24,8 @@ public enum AuditAction: Sendable, Hashable, Codable {
     case search, recordViewed, searchIndexRebuilt
     /// Content written without an event of its own (maintenance, a schema upgrade) sealed into the chain.
     case contentSealed
+    /// A backup made of the workspace; the workspace restored from one (its scans moved in).
+    case backup, restore
     /// An action this version does not know (written by a newer one).
     case other(String)
 
@@ -69,6 +71,8 @@ public enum AuditAction: Sendable, Hashable, Codable {
         case .recordViewed: "record-viewed"
         case .searchIndexRebuilt: "search-index-rebuilt"
         case .contentSealed: "content-sealed"
+        case .backup: "backup"
+        case .restore: "restore"
         case .other(let text): text
         }
     }
@@ -79,7 +83,7 @@ public enum AuditAction: Sendable, Hashable, Codable {
         .releaseClaim, .key, .importFile, .adopt, .verify, .recordVerified, .recordReopened, .recordReturned, .recordReviewed,
         .fieldDecided, .warningAcknowledged, .duplicateDecided, .sampleDrawn, .sampleRecordChecked, .sampleAccepted,
         .exportAgain, .exportCorrections, .receipt, .recordCorrected, .recordWithdrawn, .planSet, .calendarSet,
-        .calendarCleared, .progressRebuilt, .search, .recordViewed, .searchIndexRebuilt, .contentSealed,
+        .calendarCleared, .progressRebuilt, .search, .recordViewed, .searchIndexRebuilt, .contentSealed, .backup, .restore,
     ] + BatchAction.allCases.map(AuditAction.transition)
 
     private static let byRawValue: [String: AuditAction] = Dictionary(known.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })

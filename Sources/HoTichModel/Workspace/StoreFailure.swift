@@ -6,4 +6,6 @@ public enum StoreFailure: Error, Sendable, Equatable {
     case missingRow(table: String)
     /// A row holds what hotich never writes (a finding's detail, an unknown code): a damaged store.
     case damagedRow(table: String)
+    /// SQLite's integrity check of the whole file found `problems` problems.
+    case integrity(problems: Int)
 }

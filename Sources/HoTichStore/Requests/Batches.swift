@@ -28,6 +28,8 @@ public protocol BatchWriting {
     func insertBatch(_ batch: Batch, files: [ScanFile], issues: [IntakeIssue]) throws
     /// Writes a batch's state, hold, policy and update time.
     func updateBatch(_ batch: Batch) throws
+    /// Points a batch at the folder its scans now live in (a restored workspace's).
+    func moveScans(batch batchID: String, to root: String) throws
     /// Records more issues of a batch (found after it was received).
     func insertBatchIssues(_ issues: [IntakeIssue], batch batchID: String) throws
 }
@@ -136,6 +138,10 @@ extension SQLiteTransaction: BatchReading, BatchWriting {
             var row = BatchIssueRow(batchId: batch.id, issue: issue)
             try row.insert(db)
         }
+    }
+
+    public func moveScans(batch batchID: String, to root: String) throws {
+        try db.execute(sql: "UPDATE batch SET storedRoot = ? WHERE id = ?", arguments: [root, batchID])
     }
 
     public func updateBatch(_ batch: Batch) throws {

@@ -8,8 +8,11 @@ import HoTichWorkflow
 // moves from one hour to the next.
 
 /// `floor-import`: the rows an import writes, written by the `sqlite3` shell set-based
-/// (`.import` into a temporary table, then `INSERT … SELECT` of the records, their keyings and an
-/// audit event each, in one transaction with `synchronous = FULL`), into a copy of the workspace.
+/// (`.import` into a temporary table, then `INSERT … SELECT` of the records, their keyings, a
+/// content seal of each (a SHA-3 of its values, as the shell has no SHA-256) and an audit event
+/// each with its HMAC stand-in, in one transaction with `synchronous = FULL`), into a copy of the
+/// workspace. The seal triggers call hotich's own hash function, which the shell lacks: the copy
+/// loses them, and the script writes the seals itself.
 struct FloorImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "floor-import", abstract: "Measure the sqlite3 shell writing the import's rows set-based.")
@@ -47,6 +50,8 @@ struct FloorImport: ParsableCommand {
             CREATE TEMP TABLE sheet (\(columns.map { "\"\($0)\" TEXT" }.joined(separator: ", ")));
             .import --csv --skip 1 '\(csv.path)' sheet
             BEGIN IMMEDIATE;
+            DROP TRIGGER record_sealed_insert;
+            DROP TRIGGER keying_sealed_insert;
             INSERT INTO record (id, batchId, scanFileId, entryKey, kind, officeCode, registrationYear, number, version, fields,
                                 subjectName, subjectBirthYear, subjectPersonalID, status, createdAt, updatedAt)
             SELECT lower(hex(randomblob(16))), '\(batch)', NULL, 'so:' || "so" || '/2017', 'KS', '20999', 2017, "so", 1,
@@ -55,8 +60,13 @@ struct FloorImport: ParsableCommand {
             INSERT INTO keying (batchId, entryKey, scanFileId, recordId, pass, operator, state, fields, position, source, startedAt, savedAt)
             SELECT batchId, entryKey, NULL, id, 1, 'nhaplieu1', 'complete', NULL, \(fields.count), 'floor', createdAt, createdAt
             FROM record WHERE batchId = '\(batch)';
-            INSERT INTO auditEvent (at, actor, action, batchId, subject, reason, previousHash, hash)
-            SELECT createdAt, 'nhaplieu1', 'key', batchId, id, 'pass 1 import', '', lower(hex(sha3(id, 256)))
+            INSERT INTO contentSeal (kind, subjectId, hash)
+            SELECT 'record', id, lower(hex(sha3(id || batchId || entryKey || fields, 256))) FROM record WHERE batchId = '\(batch)';
+            INSERT INTO contentSeal (kind, subjectId, hash)
+            SELECT 'keying', id, lower(hex(sha3(id || batchId || entryKey || recordId, 256))) FROM keying WHERE batchId = '\(batch)';
+            INSERT INTO auditEvent (at, actor, action, batchId, subject, reason, previousHash, hash, sealsThrough, contentDigest, mac)
+            SELECT createdAt, 'nhaplieu1', 'key', batchId, id, 'pass 1 import', '', lower(hex(sha3(id, 256))), 0,
+                   lower(hex(sha3(fields, 256))), lower(hex(sha3(id || fields, 256)))
             FROM record WHERE batchId = '\(batch)';
             COMMIT;
 

@@ -1,0 +1,151 @@
+public import Foundation
+public import HoTichModel
+public import HoTichStore
+import HoTichExchange
+import Logging
+
+/// What `hotich backup` made.
+public struct BackupReport: Sendable {
+    public let folder: URL
+    public let manifest: BackupManifest
+    /// Scans hard-linked rather than copied (same file system).
+    public let linked: Int
+    /// Scans that no longer match their recorded hash, backed up as they are.
+    public let damagedScans: [String]
+    /// The check of the copy: its audit trail, against the key and the anchors up to the copy's head.
+    public let verification: AuditVerification
+}
+
+extension Session {
+    /// Makes a backup of the live workspace in the new folder `destination`: a consistent copy of
+    /// the database by SQLite's online backup (operators keep working; what they save after it
+    /// began is not in it), every batch's scans hard-linked or copied and checked against their
+    /// recorded hashes, the anchor log up to the copy's head, the audit key only when
+    /// `includeKey`, and `hotich-backup.json` listing every file with its SHA-256. The copy is
+    /// checked (integrity, audit trail) before the folder takes its name: a backup cut short is
+    /// never found under it. Administrators only.
+    public func backUp(to destination: URL, includeKey: Bool = false) throws -> BackupReport {
+        try require(.maintainWorkspace)
+        let manager = FileManager.default
+        guard !manager.fileExists(atPath: destination.path) else { throw HoTichError(.integrity(.backupTargetExists(path: destination.path))) }
+        let staging = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).partial", isDirectory: true)
+        try? manager.removeItem(at: staging)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw FileSystemFailure.hotichError(for: error, fallbackPath: staging.path) ?? HoTichError(.fileCopyFailed(staging.path))
+        }
+        do {
+            let report = try writeBackup(into: staging, named: destination, includeKey: includeKey)
+            try Durability.synchronizeDirectory(staging)
+            try manager.moveItem(at: staging, to: destination)
+            try Durability.synchronizeDirectory(destination.deletingLastPathComponent())
+            workspace.logger.info("backup made", metadata: ["files": "\(report.manifest.files.count)", "events": "\(report.manifest.auditHead.events)"])
+            return BackupReport(
+                folder: destination, manifest: report.manifest, linked: report.linked, damagedScans: report.damagedScans,
+                verification: report.verification)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private func writeBackup(
+        into staging: URL, named destination: URL, includeKey: Bool
+    ) throws -> (manifest: BackupManifest, linked: Int, damagedScans: [String], verification: AuditVerification) {
+        // The backup is itself an event, inside the copy it makes.
+        try workspace.store.write { tx in
+            try tx.appendAudit(AuditEntry(actor: user.name, action: .backup, subject: destination.lastPathComponent), at: Timestamp.now())
+        }
+        let databaseCopy = staging.appendingPathComponent(SQLiteStore.databaseFileName)
+        let head = try workspace.sqlite.backup(to: databaseCopy)
+        let protection = workspace.sqlite.protection
+        var files: [BackupManifest.File] = []
+        var roots: [BackupManifest.ScanRoot] = []
+        var linked = 0
+        var damaged: [String] = []
+        let workspaceRoot = workspace.folder.standardizedFileURL.path + "/"
+        var rootOfBatch: [String: String] = [:]
+        // The copy is read through one connection that leaves its file as it is: its hash, taken
+        // once it is closed, is the one a restore checks.
+        var copy: SQLiteStore? = try SQLiteStore.openCopy(at: databaseCopy, protection: AuditProtection(key: protection.key, anchorLog: nil))
+        for scan in try copy?.storedScans() ?? [] {
+            let inside: String
+            if let known = rootOfBatch[scan.batchId] {
+                inside = known
+            } else {
+                let original = URL(fileURLWithPath: scan.storedRoot).standardizedFileURL.path
+                inside = original.hasPrefix(workspaceRoot) ? String(original.dropFirst(workspaceRoot.count)) : "external/\(scan.batchId)"
+                rootOfBatch[scan.batchId] = inside
+                roots.append(BackupManifest.ScanRoot(batchId: scan.batchId, path: inside, original: scan.storedRoot))
+            }
+            let source = URL(fileURLWithPath: scan.storedRoot).appendingPathComponent(scan.path)
+            let relative = inside + "/" + scan.path
+            let target = staging.appendingPathComponent(relative)
+            if try Self.linkOrCopy(source, to: target) { linked += 1 }
+            let fingerprint: FileFingerprint
+            do {
+                fingerprint = try FileFingerprint.read(target)
+            } catch {
+                throw HoTichError(.fileCopyFailed(target.path))
+            }
+            if fingerprint.sha256 != scan.sha256 || fingerprint.bytes != scan.bytes { damaged.append(relative) }
+            files.append(BackupManifest.File(path: relative, bytes: fingerprint.bytes, sha256: fingerprint.sha256))
+        }
+        // The anchors the copy can be checked against: those up to its head (later ones name
+        // events written after the snapshot).
+        var anchors: [AuditAnchorLog.Line] = []
+        if let log = protection.anchorLog {
+            anchors = try log.lines().compactMap(\.line).filter { $0.anchor.eventID <= Int64(head.events) }
+            let text = anchors.map { "anchor \($0.anchor.eventID) \($0.anchor.hash) \($0.at) \($0.mac)\n" }.joined()
+            let url = staging.appendingPathComponent(AuditAnchorLog.fileName)
+            guard FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+                throw HoTichError(.fileCopyFailed(url.path))
+            }
+        }
+        if includeKey {
+            let key = workspace.folder.appendingPathComponent(AuditKey.fileName)
+            try Self.copyOwnerOnly(key, to: staging.appendingPathComponent(AuditKey.fileName))
+        }
+        // The copy is checked as a restore would check it.
+        let problems = try copy?.integrityProblems() ?? []
+        guard problems.isEmpty else { throw HoTichError(.storeDamaged(.integrity(problems: problems.count))) }
+        let verification = try copy?.read { tx in try tx.verifyAudit(anchors: anchors, external: []) }
+        copy = nil
+        for name in [SQLiteStore.databaseFileName, AuditAnchorLog.fileName] + (includeKey ? [AuditKey.fileName] : []) {
+            let url = staging.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path), let fingerprint = try? FileFingerprint.read(url) else { continue }
+            files.append(BackupManifest.File(path: name, bytes: fingerprint.bytes, sha256: fingerprint.sha256))
+        }
+        guard let verification else { throw HoTichError(.fileCopyFailed(databaseCopy.path)) }
+        let manifest = BackupManifest(
+            format: BackupManifest.currentFormat, createdAt: Timestamp.now(), producerVersion: HotichVersion.current,
+            office: try workspace.info().officeCode.value, auditHead: head, keyIncluded: includeKey,
+            scanRoots: roots, files: files.sorted { $0.path < $1.path })
+        try manifest.write(to: staging)
+        return (manifest, linked, damaged, verification)
+    }
+
+    /// Hard-links `source` at `target` (true), or copies it there owner-only when they are on
+    /// different file systems (false).
+    static func linkOrCopy(_ source: URL, to target: URL) throws -> Bool {
+        do {
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw HoTichError(.fileCopyFailed(target.deletingLastPathComponent().path))
+        }
+        if link(source.path, target.path) == 0 { return true }
+        try copyOwnerOnly(source, to: target)
+        return false
+    }
+
+    static func copyOwnerOnly(_ source: URL, to target: URL) throws {
+        do {
+            try FileManager.default.copyItem(at: source, to: target)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
+        } catch {
+            throw FileSystemFailure.hotichError(for: error, fallbackPath: target.path) ?? HoTichError(.fileCopyFailed(target.path))
+        }
+    }
+}

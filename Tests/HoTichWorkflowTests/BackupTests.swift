@@ -1,0 +1,101 @@
+import Foundation
+import GRDB
+import HoTichModel
+import HoTichStore
+import HoTichWorkflow
+import Testing
+
+/// `hotich backup` of a live workspace and `hotich restore` of it, checked end to end.
+@Suite struct BackupTests {
+    /// The administrator of a test workspace, as the account of the same name proves it.
+    static let claim = IdentityClaim(account: "quantri", requested: nil) { _ in nil }
+
+    static func mode(_ url: URL) throws -> Int {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int)
+    }
+
+    @Test func aBackupTakenDuringSavesRestoresToTheSameWorkspaceAsItStoodAndChecksOut() throws {
+        let test = try TestWorkspace()
+        let batch = try test.verifiedBatch()
+        let destination = test.root.appendingPathComponent("sao-luu")
+        // A supervisor holds and releases the batch over and over while the backup runs.
+        let workspace = test.workspace
+        let saves = Thread {
+            guard let supervisor = try? workspace.session(as: "giamsat") else { return }
+            for index in 0..<40 {
+                try? supervisor.apply(index.isMultiple(of: 2) ? .hold : .release, to: batch.id, reason: "lượt \(index)")
+            }
+        }
+        saves.start()
+        let report = try test.admin.backUp(to: destination)
+        while !saves.isFinished { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(report.verification.isSound, "\(report.verification.problems)")
+        #expect(report.damagedScans.isEmpty && !report.manifest.keyIncluded)
+        #expect(report.manifest.files.count { $0.path.hasSuffix(".pdf") } == 12)
+        #expect(!FileManager.default.fileExists(atPath: destination.appendingPathComponent(AuditKey.fileName).path))
+        #expect(try Self.mode(destination) == 0o700 && Self.mode(destination.appendingPathComponent(SQLiteStore.databaseFileName)) == 0o600)
+
+        // Without its key, a backup that left it out is not restored.
+        let restored = test.root.appendingPathComponent("khoi-phuc")
+        #expect {
+            try Workspace.restore(from: destination, to: restored, key: nil, claim: Self.claim)
+        } throws: { ($0 as? HoTichError)?.message == .integrity(.restoreNeedsKey) }
+        let restore = try Workspace.restore(
+            from: destination, to: restored, key: test.workspace.folder.appendingPathComponent(AuditKey.fileName), claim: Self.claim)
+        #expect(restore.verification.isSound && restore.damagedScans.isEmpty, "\(restore.verification.problems)")
+
+        // The restored trail is the live one up to the backup's head, event for event.
+        let live = try test.supervisor.auditEvents(batch: nil)
+        let back = try Workspace.open(at: restored).session(as: "giamsat").auditEvents(batch: nil)
+        let head = report.manifest.auditHead.events
+        #expect(back.prefix(head).map(\.hash) == live.prefix(head).map(\.hash))
+        #expect(back.last?.action == .restore && back.count == head + 1)
+        // Records and their values are those of the live workspace.
+        let records = { (folder: URL) throws -> [String: String] in
+            let queue = try DatabaseQueue(path: folder.appendingPathComponent(SQLiteStore.databaseFileName).path)
+            return try queue.read { db in
+                Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, fields FROM record").map { ($0["id"], $0["fields"]) })
+            }
+        }
+        #expect(try records(restored) == records(test.workspace.folder))
+        // The scans are the restored folder's own, byte for byte.
+        let restoredBatch = try #require(try Workspace.open(at: restored).session(as: "giamsat").batches().first?.batch)
+        #expect(restoredBatch.storedRoot.hasPrefix(restored.path))
+        let fixity = try Workspace.open(at: restored).session(as: "giamsat").checkFiles(of: batch.id)
+        #expect(fixity.missing.isEmpty && fixity.changed.isEmpty)
+    }
+
+    @Test func aBackupNeverOverwritesAndADamagedOneIsNotRestored() throws {
+        let test = try TestWorkspace()
+        _ = try test.receiveGoodBook()
+        let destination = test.root.appendingPathComponent("sao-luu")
+        let report = try test.admin.backUp(to: destination, includeKey: true)
+        #expect(report.manifest.keyIncluded)
+        #expect {
+            try test.admin.backUp(to: destination)
+        } throws: { ($0 as? HoTichError)?.message == .integrity(.backupTargetExists(path: destination.path)) }
+        #expect(throws: HoTichError.self) { try test.operatorSession.backUp(to: test.root.appendingPathComponent("khac")) }
+
+        // With the key inside, it restores without one.
+        let first = test.root.appendingPathComponent("lan-1")
+        #expect(try Workspace.restore(from: destination, to: first, key: nil, claim: Self.claim).verification.isSound)
+        // One byte more in the database copy, and the backup is refused, leaving nothing behind.
+        let handle = try FileHandle(forWritingTo: destination.appendingPathComponent(SQLiteStore.databaseFileName))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([0]))
+        try handle.close()
+        let second = test.root.appendingPathComponent("lan-2")
+        #expect {
+            try Workspace.restore(from: destination, to: second, key: nil, claim: Self.claim)
+        } throws: { ($0 as? HoTichError)?.message == .integrity(.backupFileDamaged(path: SQLiteStore.databaseFileName)) }
+        #expect(!FileManager.default.fileExists(atPath: second.path))
+        // A manifest naming a file outside the backup is not a backup.
+        let manifestURL = destination.appendingPathComponent(BackupManifest.fileName)
+        let text = try String(contentsOf: manifestURL, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\"path\" : \"hotich.sqlite\"", with: "\"path\" : \"../hotich.sqlite\"").utf8)
+            .write(to: manifestURL)
+        #expect {
+            try Workspace.restore(from: destination, to: second, key: nil, claim: Self.claim)
+        } throws: { ($0 as? HoTichError)?.message == .integrity(.backupUnreadable(path: destination.path)) }
+    }
+}
