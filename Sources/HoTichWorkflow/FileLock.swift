@@ -12,11 +12,15 @@ public final class FileLock: @unchecked Sendable {
     public let url: URL
     private var descriptor: Int32
 
-    /// Opens (creating it, owner-only) the lock file at `url` without locking it.
-    public init(url: URL) throws {
+    /// Opens (creating it with `mode`, owner-only unless the workspace is shared) the lock file at
+    /// `url` without locking it.
+    public init(url: URL, mode: mode_t = 0o600) throws {
         self.url = url
-        descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        // The umask may have narrowed a new file: the mode asked for is set on it.
+        // (Another member's file of a shared workspace keeps its own mode: only its owner may change it.)
+        _ = fchmod(descriptor, mode)
     }
 
     deinit { close() }
@@ -45,8 +49,8 @@ public final class FileLock: @unchecked Sendable {
     }
 
     /// Takes the lock at `url` for the caller, or `nil` when another holder has it.
-    public static func acquire(_ url: URL) throws -> FileLock? {
-        let lock = try FileLock(url: url)
+    public static func acquire(_ url: URL, mode: mode_t = 0o600) throws -> FileLock? {
+        let lock = try FileLock(url: url, mode: mode)
         guard lock.tryLock() else {
             lock.close()
             return nil

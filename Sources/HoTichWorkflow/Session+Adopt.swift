@@ -143,7 +143,8 @@ extension Session {
         return try workspace.store.write { tx in
             if let existing = try tx.batch(withContent: digest) { throw HoTichError(.batchAlreadyReceived(batchID: existing.id)) }
             do {
-                try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    at: root, withIntermediateDirectories: true, attributes: [.posixPermissions: Int(workspace.modes.directory)])
             } catch {
                 throw FileSystemFailure.hotichError(for: error, fallbackPath: root.path) ?? HoTichError(.fileCopyFailed(root.path))
             }
@@ -193,7 +194,7 @@ extension Session {
     private func cellStates(of sheet: URL, kind: RecordKind) throws -> [Int: [Int: MinistryLayout.CellState]] {
         guard TabularFile.isWorkbook(sheet), (try? XLSXReader.sheetNames(of: sheet))?.contains(MinistryBundle.statesSheet) == true
         else { return [:] }
-        let scratch = try StagingFolder.make(in: workspace.stagingFolder)
+        let scratch = try StagingFolder.make(in: workspace.stagingFolder, modes: workspace.modes)
         defer { scratch.discard() }
         do throws(TabularError) {
             let data = try XLSXReader(url: sheet, temporaryFolder: scratch.url)

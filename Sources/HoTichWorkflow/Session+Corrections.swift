@@ -95,7 +95,7 @@ extension Session {
         try Self.requireFolder(folder)
         let me = user.name
         // One corrections export at a time: two would read the same pending versions and send them twice.
-        guard let running = try FileLock.acquire(try workspace.lockFile("export-corrections.lock")) else {
+        guard let running = try FileLock.acquire(try workspace.lockFile("export-corrections.lock"), mode: workspace.modes.file) else {
             throw HoTichError(.exportCorrectionsRunning)
         }
         defer { running.release() }

@@ -418,7 +418,7 @@ extension Session {
 
     /// The lease of a package being written: its lock, taken now, or a refusal when someone holds it.
     func packageLease(_ packageID: String) throws -> FileLock {
-        guard let lease = try FileLock.acquire(try workspace.lockFile("export-\(packageID).lock")) else {
+        guard let lease = try FileLock.acquire(try workspace.lockFile("export-\(packageID).lock"), mode: workspace.modes.file) else {
             throw HoTichError(.exportPackageBusy(packageID: packageID))
         }
         return lease
@@ -435,7 +435,7 @@ extension Session {
         var resumed: ExportReport?
         for package in pending {
             let packageID = package.id
-            guard let lease = try FileLock.acquire(try workspace.lockFile("export-\(packageID).lock")) else { continue }
+            guard let lease = try FileLock.acquire(try workspace.lockFile("export-\(packageID).lock"), mode: workspace.modes.file) else { continue }
             defer { lease.release() }
             // Its writer may have finished between the read and the lease.
             let state = try workspace.store.read { tx in try tx.exportPackage(id: packageID)?.state }

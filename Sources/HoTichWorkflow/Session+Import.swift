@@ -133,7 +133,7 @@ extension Session {
         // are put aside there.
         let staging: StagingFolder
         do {
-            staging = try StagingFolder.make(in: workspace.stagingFolder)
+            staging = try StagingFolder.make(in: workspace.stagingFolder, modes: workspace.modes)
         } catch {
             throw FileSystemFailure.hotichError(for: error, fallbackPath: workspace.stagingFolder.path) ?? HoTichError(.fileCopyFailed(path))
         }

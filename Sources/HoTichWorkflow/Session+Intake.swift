@@ -82,14 +82,14 @@ extension Session {
         if sourceKind == .zip {
             let folder: StagingFolder
             do {
-                folder = try StagingFolder.make(in: workspace.scansFolder)
+                folder = try StagingFolder.make(in: workspace.scansFolder, modes: workspace.modes)
             } catch {
                 throw FileSystemFailure.hotichError(for: error, fallbackPath: workspace.scansFolder.path) ?? HoTichError(.fileCopyFailed(source.path))
             }
             staging = folder
             let incoming = folder.url
             do {
-                zipLinks = try ZipUnpacker.unpack(source, into: incoming, limits: request.zipLimits).symbolicLinks
+                zipLinks = try ZipUnpacker.unpack(source, into: incoming, limits: request.zipLimits, modes: workspace.modes).symbolicLinks
             } catch .writeFailed {
                 throw HoTichError(.fileCopyFailed(source.path))
             } catch .refused(let refusal) {

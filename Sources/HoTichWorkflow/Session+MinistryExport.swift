@@ -75,7 +75,7 @@ extension Session {
     func writeMinistryBundle(
         _ batch: Batch, plan: MinistryPlan, into folder: URL, time: String, fault: ExportFault, progress: ((Int) -> Void)?
     ) throws -> [ExportedFile] {
-        let scratch = try StagingFolder.make(in: workspace.stagingFolder)
+        let scratch = try StagingFolder.make(in: workspace.stagingFolder, modes: workspace.modes)
         defer { scratch.discard() }
         let (bundle, written) = try workspace.store.read { tx in
             let bundle = try plan.bundle(for: batch.id, in: tx)

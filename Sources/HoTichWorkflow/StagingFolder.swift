@@ -1,4 +1,5 @@
 import Foundation
+import HoTichExchange
 
 /// A folder of the workspace that one command fills before its work is recorded — a zip unpacked
 /// by a receive — held by a lock file beside it for as long as that command runs.
@@ -23,15 +24,17 @@ final class StagingFolder {
         self.lock = lock
     }
 
-    /// Makes a new staging folder in `parent` (owner-only), its lock held.
-    static func make(in parent: URL) throws -> StagingFolder {
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    /// Makes a new staging folder in `parent` (with the workspace's modes), its lock held.
+    static func make(in parent: URL, modes: FileModes) throws -> StagingFolder {
+        try FileManager.default.createDirectory(
+            at: parent, withIntermediateDirectories: true, attributes: [.posixPermissions: Int(modes.directory)])
         let url = parent.appendingPathComponent(prefix + UUID().uuidString, isDirectory: true)
-        guard let lock = try FileLock.acquire(URL(fileURLWithPath: url.path + lockSuffix)) else {
+        guard let lock = try FileLock.acquire(URL(fileURLWithPath: url.path + lockSuffix), mode: modes.file) else {
             throw CocoaError(.fileWriteUnknown)
         }
         do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: url, withIntermediateDirectories: false, attributes: [.posixPermissions: Int(modes.directory)])
         } catch {
             lock.release()
             throw error

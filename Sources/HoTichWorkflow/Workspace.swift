@@ -1,6 +1,7 @@
 public import Foundation
 public import HoTichModel
 public import HoTichStore
+public import HoTichExchange
 public import Logging
 
 /// A hotich workspace: a folder holding the SQLite database and the scans unpacked from zips.
@@ -18,6 +19,9 @@ public final class Workspace: Sendable {
     package let sqlite: SQLiteStore
     /// Where log lines go; they never carry register content.
     public let logger: Logger
+    /// The permissions of what the workspace makes inside its folder: its owner's alone, or its
+    /// group's too when it was made with `--group` (read from the folder itself).
+    public let modes: FileModes
 
     /// The default logger of library callers that pass none: it writes nothing.
     public static let silentLogger = Logger(label: "hotich") { _ in SwiftLogNoOpLogHandler() }
@@ -34,15 +38,23 @@ public final class Workspace: Sendable {
 
     /// The lock file named `name` in ``locksFolder`` (the folder is made when missing).
     func lockFile(_ name: String) throws -> URL {
-        try FileManager.default.createDirectory(at: locksFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: locksFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: Int(modes.directory)])
         return locksFolder.appendingPathComponent(name)
     }
 
-    init(folder: URL, store: SQLiteStore, logger: Logger) {
+    init(folder: URL, store: SQLiteStore, logger: Logger, modes: FileModes) {
         self.folder = folder
         sqlite = store
         self.store = store
         self.logger = logger
+        self.modes = modes
+    }
+
+    /// The modes of the workspace in `folder`, read from the folder's own permissions.
+    static func modes(of folder: URL) -> FileModes {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: folder.path))?[.posixPermissions] as? Int else { return .ownerOnly }
+        return FileModes.of(folderMode: mode_t(mode))
     }
 
     /// Finds the workspace folder: an explicit `--workspace`, else `HOTICH_WORKSPACE`, else the current folder.
@@ -62,7 +74,8 @@ public final class Workspace: Sendable {
     ) throws -> Workspace {
         let databaseURL = folder.appendingPathComponent(SQLiteStore.databaseFileName)
         let keyURL = folder.appendingPathComponent(AuditKey.fileName)
-        let anchorLog = AuditAnchorLog(url: folder.appendingPathComponent(AuditAnchorLog.fileName))
+        let modes = Self.modes(of: folder)
+        let anchorLog = AuditAnchorLog(url: folder.appendingPathComponent(AuditAnchorLog.fileName), mode: modes.file)
         let store: SQLiteStore
         if FileManager.default.fileExists(atPath: keyURL.path) {
             let key = try AuditKey.read(from: keyURL)
@@ -74,7 +87,7 @@ public final class Workspace: Sendable {
             let key: AuditKey
             do {
                 key = AuditKey(keyedFrom: try unkeyed.lastAuditEventID() + 1)
-                try key.write(to: keyURL)
+                try key.write(to: keyURL, mode: modes.file)
                 logger.notice("audit key created", metadata: ["keyedFrom": "\(key.keyedFrom)"])
             } catch {
                 // Another process opening the same workspace made it first.
@@ -89,7 +102,7 @@ public final class Workspace: Sendable {
         let removed = StagingFolder.removeAbandoned(in: folder.appendingPathComponent("scans", isDirectory: true))
             + StagingFolder.removeAbandoned(in: folder.appendingPathComponent(".staging", isDirectory: true))
         if removed > 0 { logger.notice("abandoned staging folders removed", metadata: ["count": "\(removed)"]) }
-        return Workspace(folder: folder, store: store, logger: logger)
+        return Workspace(folder: folder, store: store, logger: logger, modes: modes)
     }
 
     /// Creates a workspace in `folder` (made if missing) for the registry office `office`,
@@ -98,9 +111,12 @@ public final class Workspace: Sendable {
     ///   itself; personal ID numbers registered there are checked against it.
     /// - Parameter identity: how users are known; `accounts` binds `admin` to `adminLogin`, the
     ///   account that made the workspace.
+    /// - Parameter group: the operating-system group whose members share the workspace (its
+    ///   folder 2770 and that group's, its files 0660); nil for a workspace its owner's alone.
     public static func create(
         at folder: URL, office: OfficeCode, name: String?, admin: String, province: OfficeCode? = nil,
-        identity: IdentityMode = .accounts, adminLogin: String? = nil, logger: Logger = Workspace.silentLogger
+        identity: IdentityMode = .accounts, adminLogin: String? = nil, group: String? = nil,
+        logger: Logger = Workspace.silentLogger
     ) throws -> Workspace {
         guard UserName.isValid(admin) else { throw HoTichError(.invalidUserName(admin)) }
         let databaseURL = folder.appendingPathComponent(SQLiteStore.databaseFileName)
@@ -119,6 +135,19 @@ public final class Workspace: Sendable {
                 throw HoTichError(.fileCopyFailed(folder.path))
             }
         }
+        let modes: FileModes
+        if let group {
+            // Shared with one group: the folder becomes the group's, and new entries take it.
+            guard let entry = getgrnam(group) else { throw HoTichError(.identity(.unknownGroup(group))) }
+            let gid = entry.pointee.gr_gid
+            guard getegid() == gid || geteuid() == 0 || Self.belongs(to: gid) else { throw HoTichError(.identity(.notInGroup(group))) }
+            guard chown(folder.path, uid_t.max, gid) == 0, chmod(folder.path, FileModes.group.directory) == 0 else {
+                throw HoTichError(.fileCopyFailed(folder.path))
+            }
+            modes = .group
+        } else {
+            modes = Self.modes(of: folder)
+        }
         let keyURL = folder.appendingPathComponent(AuditKey.fileName)
         if FileManager.default.fileExists(atPath: keyURL.path) || SQLiteStore.hasWorkspaceData(beside: databaseURL) {
             throw HoTichError(.workspaceDatabaseMissing(path: folder.path))
@@ -126,9 +155,11 @@ public final class Workspace: Sendable {
         let key = AuditKey(keyedFrom: 1)
         let store = try SQLiteStore.create(
             at: databaseURL,
-            protection: AuditProtection(key: key, anchorLog: AuditAnchorLog(url: folder.appendingPathComponent(AuditAnchorLog.fileName))))
+            protection: AuditProtection(
+                key: key, anchorLog: AuditAnchorLog(url: folder.appendingPathComponent(AuditAnchorLog.fileName), mode: modes.file)),
+            mode: modes.file)
         do {
-            try key.write(to: keyURL)
+            try key.write(to: keyURL, mode: modes.file)
             try store.write { tx in
                 let now = Timestamp.now()
                 let name = name.map(VietnameseText.singleLine)
@@ -150,8 +181,16 @@ public final class Workspace: Sendable {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(AuditAnchorLog.fileName))
             throw error
         }
-        logger.info("workspace created", metadata: ["office": "\(office.value)"])
-        return Workspace(folder: folder, store: store, logger: logger)
+        logger.info("workspace created", metadata: ["office": "\(office.value)", "shared": "\(modes.isShared)"])
+        return Workspace(folder: folder, store: store, logger: logger, modes: modes)
+    }
+
+    /// Whether the process is a member of group `gid` (its supplementary groups).
+    private static func belongs(to gid: gid_t) -> Bool {
+        let count = getgroups(0, nil)
+        guard count > 0 else { return false }
+        var groups = [gid_t](repeating: 0, count: Int(count))
+        return getgroups(count, &groups) >= 0 && groups.contains(gid)
     }
 
     /// The workspace's own description.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HoTichExchange
 import HoTichModel
 import HoTichStore
 import HoTichWorkflow
@@ -198,5 +199,39 @@ extension WorkspaceSafetyTests {
         let rejects = try #require(report.rejectsFile)
         #expect(try Self.mode(rejects.path) == 0o600)
         #expect(try Self.openToOthers(under: other.workspace.folder) == [])
+    }
+
+    @Test func aWorkspaceSharedWithAGroupIsTheGroupsAndNobodyElses() throws {
+        let test = try TestWorkspace()
+        let group = try #require(getgrgid(getgid())).pointee.gr_name.map { String(cString: $0) }
+        let name = try #require(group)
+        let folder = test.root.appendingPathComponent("chung")
+        let workspace = try Workspace.create(
+            at: folder, office: SampleScans.office, name: nil, admin: "quantri", identity: .names, group: name)
+        #expect(workspace.modes == .group)
+        let admin = try workspace.session(as: "quantri")
+        try admin.addUser(name: "giamsat", role: .supervisor)
+        let zip = try ConcurrencyTests.zippedBook(test)
+        let received = try workspace.session(as: "giamsat").receive(IntakeRequest(source: zip, book: SampleScans.book, policy: .double))
+        #expect(received.batch != nil)
+        // Reopened, the workspace knows it is shared from its folder.
+        #expect(try Workspace.open(at: folder).modes == .group)
+        let all = try FileManager.default.attributesOfItem(atPath: folder.path)[.posixPermissions] as? Int
+        #expect(all == 0o2770)
+        var files = 0
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            let mode = try #require(attributes[.posixPermissions] as? Int)
+            let isFolder = attributes[.type] as? FileAttributeType == .typeDirectory
+            #expect(mode & 0o007 == 0, "\(url.lastPathComponent) is open to others")
+            #expect(mode & 0o060 == 0o060, "\(url.lastPathComponent) is not the group's")
+            if isFolder { #expect(mode & 0o2070 == 0o2070, "\(url.lastPathComponent)") } else { files += 1 }
+        }
+        #expect(files > 12, "the database, key, anchor log and the twelve scans were looked at")
+        #expect(throws: HoTichError(.identity(.unknownGroup("khong-co-nhom-nay")))) {
+            try Workspace.create(at: test.root.appendingPathComponent("x"), office: SampleScans.office, name: nil, admin: "quantri",
+                                 group: "khong-co-nhom-nay")
+        }
     }
 }

@@ -22,6 +22,9 @@ struct Init: ParsableCommand {
     @Option(help: "Cách biết ai đang làm việc / how users are known: accounts (tài khoản hệ điều hành + mật khẩu / operating-system accounts and passphrases) | names (chỉ để thử / throw-away only: --as is believed).")
     var identity: IdentityMode = .accounts
 
+    @Option(help: "Nhóm hệ điều hành dùng chung không gian làm việc (thư mục 2770, tệp 0660) / operating-system group sharing the workspace (folders 2770, files 0660).")
+    var group: String?
+
     @Option(help: "Mã tỉnh (2 chữ số) của cơ quan, để đối chiếu số định danh / the office's 2-digit province code, to check personal ID numbers.")
     var province: String?
 
@@ -39,7 +42,7 @@ struct Init: ParsableCommand {
         let folder = global.workspaceFolder
         _ = try Workspace.create(
             at: folder, office: code, name: name, admin: adminName, province: province.flatMap(OfficeCode.init),
-            identity: identity, adminLogin: account, logger: GlobalOptions.logger)
+            identity: identity, adminLogin: account, group: group, logger: GlobalOptions.logger)
         Console.current.line(Message.workspaceCreated(path: folder.path, office: code.value, admin: adminName).text(in: global.language))
         if identity == .names {
             Console.current.line(Message.identity(.namesOnly).text(in: global.language))

@@ -48,7 +48,9 @@ public enum ZipUnpacker {
     ///
     /// Every declared size is checked before a byte is written (entry count, each file, the total,
     /// each file's ratio), and each file stops as soon as it unpacks to more than it declared.
-    public static func unpack(_ zip: URL, into destination: URL, limits: ZipLimits = .scans) throws(Failure) -> Report {
+    public static func unpack(
+        _ zip: URL, into destination: URL, limits: ZipLimits = .scans, modes: FileModes = .ownerOnly
+    ) throws(Failure) -> Report {
         let archive: Archive
         do {
             archive = try Archive(url: zip, accessMode: .read)
@@ -89,21 +91,21 @@ public enum ZipUnpacker {
             files.append((entry, target))
         }
         for (entry, target) in files {
-            try extract(entry, of: archive, to: target)
+            try extract(entry, of: archive, to: target, modes: modes)
         }
         return report
     }
 
-    /// Unpacks one file (owner-only), stopping as soon as it grows past its declared size.
-    private static func extract(_ entry: Entry, of archive: Archive, to target: URL) throws(Failure) {
+    /// Unpacks one file (with the workspace's modes), stopping as soon as it grows past its declared size.
+    private static func extract(_ entry: Entry, of archive: Archive, to target: URL, modes: FileModes) throws(Failure) {
         let declared = Int64(entry.uncompressedSize)
         do {
             try FileManager.default.createDirectory(
-                at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: Int(modes.directory)])
         } catch {
             throw .writeFailed
         }
-        guard FileManager.default.createFile(atPath: target.path, contents: nil, attributes: [.posixPermissions: 0o600]),
+        guard FileManager.default.createFile(atPath: target.path, contents: nil, attributes: [.posixPermissions: Int(modes.file)]),
               let handle = FileHandle(forWritingAtPath: target.path)
         else { throw .writeFailed }
         defer { try? handle.close() }

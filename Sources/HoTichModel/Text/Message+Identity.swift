@@ -22,6 +22,9 @@ public enum IdentityMessage: Sendable, Equatable {
     case passphrasePrompt(user: String)
     case newPassphrasePrompt(user: String)
     case repeatPassphrasePrompt
+    /// `init --group` names a group the system does not know, or one the account is not in.
+    case unknownGroup(String)
+    case notInGroup(String)
 
     public func text(in language: Language) -> String {
         let vi = language == .vietnamese
@@ -65,6 +68,11 @@ public enum IdentityMessage: Sendable, Equatable {
             return vi ? "Mật khẩu mới của \(TerminalText.escaped(user)): " : "New passphrase for \(TerminalText.escaped(user)): "
         case .repeatPassphrasePrompt:
             return vi ? "Nhập lại: " : "Again: "
+        case .unknownGroup(let group):
+            return vi ? "Hệ điều hành không có nhóm \(TerminalText.escaped(group))." : "The operating system has no group \(TerminalText.escaped(group))."
+        case .notInGroup(let group):
+            return vi ? "Tài khoản đang chạy không thuộc nhóm \(TerminalText.escaped(group)): không chia sẻ không gian làm việc cho nhóm này được."
+                : "The account running this is not in group \(TerminalText.escaped(group)): it cannot share the workspace with it."
         }
     }
 }

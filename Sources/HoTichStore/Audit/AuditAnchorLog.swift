@@ -43,6 +43,9 @@ public struct AuditAnchorLog: Sendable {
         let descriptor = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, mode)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
+        // The umask may have narrowed the file when it was made: the mode asked for is set on it.
+        // (Another member's file of a shared workspace keeps its own mode: only its owner may change it.)
+        _ = fchmod(descriptor, mode)
         let bytes = Array(line.utf8)
         return bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) } == bytes.count
     }
