@@ -95,8 +95,10 @@ public final class SQLiteStore: Sendable {
             } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CANTOPEN {
                 throw HoTichError(.workspaceUnreadable(path: folder))
             }
-            // A trail already signed is never written to, nor migrated, without its key.
-            if protection.key == nil, try pool.read({ db in try Self.hasSignedEvents(db) }) {
+            // A workspace made or upgraded since the trail was keyed (v12) has had a key: without
+            // it, it is neither written to nor given a new one, whatever its events say (someone
+            // who removed the key could have removed their HMACs too).
+            if protection.key == nil, try pool.read({ db in try Self.hasBeenKeyed(db) }) {
                 throw HoTichError(.integrity(.auditKeyMissing(path: url.deletingLastPathComponent().appendingPathComponent(AuditKey.fileName).path)))
             }
             if !current {
@@ -119,8 +121,9 @@ public final class SQLiteStore: Sendable {
             || ["scans", AuditKey.fileName, AuditAnchorLog.fileName].contains { manager.fileExists(atPath: folder.appendingPathComponent($0).path) }
     }
 
-    /// Whether any audit event is signed: the workspace has had a key.
-    static func hasSignedEvents(_ db: Database) throws -> Bool {
+    /// Whether the workspace has had an audit key: its schema is v12 or later, or an event is signed.
+    static func hasBeenKeyed(_ db: Database) throws -> Bool {
+        if try Migrations.migrator.appliedIdentifiers(db).contains(Migrations.keyedChain) { return true }
         guard try db.tableExists("auditEvent"), try db.columns(in: "auditEvent").contains(where: { $0.name == "mac" }) else { return false }
         return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM auditEvent WHERE mac IS NOT NULL)") ?? false
     }

@@ -16,6 +16,9 @@ public final class SQLiteTransaction: StoreWriting {
     let auditKey: AuditKey?
     /// Who signed the last event appended in this transaction (nil until one is).
     var lastActor: String?
+    /// The last content seal before this transaction wrote anything: its events vouch only for
+    /// seals after it (nil in transactions opened outside ``SQLiteStore/write(_:)``).
+    var sealFloor: Int64?
 
     package init(_ db: Database, auditKey: AuditKey? = nil) {
         self.db = db
@@ -46,6 +49,7 @@ extension SQLiteStore: WorkspaceStore {
         var anchor: AuditAnchor?
         let result = try databaseWrite { db in
             let transaction = SQLiteTransaction(db, auditKey: protection.key)
+            transaction.sealFloor = try ContentSeal.lastSealID(db)
             let result = try body(transaction)
             try transaction.sealTrailingContent(at: Timestamp.now())
             anchor = transaction.anchor

@@ -89,14 +89,20 @@ import Testing
             #expect(try tx.batchSummaries(in: nil).map(\.book) == [BookIdentity(office: OfficeCode("00001")!, kind: .birth, year: 2017, volume: 1)])
             #expect(try tx.scanFiles(batch: "KS-00001-2017-01-1").map(\.path) == ["KS.2017.01.2017-01-05.01.pdf"])
             // v12 and v13 seal what the workspace holds (records, keyings, the batch and its file;
-            // users) by events of the program's own, after the old ones.
+            // users, settings, decisions) by events of the program's own, after the old ones. Rows
+            // written by hand into a v12 database (as here) bypassed hotich: no event vouches for
+            // their seals, and the trail says so, row by row.
             let sealingEvents = since("v12") ? 1 : 2
+            func isSound(_ verification: AuditVerification) -> Bool {
+                since("v12") ? verification.problems.allSatisfy { if case .contentUnvouched = $0 { true } else { false } }
+                    && !verification.problems.isEmpty : verification.isSound
+            }
             let migrated = try tx.verifyAudit()
-            #expect(migrated.isSound && migrated.events == 1 + sealingEvents && migrated.rowsChecked == (hadRecords ? 6 : 3))
+            #expect(isSound(migrated) && migrated.events == 1 + sealingEvents && migrated.rowsChecked >= (hadRecords ? 8 : 5))
             #expect(try tx.auditEvents(batch: nil).last?.action == .contentSealed)
             try tx.appendAudit(AuditEntry(actor: "quantri", action: .compact), at: "t2")
             let appended = try tx.verifyAudit()
-            #expect(appended.isSound && appended.events == 2 + sealingEvents)
+            #expect(isSound(appended) && appended.events == 2 + sealingEvents)
             // v10 fills the progress summary, and v11 the name index, from what the workspace already
             // holds. (Rows written here by hand after them bypass the store, which keeps both.)
             if !since("v10") { #expect(try tx.progressSummaryDifferences() == 0) }

@@ -42,7 +42,7 @@ import Testing
         } throws: { ($0 as? HoTichError)?.message == .integrity(.restoreNeedsKey) }
         let restore = try Workspace.restore(
             from: destination, to: restored, key: test.workspace.folder.appendingPathComponent(AuditKey.fileName), claim: Self.claim)
-        #expect(restore.verification.isSound && restore.damagedScans.isEmpty, "\(restore.verification.problems)")
+        #expect(restore.folder == restored && restore.verification.isSound && restore.damagedScans.isEmpty, "\(restore.verification.problems)")
 
         // The restored trail is the live one up to the backup's head, event for event.
         let live = try test.supervisor.auditEvents(batch: nil)
@@ -89,6 +89,8 @@ import Testing
             try Workspace.restore(from: destination, to: second, key: nil, claim: Self.claim)
         } throws: { ($0 as? HoTichError)?.message == .integrity(.backupFileDamaged(path: SQLiteStore.databaseFileName)) }
         #expect(!FileManager.default.fileExists(atPath: second.path))
+        // Nothing is left beside it either: the staging folder went with the failure.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: test.root.path).allSatisfy { !$0.hasSuffix(".partial") })
         // A manifest naming a file outside the backup is not a backup.
         let manifestURL = destination.appendingPathComponent(BackupManifest.fileName)
         let text = try String(contentsOf: manifestURL, encoding: .utf8)
@@ -97,5 +99,38 @@ import Testing
         #expect {
             try Workspace.restore(from: destination, to: second, key: nil, claim: Self.claim)
         } throws: { ($0 as? HoTichError)?.message == .integrity(.backupUnreadable(path: destination.path)) }
+    }
+
+    @Test func aBackupSharesNothingWithTheWorkspaceAndARestoreFollowsNoLinkAndNoWrongKey() throws {
+        let test = try TestWorkspace()
+        let batch = try test.receiveGoodBook()
+        let destination = test.root.appendingPathComponent("sao-luu")
+        _ = try test.admin.backUp(to: destination)
+        // Copies, not links: each backed-up scan is a file of its own, owner-only.
+        let scans = try #require(FileManager.default.enumerator(at: destination, includingPropertiesForKeys: nil)?.allObjects as? [URL])
+            .filter { $0.pathExtension == "pdf" }
+        #expect(scans.count == 12)
+        for scan in scans {
+            let attributes = try FileManager.default.attributesOfItem(atPath: scan.path)
+            #expect((attributes[.referenceCount] as? Int) == 1 && (attributes[.posixPermissions] as? Int) == 0o600)
+        }
+        // A key that is not the workspace's: the trail does not check out, and nothing is restored.
+        let otherKey = test.root.appendingPathComponent("khac.key")
+        try AuditKey(keyedFrom: 1).write(to: otherKey)
+        let wrong = test.root.appendingPathComponent("sai-khoa")
+        let refused = try Workspace.restore(from: destination, to: wrong, key: otherKey, claim: Self.claim)
+        #expect(refused.folder == nil && refused.verification.problems.contains { if case .eventForged = $0 { true } else { false } })
+        #expect(!FileManager.default.fileExists(atPath: wrong.path))
+        // A scan replaced by a link to a file outside the backup, its hash written in the manifest.
+        let outside = test.root.appendingPathComponent("ngoai.pdf")
+        try FileManager.default.copyItem(at: scans[0], to: outside)
+        try FileManager.default.removeItem(at: scans[0])
+        try FileManager.default.createSymbolicLink(at: scans[0], withDestinationURL: outside)
+        let linked = test.root.appendingPathComponent("lien-ket")
+        #expect(throws: HoTichError.self) {
+            try Workspace.restore(from: destination, to: linked, key: test.workspace.folder.appendingPathComponent(AuditKey.fileName), claim: Self.claim)
+        }
+        #expect(!FileManager.default.fileExists(atPath: linked.path))
+        _ = batch
     }
 }

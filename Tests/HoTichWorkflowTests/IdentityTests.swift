@@ -71,8 +71,10 @@ final class ScratchFolder {
         try admin.addUser(name: "nhaplieu", role: .operator, login: "tuan")
         let operatorSession = try workspace.session(claim: Self.claim(account: "tuan"))
         #expect(throws: HoTichError.self) { try operatorSession.setPassphrase(for: "giamsat", Self.passphrase) }
-        #expect(Self.refusal { try operatorSession.setPassphrase(for: "nhaplieu", "ngắn"); return operatorSession }
-                == .identity(.passphraseTooShort(minimum: PassphraseHash.minimumLength)))
+        for weak in ["ngắn", "aaaaaaaaaaaa", String(repeating: " ", count: 12), "abab abab abab", String(repeating: "dài quá ", count: 200)] {
+            #expect(Self.refusal { try operatorSession.setPassphrase(for: "nhaplieu", weak); return operatorSession }
+                    == .identity(.passphraseTooShort(minimum: PassphraseHash.minimumLength)))
+        }
         try operatorSession.setPassphrase(for: "nhaplieu", Self.passphrase)
         try admin.setPassphrase(for: "giamsat", Self.passphrase)
         let stored = try workspace.sqlite.databaseRead { db in try String.fetchAll(db, sql: "SELECT hash FROM userPassphrase") }

@@ -144,15 +144,20 @@ import Testing
         #expect(verification.firstBrokenEvent == nil, "the events themselves are intact")
     }
 
-    @Test func aChangeMadeThroughHotichsOwnConnectionButWithoutAnEventIsCaught() throws {
+    @Test func aChangeSealedOutsideHotichIsNamedAndNoLaterEventVouchesForIt() throws {
         let test = try Self.workspace()
-        // The triggers seal the change, but no event vouches for the seal.
+        let batch = try #require(try test.supervisor.batches().first?.batch)
+        // The triggers seal the change (as they would on a connection with a copy of hotich's hash
+        // function), but no event of hotich's wrote it.
         try test.workspace.sqlite.writer.write { db in
-            try db.execute(sql: "UPDATE batch SET state = 'verified' WHERE state = 'verified'")
+            try db.execute(sql: "UPDATE batch SET policy = 'sample' WHERE id = ?", arguments: [batch.id])
             try db.execute(sql: "UPDATE scanFile SET sha256 = ? WHERE id = 1", arguments: [String(repeating: "0", count: 64)])
         }
-        let verification = try Self.verify(test)
-        #expect(verification.problems == [.sealsWithoutEvent(count: 2)])
+        let expected: [AuditProblem] = [.contentUnvouched(.batch, id: batch.id), .contentUnvouched(.scanFile, id: "1")]
+        #expect(try Self.verify(test).problems == expected)
+        // The next ordinary write vouches for its own seals only: the forged ones stay named.
+        try test.supervisor.apply(.hold, to: batch.id, reason: "kiểm tra")
+        #expect(try Self.verify(test).problems == expected)
     }
 
     @Test func aBatchStateAndAScanHashChangedInTheFileAreNamed() throws {
@@ -217,5 +222,30 @@ import Testing
             (error as? HoTichError)?.message == .integrity(.auditKeyMissing(path: key.path))
         }
         #expect(!FileManager.default.fileExists(atPath: key.path), "no new key was made")
+        // Nor when every HMAC and the anchor log are gone too: a keyed workspace never starts over.
+        try Self.tamper(test, "DROP TRIGGER auditEvent_no_update; UPDATE auditEvent SET mac = NULL")
+        try FileManager.default.removeItem(at: test.workspace.folder.appendingPathComponent(AuditAnchorLog.fileName))
+        #expect {
+            try Workspace.open(at: test.workspace.folder)
+        } throws: { error in
+            (error as? HoTichError)?.message == .integrity(.auditKeyMissing(path: key.path))
+        }
+        #expect(!FileManager.default.fileExists(atPath: key.path))
+    }
+
+    @Test func aGuardRewrittenToDoNothingIsAsGoodAsGone() throws {
+        let test = try Self.workspace()
+        try Self.tamper(test, """
+            DROP TRIGGER auditEvent_no_delete;
+            CREATE TRIGGER auditEvent_no_delete BEFORE DELETE ON auditEvent BEGIN SELECT 1; END;
+            """)
+        #expect(try Self.verify(test).problems == [.guardMissing(name: "auditEvent_no_delete")])
+    }
+
+    @Test func theWorkspacesOwnSettingsAreSealed() throws {
+        let test = try Self.workspace()
+        // Turning a real workspace into a throw-away one would let anyone act as anyone.
+        try Self.tamper(test, "DROP TRIGGER workspace_sealed_update; UPDATE workspace SET identity = 'names'")
+        #expect(try Self.verify(test).problems.contains(.contentChanged(.workspace, id: "1")))
     }
 }

@@ -8,9 +8,9 @@ struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Sao lưu không gian làm việc đang chạy / back up the live workspace (admin).",
         discussion: """
-            Chép cơ sở dữ liệu (một ảnh chụp nhất quán, người khác vẫn làm việc), ảnh quét (liên kết cứng hoặc chép, \
+            Chép cơ sở dữ liệu (một ảnh chụp nhất quán, người khác vẫn làm việc), ảnh quét (bản chép, \
             kiểm mã băm), sổ mốc neo; khóa nhật ký chỉ khi có --include-key. / Copies the database (one consistent \
-            snapshot while others keep working), the scans (hard-linked or copied, hashes checked), the anchor log; \
+            snapshot while others keep working), the scans (copies, hashes checked), the anchor log; \
             the audit key only with --include-key.
             """)
 
@@ -30,7 +30,7 @@ struct Backup: ParsableCommand {
         for problem in report.verification.problems { console.line(Message.integrity(.problem(problem)).text(in: language)) }
         let scans = report.manifest.files.count { $0.path.contains("/") }
         console.line(Message.integrity(.backupDone(
-            path: report.folder.path, files: scans, linked: report.linked, events: report.manifest.auditHead.events)).text(in: language))
+            path: report.folder.path, files: scans, events: report.manifest.auditHead.events)).text(in: language))
         console.line(Message.integrity(includeKey ? .backupKeyIncluded : .backupKeyLeftOut(
             keyPath: global.workspaceFolder.appendingPathComponent("audit.key").path)).text(in: language))
         if !report.verification.isSound || !report.damagedScans.isEmpty {
@@ -63,11 +63,11 @@ struct Restore: ParsableCommand {
         let console = Console.current
         for path in report.damagedScans { console.line(Message.integrity(.scanDamaged(path: path)).text(in: language)) }
         for problem in report.verification.problems { console.line(Message.integrity(.problem(problem)).text(in: language)) }
-        guard report.verification.isSound, report.damagedScans.isEmpty else {
+        guard let folder = report.folder, report.verification.isSound, report.damagedScans.isEmpty else {
             throw HoTichError(.integrity(.trailUnsound(problems: report.verification.problems.count + report.damagedScans.count)))
         }
         console.line(Message.integrity(.restoreDone(
-            path: report.folder.path, files: report.manifest.files.count { $0.path.contains("/") },
+            path: folder.path, files: report.manifest.files.count { $0.path.contains("/") },
             events: report.verification.events)).text(in: language))
     }
 }

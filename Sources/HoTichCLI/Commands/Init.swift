@@ -38,7 +38,9 @@ struct Init: ParsableCommand {
     func run() throws {
         guard let code = OfficeCode(office) else { throw HoTichError(.invalidOfficeCode(office)) }
         let account = GlobalOptions.accountName
-        guard let adminName = admin ?? account else { throw HoTichError(.noActingUser) }
+        guard let adminName = admin ?? account ?? (identity == .names ? GlobalOptions.loginName : nil) else {
+            throw HoTichError(.noActingUser)
+        }
         let folder = global.workspaceFolder
         _ = try Workspace.create(
             at: folder, office: code, name: name, admin: adminName, province: province.flatMap(OfficeCode.init),

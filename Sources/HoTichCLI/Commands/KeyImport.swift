@@ -41,7 +41,9 @@ struct KeyImport: ParsableCommand {
             batchID: id, file: URL(fileURLWithPath: file, relativeTo: cwd).standardizedFileURL, pass: pass, partial: partial,
             rejectsFile: rejects.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL }, language: language,
             encoding: encoding)
-        let report = try global.session().importKeyings(request)
+        // One session for the whole command: a passphrase is asked for once.
+        let session = try global.session()
+        let report = try session.importKeyings(request)
         TextConversionLines.print(report.textConversion, language: language)
         if let seen = report.seenBefore { console.line(Message.importSeenBefore(at: seen.at, by: seen.by).text(in: language)) }
         let shown = report.problems.prefix(50)
@@ -54,7 +56,6 @@ struct KeyImport: ParsableCommand {
         if report.rejected > 0 && !partial {
             throw HoTichError(.importRefused(rejected: report.rejected, read: report.read))
         }
-        let session = try global.session()
         let remaining = try session.remainingEntries(batch: id).filter { $0.pass == pass }
         for line in Self.remainingLines(remaining, batchID: id, rejectsFile: report.rejectsFile?.path) {
             console.line(line.text(in: language))

@@ -40,10 +40,11 @@ package struct GlobalOptions: ParsableArguments {
         return nil
     }
 
-    /// The account the operating system runs this process as (its real user id), which the
-    /// environment cannot change.
+    /// The account the operating system runs this process as (its real user id's entry in the
+    /// account database), which the environment cannot change; nil for a user id without one
+    /// (then no account is known: `USER` and `LOGNAME` are never believed in its place).
     package static var accountName: String? {
-        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return loginName }
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return nil }
         return String(cString: name)
     }
 
@@ -69,7 +70,7 @@ package struct GlobalOptions: ParsableArguments {
     package var claim: IdentityClaim {
         let descriptor = passphraseDescriptor
         let language = self.language
-        return IdentityClaim(account: Self.accountName, requested: requestedUser) { user in
+        return IdentityClaim(account: Self.accountName, requested: requestedUser, environmentName: Self.loginName) { user in
             if let descriptor { return try PassphraseInput.read(descriptor: descriptor) }
             return PassphraseInput.ask(Message.identity(.passphrasePrompt(user: user)).text(in: language))
         }

@@ -45,7 +45,8 @@ public enum IdentityMessage: Sendable, Equatable {
                 ? "\(TerminalText.escaped(user)) chưa đặt mật khẩu: chỉ làm việc được từ tài khoản của mình, \(from). Đặt bằng: hotich user passphrase"
                 : "\(TerminalText.escaped(user)) has no passphrase: they act only from their own account, \(from). Set one with: hotich user passphrase"
         case .passphraseTooShort(let minimum):
-            return vi ? "Mật khẩu phải dài ít nhất \(minimum) ký tự." : "A passphrase needs at least \(minimum) characters."
+            return vi ? "Mật khẩu phải dài từ \(minimum) đến 1 024 ký tự, có ít nhất 5 ký tự khác nhau (không kể dấu cách)."
+                : "A passphrase needs \(minimum) to 1,024 characters, at least 5 of them different (spaces aside)."
         case .passphrasesDiffer:
             return vi ? "Hai lần nhập mật khẩu không giống nhau." : "The two passphrases differ."
         case .passphraseUnreadable:

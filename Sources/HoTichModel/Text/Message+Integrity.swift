@@ -18,7 +18,7 @@ public enum IntegrityMessage: Sendable, Equatable {
     case problem(AuditProblem)
     // Backups.
     case backupTargetExists(path: String)
-    case backupDone(path: String, files: Int, linked: Int, events: Int)
+    case backupDone(path: String, files: Int, events: Int)
     case backupKeyLeftOut(keyPath: String)
     case backupKeyIncluded
     /// A scan that no longer matches its recorded hash was backed up as it is.
@@ -65,10 +65,10 @@ public enum IntegrityMessage: Sendable, Equatable {
             return Self.text(of: problem, vi: vi)
         case .backupTargetExists(let path):
             return vi ? "Đã có \(TerminalText.escaped(path)); bản sao lưu không ghi đè. Chọn thư mục mới." : "\(TerminalText.escaped(path)) exists; a backup never overwrites. Choose a new folder."
-        case .backupDone(let path, let files, let linked, let events):
+        case .backupDone(let path, let files, let events):
             return vi
-                ? "Đã sao lưu vào \(TerminalText.escaped(path)): cơ sở dữ liệu (\(events.grouped(in: language)) sự kiện nhật ký, đã kiểm), \(files.grouped(in: language)) tệp ảnh khớp mã băm (\(linked.grouped(in: language)) liên kết cứng), sổ mốc neo, hotich-backup.json."
-                : "Backed up to \(TerminalText.escaped(path)): the database (\(events.grouped(in: language)) audit events, checked), \(files.grouped(in: language)) scans matching their hashes (\(linked.grouped(in: language)) hard-linked), the anchor log, hotich-backup.json."
+                ? "Đã sao lưu vào \(TerminalText.escaped(path)): cơ sở dữ liệu (\(events.grouped(in: language)) sự kiện nhật ký, đã kiểm), \(files.grouped(in: language)) tệp ảnh (bản chép, khớp mã băm), sổ mốc neo, hotich-backup.json."
+                : "Backed up to \(TerminalText.escaped(path)): the database (\(events.grouped(in: language)) audit events, checked), \(files.grouped(in: language)) scans (copies, matching their hashes), the anchor log, hotich-backup.json."
         case .backupKeyLeftOut(let keyPath):
             return vi
                 ? "Khóa nhật ký KHÔNG được chép vào bản sao lưu: cất riêng \(TerminalText.escaped(keyPath)) ở nơi an toàn (ngoại tuyến); khôi phục cần nó (--key), hoặc sao lưu kèm khóa bằng --include-key."
@@ -103,9 +103,9 @@ public enum IntegrityMessage: Sendable, Equatable {
         case .sealsChanged(let id):
             return vi ? "Sự kiện #\(id): các dấu niêm phong nội dung của nó đã bị sửa, thêm hoặc xóa."
                 : "Event #\(id): the content seals it vouches for were changed, added or removed."
-        case .sealsWithoutEvent(let count):
-            return vi ? "\(count) dấu niêm phong không có sự kiện nào xác nhận: dữ liệu bị ghi ngoài hotich."
-                : "\(count) content seals no event vouches for: data written outside hotich."
+        case .contentUnvouched(let kind, let id):
+            return vi ? "\(label(kind, vi: true)) \(TerminalText.escaped(id)): được ghi mà không sự kiện nhật ký nào xác nhận — bị ghi ngoài hotich."
+                : "\(label(kind, vi: false)) \(TerminalText.escaped(id)): written without an audit event vouching for it — written outside hotich."
         case .contentChanged(let kind, let id):
             return vi ? "\(label(kind, vi: true)) \(TerminalText.escaped(id)): khác phiên bản nhật ký đã niêm phong — bị sửa trực tiếp trong tệp cơ sở dữ liệu."
                 : "\(label(kind, vi: false)) \(TerminalText.escaped(id)): differs from the version the trail sealed — edited directly in the database file."
@@ -138,6 +138,11 @@ public enum IntegrityMessage: Sendable, Equatable {
         case .scanFile: vi ? "Tệp ảnh" : "Scan file"
         case .user: vi ? "Người dùng" : "User"
         case .passphrase: vi ? "Mật khẩu của người dùng" : "Passphrase of user"
+        case .workspace: vi ? "Thông tin không gian làm việc" : "Workspace settings"
+        case .office: vi ? "Cơ quan" : "Office"
+        case .decision: vi ? "Quyết định đối chiếu" : "Field decision"
+        case .correction: vi ? "Đính chính" : "Correction"
+        case .nonEntry: vi ? "Đánh dấu trang không phải mục" : "Page marked as no entry"
         }
     }
 }

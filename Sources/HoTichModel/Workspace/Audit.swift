@@ -122,8 +122,10 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     public var reason: String?
     public var previousHash: String
     public var hash: String
-    /// The last content seal this event vouches for (see ``contentDigest``); nil in events written
-    /// before hotich sealed content (schema v12), whose hash does not cover the three fields below.
+    /// The content seals this event vouches for are those after `sealsFrom` up to `sealsThrough`
+    /// (see ``contentDigest``): the ones its own transaction wrote. Nil in events written before
+    /// hotich sealed content (schema v12), whose hash does not cover the four fields below.
+    public var sealsFrom: Int64?
     public var sealsThrough: Int64?
     /// SHA-256 over the content seals written since the event before: the hash of each record,
     /// keying, batch and scan file version this event's transaction wrote. Nil when it wrote none.
@@ -135,7 +137,7 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     public init(
         id: Int64?, at: String, actor: String, action: AuditAction, batchId: String?, subject: String?,
         fromState: String?, toState: String?, reason: String?, previousHash: String, hash: String,
-        sealsThrough: Int64? = nil, contentDigest: String? = nil, mac: String? = nil
+        sealsFrom: Int64? = nil, sealsThrough: Int64? = nil, contentDigest: String? = nil, mac: String? = nil
     ) {
         self.id = id
         self.at = at
@@ -148,6 +150,7 @@ public struct AuditEvent: Codable, Sendable, Equatable {
         self.reason = reason
         self.previousHash = previousHash
         self.hash = hash
+        self.sealsFrom = sealsFrom
         self.sealsThrough = sealsThrough
         self.contentDigest = contentDigest
         self.mac = mac

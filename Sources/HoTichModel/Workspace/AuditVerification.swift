@@ -3,6 +3,10 @@ public enum SealedContent: String, Sendable, Hashable, Codable, CaseIterable {
     case record, keying, batch, scanFile
     /// A user's name, role and bound account, and their passphrase's hash.
     case user, passphrase
+    /// The workspace's own row (its office, how users are known) and its offices.
+    case workspace, office
+    /// A verifier's decision on a field, a correction or withdrawal after export, a page marked as no entry.
+    case decision, correction, nonEntry
 }
 
 /// One thing `audit verify` found wrong, named by event or row, never by content.
@@ -17,8 +21,9 @@ public enum AuditProblem: Sendable, Equatable {
     case eventUnkeyed(eventID: Int64)
     /// The content seals this event vouches for were changed, added or removed.
     case sealsChanged(eventID: Int64)
-    /// Seals written after the last event: rows changed without an audit event.
-    case sealsWithoutEvent(count: Int)
+    /// A seal no event vouches for: the row was written outside hotich (its seal by someone's own
+    /// copy of hotich's hash function, or by hotich's triggers on another program's connection).
+    case contentUnvouched(SealedContent, id: String)
     /// The row no longer matches the version its last audit event sealed: changed behind hotich's back.
     case contentChanged(SealedContent, id: String)
     /// The row was never sealed: inserted behind hotich's back.

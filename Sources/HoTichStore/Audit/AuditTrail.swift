@@ -28,24 +28,29 @@ enum AuditTrail {
         return Head(hash: row["hash"], sealsThrough: row["sealsThrough"] ?? 0, eventID: row["id"])
     }
 
-    /// Appends `entry` after `head`, vouching for the seals written since, and returns the event.
-    static func insert(_ entry: AuditEntry, at time: String, after head: Head, key: AuditKey?, in db: Database) throws -> AuditEvent {
+    /// Appends `entry` after `head` and returns the event. It vouches for the seals after `floor`
+    /// (the last seal before its transaction wrote anything): seals written between the last event
+    /// and its transaction were written outside hotich, and no event ever vouches for them.
+    static func insert(
+        _ entry: AuditEntry, at time: String, after head: Head, sealFloor floor: Int64?, key: AuditKey?, in db: Database
+    ) throws -> AuditEvent {
         let through = try ContentSeal.lastSealID(db)
+        let from = max(head.sealsThrough, floor ?? head.sealsThrough)
         var row = AuditEvent(
             id: nil, at: time, actor: entry.actor, action: entry.action, batchId: entry.batchId,
             subject: entry.subject, fromState: entry.fromState, toState: entry.toState,
-            reason: entry.reason, previousHash: head.hash, hash: "",
-            sealsThrough: through, contentDigest: try ContentSeal.digest(db, after: head.sealsThrough, through: through))
+            reason: entry.reason, previousHash: head.hash, hash: "", sealsFrom: from,
+            sealsThrough: through, contentDigest: try ContentSeal.digest(db, after: from, through: through))
         row.hash = chainHash(of: row, after: head.hash)
         row.mac = key?.mac(row.hash)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO auditEvent (at, actor, action, batchId, subject, fromState, toState, reason, previousHash, hash,
-                                    sealsThrough, contentDigest, mac)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    sealsFrom, sealsThrough, contentDigest, mac)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try insert.execute(arguments: [
             row.at, row.actor, row.action.rawValue, row.batchId, row.subject, row.fromState, row.toState, row.reason,
-            row.previousHash, row.hash, row.sealsThrough, row.contentDigest, row.mac,
+            row.previousHash, row.hash, row.sealsFrom, row.sealsThrough, row.contentDigest, row.mac,
         ])
         row.id = db.lastInsertedRowID
         return row
@@ -61,9 +66,14 @@ enum AuditTrail {
         var result = AuditVerification(
             events: 0, lastEventID: 0, lastHash: genesis, key: key.map { .checked(fromEvent: $0.keyedFrom) } ?? .noKey,
             rowsChecked: 0, anchorsChecked: 0, problems: [])
-        let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-        for name in ContentSeal.guardNames where !present.contains(name) {
-            result.report(.guardMissing(name: name))
+        // Each guard must be there, and be the statement hotich made (one rewritten to do nothing
+        // is as good as gone).
+        var present: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") {
+            present[row["name"]] = ContentSeal.normalized(row["sql"] ?? "")
+        }
+        for guardTrigger in ContentSeal.guards where present[guardTrigger.name] != ContentSeal.normalized(guardTrigger.sql) {
+            result.report(.guardMissing(name: guardTrigger.name))
         }
 
         var anchored: [Int64: [AuditAnchorLog.Line]] = [:]
@@ -97,6 +107,12 @@ enum AuditTrail {
                 }
             }
             if let through = event.sealsThrough {
+                let from = event.sealsFrom ?? previous.sealsThrough
+                // Seals between the event before and this event's own: written outside hotich.
+                while let seal = pendingSeal, (seal["id"] as Int64) <= from {
+                    result.report(Self.unvouched(seal))
+                    pendingSeal = try seals.next()
+                }
                 var digest = SealDigest()
                 var sealed = 0
                 while let seal = pendingSeal, (seal["id"] as Int64) <= through {
@@ -104,7 +120,7 @@ enum AuditTrail {
                     sealed += 1
                     pendingSeal = try seals.next()
                 }
-                if through < previous.sealsThrough || (sealed == 0 ? nil : digest.finish()) != event.contentDigest {
+                if from < previous.sealsThrough || through < from || (sealed == 0 ? nil : digest.finish()) != event.contentDigest {
                     result.report(.sealsChanged(eventID: id))
                 }
                 previous.sealsThrough = max(previous.sealsThrough, through)
@@ -117,26 +133,33 @@ enum AuditTrail {
         }
         result.lastEventID = previous.eventID
         result.lastHash = previous.hash
-        var unvouched = 0
-        while pendingSeal != nil {
-            unvouched += 1
+        // A key that no event has been signed with yet proves nothing about the chain.
+        if let key, previous.eventID < key.keyedFrom { result.key = .noKey }
+        while let seal = pendingSeal {
+            result.report(Self.unvouched(seal))
             pendingSeal = try seals.next()
         }
-        if unvouched > 0 { result.report(.sealsWithoutEvent(count: unvouched)) }
         for id in anchored.keys.sorted() { result.report(.anchorEventMissing(eventID: id)) }
         result.rowsChecked = try ContentSeal.verifyContent(db, into: &result)
         return result
     }
 
+    /// The problem of a seal no event vouches for, naming its row.
+    private static func unvouched(_ seal: Row) -> AuditProblem {
+        let kind = SealedContent(rawValue: seal["kind"] ?? "") ?? .record
+        return .contentUnvouched(kind, id: ContentSeal.text(seal["subjectId"] as DatabaseValue) ?? "")
+    }
+
     /// SHA-256 of the previous hash and every field, each written with its length so that
     /// no two different events serialize alike. Events that vouch for seals (schema v12 on) add
-    /// the last seal's id and the seals' digest; the HMAC is over this hash, not in it.
+    /// the range of seals and their digest; the HMAC is over this hash, not in it.
     static func chainHash(of row: AuditEvent, after previous: String) -> String {
         var fields: [String?] = [
             previous, row.at, row.actor, row.action.rawValue, row.batchId, row.subject,
             row.fromState, row.toState, row.reason,
         ]
         if let through = row.sealsThrough {
+            fields.append(row.sealsFrom.map { String($0) })
             fields.append(String(through))
             fields.append(row.contentDigest)
         }

@@ -1,3 +1,4 @@
+import Foundation
 import Crypto
 import GRDB
 import HoTichModel
@@ -22,7 +23,7 @@ enum ContentSeal {
 
         /// The SQL expression of a row's content hash, the row named `alias`.
         func hashExpression(_ alias: String) -> String {
-            "\(ContentSeal.functionName)(" + columns.map { "\(alias).\($0)" }.joined(separator: ", ") + ")"
+            "\(ContentSeal.functionName)(" + columns.map { "\(alias).\"\($0)\"" }.joined(separator: ", ") + ")"
         }
     }
 
@@ -33,21 +34,37 @@ enum ContentSeal {
     static let sealedInV12: [Table] = [
         Table(content: .record, table: "record", columns: [
             "id", "batchId", "scanFileId", "entryKey", "kind", "officeCode", "registrationYear", "number", "version", "fields",
-            "status", "verifiedAt", "verifiedBy", "withdrawnAt",
+            "subjectName", "subjectBirthYear", "subjectPersonalID", "status", "verifiedAt", "verifiedBy", "withdrawnAt",
+            "createdAt", "updatedAt",
         ]),
         Table(content: .keying, table: "keying", columns: [
-            "id", "batchId", "entryKey", "scanFileId", "recordId", "pass", "operator", "state", "fields",
+            "id", "batchId", "entryKey", "scanFileId", "recordId", "pass", "operator", "state", "fields", "position", "source",
+            "startedAt", "savedAt",
         ]),
         Table(content: .batch, table: "batch", columns: [
-            "id", "bookId", "sequence", "policy", "state", "heldFrom", "storedRoot", "fileCount", "totalBytes", "contentDigest",
+            "id", "bookId", "sequence", "policy", "state", "heldFrom", "sourcePath", "sourceKind", "storedRoot", "fileCount",
+            "totalBytes", "contentDigest", "receivedAt", "receivedBy", "updatedAt",
         ]),
-        Table(content: .scanFile, table: "scanFile", columns: ["id", "batchId", "path", "bytes", "sha256", "usable"]),
+        Table(content: .scanFile, table: "scanFile", columns: [
+            "id", "batchId", "path", "bytes", "sha256", "format", "usable", "nameNumber", "nameDate",
+        ]),
     ]
 
-    /// The tables migration v13 began sealing: who may act, and how they prove it.
+    /// The tables migration v13 began sealing: who may act and how they prove it, the workspace's
+    /// own settings, and the verifiers' and supervisors' decisions about records.
     static let sealedInV13: [Table] = [
-        Table(content: .user, table: "user", columns: ["id", "name", "role", "login"]),
-        Table(content: .passphrase, table: "userPassphrase", columns: ["userId", "hash"], idColumn: "userId"),
+        Table(content: .user, table: "user", columns: ["id", "name", "role", "login", "createdAt", "createdBy"]),
+        Table(content: .passphrase, table: "userPassphrase", columns: ["userId", "hash", "setAt", "setBy"], idColumn: "userId"),
+        Table(content: .workspace, table: "workspace", columns: ["id", "officeCode", "name", "createdAt", "identity"]),
+        Table(content: .office, table: "office", columns: ["code", "name", "province"], idColumn: "code"),
+        Table(content: .decision, table: "fieldDecision", columns: [
+            "id", "batchId", "recordId", "field", "origin", "pass1", "pass2", "decided", "pass1Wrong", "pass2Wrong",
+            "pass1Operator", "pass2Operator", "decidedBy", "decidedAt", "createdAt", "supersededAt",
+        ]),
+        Table(content: .correction, table: "recordChange", columns: ["id", "recordId", "kind", "version", "field", "reason", "by", "at"]),
+        Table(content: .nonEntry, table: "nonEntryFile", columns: [
+            "id", "scanFileId", "batchId", "kind", "reason", "markedBy", "markedAt", "clearedBy", "clearedAt", "clearReason",
+        ]),
     ]
 
     static let functionName = "hotich_content"
@@ -85,33 +102,78 @@ enum ContentSeal {
         return Hex.string(SHA256.hash(data: bytes))
     }
 
-    /// The seal table and its guards.
-    static let tableSQL = """
+    /// The seal table and its guards. It has no index but its key: seals are appended in key
+    /// order, while an index by subject (record ids are random) would dirty pages all over it on
+    /// every import; `audit verify`, which needs each subject's last seal, groups them itself.
+    static var tableSQL: String {
+        """
         CREATE TABLE contentSeal (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             kind TEXT NOT NULL,
             subjectId NOT NULL,
             hash TEXT);
-        CREATE INDEX contentSeal_on_subject ON contentSeal (kind, subjectId, id);
-        CREATE TRIGGER contentSeal_no_update BEFORE UPDATE ON contentSeal
-        BEGIN SELECT RAISE(ABORT, 'content seals are append-only'); END;
-        CREATE TRIGGER contentSeal_no_delete BEFORE DELETE ON contentSeal
-        BEGIN SELECT RAISE(ABORT, 'content seals are append-only'); END;
-        """
+
+        """ + sealGuards.map { $0.sql + ";\n" }.joined()
+    }
+
+    /// The triggers that keep the seal table append-only.
+    static let sealGuards: [(name: String, sql: String)] = [
+        ("contentSeal_no_update", """
+            CREATE TRIGGER contentSeal_no_update BEFORE UPDATE ON contentSeal
+            BEGIN SELECT RAISE(ABORT, 'content seals are append-only'); END
+            """),
+        ("contentSeal_no_delete", """
+            CREATE TRIGGER contentSeal_no_delete BEFORE DELETE ON contentSeal
+            BEGIN SELECT RAISE(ABORT, 'content seals are append-only'); END
+            """),
+    ]
+
+    /// The triggers migration v1 made to keep the audit trail append-only.
+    static let trailGuards: [(name: String, sql: String)] = [
+        ("auditEvent_no_update", """
+            CREATE TRIGGER auditEvent_no_update BEFORE UPDATE ON auditEvent
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
+            """),
+        ("auditEvent_no_delete", """
+            CREATE TRIGGER auditEvent_no_delete BEFORE DELETE ON auditEvent
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END
+            """),
+    ]
 
     /// The triggers that seal `tables`' rows as they are inserted, changed and deleted.
-    static func triggersSQL(_ tables: [Table]) -> String {
-        tables.map { table in
+    static func sealTriggers(_ tables: [Table]) -> [(name: String, sql: String)] {
+        tables.flatMap { table -> [(name: String, sql: String)] in
             let kind = table.content.rawValue
-            return """
-                CREATE TRIGGER \(table.table)_sealed_insert AFTER INSERT ON \(table.table)
-                BEGIN INSERT INTO contentSeal (kind, subjectId, hash) VALUES ('\(kind)', NEW.\(table.idColumn), \(table.hashExpression("NEW"))); END;
-                CREATE TRIGGER \(table.table)_sealed_update AFTER UPDATE OF \(table.columns.joined(separator: ", ")) ON \(table.table)
-                BEGIN INSERT INTO contentSeal (kind, subjectId, hash) VALUES ('\(kind)', NEW.\(table.idColumn), \(table.hashExpression("NEW"))); END;
-                CREATE TRIGGER \(table.table)_sealed_delete AFTER DELETE ON \(table.table)
-                BEGIN INSERT INTO contentSeal (kind, subjectId, hash) VALUES ('\(kind)', OLD.\(table.idColumn), NULL); END;
-                """
-        }.joined(separator: "\n")
+            let insert = "INSERT INTO contentSeal (kind, subjectId, hash) VALUES ('\(kind)'"
+            let columns = table.columns.map { "\"\($0)\"" }.joined(separator: ", ")
+            return [
+                ("\(table.table)_sealed_insert", """
+                    CREATE TRIGGER \(table.table)_sealed_insert AFTER INSERT ON \(table.table)
+                    BEGIN \(insert), NEW.\(table.idColumn), \(table.hashExpression("NEW"))); END
+                    """),
+                ("\(table.table)_sealed_update", """
+                    CREATE TRIGGER \(table.table)_sealed_update AFTER UPDATE OF \(columns) ON \(table.table)
+                    BEGIN \(insert), NEW.\(table.idColumn), \(table.hashExpression("NEW"))); END
+                    """),
+                ("\(table.table)_sealed_delete", """
+                    CREATE TRIGGER \(table.table)_sealed_delete AFTER DELETE ON \(table.table)
+                    BEGIN \(insert), OLD.\(table.idColumn), NULL); END
+                    """),
+            ]
+        }
+    }
+
+    static func triggersSQL(_ tables: [Table]) -> String {
+        sealTriggers(tables).map { $0.sql + ";\n" }.joined()
+    }
+
+    /// Every trigger a sound workspace has, by name, with the statement that made it.
+    static var guards: [(name: String, sql: String)] { trailGuards + sealGuards + sealTriggers(tables) }
+
+    /// A statement as compared: its words, one space apart.
+    static func normalized(_ sql: String) -> String {
+        sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+            .trimmingCharacters(in: CharacterSet(charactersIn: "; "))
     }
 
     /// Seals every row already in `tables` (a workspace made before they were sealed).
@@ -119,12 +181,6 @@ enum ContentSeal {
         tables.map { table in
             "INSERT INTO contentSeal (kind, subjectId, hash) SELECT '\(table.content.rawValue)', t.\(table.idColumn), \(table.hashExpression("t")) FROM \(table.table) t ORDER BY t.rowid;"
         }.joined(separator: "\n")
-    }
-
-    /// The triggers a sound workspace has; one missing means its schema was edited.
-    static var guardNames: [String] {
-        ["auditEvent_no_update", "auditEvent_no_delete", "contentSeal_no_update", "contentSeal_no_delete"]
-            + tables.flatMap { table in ["insert", "update", "delete"].map { "\(table.table)_sealed_\($0)" } }
     }
 
     /// The last seal's id (0 when there is none).
@@ -154,12 +210,13 @@ enum ContentSeal {
         var checked = 0
         for table in tables {
             let kind = table.content.rawValue
+            // Each subject's last seal, grouped once for the whole table.
+            let latest = "(SELECT subjectId, MAX(id) AS id FROM contentSeal WHERE kind = '\(kind)' GROUP BY subjectId)"
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT t.\(table.idColumn) AS id, \(table.hashExpression("t")) AS actual,
-                       s.id AS sealId, s.hash AS sealed
+                SELECT t.\(table.idColumn) AS id, \(table.hashExpression("t")) AS actual, s.id AS sealId, s.hash AS sealed
                 FROM \(table.table) t
-                LEFT JOIN contentSeal s ON s.id = (
-                    SELECT MAX(id) FROM contentSeal WHERE kind = '\(kind)' AND subjectId = t.\(table.idColumn))
+                LEFT JOIN \(latest) latest ON latest.subjectId = t.\(table.idColumn)
+                LEFT JOIN contentSeal s ON s.id = latest.id
                 ORDER BY t.rowid
                 """)
             while let row = try rows.next() {
@@ -173,11 +230,10 @@ enum ContentSeal {
                 }
             }
             let missing = try Row.fetchCursor(db, sql: """
-                SELECT s.subjectId FROM contentSeal s
-                WHERE s.kind = '\(kind)' AND s.hash IS NOT NULL
-                  AND s.id = (SELECT MAX(id) FROM contentSeal WHERE kind = s.kind AND subjectId = s.subjectId)
-                  AND NOT EXISTS (SELECT 1 FROM \(table.table) t WHERE t.\(table.idColumn) = s.subjectId)
-                ORDER BY s.id
+                SELECT latest.subjectId FROM \(latest) latest JOIN contentSeal s ON s.id = latest.id
+                WHERE s.hash IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM \(table.table) t WHERE t.\(table.idColumn) = latest.subjectId)
+                ORDER BY latest.id
                 """)
             while let row = try missing.next() {
                 result.report(.contentMissing(table.content, id: text(row[0] as DatabaseValue) ?? ""))

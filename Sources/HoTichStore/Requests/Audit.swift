@@ -41,7 +41,7 @@ extension SQLiteTransaction: AuditReading, AuditWriting {
         // The chain's head is read once per transaction: the write lock keeps anyone else from
         // appending meanwhile, and every append here moves it on.
         let head = try auditHead ?? AuditTrail.head(db)
-        let event = try AuditTrail.insert(entry, at: time, after: head, key: auditKey, in: db)
+        let event = try AuditTrail.insert(entry, at: time, after: head, sealFloor: sealFloor, key: auditKey, in: db)
         auditHead = AuditTrail.Head(hash: event.hash, sealsThrough: event.sealsThrough ?? head.sealsThrough, eventID: event.id ?? 0)
         lastActor = entry.actor
         return event
@@ -51,7 +51,7 @@ extension SQLiteTransaction: AuditReading, AuditWriting {
     /// own vouches for it, so that no committed change is left outside the chain.
     func sealTrailingContent(at time: String) throws {
         let head = try auditHead ?? AuditTrail.head(db)
-        guard try ContentSeal.lastSealID(db) > head.sealsThrough else { return }
+        guard try ContentSeal.lastSealID(db) > max(head.sealsThrough, sealFloor ?? 0) else { return }
         try appendAudit(AuditEntry(actor: lastActor ?? "hotich", action: .contentSealed), at: time)
     }
 

@@ -7,6 +7,9 @@ import HoTichModel
 /// schema is a new migration appended here. They are written in SQL terms, without app types,
 /// so that old migrations keep meaning what they meant.
 enum Migrations {
+    /// The migration from which a workspace's trail is keyed and its content sealed.
+    static let keyedChain = "v12-content-seals-keyed-chain"
+
     /// The migrator of a store without a key (reading which migrations a file has).
     static var migrator: DatabaseMigrator { migrator(auditKey: nil) }
 
@@ -460,12 +463,13 @@ enum Migrations {
             try db.execute(sql: SearchIndex.schemaSQL)
             try db.execute(sql: SearchIndex.fill("recordName"))
         }
-        migrator.registerMigration("v12-content-seals-keyed-chain") { db in
+        migrator.registerMigration(keyedChain) { db in
             // Every version of a record, keying, batch and scan file is hashed into the trail
             // (`ContentSeal`), and events carry an HMAC with a key kept outside the database.
             // Events before this one have neither: their hash covers what it always did.
             db.add(function: ContentSeal.function)
             try db.execute(sql: """
+                ALTER TABLE auditEvent ADD COLUMN sealsFrom INTEGER;
                 ALTER TABLE auditEvent ADD COLUMN sealsThrough INTEGER;
                 ALTER TABLE auditEvent ADD COLUMN contentDigest TEXT;
                 ALTER TABLE auditEvent ADD COLUMN mac TEXT;
@@ -474,7 +478,7 @@ enum Migrations {
             try db.execute(sql: ContentSeal.triggersSQL(ContentSeal.sealedInV12))
             // What is already there is sealed as it stands, by one event of the program's own.
             try db.execute(sql: ContentSeal.sealExistingSQL(ContentSeal.sealedInV12))
-            try Self.sealByTheProgram(reason: "v12", key: auditKey, db)
+            try Self.sealByTheProgram(reason: "v12", floor: 0, key: auditKey, db)
         }
         migrator.registerMigration("v13-accounts-and-passphrases") { db in
             // Who acts is known from the operating-system account bound to a user (`login`), or,
@@ -492,18 +496,21 @@ enum Migrations {
                     setAt TEXT NOT NULL,
                     setBy TEXT NOT NULL);
                 """)
+            let floor = try ContentSeal.lastSealID(db)
             try db.execute(sql: ContentSeal.triggersSQL(ContentSeal.sealedInV13))
             try db.execute(sql: ContentSeal.sealExistingSQL(ContentSeal.sealedInV13))
-            try Self.sealByTheProgram(reason: "v13", key: auditKey, db)
+            try Self.sealByTheProgram(reason: "v13", floor: floor, key: auditKey, db)
         }
         return migrator
     }
 
-    /// Seals what a migration sealed by an event of the program's own, when it sealed anything.
-    private static func sealByTheProgram(reason: String, key: AuditKey?, _ db: Database) throws {
+    /// Seals what a migration sealed (the seals after `floor`) by an event of the program's own,
+    /// when it sealed anything.
+    private static func sealByTheProgram(reason: String, floor: Int64, key: AuditKey?, _ db: Database) throws {
         let head = try AuditTrail.head(db)
-        guard try ContentSeal.lastSealID(db) > head.sealsThrough else { return }
+        guard try ContentSeal.lastSealID(db) > max(floor, head.sealsThrough) else { return }
         try AuditTrail.insert(
-            AuditEntry(actor: "hotich", action: .contentSealed, reason: reason), at: Timestamp.now(), after: head, key: key, in: db)
+            AuditEntry(actor: "hotich", action: .contentSealed, reason: reason), at: Timestamp.now(), after: head, sealFloor: floor,
+            key: key, in: db)
     }
 }

@@ -8,8 +8,6 @@ import Logging
 public struct BackupReport: Sendable {
     public let folder: URL
     public let manifest: BackupManifest
-    /// Scans hard-linked rather than copied (same file system).
-    public let linked: Int
     /// Scans that no longer match their recorded hash, backed up as they are.
     public let damagedScans: [String]
     /// The check of the copy: its audit trail, against the key and the anchors up to the copy's head.
@@ -19,8 +17,8 @@ public struct BackupReport: Sendable {
 extension Session {
     /// Makes a backup of the live workspace in the new folder `destination`: a consistent copy of
     /// the database by SQLite's online backup (operators keep working; what they save after it
-    /// began is not in it), every batch's scans hard-linked or copied and checked against their
-    /// recorded hashes, the anchor log up to the copy's head, the audit key only when
+    /// began is not in it), every batch's scans copied (never linked: a backup shares nothing with
+    /// what it backs up) and checked against their recorded hashes, the anchor log up to the copy's head, the audit key only when
     /// `includeKey`, and `hotich-backup.json` listing every file with its SHA-256. The copy is
     /// checked (integrity, audit trail) before the folder takes its name: a backup cut short is
     /// never found under it. Administrators only.
@@ -28,8 +26,10 @@ extension Session {
         try require(.maintainWorkspace)
         let manager = FileManager.default
         guard !manager.fileExists(atPath: destination.path) else { throw HoTichError(.integrity(.backupTargetExists(path: destination.path))) }
-        let staging = destination.deletingLastPathComponent().appendingPathComponent(".\(destination.lastPathComponent).partial", isDirectory: true)
-        try? manager.removeItem(at: staging)
+        // A staging folder of this backup's own, beside the destination: nothing of anyone else's is
+        // ever removed, and two backups to one place do not meet until one takes the name.
+        let staging = destination.deletingLastPathComponent()
+            .appendingPathComponent(".hotich-backup-\(UUID().uuidString).partial", isDirectory: true)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
@@ -38,12 +38,13 @@ extension Session {
         do {
             let report = try writeBackup(into: staging, named: destination, includeKey: includeKey)
             try Durability.synchronizeDirectory(staging)
-            try manager.moveItem(at: staging, to: destination)
+            // Another backup may have taken the name meanwhile: it is never replaced.
+            guard !manager.fileExists(atPath: destination.path) else { throw HoTichError(.integrity(.backupTargetExists(path: destination.path))) }
+            guard rename(staging.path, destination.path) == 0 else { throw HoTichError(.fileCopyFailed(destination.path)) }
             try Durability.synchronizeDirectory(destination.deletingLastPathComponent())
             workspace.logger.info("backup made", metadata: ["files": "\(report.manifest.files.count)", "events": "\(report.manifest.auditHead.events)"])
             return BackupReport(
-                folder: destination, manifest: report.manifest, linked: report.linked, damagedScans: report.damagedScans,
-                verification: report.verification)
+                folder: destination, manifest: report.manifest, damagedScans: report.damagedScans, verification: report.verification)
         } catch {
             try? manager.removeItem(at: staging)
             throw error
@@ -52,7 +53,7 @@ extension Session {
 
     private func writeBackup(
         into staging: URL, named destination: URL, includeKey: Bool
-    ) throws -> (manifest: BackupManifest, linked: Int, damagedScans: [String], verification: AuditVerification) {
+    ) throws -> (manifest: BackupManifest, damagedScans: [String], verification: AuditVerification) {
         // The backup is itself an event, inside the copy it makes.
         try workspace.store.write { tx in
             try tx.appendAudit(AuditEntry(actor: user.name, action: .backup, subject: destination.lastPathComponent), at: Timestamp.now())
@@ -62,7 +63,6 @@ extension Session {
         let protection = workspace.sqlite.protection
         var files: [BackupManifest.File] = []
         var roots: [BackupManifest.ScanRoot] = []
-        var linked = 0
         var damaged: [String] = []
         let workspaceRoot = workspace.folder.standardizedFileURL.path + "/"
         var rootOfBatch: [String: String] = [:]
@@ -82,7 +82,7 @@ extension Session {
             let source = URL(fileURLWithPath: scan.storedRoot).appendingPathComponent(scan.path)
             let relative = inside + "/" + scan.path
             let target = staging.appendingPathComponent(relative)
-            if try Self.linkOrCopy(source, to: target) { linked += 1 }
+            try Self.copyOwnerOnly(source, to: target, making: true)
             let fingerprint: FileFingerprint
             do {
                 fingerprint = try FileFingerprint.read(target)
@@ -123,27 +123,24 @@ extension Session {
             office: try workspace.info().officeCode.value, auditHead: head, keyIncluded: includeKey,
             scanRoots: roots, files: files.sorted { $0.path < $1.path })
         try manifest.write(to: staging)
-        return (manifest, linked, damaged, verification)
+        return (manifest, damaged, verification)
     }
 
-    /// Hard-links `source` at `target` (true), or copies it there owner-only when they are on
-    /// different file systems (false).
-    static func linkOrCopy(_ source: URL, to target: URL) throws -> Bool {
+    /// Copies the regular file `source` to `target`, owner-only (making `target`'s folders when
+    /// `making`); a link or anything but a regular file is refused.
+    static func copyOwnerOnly(_ source: URL, to target: URL, making: Bool = false) throws {
         do {
-            try FileManager.default.createDirectory(
-                at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw HoTichError(.fileCopyFailed(target.deletingLastPathComponent().path))
-        }
-        if link(source.path, target.path) == 0 { return true }
-        try copyOwnerOnly(source, to: target)
-        return false
-    }
-
-    static func copyOwnerOnly(_ source: URL, to target: URL) throws {
-        do {
+            if making {
+                try FileManager.default.createDirectory(
+                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
+            guard try FileManager.default.attributesOfItem(atPath: source.path)[.type] as? FileAttributeType == .typeRegular else {
+                throw HoTichError(.fileCopyFailed(source.path))
+            }
             try FileManager.default.copyItem(at: source, to: target)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
+        } catch let error as HoTichError {
+            throw error
         } catch {
             throw FileSystemFailure.hotichError(for: error, fallbackPath: target.path) ?? HoTichError(.fileCopyFailed(target.path))
         }

@@ -6,7 +6,8 @@ public import Logging
 
 /// What `hotich restore` brought back.
 public struct RestoreReport: Sendable {
-    public let folder: URL
+    /// The restored workspace; nil when the checks failed and nothing was restored.
+    public let folder: URL?
     public let manifest: BackupManifest
     /// The check of the restored workspace's trail.
     public let verification: AuditVerification
@@ -15,12 +16,16 @@ public struct RestoreReport: Sendable {
 }
 
 extension Workspace {
-    /// Brings the backup in `backup` back as a new workspace in `folder` (which must not exist):
-    /// every file checked against the backup's manifest while it is copied, the audit key from
-    /// the backup or from `key`, then the workspace opened and checked — SQLite's integrity check,
-    /// the audit trail against the key and the anchors, every scan against its recorded hash —
-    /// and its batches' scans pointed at their new place, which the trail records.
-    /// The folder takes its name only when everything is there.
+    /// Brings the backup in `backup` back as a new workspace in `folder` (which must not exist).
+    ///
+    /// Everything happens in a staging folder beside `folder`, which takes its name only at the
+    /// end: every file the manifest lists is copied (regular files only, never through a link)
+    /// and checked against it; the audit key comes from the backup or from `key`; the workspace
+    /// is opened there and checked — SQLite's integrity check, the acting user's right to do
+    /// this, the audit trail against the key and the anchors — its batches' scans are pointed at
+    /// their new place by an event the trail keeps, and every scan is checked against its
+    /// recorded hash. A restore that fails leaves nothing; one whose checks find problems leaves
+    /// nothing either, and returns them (``RestoreReport/folder`` is nil).
     public static func restore(
         from backup: URL, to folder: URL, key: URL?, claim: IdentityClaim, logger: Logger = Workspace.silentLogger
     ) throws -> RestoreReport {
@@ -30,48 +35,76 @@ extension Workspace {
         let keySource = manifest.keyIncluded ? backup.appendingPathComponent(AuditKey.fileName) : key
         guard let keySource else { throw HoTichError(.integrity(.restoreNeedsKey)) }
         _ = try AuditKey.read(from: keySource)
-        let staging = folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).partial", isDirectory: true)
-        try? manager.removeItem(at: staging)
+        let staging = folder.deletingLastPathComponent()
+            .appendingPathComponent(".hotich-restore-\(UUID().uuidString).partial", isDirectory: true)
+        let backupRoot = backup.resolvingSymlinksInPath().path + "/"
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             for file in manifest.files {
                 let source = backup.appendingPathComponent(file.path)
+                // Within the backup, through no link: a file reached another way is not the backup's.
+                guard source.resolvingSymlinksInPath().path.hasPrefix(backupRoot) else {
+                    throw HoTichError(.integrity(.backupFileDamaged(path: file.path)))
+                }
                 let target = staging.appendingPathComponent(file.path)
-                try manager.createDirectory(
-                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                try Session.copyOwnerOnly(source, to: target)
+                do {
+                    try Session.copyOwnerOnly(source, to: target, making: true)
+                } catch {
+                    throw HoTichError(.integrity(.backupFileDamaged(path: file.path)))
+                }
                 let copied = try? FileFingerprint.read(target)
                 guard let copied, copied.sha256 == file.sha256, copied.bytes == file.bytes else {
                     throw HoTichError(.integrity(.backupFileDamaged(path: file.path)))
                 }
             }
             if !manifest.keyIncluded { try Session.copyOwnerOnly(keySource, to: staging.appendingPathComponent(AuditKey.fileName)) }
+            let report = try check(staging: staging, as: folder, manifest: manifest, from: backup, claim: claim, logger: logger)
+            guard report.verification.isSound, report.damagedScans.isEmpty else {
+                try? manager.removeItem(at: staging)
+                return RestoreReport(folder: nil, manifest: manifest, verification: report.verification, damagedScans: report.damagedScans)
+            }
             try Durability.synchronizeDirectory(staging)
-            try manager.moveItem(at: staging, to: folder)
+            guard !manager.fileExists(atPath: folder.path) else { throw HoTichError(.integrity(.backupTargetExists(path: folder.path))) }
+            guard rename(staging.path, folder.path) == 0 else { throw HoTichError(.fileCopyFailed(folder.path)) }
+            logger.info("workspace restored", metadata: ["files": "\(manifest.files.count)"])
+            return report
         } catch {
             try? manager.removeItem(at: staging)
             throw error
         }
-        let workspace = try Workspace.open(at: folder, logger: logger)
+    }
+
+    /// Opens the workspace restored in `staging`, checks it, and points its scans at `final`,
+    /// where it will live.
+    private static func check(
+        staging: URL, as final: URL, manifest: BackupManifest, from backup: URL, claim: IdentityClaim, logger: Logger
+    ) throws -> RestoreReport {
+        let workspace = try Workspace.open(at: staging, logger: logger)
         let problems = try workspace.sqlite.integrityProblems()
         guard problems.isEmpty else { throw HoTichError(.storeDamaged(.integrity(problems: problems.count))) }
         let session = try workspace.session(claim: claim)
         try session.require(.maintainWorkspace)
-        // The batches' scans now live in the restored folder: their roots are moved there, in one
-        // event that the trail keeps.
-        let roots = Dictionary(uniqueKeysWithValues: manifest.scanRoots.map { ($0.batchId, folder.appendingPathComponent($0.path).path) })
+        // The trail as backed up, before anything is added to it: a key that is not the
+        // workspace's, or a database changed since, stops the restore here.
+        let before = try session.verifyAuditTrail()
+        guard before.isSound else {
+            return RestoreReport(folder: final, manifest: manifest, verification: before, damagedScans: [])
+        }
+        let roots = Dictionary(uniqueKeysWithValues: manifest.scanRoots.map { ($0.batchId, final.appendingPathComponent($0.path).path) })
         try workspace.store.write { tx in
             for (batchId, root) in roots.sorted(by: { $0.key < $1.key }) { try tx.moveScans(batch: batchId, to: root) }
-            try tx.appendAudit(AuditEntry(actor: session.user.name, action: .restore, subject: backup.lastPathComponent,
-                                          reason: "\(manifest.auditHead.events)"), at: Timestamp.now())
+            try tx.appendAudit(
+                AuditEntry(actor: session.user.name, action: .restore, subject: backup.lastPathComponent,
+                           reason: "\(manifest.auditHead.events)"), at: Timestamp.now())
         }
         var damaged: [String] = []
+        let finalRoot = final.path + "/"
         for scan in try workspace.sqlite.storedScans() {
-            let fingerprint = try? FileFingerprint.read(URL(fileURLWithPath: scan.storedRoot).appendingPathComponent(scan.path))
+            // Read where it is now, in the staging folder.
+            let root = scan.storedRoot.hasPrefix(finalRoot) ? staging.path + "/" + scan.storedRoot.dropFirst(finalRoot.count) : scan.storedRoot
+            let fingerprint = try? FileFingerprint.read(URL(fileURLWithPath: root).appendingPathComponent(scan.path))
             if fingerprint?.sha256 != scan.sha256 { damaged.append(scan.path) }
         }
-        let verification = try session.verifyAuditTrail()
-        logger.info("workspace restored", metadata: ["files": "\(manifest.files.count)"])
-        return RestoreReport(folder: folder, manifest: manifest, verification: verification, damagedScans: damaged)
+        return RestoreReport(folder: final, manifest: manifest, verification: try session.verifyAuditTrail(), damagedScans: damaged)
     }
 }

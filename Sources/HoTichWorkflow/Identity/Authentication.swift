@@ -11,10 +11,16 @@ public struct IdentityClaim: Sendable {
     public var requested: String?
     /// Asks for a user's passphrase; returns nil when it cannot be asked (no terminal, no descriptor).
     public var passphrase: @Sendable (String) throws -> String?
+    /// A name the environment gives (`USER`, `LOGNAME`), believed only by a throw-away workspace.
+    public var environmentName: String?
 
-    public init(account: String?, requested: String?, passphrase: @escaping @Sendable (String) throws -> String?) {
+    public init(
+        account: String?, requested: String?, environmentName: String? = nil,
+        passphrase: @escaping @Sendable (String) throws -> String?
+    ) {
         self.account = account
         self.requested = requested
+        self.environmentName = environmentName
         self.passphrase = passphrase
     }
 }
@@ -28,7 +34,9 @@ extension Workspace {
     /// In a `names` (throw-away) workspace, the name asked for, else the account's, is believed.
     /// - Throws: ``HoTichError`` naming what is missing: the account's binding, the passphrase.
     public func session(claim: IdentityClaim) throws -> Session {
-        guard try info().identity == .accounts else { return try session(as: claim.requested ?? claim.account) }
+        guard try info().identity == .accounts else {
+            return try session(as: claim.requested ?? claim.account ?? claim.environmentName)
+        }
         let own = try claim.account.flatMap { account in
             try store.read { tx in
                 try tx.user(login: account) ?? tx.user(named: account).flatMap { $0.login == nil ? $0 : nil }

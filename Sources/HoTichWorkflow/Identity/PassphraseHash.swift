@@ -21,9 +21,13 @@ public enum PassphraseHash {
     static let hashBytes = 32
 
     /// The stored text of a new passphrase.
-    /// - Throws: ``HoTichError`` `.identity(.passphraseTooShort)` for a short one.
+    /// - Throws: ``HoTichError`` `.identity(.passphraseTooShort)` for one that is short, longer than
+    ///   ``maximumLength``, or made of fewer than five different characters ("aaaaaaaaaa", spaces).
     public static func make(_ passphrase: String) throws -> String {
-        guard passphrase.count >= minimumLength else { throw HoTichError(.identity(.passphraseTooShort(minimum: minimumLength))) }
+        let letters = Set(passphrase.filter { !$0.isWhitespace })
+        guard passphrase.count >= minimumLength, passphrase.count <= maximumLength, letters.count >= 5 else {
+            throw HoTichError(.identity(.passphraseTooShort(minimum: minimumLength)))
+        }
         var generator = SystemRandomNumberGenerator()
         let salt = (0..<saltBytes).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
         let hash = try derive(passphrase, salt: salt, rounds: rounds, blockSize: blockSize, parallelism: parallelism)
