@@ -45,9 +45,9 @@ import Testing
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self),
-            err: String(decoding: errData, as: UTF8.self))
+        let errors = String(decoding: errData, as: UTF8.self)
+        PersonalData.expectNone(in: errors, from: arguments)
+        return Outcome(status: process.terminationStatus, out: String(decoding: outData, as: UTF8.self), err: errors)
     }
 
     /// The whole line at the most talkative log level, and a refused import: standard error (where

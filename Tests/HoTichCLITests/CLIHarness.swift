@@ -16,7 +16,8 @@ final class CapturedRun: @unchecked Sendable {
     var out: String { lock.withLock { outText } }
     var err: String { lock.withLock { errText } }
 
-    /// Runs `arguments` (without the program name) and captures what it writes.
+    /// Runs `arguments` (without the program name) and captures what it writes, with every log
+    /// line; standard error is checked for the fixture people's personal data.
     @discardableResult
     static func run(_ arguments: [String], input: [String] = []) -> CapturedRun {
         let run = CapturedRun()
@@ -25,8 +26,10 @@ final class CapturedRun: @unchecked Sendable {
             out: { text in run.lock.withLock { run.outText += text } },
             err: { text in run.lock.withLock { run.errText += text } },
             errorIsTerminal: false,
-            readLine: { run.lock.withLock { run.pending.isEmpty ? nil : run.pending.removeFirst() } })
+            readLine: { run.lock.withLock { run.pending.isEmpty ? nil : run.pending.removeFirst() } },
+            traceLogs: true)
         run.exitCode = Console.$current.withValue(console) { Hotich.run(arguments: arguments) }
+        PersonalData.expectNone(in: run.err, from: arguments)
         return run
     }
 }

@@ -12,15 +12,19 @@ package struct Console: Sendable {
     package var errorIsTerminal: Bool
     /// Reads one line of standard input, `nil` at end of input.
     package var readLine: @Sendable () -> String?
+    /// Whether every log line is written, whatever `HOTICH_LOG_LEVEL` says (a test's console, to
+    /// read them all).
+    package var traceLogs: Bool
 
     package init(
         out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-        errorIsTerminal: Bool, readLine: @escaping @Sendable () -> String?
+        errorIsTerminal: Bool, readLine: @escaping @Sendable () -> String?, traceLogs: Bool = false
     ) {
         self.out = out
         self.err = err
         self.errorIsTerminal = errorIsTerminal
         self.readLine = readLine
+        self.traceLogs = traceLogs
     }
 
     /// The process's own standard streams.

@@ -76,11 +76,13 @@ package struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// The library's logger: standard error, never standard output, never register content.
+    /// The library's logger: standard error (the console's), never standard output, never register
+    /// content; at warning level unless `HOTICH_LOG_LEVEL` or the console says otherwise.
     package static var logger: Logger {
-        var logger = Logger(label: "hotich") { label in StreamLogHandler.standardError(label: label) }
+        let console = Console.current
+        var logger = Logger(label: "hotich") { label in ConsoleLogHandler(label: label, console: console) }
         let level = ProcessInfo.processInfo.environment["HOTICH_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
-        logger.logLevel = level ?? .warning
+        logger.logLevel = console.traceLogs ? .trace : level ?? .warning
         return logger
     }
 }
