@@ -68,6 +68,33 @@ import Testing
         #expect(try Self.verify(test).firstBrokenEvent == 8)
     }
 
+    @Test func anEventInsertedInTheMiddleIsNamed() throws {
+        let test = try Self.workspace()
+        let target: Int64 = 6
+        // The events from the target on move one place up, and a made-up one takes its place,
+        // chained to the one before it as hotich would chain it (but without the key).
+        let url = test.workspace.folder.appendingPathComponent(SQLiteStore.databaseFileName)
+        let queue = try DatabaseQueue(path: url.path)
+        try queue.write { db in
+            try db.execute(sql: "DROP TRIGGER auditEvent_no_update")
+            let last = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM auditEvent") ?? 0
+            for id in stride(from: last, through: target, by: -1) {
+                try db.execute(sql: "UPDATE auditEvent SET id = id + 1 WHERE id = ?", arguments: [id])
+            }
+            let before = try #require(try AuditEvent.fetchOne(db, key: target - 1))
+            var forged = AuditEvent(
+                id: target, at: before.at, actor: "giamsat", action: .transition(.release), batchId: nil, subject: nil, fromState: nil,
+                toState: nil, reason: nil, previousHash: before.hash, hash: "", sealsFrom: before.sealsThrough,
+                sealsThrough: before.sealsThrough, contentDigest: nil)
+            forged.hash = AuditTrail.chainHash(of: forged, after: before.hash)
+            try forged.insert(db)
+        }
+        let verification = try Self.verify(test)
+        #expect(verification.firstBrokenEvent == target)
+        #expect(verification.problems.contains(.eventUnkeyed(eventID: target)))
+        #expect(verification.problems.contains(.eventBroken(eventID: target + 1)))
+    }
+
     @Test func aDeletedTailIsCaughtByTheAnchorLogAndByAManifestOrReportOutsideIt() throws {
         let test = try Self.workspace()
         let review = try test.supervisor.weeklyReview()
