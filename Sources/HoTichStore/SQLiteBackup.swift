@@ -38,6 +38,13 @@ extension SQLiteStore {
         }
     }
 
+    /// Every batch's folder of scans (by batch id), those without a scan file too.
+    public func batchRoots() throws -> [(batchId: String, storedRoot: String)] {
+        try databaseRead { db in
+            try Row.fetchAll(db, sql: "SELECT id, storedRoot FROM batch ORDER BY id").map { ($0["id"], $0["storedRoot"]) }
+        }
+    }
+
     /// Every scan file of every batch, with its batch's folder.
     public func storedScans() throws -> [StoredScan] {
         try databaseRead { db in

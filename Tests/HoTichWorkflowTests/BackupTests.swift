@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HoTichExchange
 import HoTichModel
 import HoTichStore
 import HoTichWorkflow
@@ -132,5 +133,25 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: linked.path))
         _ = batch
+    }
+
+    @Test func aFileTheBackupListsBeyondTheWorkspacesScansIsNotRestored() throws {
+        let test = try TestWorkspace()
+        _ = try test.receiveGoodBook()
+        let destination = test.root.appendingPathComponent("sao-luu")
+        let made = try test.admin.backUp(to: destination, includeKey: true)
+        let root = try #require(made.manifest.scanRoots.first?.path)
+        // A file slipped in beside the scans, listed with its true hash.
+        let extra = destination.appendingPathComponent(root + "/them.pdf")
+        try Data("%PDF-1.4 thêm".utf8).write(to: extra)
+        var manifest = made.manifest
+        let fingerprint = try FileFingerprint.read(extra)
+        manifest.files.append(BackupManifest.File(path: root + "/them.pdf", bytes: fingerprint.bytes, sha256: fingerprint.sha256))
+        let encoder = JSONEncoder()
+        try encoder.encode(manifest).write(to: destination.appendingPathComponent(BackupManifest.fileName))
+        let target = test.root.appendingPathComponent("khoi-phuc")
+        let report = try Workspace.restore(from: destination, to: target, key: nil, claim: Self.claim)
+        #expect(report.folder == nil && report.damagedScans == [root + "/them.pdf"])
+        #expect(!FileManager.default.fileExists(atPath: target.path))
     }
 }

@@ -529,7 +529,7 @@ extension Message {
         case .batchFiles(let files, let bytes, let oxum):
             return "\(files.grouped(in: en)) \(files == 1 ? "file" : "files") · \(bytes.grouped(in: en)) \(bytes == 1 ? "byte" : "bytes") · Payload-Oxum \(oxum)"
         case .demoDone(let path):
-            return "Done. The sample workspace stays at \(path) for a closer look (hotich status --workspace \(path))."
+            return "Done. The sample workspace stays at \(path) for a closer look (hotich status --workspace \(path) --as giamsat: a throw-away workspace, which believes the name given)."
 
         case .label(let label):
             return label.english

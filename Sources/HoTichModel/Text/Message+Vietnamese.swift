@@ -530,7 +530,7 @@ extension Message {
         case .batchFiles(let files, let bytes, let oxum):
             return "\(files.grouped(in: vi)) tệp · \(bytes.grouped(in: vi)) byte · Payload-Oxum \(oxum)"
         case .demoDone(let path):
-            return "Xong. Không gian làm việc mẫu vẫn ở \(path) để xem thêm (hotich status --workspace \(path))."
+            return "Xong. Không gian làm việc mẫu vẫn ở \(path) để xem thêm (hotich status --workspace \(path) --as giamsat: một không gian thử nghiệm, tin tên đưa vào)."
 
         case .label(let label):
             return label.vietnamese

@@ -15,6 +15,12 @@ public struct BackupManifest: Codable, Sendable, Equatable {
         public var path: String
         public var bytes: Int64
         public var sha256: String
+
+        public init(path: String, bytes: Int64, sha256: String) {
+            self.path = path
+            self.bytes = bytes
+            self.sha256 = sha256
+        }
     }
 
     /// Where a batch's scans are in the backup, and where they were.
@@ -43,7 +49,9 @@ public struct BackupManifest: Codable, Sendable, Equatable {
         guard let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size <= maximumBytes,
               let data = try? Data(contentsOf: url), let manifest = try? JSONDecoder().decode(BackupManifest.self, from: data),
               manifest.format == currentFormat,
-              manifest.files.allSatisfy({ isSafe($0.path) }), manifest.scanRoots.allSatisfy({ isSafe($0.path) })
+              manifest.files.allSatisfy({ isSafe($0.path) }), manifest.scanRoots.allSatisfy({ isSafe($0.path) }),
+              Set(manifest.files.map(\.path)).count == manifest.files.count,
+              Set(manifest.scanRoots.map(\.batchId)).count == manifest.scanRoots.count
         else { throw unreadable }
         return manifest
     }

@@ -69,25 +69,29 @@ extension Session {
         // The copy is read through one connection that leaves its file as it is: its hash, taken
         // once it is closed, is the one a restore checks.
         var copy: SQLiteStore? = try SQLiteStore.openCopy(at: databaseCopy, protection: AuditProtection(key: protection.key, anchorLog: nil))
+        // Every batch's folder has its place in the backup, an empty one too (an adopted book's):
+        // inside the workspace as it was there, outside it under `external/BATCH`.
+        for (batchId, storedRoot) in try copy?.batchRoots() ?? [] {
+            let original = URL(fileURLWithPath: storedRoot).standardizedFileURL.path
+            let inside = original.hasPrefix(workspaceRoot) ? String(original.dropFirst(workspaceRoot.count)) : "external/\(batchId)"
+            rootOfBatch[batchId] = inside
+            roots.append(BackupManifest.ScanRoot(batchId: batchId, path: inside, original: storedRoot))
+            try FileManager.default.createDirectory(
+                at: staging.appendingPathComponent(inside), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
         for scan in try copy?.storedScans() ?? [] {
-            let inside: String
-            if let known = rootOfBatch[scan.batchId] {
-                inside = known
-            } else {
-                let original = URL(fileURLWithPath: scan.storedRoot).standardizedFileURL.path
-                inside = original.hasPrefix(workspaceRoot) ? String(original.dropFirst(workspaceRoot.count)) : "external/\(scan.batchId)"
-                rootOfBatch[scan.batchId] = inside
-                roots.append(BackupManifest.ScanRoot(batchId: scan.batchId, path: inside, original: scan.storedRoot))
-            }
+            guard let inside = rootOfBatch[scan.batchId] else { continue }
             let source = URL(fileURLWithPath: scan.storedRoot).appendingPathComponent(scan.path)
             let relative = inside + "/" + scan.path
             let target = staging.appendingPathComponent(relative)
-            try Self.copyOwnerOnly(source, to: target, making: true)
             let fingerprint: FileFingerprint
             do {
+                try Self.copyOwnerOnly(source, to: target, making: true)
                 fingerprint = try FileFingerprint.read(target)
             } catch {
-                throw HoTichError(.fileCopyFailed(target.path))
+                // A scan gone from its folder (or not a file any more) is named, and the rest backed up.
+                damaged.append(relative)
+                continue
             }
             if fingerprint.sha256 != scan.sha256 || fingerprint.bytes != scan.bytes { damaged.append(relative) }
             files.append(BackupManifest.File(path: relative, bytes: fingerprint.bytes, sha256: fingerprint.sha256))

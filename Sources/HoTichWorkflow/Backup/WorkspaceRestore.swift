@@ -57,6 +57,11 @@ extension Workspace {
                     throw HoTichError(.integrity(.backupFileDamaged(path: file.path)))
                 }
             }
+            // Every batch's folder, an empty one too.
+            for root in manifest.scanRoots {
+                try manager.createDirectory(
+                    at: staging.appendingPathComponent(root.path), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            }
             if !manifest.keyIncluded { try Session.copyOwnerOnly(keySource, to: staging.appendingPathComponent(AuditKey.fileName)) }
             let report = try check(staging: staging, as: folder, manifest: manifest, from: backup, claim: claim, logger: logger)
             guard report.verification.isSound, report.damagedScans.isEmpty else {
@@ -99,7 +104,14 @@ extension Workspace {
         }
         var damaged: [String] = []
         let finalRoot = final.path + "/"
-        for scan in try workspace.sqlite.storedScans() {
+        let scans = try workspace.sqlite.storedScans()
+        // The backup holds the database's scans and nothing more: a file it lists beyond them is
+        // not the workspace's.
+        let listed = Set(manifest.files.map(\.path).filter { $0.contains("/") })
+        let rootPaths = Dictionary(uniqueKeysWithValues: manifest.scanRoots.map { ($0.batchId, $0.path) })
+        let expected = Set(scans.compactMap { scan in rootPaths[scan.batchId].map { $0 + "/" + scan.path } })
+        for extra in listed.subtracting(expected).sorted() { damaged.append(extra) }
+        for scan in scans {
             // Read where it is now, in the staging folder.
             let root = scan.storedRoot.hasPrefix(finalRoot) ? staging.path + "/" + scan.storedRoot.dropFirst(finalRoot.count) : scan.storedRoot
             let fingerprint = try? FileFingerprint.read(URL(fileURLWithPath: root).appendingPathComponent(scan.path))
