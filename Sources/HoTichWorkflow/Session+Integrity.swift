@@ -15,6 +15,11 @@ extension Session {
             try tx.verifyAudit(anchors: lines.compactMap(\.line), external: external)
         }
         for (number, line) in lines where line == nil { result.report(.anchorForged(line: number)) }
+        // A signed trail has had anchors written after each of its writes: none at all means the
+        // log was removed (which would hide a cut tail).
+        if log != nil, lines.isEmpty, let key = workspace.sqlite.protection.key, result.lastEventID >= key.keyedFrom {
+            result.report(.anchorLogMissing)
+        }
         workspace.logger.info("audit trail verified", metadata: ["events": "\(result.events)", "problems": "\(result.problems.count + result.problemsNotListed)"])
         return result
     }

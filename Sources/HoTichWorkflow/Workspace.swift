@@ -88,7 +88,9 @@ public final class Workspace: Sendable {
             do {
                 key = AuditKey(keyedFrom: try unkeyed.lastAuditEventID() + 1)
                 try key.write(to: keyURL, mode: modes.file)
-                logger.notice("audit key created", metadata: ["keyedFrom": "\(key.keyedFrom)"])
+                // Said out loud: on a workspace that had a key, this would mean its key and anchor
+                // log were removed and its schema turned back (only anchors sent out can tell).
+                logger.warning("audit key created for an existing workspace", metadata: ["keyedFrom": "\(key.keyedFrom)"])
             } catch {
                 // Another process opening the same workspace made it first.
                 guard FileManager.default.fileExists(atPath: keyURL.path) else { throw error }

@@ -21,7 +21,7 @@ import Testing
         }
         #expect(events.first?.previousHash == AuditTrail.genesis)
         let verification = try fixture.store.read { tx in try tx.verifyAudit() }
-        #expect(verification.isSound && verification.events == 5 && verification.rowsChecked == 12)
+        #expect(verification.isSound && verification.events == 5 && verification.rowsChecked == 13)
         #expect(events.allSatisfy { $0.mac != nil })
     }
 

@@ -40,7 +40,8 @@ final class ScratchFolder {
     }
 
     @Test func eachAccountActsAsItsOwnUserAndAnUnboundAccountAsNobody() throws {
-        let (_, workspace) = try Self.workspace()
+        let (scratch, workspace) = try Self.workspace()
+        defer { withExtendedLifetime(scratch) {} }
         #expect(try workspace.session(claim: Self.claim(account: "lan")).user.name == "quantri")
         #expect(try workspace.session(claim: Self.claim(account: "hoa")).user.name == "giamsat")
         #expect(try workspace.session(claim: Self.claim(account: "hoa", as: "giamsat")).user.name == "giamsat", "naming oneself needs nothing")
@@ -48,7 +49,8 @@ final class ScratchFolder {
     }
 
     @Test func actingAsSomeoneElseNeedsTheirPassphrase() throws {
-        let (_, workspace) = try Self.workspace()
+        let (scratch, workspace) = try Self.workspace()
+        defer { withExtendedLifetime(scratch) {} }
         // No passphrase set: giamsat acts only from their own account.
         #expect(Self.refusal { try workspace.session(claim: Self.claim(account: "lan", as: "giamsat", passphrase: Self.passphrase)) }
                 == .identity(.noPassphrase(user: "giamsat", login: "hoa")))
@@ -66,7 +68,8 @@ final class ScratchFolder {
     }
 
     @Test func thePassphraseIsStoredAsASlowSaltedHashAndOnlyItsOwnerOrAnAdminSetsIt() throws {
-        let (_, workspace) = try Self.workspace()
+        let (scratch, workspace) = try Self.workspace()
+        defer { withExtendedLifetime(scratch) {} }
         let admin = try workspace.session(claim: Self.claim(account: "lan"))
         try admin.addUser(name: "nhaplieu", role: .operator, login: "tuan")
         let operatorSession = try workspace.session(claim: Self.claim(account: "tuan"))
@@ -88,11 +91,13 @@ final class ScratchFolder {
         #expect(!PassphraseHash.matches(Self.passphrase, greedy))
         let actions = try admin.auditEvents(batch: nil).map(\.action)
         #expect(actions.filter { $0 == .userPassphrase }.count == 2)
-        #expect(try admin.verifyAuditTrail().isSound)
+        let trail = try admin.verifyAuditTrail()
+        #expect(trail.isSound, "\(trail.problems)")
     }
 
     @Test func aLoginIsBoundOnceAndRebindingIsAudited() throws {
-        let (_, workspace) = try Self.workspace()
+        let (scratch, workspace) = try Self.workspace()
+        defer { withExtendedLifetime(scratch) {} }
         let admin = try workspace.session(claim: Self.claim(account: "lan"))
         #expect(throws: HoTichError.self) { try admin.addUser(name: "khac", role: .operator, login: "hoa") }
         #expect(throws: HoTichError.self) { try admin.addUser(name: "khac", role: .operator, login: "có dấu cách") }
@@ -110,7 +115,8 @@ final class ScratchFolder {
             identity: .names)
         #expect(try throwaway.info().identity == .names)
         #expect(try throwaway.session(claim: Self.claim(account: "bat-ky", as: "quantri")).user.name == "quantri")
-        let (_, real) = try Self.workspace()
+        let (scratch, real) = try Self.workspace()
+        defer { withExtendedLifetime(scratch) {} }
         #expect(try real.info().identity == .accounts)
         #expect(Self.refusal { try real.session(claim: Self.claim(account: "bat-ky", as: "quantri")) }
                 == .identity(.noPassphrase(user: "quantri", login: "lan")))

@@ -112,8 +112,10 @@ import Testing
         #expect(anchor == AuditAnchor(eventID: Int64(review.auditHead.events), hash: review.auditHead.hash))
         let withReport = try Self.verify(test, external: [anchor])
         #expect(withReport.problems.contains(.anchorEventMissing(eventID: anchor.eventID)))
-        #expect(!(try Self.verify(test)).problems.contains { if case .anchorEventMissing = $0 { true } else { false } },
+        let withoutLog = try Self.verify(test).problems
+        #expect(!withoutLog.contains { if case .anchorEventMissing = $0 { true } else { false } },
                 "what no anchor names cannot be known to be missing")
+        #expect(withoutLog.contains(.anchorLogMissing), "but the missing log itself is said")
     }
 
     @Test func anAppendedEventWithoutTheKeyIsCaught() throws {
@@ -267,6 +269,22 @@ import Testing
             CREATE TRIGGER auditEvent_no_delete BEFORE DELETE ON auditEvent BEGIN SELECT 1; END;
             """)
         #expect(try Self.verify(test).problems == [.guardMissing(name: "auditEvent_no_delete")])
+    }
+
+    @Test func aTriggerPlantedInTheDatabaseIsNamedBeforeItCanRunInHotichsTransactions() throws {
+        let test = try Self.workspace()
+        try Self.tamper(test, """
+            CREATE TRIGGER zz_helper AFTER INSERT ON auditEvent BEGIN UPDATE user SET role = 'admin' WHERE name = 'nhaplieu'; END;
+            CREATE VIEW zz_view AS SELECT 1;
+            """)
+        let problems = try Self.verify(test).problems
+        #expect(problems.contains(.foreignSchema(name: "zz_helper")) && problems.contains(.foreignSchema(name: "zz_view")))
+    }
+
+    @Test func aRemovedAnchorLogIsNamed() throws {
+        let test = try Self.workspace()
+        try FileManager.default.removeItem(at: test.workspace.folder.appendingPathComponent(AuditAnchorLog.fileName))
+        #expect(try Self.verify(test).problems == [.anchorLogMissing])
     }
 
     @Test func theWorkspacesOwnSettingsAreSealed() throws {

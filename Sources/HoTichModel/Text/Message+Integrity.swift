@@ -124,6 +124,12 @@ public enum IntegrityMessage: Sendable, Equatable {
         case .anchorForged(let line):
             return vi ? "Sổ mốc neo, dòng \(line): mã xác thực không khớp khóa — dòng bị sửa hoặc giả."
                 : "Anchor log, line \(line): its HMAC does not match the key — the line was edited or forged."
+        case .foreignSchema(let name):
+            return vi ? "Cơ sở dữ liệu có \(TerminalText.escaped(name)) mà hotich không tạo: mã được cài vào ngoài hotich, chạy trong giao dịch của hotich."
+                : "The database holds \(TerminalText.escaped(name)), which hotich never made: code planted outside hotich, running inside hotich's transactions."
+        case .anchorLogMissing:
+            return vi ? "Sổ mốc neo audit-anchors.log bị mất hoặc rỗng dù nhật ký đã được ký: không còn đối chiếu được phần cuối nhật ký tại chỗ."
+                : "The anchor log audit-anchors.log is gone or empty though the trail is signed: the trail's tail can no longer be checked here."
         case .guardMissing(let name):
             return vi ? "Ràng buộc \(TerminalText.escaped(name)) của cơ sở dữ liệu đã bị gỡ: lược đồ bị sửa ngoài hotich."
                 : "The database's rule \(TerminalText.escaped(name)) was removed: the schema was edited outside hotich."
@@ -143,6 +149,9 @@ public enum IntegrityMessage: Sendable, Equatable {
         case .decision: vi ? "Quyết định đối chiếu" : "Field decision"
         case .correction: vi ? "Đính chính" : "Correction"
         case .nonEntry: vi ? "Đánh dấu trang không phải mục" : "Page marked as no entry"
+        case .book: vi ? "Quyển sổ" : "Book"
+        case .duplicate: vi ? "Kết luận nghi trùng" : "Duplicate decision"
+        case .sample: vi ? "Mẫu kiểm tra" : "Acceptance sample"
         }
     }
 }

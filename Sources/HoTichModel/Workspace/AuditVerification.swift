@@ -7,6 +7,8 @@ public enum SealedContent: String, Sendable, Hashable, Codable, CaseIterable {
     case workspace, office
     /// A verifier's decision on a field, a correction or withdrawal after export, a page marked as no entry.
     case decision, correction, nonEntry
+    /// A register book (office, kind, year, volume), a duplicate decision, an acceptance sample's draw and outcome.
+    case book, duplicate, sample
 }
 
 /// One thing `audit verify` found wrong, named by event or row, never by content.
@@ -40,6 +42,11 @@ public enum AuditProblem: Sendable, Equatable {
     /// A rule the database keeps (the audit trail's append-only triggers, the content seals'
     /// triggers) is gone: someone edited the schema.
     case guardMissing(name: String)
+    /// A trigger or view hotich never made: code planted in the database, which would run inside
+    /// hotich's own transactions.
+    case foreignSchema(name: String)
+    /// The anchor log is gone or empty although the trail has signed events.
+    case anchorLogMissing
 }
 
 /// Whether the chain's HMACs could be checked.

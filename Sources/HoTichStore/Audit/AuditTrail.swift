@@ -67,13 +67,18 @@ enum AuditTrail {
             events: 0, lastEventID: 0, lastHash: genesis, key: key.map { .checked(fromEvent: $0.keyedFrom) } ?? .noKey,
             rowsChecked: 0, anchorsChecked: 0, problems: [])
         // Each guard must be there, and be the statement hotich made (one rewritten to do nothing
-        // is as good as gone).
+        // is as good as gone); and no trigger or view may be there that hotich never made (code
+        // planted there runs inside hotich's own transactions, its changes sealed as hotich's).
         var present: [String: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'") {
+        for row in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')") {
             present[row["name"]] = ContentSeal.normalized(row["sql"] ?? "")
         }
+        let guards = Set(ContentSeal.guards.map(\.name))
         for guardTrigger in ContentSeal.guards where present[guardTrigger.name] != ContentSeal.normalized(guardTrigger.sql) {
             result.report(.guardMissing(name: guardTrigger.name))
+        }
+        for (name, sql) in present.sorted(by: { $0.key < $1.key }) where !guards.contains(name) && ContentSeal.expectedSchema[name] != sql {
+            result.report(.foreignSchema(name: name))
         }
 
         var anchored: [Int64: [AuditAnchorLog.Line]] = [:]

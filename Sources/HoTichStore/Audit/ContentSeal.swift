@@ -65,6 +65,15 @@ enum ContentSeal {
         Table(content: .nonEntry, table: "nonEntryFile", columns: [
             "id", "scanFileId", "batchId", "kind", "reason", "markedBy", "markedAt", "clearedBy", "clearedAt", "clearReason",
         ]),
+        Table(content: .book, table: "book", columns: ["id", "officeCode", "kind", "year", "volume"]),
+        Table(content: .duplicate, table: "duplicateFlag", columns: [
+            "id", "batchId", "recordId", "otherRecordId", "basis", "reregistration", "decision", "decidedBy", "decidedAt", "reason",
+            "foundAt",
+        ]),
+        Table(content: .sample, table: "sampleDraw", columns: [
+            "id", "batchId", "aql", "seed", "lotSize", "codeLetter", "sampleSize", "acceptance", "drawnBy", "drawnAt", "outcome",
+            "defective", "decidedAt",
+        ]),
     ]
 
     static let functionName = "hotich_content"
@@ -169,6 +178,17 @@ enum ContentSeal {
 
     /// Every trigger a sound workspace has, by name, with the statement that made it.
     static var guards: [(name: String, sql: String)] { trailGuards + sealGuards + sealTriggers(tables) }
+
+    /// The triggers and views a workspace of this version has (name → statement, normalized): those
+    /// of a database made by every migration, read once.
+    static let expectedSchema: [String: String] = {
+        guard let queue = try? DatabaseQueue() else { return [:] }
+        guard (try? Migrations.migrator.migrate(queue)) != nil else { return [:] }
+        let rows = (try? queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')")
+        }) ?? []
+        return Dictionary(rows.map { (($0["name"] as String?) ?? "", normalized(($0["sql"] as String?) ?? "")) }, uniquingKeysWith: { first, _ in first })
+    }()
 
     /// A statement as compared: its words, one space apart.
     static func normalized(_ sql: String) -> String {

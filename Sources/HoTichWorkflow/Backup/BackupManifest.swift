@@ -51,10 +51,15 @@ public struct BackupManifest: Codable, Sendable, Equatable {
               manifest.format == currentFormat,
               manifest.files.allSatisfy({ isSafe($0.path) }), manifest.scanRoots.allSatisfy({ isSafe($0.path) }),
               Set(manifest.files.map(\.path)).count == manifest.files.count,
+              // At the top: the database, the anchor log and the key, nothing else.
+              manifest.files.allSatisfy({ $0.path.contains("/") || topLevelFiles.contains($0.path) }),
               Set(manifest.scanRoots.map(\.batchId)).count == manifest.scanRoots.count
         else { throw unreadable }
         return manifest
     }
+
+    /// The files a backup holds beside its scans' folders.
+    static let topLevelFiles: Set<String> = ["hotich.sqlite", "audit-anchors.log", "audit.key"]
 
     /// Whether `path` stays inside the backup: relative, no `..`, no empty part.
     static func isSafe(_ path: String) -> Bool {
