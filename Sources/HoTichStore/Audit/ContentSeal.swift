@@ -21,6 +21,10 @@ enum ContentSeal {
         /// The column that identifies a row.
         var idColumn = "id"
 
+        /// The type of ``idColumn``: seals keep subjects untyped, and a join compares them as this
+        /// type (which lets SQLite index the seals it groups; untyped, it would scan them per row).
+        var idType: String { ["record", "batch", "office"].contains(table) ? "TEXT" : "INTEGER" }
+
         /// The SQL expression of a row's content hash, the row named `alias`.
         func hashExpression(_ alias: String) -> String {
             "\(ContentSeal.functionName)(" + columns.map { "\(alias).\"\($0)\"" }.joined(separator: ", ") + ")"
@@ -231,7 +235,10 @@ enum ContentSeal {
         for table in tables {
             let kind = table.content.rawValue
             // Each subject's last seal, grouped once for the whole table.
-            let latest = "(SELECT subjectId, MAX(id) AS id FROM contentSeal WHERE kind = '\(kind)' GROUP BY subjectId)"
+            let latest = """
+                (SELECT CAST(subjectId AS \(table.idType)) AS subjectId, MAX(id) AS id FROM contentSeal
+                 WHERE kind = '\(kind)' GROUP BY 1)
+                """
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT t.\(table.idColumn) AS id, \(table.hashExpression("t")) AS actual, s.id AS sealId, s.hash AS sealed
                 FROM \(table.table) t
