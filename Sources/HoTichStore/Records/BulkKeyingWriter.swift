@@ -5,13 +5,15 @@ import HoTichModel
 /// Writes the rows of one bulk import inside its transaction: for each entry its keying, the
 /// record the keying creates (or the existing record it joins), and its audit event.
 ///
-/// It does what a keying saved by hand and its audit event do, at a fraction of the cost per row: three statements prepared once, the values every row shares
-/// (batch, kind, office, operator, source, time) bound once, and each row's own values bound
-/// straight to SQLite, without building argument arrays. A keying that creates its record shares
-/// the record's stored values, as everywhere else.
+/// It does what a keying saved by hand and its audit event do, at a fraction of the cost per row:
+/// the record and keying statements prepared once, the values every row shares (batch, kind,
+/// office, operator, source, time) bound once, and each row's own values bound straight to SQLite,
+/// without building argument arrays. A keying that creates its record shares the record's stored
+/// values, as everywhere else. The seal triggers hash what it writes; its audit events go through
+/// the transaction's own `appendAudit`, so each vouches for its row's seals with the chain's HMAC.
 ///
 /// Use it inside one transaction and let it go before the transaction ends (its statements belong
-/// to the connection). It moves the transaction's audit head on with every event it appends.
+/// to the connection).
 ///
 /// What every insert of a record or keying adds to the progress summary and the name index (see
 /// `ProgressSummary`), it adds once for all its rows: it counts what it writes, and ``finish()``
