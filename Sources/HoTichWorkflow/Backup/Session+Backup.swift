@@ -18,10 +18,10 @@ extension Session {
     /// Makes a backup of the live workspace in the new folder `destination`: a consistent copy of
     /// the database by SQLite's online backup (operators keep working; what they save after it
     /// began is not in it), every batch's scans copied (never linked: a backup shares nothing with
-    /// what it backs up) and checked against their recorded hashes, the anchor log up to the copy's head, the audit key only when
-    /// `includeKey`, and `hotich-backup.json` listing every file with its SHA-256. The copy is
-    /// checked (integrity, audit trail) before the folder takes its name: a backup cut short is
-    /// never found under it. Administrators only.
+    /// what it backs up) and checked against their recorded hashes, the anchor log up to the copy's
+    /// head, the audit key only when `includeKey`, and `hotich-backup.json` listing every file with
+    /// its SHA-256. The copy is checked (integrity, audit trail) and flushed to disk before the
+    /// folder takes its name: a backup cut short is never found under it. Administrators only.
     public func backUp(to destination: URL, includeKey: Bool = false) throws -> BackupReport {
         try require(.maintainWorkspace)
         let manager = FileManager.default
@@ -37,6 +37,8 @@ extension Session {
         }
         do {
             let report = try writeBackup(into: staging, named: destination, includeKey: includeKey)
+            // Every file copied reaches the disk before the folder is named (one flush of them all).
+            sync()
             try Durability.synchronizeDirectory(staging)
             // Another backup may have taken the name meanwhile: it is never replaced.
             guard !manager.fileExists(atPath: destination.path) else { throw HoTichError(.integrity(.backupTargetExists(path: destination.path))) }

@@ -68,6 +68,7 @@ extension Workspace {
                 try? manager.removeItem(at: staging)
                 return RestoreReport(folder: nil, manifest: manifest, verification: report.verification, damagedScans: report.damagedScans)
             }
+            sync()
             try Durability.synchronizeDirectory(staging)
             guard !manager.fileExists(atPath: folder.path) else { throw HoTichError(.integrity(.backupTargetExists(path: folder.path))) }
             guard rename(staging.path, folder.path) == 0 else { throw HoTichError(.fileCopyFailed(folder.path)) }
