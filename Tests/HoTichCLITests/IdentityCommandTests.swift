@@ -25,6 +25,7 @@ import Testing
         // The account's own user needs no name and no passphrase.
         let added = CapturedRun.run(["user", "add", "giamsat", "--role", "supervisor", "--login", "hoa-ws", "--workspace", path])
         #expect(added.exitCode == 0, "\(added.err)")
+        #expect(added.out.contains("no account hoa-ws yet") || added.out.contains("chưa có tài khoản hoa-ws"), "an account this machine lacks is pointed out")
         // HOTICH_USER or --as naming another user is not believed without the passphrase.
         let noPassphrase = CapturedRun.run(["status", "--workspace", path, "--as", "giamsat", "--lang", "en"])
         #expect(noPassphrase.exitCode != 0 && noPassphrase.err.contains("giamsat has no passphrase"))

@@ -29,7 +29,10 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let row = try global.session().addUser(name: name, role: role, login: login)
             Console.current.line(Message.userAdded(name: row.name, role: row.role).text(in: global.language))
-            if let login { Console.current.line(Message.identity(.loginBound(user: row.name, login: login)).text(in: global.language)) }
+            if let login {
+                Console.current.line(Message.identity(.loginBound(user: row.name, login: login)).text(in: global.language))
+                if getpwnam(login) == nil { Console.current.line(Message.identity(.accountUnknownHere(login)).text(in: global.language)) }
+            }
         }
     }
 
@@ -49,6 +52,7 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             try global.session().bindLogin(user: name, login: account)
             Console.current.line(Message.identity(.loginBound(user: name, login: account)).text(in: global.language))
+            if getpwnam(account) == nil { Console.current.line(Message.identity(.accountUnknownHere(account)).text(in: global.language)) }
         }
     }
 

@@ -25,6 +25,8 @@ public enum IdentityMessage: Sendable, Equatable {
     /// `init --group` names a group the system does not know, or one the account is not in.
     case unknownGroup(String)
     case notInGroup(String)
+    /// A user was bound to an account this machine does not have (yet).
+    case accountUnknownHere(String)
 
     public func text(in language: Language) -> String {
         let vi = language == .vietnamese
@@ -69,6 +71,9 @@ public enum IdentityMessage: Sendable, Equatable {
             return vi ? "Mật khẩu mới của \(TerminalText.escaped(user)): " : "New passphrase for \(TerminalText.escaped(user)): "
         case .repeatPassphrasePrompt:
             return vi ? "Nhập lại: " : "Again: "
+        case .accountUnknownHere(let login):
+            return vi ? "Lưu ý: máy này chưa có tài khoản \(TerminalText.escaped(login)); người dùng chỉ làm việc được khi tài khoản đó có."
+                : "Note: this machine has no account \(TerminalText.escaped(login)) yet; the user can act only once it exists."
         case .unknownGroup(let group):
             return vi ? "Hệ điều hành không có nhóm \(TerminalText.escaped(group))." : "The operating system has no group \(TerminalText.escaped(group))."
         case .notInGroup(let group):
