@@ -51,13 +51,7 @@ struct Audit: ParsableCommand {
             let verification = try global.session().verifyAuditTrail(external: external)
             let console = Console.current
             if verification.key == .noKey { console.line(Message.integrity(.checkedWithoutKey).text(in: language)) }
-            guard verification.isSound else {
-                for problem in verification.problems { console.line(Message.integrity(.problem(problem)).text(in: language)) }
-                if verification.problemsNotListed > 0 {
-                    console.line(Message.integrity(.problemsNotListed(verification.problemsNotListed)).text(in: language))
-                }
-                throw HoTichError(.integrity(.trailUnsound(problems: verification.problems.count + verification.problemsNotListed)))
-            }
+            try IntegrityLines.print(verification, language: language)
             console.line(Message.integrity(.trailSound(
                 events: verification.events, rows: verification.rowsChecked, anchors: verification.anchorsChecked,
                 keyed: verification.key != .noKey)).text(in: language))

@@ -26,16 +26,13 @@ struct Backup: ParsableCommand {
         let language = global.language
         let report = try global.session().backUp(to: URL(fileURLWithPath: destination).standardizedFileURL, includeKey: includeKey)
         let console = Console.current
-        for path in report.damagedScans { console.line(Message.integrity(.scanDamaged(path: path)).text(in: language)) }
-        for problem in report.verification.problems { console.line(Message.integrity(.problem(problem)).text(in: language)) }
+        let found = IntegrityLines.show(report.verification, damagedScans: report.damagedScans, language: language)
         let scans = report.manifest.files.count { $0.path.contains("/") }
         console.line(Message.integrity(.backupDone(
             path: report.folder.path, files: scans, events: report.manifest.auditHead.events)).text(in: language))
         console.line(Message.integrity(includeKey ? .backupKeyIncluded : .backupKeyLeftOut(
             keyPath: global.workspaceFolder.appendingPathComponent("audit.key").path)).text(in: language))
-        if !report.verification.isSound || !report.damagedScans.isEmpty {
-            throw HoTichError(.integrity(.trailUnsound(problems: report.verification.problems.count + report.damagedScans.count)))
-        }
+        if found > 0 { throw HoTichError(.integrity(.trailUnsound(problems: found))) }
     }
 }
 
@@ -60,13 +57,9 @@ struct Restore: ParsableCommand {
         let report = try Workspace.restore(
             from: URL(fileURLWithPath: source).standardizedFileURL, to: URL(fileURLWithPath: to).standardizedFileURL,
             key: key.map { URL(fileURLWithPath: $0) }, claim: global.claim, logger: GlobalOptions.logger)
-        let console = Console.current
-        for path in report.damagedScans { console.line(Message.integrity(.scanDamaged(path: path)).text(in: language)) }
-        for problem in report.verification.problems { console.line(Message.integrity(.problem(problem)).text(in: language)) }
-        guard let folder = report.folder, report.verification.isSound, report.damagedScans.isEmpty else {
-            throw HoTichError(.integrity(.trailUnsound(problems: report.verification.problems.count + report.damagedScans.count)))
-        }
-        console.line(Message.integrity(.restoreDone(
+        try IntegrityLines.print(report.verification, damagedScans: report.damagedScans, language: language)
+        guard let folder = report.folder else { throw HoTichError(.integrity(.trailUnsound(problems: 0))) }
+        Console.current.line(Message.integrity(.restoreDone(
             path: folder.path, files: report.manifest.files.count { $0.path.contains("/") },
             events: report.verification.events)).text(in: language))
     }

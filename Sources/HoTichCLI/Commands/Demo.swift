@@ -151,7 +151,7 @@ struct Demo: ParsableCommand {
         say(.auditChain)
         let trail = try supervisor.verifyAuditTrail()
         if let broken = trail.firstBrokenEvent { throw HoTichError(.auditChainBroken(eventID: broken)) }
-        guard trail.isSound else { throw HoTichError(.integrity(.trailUnsound(problems: trail.problems.count))) }
+        guard trail.isSound else { throw HoTichError(.integrity(.trailUnsound(problems: trail.problemCount))) }
         tell(.integrity(.trailSound(
             events: trail.events, rows: trail.rowsChecked, anchors: trail.anchorsChecked,
             keyed: trail.key != .noKey)))

@@ -93,6 +93,9 @@ public struct AuditVerification: Sendable, Equatable {
     /// Whether nothing was found wrong.
     public var isSound: Bool { problems.isEmpty && problemsNotListed == 0 }
 
+    /// How many problems were found, listed or not.
+    public var problemCount: Int { problems.count + problemsNotListed }
+
     /// The first event at which the chain itself is wrong, if any.
     public var firstBrokenEvent: Int64? {
         for problem in problems {

@@ -102,17 +102,21 @@ enum ContentSeal {
     static func hash(_ fields: [String?]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(fields.reduce(16) { $0 + ($1?.utf8.count ?? 0) + 8 })
-        for field in fields {
-            if let field {
-                bytes.append(contentsOf: String(field.utf8.count).utf8)
-                bytes.append(UInt8(ascii: ":"))
-                bytes.append(contentsOf: field.utf8)
-            } else {
-                bytes.append(UInt8(ascii: "-"))
-            }
-            bytes.append(UInt8(ascii: ";"))
-        }
+        for field in fields { append(field, to: &bytes) }
         return Hex.string(SHA256.hash(data: bytes))
+    }
+
+    /// Writes one field as the chain and the seals hash it: its UTF-8 length, `:`, its bytes and
+    /// `;`; `-;` for none.
+    static func append(_ field: String?, to bytes: inout [UInt8]) {
+        if let field {
+            bytes.append(contentsOf: String(field.utf8.count).utf8)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: field.utf8)
+        } else {
+            bytes.append(UInt8(ascii: "-"))
+        }
+        bytes.append(UInt8(ascii: ";"))
     }
 
     /// The seal table and its guards. It has no index but its key: seals are appended in key
@@ -275,13 +279,9 @@ struct SealDigest {
     private var hasher = SHA256()
 
     mutating func add(kind: String, subject: String, hash: String?) {
-        for field in [kind, subject, hash] {
-            if let field {
-                hasher.update(data: Array("\(field.utf8.count):\(field);".utf8))
-            } else {
-                hasher.update(data: Array("-;".utf8))
-            }
-        }
+        var bytes: [UInt8] = []
+        for field in [kind, subject, hash] { ContentSeal.append(field, to: &bytes) }
+        hasher.update(data: bytes)
     }
 
     func finish() -> String { Hex.string(hasher.finalize()) }

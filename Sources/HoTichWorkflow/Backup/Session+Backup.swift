@@ -88,7 +88,7 @@ extension Session {
             let target = staging.appendingPathComponent(relative)
             let fingerprint: FileFingerprint
             do {
-                try Self.copyOwnerOnly(source, to: target, making: true)
+                try BackupFiles.copyOwnerOnly(source, to: target, making: true)
                 fingerprint = try FileFingerprint.read(target)
             } catch {
                 // A scan gone from its folder (or not a file any more) is named, and the rest backed up.
@@ -111,7 +111,7 @@ extension Session {
         }
         if includeKey {
             let key = workspace.folder.appendingPathComponent(AuditKey.fileName)
-            try Self.copyOwnerOnly(key, to: staging.appendingPathComponent(AuditKey.fileName))
+            try BackupFiles.copyOwnerOnly(key, to: staging.appendingPathComponent(AuditKey.fileName))
         }
         // The copy is checked as a restore would check it.
         let problems = try copy?.integrityProblems() ?? []
@@ -130,25 +130,5 @@ extension Session {
             scanRoots: roots, files: files.sorted { $0.path < $1.path })
         try manifest.write(to: staging)
         return (manifest, damaged, verification)
-    }
-
-    /// Copies the regular file `source` to `target`, owner-only (making `target`'s folders when
-    /// `making`); a link or anything but a regular file is refused.
-    static func copyOwnerOnly(_ source: URL, to target: URL, making: Bool = false) throws {
-        do {
-            if making {
-                try FileManager.default.createDirectory(
-                    at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            }
-            guard try FileManager.default.attributesOfItem(atPath: source.path)[.type] as? FileAttributeType == .typeRegular else {
-                throw HoTichError(.fileCopyFailed(source.path))
-            }
-            try FileManager.default.copyItem(at: source, to: target)
-            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: target.path)
-        } catch let error as HoTichError {
-            throw error
-        } catch {
-            throw FileSystemFailure.hotichError(for: error, fallbackPath: target.path) ?? HoTichError(.fileCopyFailed(target.path))
-        }
     }
 }

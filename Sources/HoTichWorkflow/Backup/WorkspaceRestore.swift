@@ -48,7 +48,7 @@ extension Workspace {
                 }
                 let target = staging.appendingPathComponent(file.path)
                 do {
-                    try Session.copyOwnerOnly(source, to: target, making: true)
+                    try BackupFiles.copyOwnerOnly(source, to: target, making: true)
                 } catch {
                     throw HoTichError(.integrity(.backupFileDamaged(path: file.path)))
                 }
@@ -62,7 +62,7 @@ extension Workspace {
                 try manager.createDirectory(
                     at: staging.appendingPathComponent(root.path), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             }
-            if !manifest.keyIncluded { try Session.copyOwnerOnly(keySource, to: staging.appendingPathComponent(AuditKey.fileName)) }
+            if !manifest.keyIncluded { try BackupFiles.copyOwnerOnly(keySource, to: staging.appendingPathComponent(AuditKey.fileName)) }
             let report = try check(staging: staging, as: folder, manifest: manifest, from: backup, claim: claim, logger: logger)
             guard report.verification.isSound, report.damagedScans.isEmpty else {
                 try? manager.removeItem(at: staging)
