@@ -41,6 +41,13 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
 
+        /// libpq, PostgreSQL's own C client, through pkg-config. Only `HoTichPostgres` may import it.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+
         // MARK: - Libraries
 
         /// The administrative-unit catalog of both eras is bundled as data files
@@ -61,10 +68,18 @@ let package = Package(
             dependencies: ["CZlibChecksum"],
             swiftSettings: swiftSettings
         ),
+        /// libpq behind a Swift API (connections, parameters, COPY, retried transactions); like
+        /// HoTichXML, no Foundation, and no SQL of hotich's own: that is HoTichStore's.
+        .target(
+            name: "HoTichPostgres",
+            dependencies: ["CLibPQ"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "HoTichStore",
             dependencies: [
                 "HoTichModel",
+                "HoTichPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, for the bulk import's statements (BulkKeyingWriter).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -153,7 +168,7 @@ let package = Package(
         .testTarget(
             name: "HoTichStoreTests",
             dependencies: [
-                "HoTichModel", "HoTichStore",
+                "HoTichModel", "HoTichStore", "HoTichPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

@@ -255,6 +255,8 @@ extension Message {
             return message.text(in: .english)
         case .identity(let message):
             return message.text(in: .english)
+        case .database(let message):
+            return message.text(in: .english)
         case .place(let message):
             return message.text(in: .english)
         case .searchIndexRebuilt(let differences):

@@ -262,6 +262,8 @@ extension Message {
             return message.text(in: .vietnamese)
         case .identity(let message):
             return message.text(in: .vietnamese)
+        case .database(let message):
+            return message.text(in: .vietnamese)
         case .place(let message):
             return message.text(in: .vietnamese)
         case .searchIndexRebuilt(let differences):

@@ -173,6 +173,9 @@ public enum Message: Sendable, Equatable {
     case integrity(IntegrityMessage)
     case identity(IdentityMessage)
 
+    // MARK: - PostgreSQL
+    case database(DatabaseMessage)
+
     // MARK: - Import
     case importNotUTF8(path: String)
     case importUnreadable(path: String)

@@ -63,9 +63,7 @@ enum AuditTrail {
     static func verify(
         _ db: Database, key: AuditKey?, anchors: [AuditAnchorLog.Line], external: [AuditAnchor]
     ) throws -> AuditVerification {
-        var result = AuditVerification(
-            events: 0, lastEventID: 0, lastHash: genesis, key: key.map { .checked(fromEvent: $0.keyedFrom) } ?? .noKey,
-            rowsChecked: 0, anchorsChecked: 0, problems: [])
+        var chain = AuditChainCheck(key: key)
         // Each guard must be there, and be the statement hotich made (one rewritten to do nothing
         // is as good as gone); and no trigger or view may be there that hotich never made (code
         // planted there runs inside hotich's own transactions, its changes sealed as hotich's).
@@ -75,47 +73,23 @@ enum AuditTrail {
         }
         let guards = Set(ContentSeal.guards.map(\.name))
         for guardTrigger in ContentSeal.guards where present[guardTrigger.name] != ContentSeal.normalized(guardTrigger.sql) {
-            result.report(.guardMissing(name: guardTrigger.name))
+            chain.report(.guardMissing(name: guardTrigger.name))
         }
         for (name, sql) in present.sorted(by: { $0.key < $1.key }) where !guards.contains(name) && ContentSeal.expectedSchema[name] != sql {
-            result.report(.foreignSchema(name: name))
+            chain.report(.foreignSchema(name: name))
         }
+        chain.take(anchors: anchors, external: external)
 
-        var anchored: [Int64: [AuditAnchorLog.Line]] = [:]
-        for line in anchors {
-            if let key, !key.isValid(mac: line.mac, for: AuditAnchorLog.signedText(line.anchor, at: line.at)) {
-                result.report(.anchorForged(line: line.number))
-                continue
-            }
-            anchored[line.anchor.eventID, default: []].append(line)
-        }
-        for anchor in external {
-            anchored[anchor.eventID, default: []].append(AuditAnchorLog.Line(number: 0, anchor: anchor, at: "", mac: ""))
-        }
-        result.anchorsChecked = anchored.values.reduce(0) { $0 + $1.count }
-
-        var previous = Head(hash: genesis, sealsThrough: 0, eventID: 0)
         let seals = try Row.fetchCursor(db, sql: "SELECT id, kind, subjectId, hash FROM contentSeal ORDER BY id")
         var pendingSeal = try seals.next()
         let events = try AuditEvent.order(AuditEvent.Columns.id).fetchCursor(db)
         while let event = try events.next() {
-            result.events += 1
-            let id = event.id ?? 0
-            if event.previousHash != previous.hash || event.hash != chainHash(of: event, after: previous.hash)
-                || id != previous.eventID + 1 {
-                result.report(.eventBroken(eventID: id))
-            } else if let key, id >= key.keyedFrom {
-                if let mac = event.mac {
-                    if !key.isValid(mac: mac, for: event.hash) { result.report(.eventForged(eventID: id)) }
-                } else {
-                    result.report(.eventUnkeyed(eventID: id))
-                }
-            }
+            chain.check(event)
             if let through = event.sealsThrough {
-                let from = event.sealsFrom ?? previous.sealsThrough
+                let from = event.sealsFrom ?? chain.previous.sealsThrough
                 // Seals between the event before and this event's own: written outside hotich.
                 while let seal = pendingSeal, (seal["id"] as Int64) <= from {
-                    result.report(Self.unvouched(seal))
+                    chain.report(Self.unvouched(seal))
                     pendingSeal = try seals.next()
                 }
                 var digest = SealDigest()
@@ -125,26 +99,17 @@ enum AuditTrail {
                     sealed += 1
                     pendingSeal = try seals.next()
                 }
-                if from < previous.sealsThrough || through < from || (sealed == 0 ? nil : digest.finish()) != event.contentDigest {
-                    result.report(.sealsChanged(eventID: id))
+                if !chain.sealsHold(event, from: from, through: through, digest: sealed == 0 ? nil : digest.finish()) {
+                    chain.report(.sealsChanged(eventID: event.id ?? 0))
                 }
-                previous.sealsThrough = max(previous.sealsThrough, through)
             }
-            for line in anchored.removeValue(forKey: id) ?? [] where line.anchor.hash != event.hash {
-                result.report(.anchorMismatch(eventID: id))
-            }
-            previous.hash = event.hash
-            previous.eventID = id
+            chain.pass(event)
         }
-        result.lastEventID = previous.eventID
-        result.lastHash = previous.hash
-        // A key that no event has been signed with yet proves nothing about the chain.
-        if let key, previous.eventID < key.keyedFrom { result.key = .noKey }
         while let seal = pendingSeal {
-            result.report(Self.unvouched(seal))
+            chain.report(Self.unvouched(seal))
             pendingSeal = try seals.next()
         }
-        for id in anchored.keys.sorted() { result.report(.anchorEventMissing(eventID: id)) }
+        var result = chain.finish()
         result.rowsChecked = try ContentSeal.verifyContent(db, into: &result)
         return result
     }

@@ -1,0 +1,64 @@
+/// What hotich says about a workspace kept on a PostgreSQL server. `location` is always
+/// `role@host:port/database`: never a password, never the connection string as given.
+public enum DatabaseMessage: Sendable, Equatable {
+    /// The server cannot be reached, or the connection was lost.
+    case unreachable(location: String)
+    /// The server refused the role or its password.
+    case authenticationFailed(location: String)
+    /// The server has no database of that name.
+    case databaseMissing(location: String)
+    /// The connection string could not be read (libpq's syntax).
+    case connectionStringInvalid
+    /// The database holds no hotich workspace (none was made there with `init --database`).
+    case noWorkspace(location: String)
+    /// `init --database` on a database that already holds a workspace.
+    case workspaceAlreadyThere(location: String)
+    /// The database's workspace was made by a newer hotich.
+    case workspaceTooNew(location: String)
+    /// The role lacks a privilege the command needs (or tried to change the audit trail).
+    case permissionDenied(location: String)
+    /// Any other failure the server reported, by its SQLSTATE.
+    case failure(sqlState: String)
+
+    public func text(in language: Language) -> String {
+        let vi = language == .vietnamese
+        switch self {
+        case .unreachable(let location):
+            return vi
+                ? "Không kết nối được máy chủ PostgreSQL \(TerminalText.escaped(location)). Kiểm tra mạng, tên máy và cổng, hoặc hỏi quản trị cơ sở dữ liệu."
+                : "Cannot reach the PostgreSQL server \(TerminalText.escaped(location)). Check the network, host name and port, or ask the database administrator."
+        case .authenticationFailed(let location):
+            return vi
+                ? "Máy chủ PostgreSQL từ chối đăng nhập \(TerminalText.escaped(location)). Kiểm tra tên vai trò và mật khẩu (tệp ~/.pgpass hoặc PGPASSFILE)."
+                : "The PostgreSQL server refused the login \(TerminalText.escaped(location)). Check the role name and its password (~/.pgpass or PGPASSFILE)."
+        case .databaseMissing(let location):
+            return vi
+                ? "Máy chủ không có cơ sở dữ liệu \(TerminalText.escaped(location)). Quản trị cơ sở dữ liệu tạo nó trước (xem docs/postgresql.md)."
+                : "The server has no database \(TerminalText.escaped(location)). The database administrator creates it first (see docs/postgresql.md)."
+        case .connectionStringInvalid:
+            return vi
+                ? "Chuỗi kết nối cơ sở dữ liệu (--database hoặc HOTICH_DATABASE) không đọc được. Dạng đúng: postgres://VAI_TRÒ@MÁY/CSDL."
+                : "The database connection string (--database or HOTICH_DATABASE) cannot be read. The form is postgres://ROLE@HOST/DATABASE."
+        case .noWorkspace(let location):
+            return vi
+                ? "Cơ sở dữ liệu \(TerminalText.escaped(location)) chưa có không gian làm việc hotich. Tạo bằng: hotich init --database … --scans THƯ_MỤC"
+                : "The database \(TerminalText.escaped(location)) holds no hotich workspace. Create one with: hotich init --database … --scans FOLDER"
+        case .workspaceAlreadyThere(let location):
+            return vi
+                ? "Cơ sở dữ liệu \(TerminalText.escaped(location)) đã có một không gian làm việc hotich; không tạo lại."
+                : "The database \(TerminalText.escaped(location)) already holds a hotich workspace; it is not made again."
+        case .workspaceTooNew(let location):
+            return vi
+                ? "Không gian làm việc ở \(TerminalText.escaped(location)) do phiên bản hotich mới hơn tạo. Cập nhật hotich trên máy này."
+                : "The workspace at \(TerminalText.escaped(location)) was made by a newer hotich. Update hotich on this machine."
+        case .permissionDenied(let location):
+            return vi
+                ? "Vai trò cơ sở dữ liệu \(TerminalText.escaped(location)) không có quyền làm việc này (nhật ký kiểm tra chỉ được ghi thêm, không sửa, không xóa)."
+                : "The database role \(TerminalText.escaped(location)) may not do this (the audit trail can only be appended to, never changed or deleted)."
+        case .failure(let sqlState):
+            return vi
+                ? "Máy chủ PostgreSQL báo lỗi (mã SQLSTATE \(TerminalText.escaped(sqlState))). Không có gì được ghi; thử lại, hoặc báo quản trị với mã này."
+                : "The PostgreSQL server reported a failure (SQLSTATE \(TerminalText.escaped(sqlState))). Nothing was written; try again, or tell the administrator this code."
+        }
+    }
+}
