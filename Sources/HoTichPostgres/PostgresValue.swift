@@ -55,3 +55,23 @@ public struct PostgresNull: PostgresBindable {
     public init() {}
     public var postgresText: String? { nil }
 }
+
+/// A list of strings as one parameter, in PostgreSQL's array syntax (`= ANY($1::text[])`).
+public struct PostgresArray: PostgresBindable {
+    public let elements: [String]
+
+    public init(_ elements: [String]) {
+        self.elements = elements
+    }
+
+    public var postgresText: String? {
+        "{" + elements.map { element in
+            var quoted = "\""
+            for character in element.unicodeScalars {
+                if character == "\"" || character == "\\" { quoted.unicodeScalars.append("\\") }
+                quoted.unicodeScalars.append(character)
+            }
+            return quoted + "\""
+        }.joined(separator: ",") + "}"
+    }
+}

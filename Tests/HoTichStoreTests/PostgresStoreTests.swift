@@ -43,20 +43,29 @@ struct PostgresStoreTests {
         Answers(
             info: try tx.workspaceInfo(), office: try tx.office(office), users: try tx.users(), byLogin: try tx.user(login: "thuy"),
             passphrase: try tx.passphraseHash(user: 2),
-            // The whole event: its hash covers the digest of the seals its transaction wrote, and the
-            // HMAC is made with the same key in both stores, so equal events mean equal seals.
-            events: try tx.auditEvents(batch: nil).map {
-                "\($0.id ?? 0) \($0.actor) \($0.action.rawValue) \($0.subject ?? "") \($0.sealsFrom ?? -1)-\($0.sealsThrough ?? -1) \($0.hash) \($0.mac ?? "")"
-            })
+            events: describe(try tx.auditEvents(batch: nil)))
     }
 
-    @Test func theWorkspaceUsersAndTrailReadBackAsFromSQLiteSealedAlike() throws {
+    /// The whole of each event: its hash covers the digest of the seals its transaction wrote, and
+    /// the HMAC is made with the same key in both stores, so equal events mean equal seals.
+    static func describe(_ events: [AuditEvent]) -> [String] {
+        events.map {
+            "\($0.id ?? 0) \($0.actor) \($0.action.rawValue) \($0.subject ?? "") \($0.sealsFrom ?? -1)-\($0.sealsThrough ?? -1) \($0.hash) \($0.mac ?? "")"
+        }
+    }
+
+    /// A SQLite store in a temporary folder with a key of its own (kept for the process).
+    static func sqliteStore() throws -> (SQLiteStore, AuditKey) {
         let key = AuditKey(keyedFrom: 1)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-parity-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let sqlite = try SQLiteStore.create(
+        let store = try SQLiteStore.create(
             at: folder.appendingPathComponent("hotich.sqlite"), protection: AuditProtection(key: key, anchorLog: nil))
+        return (store, key)
+    }
+
+    @Test func theWorkspaceUsersAndTrailReadBackAsFromSQLiteSealedAlike() throws {
+        let (sqlite, key) = try Self.sqliteStore()
         try sqlite.write { tx in try Self.initialize(tx) }
         let expected = try sqlite.read { tx in try Self.answers(tx) }
         #expect(expected.events.count == 4)

@@ -27,7 +27,7 @@ extension OfficeCode: DatabaseValueConvertible {
     public var databaseValue: DatabaseValue { value.databaseValue }
 
     public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> OfficeCode? {
-        String.fromDatabaseValue(dbValue).flatMap(OfficeCode.init)
+        String.fromDatabaseValue(dbValue).flatMap { OfficeCode($0) }
     }
 }
 

@@ -7,7 +7,7 @@ public protocol FileReading {
     func scanFiles(batch batchID: String) throws -> [ScanFile]
     func scanFile(batch batchID: String, path: String) throws -> ScanFile?
     func scanFile(id: Int64) throws -> ScanFile?
-    /// The files of a batch that are to be keyed: usable scans no mark in force excludes.
+    /// The files of a batch that are to be keyed, by path: usable scans no mark in force excludes.
     func keyableFiles(batch batchID: String) throws -> [ScanFile]
     func keyableFileCount(batch batchID: String) throws -> Int
     /// The next file of a batch an operator may claim for a pass, in path order: keyable, not
@@ -77,7 +77,8 @@ extension SQLiteTransaction: FileReading, FileWriting {
     }
 
     public func keyableFiles(batch batchID: String) throws -> [ScanFile] {
-        try ScanFile.all().inBatch(batchID).keyable().fetchAll(db)
+        // By path, as SQLite read them anyway (through the batch-and-path index); said so for every store.
+        try ScanFile.all().inBatch(batchID).keyable().order(ScanFile.Columns.path).fetchAll(db)
     }
 
     public func keyableFileCount(batch batchID: String) throws -> Int {

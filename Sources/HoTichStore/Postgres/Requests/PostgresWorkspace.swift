@@ -7,7 +7,7 @@ extension PostgresTransaction: WorkspaceReading, WorkspaceWriting {
             return nil
         }
         return WorkspaceInfo(
-            officeCode: try row.value("officeCode", table: "workspace", OfficeCode.init), name: try row.decode("name"),
+            officeCode: try row.value("officeCode", table: "workspace", { OfficeCode($0) }), name: try row.decode("name"),
             createdAt: try row.required("createdAt"), identity: try row.value("identity", table: "workspace", IdentityMode.init(rawValue:)))
     }
 
