@@ -271,6 +271,12 @@ enum PostgresMigrations {
         CREATE FUNCTION "hotich_row_content"("row" jsonb, "columns" text[]) RETURNS text
             LANGUAGE sql IMMUTABLE STRICT AS $$\(rowContentBody)$$;
         CREATE FUNCTION "hotich_seal"() RETURNS trigger LANGUAGE plpgsql AS $$\(sealBody)$$;
+
+        -- A keying that shares its record's values gets its own copy before the record's change
+        -- (SQLite's record_keeps_keyed_values): a keying always reads as it was keyed.
+        CREATE FUNCTION "hotich_keep_keyed_values"() RETURNS trigger LANGUAGE plpgsql AS $$\(keepKeyedValuesBody)$$;
+        CREATE TRIGGER "record_keeps_keyed_values" BEFORE UPDATE OF "fields" ON "record"
+            FOR EACH ROW EXECUTE FUNCTION "hotich_keep_keyed_values"();
         \(PostgresSeals.triggersSQL(ContentSeal.sealedInV12 + ContentSeal.sealedInV13))
         """
     }
@@ -297,6 +303,16 @@ extension PostgresMigrations {
                    CASE jsonb_typeof("row" -> c.name)
                        WHEN 'boolean' THEN CASE WHEN ("row" -> c.name) = 'true'::jsonb THEN '1' ELSE '0' END
                        ELSE "row" ->> c.name END AS text) v
+        """
+
+    static let keepKeyedValuesBody = """
+
+        BEGIN
+            IF NEW."fields" IS DISTINCT FROM OLD."fields" THEN
+                UPDATE "keying" SET "fields" = OLD."fields" WHERE "recordId" = OLD."id" AND "fields" IS NULL;
+            END IF;
+            RETURN NEW;
+        END
         """
 
     static let sealBody = """

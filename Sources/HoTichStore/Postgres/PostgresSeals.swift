@@ -26,7 +26,8 @@ enum PostgresSeals {
 
     /// The triggers a sound workspace has on its tables, by name: the guards and the seals.
     static var expectedTriggers: Set<String> {
-        Set(triggers(ContentSeal.tables).map(\.name) + PostgresMigrations.appendOnlyTables.map { "\($0)_append_only" })
+        Set(triggers(ContentSeal.tables).map(\.name) + PostgresMigrations.appendOnlyTables.map { "\($0)_append_only" }
+            + ["record_keeps_keyed_values"])
     }
 
     /// The functions v1 made, with the bodies PostgreSQL keeps.
@@ -35,6 +36,7 @@ enum PostgresSeals {
             "hotich_append_only": PostgresMigrations.appendOnlyBody,
             "hotich_row_content": PostgresMigrations.rowContentBody,
             "hotich_seal": PostgresMigrations.sealBody,
+            "hotich_keep_keyed_values": PostgresMigrations.keepKeyedValuesBody,
         ]
     }
 

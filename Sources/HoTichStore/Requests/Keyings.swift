@@ -90,12 +90,12 @@ extension SQLiteTransaction: KeyingReading, KeyingWriting {
 
     public func latestDraft(batch batchID: String, pass: Int, operator: String) throws -> Keying? {
         try Keying.all().inBatch(batchID).inPass(pass).by(`operator`).inState(.draft)
-            .order(Keying.Columns.savedAt.desc).fetchOne(db)
+            .order(Keying.Columns.savedAt.desc, Column("id").desc).fetchOne(db)
     }
 
     public func latestCompleteKeying(batch batchID: String, pass: Int, operator: String) throws -> Keying? {
         try Keying.all().inBatch(batchID).inPass(pass).by(`operator`).inState(.complete)
-            .order(Keying.Columns.savedAt.desc).fetchOne(db)
+            .order(Keying.Columns.savedAt.desc, Column("id").desc).fetchOne(db)
     }
 
     public func keying(batch batchID: String, entryKey: String, pass: Int) throws -> Keying? {

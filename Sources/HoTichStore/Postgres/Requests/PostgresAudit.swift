@@ -107,6 +107,34 @@ extension PostgresTransaction: AuditReading, AuditWriting {
         return event
     }
 
+    /// Appends `entries` in order, as ``appendAudit(_:at:)`` would one by one, with one `COPY`:
+    /// the first vouches for every seal written since the last event, the others for none.
+    func appendAuditInBulk(_ entries: [AuditEntry], at time: String) throws {
+        var head = try auditHead ?? readAuditHead()
+        let through = try lastSealID()
+        var rows: [[String?]] = []
+        rows.reserveCapacity(entries.count)
+        for entry in entries {
+            let from = max(head.sealsThrough, sealFloor ?? head.sealsThrough)
+            var event = AuditEvent(
+                id: head.eventID + 1, at: time, actor: entry.actor, action: entry.action, batchId: entry.batchId,
+                subject: entry.subject, fromState: entry.fromState, toState: entry.toState, reason: entry.reason,
+                previousHash: head.hash, hash: "", sealsFrom: from, sealsThrough: through,
+                contentDigest: try sealDigest(after: from, through: through).digest)
+            event.hash = AuditTrail.chainHash(of: event, after: head.hash)
+            event.mac = auditKey?.mac(event.hash)
+            rows.append([
+                String(head.eventID + 1), event.at, event.actor, event.action.rawValue, event.batchId, event.subject, event.fromState,
+                event.toState, event.reason, event.previousHash, event.hash, event.sealsFrom.map { String($0) },
+                event.sealsThrough.map { String($0) }, event.contentDigest, event.mac,
+            ])
+            head = AuditTrail.Head(hash: event.hash, sealsThrough: through, eventID: head.eventID + 1)
+            lastActor = entry.actor
+        }
+        try connection.copy(#"COPY "auditEvent" (\#(Self.eventColumns)) FROM STDIN"#, rows: rows)
+        auditHead = head
+    }
+
     /// The last event's head (the genesis before the first event).
     func readAuditHead() throws -> AuditTrail.Head {
         guard let row = try execute(#"SELECT "id", "hash", "sealsThrough" FROM "auditEvent" ORDER BY "id" DESC LIMIT 1"#).first else {
