@@ -136,7 +136,7 @@ let package = Package(
         .executableTarget(
             name: "hotich-bench",
             dependencies: [
-                "HoTichModel", "HoTichStore", "HoTichExchange", "HoTichWorkflow",
+                "HoTichModel", "HoTichStore", "HoTichExchange", "HoTichWorkflow", "HoTichPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -37,13 +37,13 @@ extension SQLiteTransaction: DecisionReading, DecisionWriting {
     }
 
     public func decisionsInForce(batch batchID: String) throws -> [FieldDecision] {
-        try FieldDecision.all().inBatch(batchID).inForce().fetchAll(db)
+        try FieldDecision.all().inBatch(batchID).inForce().order(Column("id")).fetchAll(db)
     }
 
     public func openDecisions(batch batchID: String, origin: DecisionOrigin?) throws -> [FieldDecision] {
         var request = FieldDecision.all().inBatch(batchID).inForce().undecided()
         if let origin { request = request.filter(Column("origin") == origin) }
-        return try request.fetchAll(db)
+        return try request.order(Column("id")).fetchAll(db)
     }
 
     public func openDecisionCount(record recordId: String) throws -> Int {

@@ -27,7 +27,7 @@ extension SQLiteTransaction: DuplicateReading, DuplicateWriting {
     }
 
     public func duplicateFlags(batch batchID: String) throws -> [DuplicateFlag] {
-        try DuplicateFlag.filter(Column("batchId") == batchID).fetchAll(db)
+        try DuplicateFlag.filter(Column("batchId") == batchID).order(Column("id")).fetchAll(db)
     }
 
     public func duplicateFlagCount(batch batchID: String) throws -> Int {

@@ -33,11 +33,11 @@ extension SQLiteTransaction: FindingReading, FindingWriting {
     }
 
     public func findings(batch batchID: String, severity: Diagnostic.Severity) throws -> [Finding] {
-        try Finding.filter(Column("batchId") == batchID && Column("severity") == severity).fetchAll(db)
+        try Finding.filter(Column("batchId") == batchID && Column("severity") == severity).order(Column("id")).fetchAll(db)
     }
 
     public func findingFingerprints(batch batchID: String) throws -> [(id: Int64, fingerprint: String)] {
-        try Row.fetchAll(db, sql: "SELECT id, fingerprint FROM finding WHERE batchId = ?", arguments: [batchID])
+        try Row.fetchAll(db, sql: "SELECT id, fingerprint FROM finding WHERE batchId = ? ORDER BY id", arguments: [batchID])
             .map { (id: $0["id"], fingerprint: $0["fingerprint"]) }
     }
 
