@@ -203,6 +203,8 @@ enum PostgresMigrations {
             PRIMARY KEY ("drawId", "recordId"));
         CREATE TABLE "exportPackage" (
             "id" TEXT PRIMARY KEY,
+            -- The order packages were made in (SQLite's rowid).
+            "seq" BIGINT GENERATED ALWAYS AS IDENTITY,
             "state" TEXT NOT NULL CHECK ("state" IN ('writing','complete','failed')),
             "folder" TEXT NOT NULL, "createdAt" TEXT NOT NULL, "createdBy" TEXT NOT NULL,
             "finishedAt" TEXT, "records" BIGINT, "failure" TEXT);
@@ -248,13 +250,14 @@ enum PostgresMigrations {
         CREATE TABLE "calendarDay" (
             "day" TEXT PRIMARY KEY, "working" BOOLEAN NOT NULL, "reason" TEXT NOT NULL,
             "setBy" TEXT NOT NULL, "setAt" TEXT NOT NULL);
-        CREATE TABLE "progressDay" (
-            "day" TEXT NOT NULL, "batchId" TEXT NOT NULL, "actor" TEXT NOT NULL,
-            "entries" BIGINT NOT NULL DEFAULT 0, "keyed" BIGINT NOT NULL DEFAULT 0, "verified" BIGINT NOT NULL DEFAULT 0,
-            "exported" BIGINT NOT NULL DEFAULT 0, "accepted" BIGINT NOT NULL DEFAULT 0, "keyings" BIGINT NOT NULL DEFAULT 0,
-            "fields" BIGINT NOT NULL DEFAULT 0, "typedKeyings" BIGINT NOT NULL DEFAULT 0, "typedFields" BIGINT NOT NULL DEFAULT 0,
-            "conflicts" BIGINT NOT NULL DEFAULT 0,
-            PRIMARY KEY ("day", "batchId", "actor"));
+        -- The daily summary the reports read (SQLite's progressDay, kept there by triggers): here a
+        -- view of the data itself, so that it can never disagree with it (see PostgresProgress).
+        CREATE FUNCTION "hotich_day"("time" text) RETURNS text LANGUAGE sql IMMUTABLE AS $$\(dayBody)$$;
+        CREATE FUNCTION "hotich_field_count"("fields" text) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$\(fieldCountBody)$$;
+        CREATE VIEW "progressDay" AS \(PostgresProgress.summarySelect);
+
+        -- The names `hotich search` finds records by (see PostgresSearchIndex).
+        \(PostgresSearchIndex.schemaSQL)
 
         -- The trail and the seals are written once: no role changes or removes a row, owner included
         -- (only the owner could drop these triggers, and the application's role owns nothing).
@@ -270,7 +273,6 @@ enum PostgresMigrations {
         -- boolean counts as 1 or 0, as SQLite stores it.
         CREATE FUNCTION "hotich_row_content"("row" jsonb, "columns" text[]) RETURNS text
             LANGUAGE sql IMMUTABLE STRICT AS $$\(rowContentBody)$$;
-        CREATE FUNCTION "hotich_seal"() RETURNS trigger LANGUAGE plpgsql AS $$\(sealBody)$$;
 
         -- A keying that shares its record's values gets its own copy before the record's change
         -- (SQLite's record_keeps_keyed_values): a keying always reads as it was keyed.
@@ -305,6 +307,21 @@ extension PostgresMigrations {
                        ELSE "row" ->> c.name END AS text) v
         """
 
+    /// The Vietnamese day (UTC+7) of a stored UTC time; 1970-01-01 for what is not one (as SQLite's
+    /// `IFNULL(date(time, '+7 hours'), '1970-01-01')`).
+    static let dayBody = """
+
+        SELECT CASE WHEN "time" ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]'
+                    THEN to_char(left("time", 19)::timestamp + interval '7 hours', 'YYYY-MM-DD')
+                    ELSE '1970-01-01' END
+        """
+
+    /// The number of fields of stored values (each field is one `":"`; see ProgressSummary.fieldCount).
+    static let fieldCountBody = """
+
+        SELECT ((length("fields") - length(replace("fields", '":"', ''))) / 3)::bigint
+        """
+
     static let keepKeyedValuesBody = """
 
         BEGIN
@@ -315,18 +332,6 @@ extension PostgresMigrations {
         END
         """
 
-    static let sealBody = """
-
-        BEGIN
-            IF TG_OP = 'DELETE' THEN
-                INSERT INTO "contentSeal" ("kind", "subjectId", "hash") VALUES (TG_ARGV[0], to_jsonb(OLD) ->> TG_ARGV[1], NULL);
-                RETURN OLD;
-            END IF;
-            INSERT INTO "contentSeal" ("kind", "subjectId", "hash")
-            VALUES (TG_ARGV[0], to_jsonb(NEW) ->> TG_ARGV[1], "hotich_row_content"(to_jsonb(NEW), TG_ARGV[2:]));
-            RETURN NEW;
-        END
-        """
 }
 
 /// The database holds a hotich schema newer than this build.

@@ -8,14 +8,45 @@ import HoTichModel
 /// cannot disable them, so a row changed through any connection is sealed, and only the seal
 /// range its transaction's audit event vouches for tells hotich's changes from others'.
 enum PostgresSeals {
-    /// The trigger of each table, its arguments the kind, the id column and the sealed columns.
+    /// The sealed columns that are booleans: hashed as 1 or 0, as SQLite stores them.
+    static let booleanColumns: Set<String> = ["usable", "pass1Wrong", "pass2Wrong", "reregistration"]
+
+    /// One column of the row `NEW` as the seal serializes it: its UTF-8 length, `:`, its text and
+    /// `;`, or `-;` for NULL (``ContentSeal/append(_:to:)``).
+    static func piece(_ column: String) -> String {
+        let text = booleanColumns.contains(column) ? #"(NEW."\#(column)")::int::text"# : #"(NEW."\#(column)")::text"#
+        return #"CASE WHEN NEW."\#(column)" IS NULL THEN '-;' ELSE octet_length(\#(text))::text || ':' || \#(text) || ';' END"#
+    }
+
+    /// The body of the seal function of `table`: its columns named one by one (a generic function
+    /// reading the row as JSON cost a millisecond a row, most of an import's time).
+    static func functionBody(_ table: ContentSeal.Table) -> String {
+        let kind = table.content.rawValue
+        let id = table.idColumn
+        return """
+
+            BEGIN
+                IF TG_OP = 'DELETE' THEN
+                    INSERT INTO "contentSeal" ("kind", "subjectId", "hash") VALUES ('\(kind)', (OLD."\(id)")::text, NULL);
+                    RETURN OLD;
+                END IF;
+                INSERT INTO "contentSeal" ("kind", "subjectId", "hash") VALUES ('\(kind)', (NEW."\(id)")::text,
+                    encode(sha256(convert_to(\(table.columns.map(piece).joined(separator: "\n                        || ")), 'UTF8')), 'hex'));
+                RETURN NEW;
+            END
+            """
+    }
+
+    static func functionName(_ table: ContentSeal.Table) -> String { "hotich_seal_\(table.table)" }
+
+    /// The seal function and trigger of each table.
     static func triggers(_ tables: [ContentSeal.Table]) -> [(name: String, table: String, sql: String)] {
         tables.map { table in
-            let arguments = ([table.content.rawValue, table.idColumn] + table.columns).map { "'\($0)'" }.joined(separator: ", ")
             let name = "\(table.table)_sealed"
             return (name, table.table, """
+                CREATE FUNCTION "\(functionName(table))"() RETURNS trigger LANGUAGE plpgsql AS $$\(functionBody(table))$$;
                 CREATE TRIGGER "\(name)" AFTER INSERT OR UPDATE OR DELETE ON "\(table.table)"
-                    FOR EACH ROW EXECUTE FUNCTION "hotich_seal"(\(arguments));
+                    FOR EACH ROW EXECUTE FUNCTION "\(functionName(table))"();
                 """)
         }
     }
@@ -27,17 +58,20 @@ enum PostgresSeals {
     /// The triggers a sound workspace has on its tables, by name: the guards and the seals.
     static var expectedTriggers: Set<String> {
         Set(triggers(ContentSeal.tables).map(\.name) + PostgresMigrations.appendOnlyTables.map { "\($0)_append_only" }
-            + ["record_keeps_keyed_values"])
+            + ["record_keeps_keyed_values", "record_names_indexed"])
     }
 
     /// The functions v1 made, with the bodies PostgreSQL keeps.
     static var expectedFunctions: [String: String] {
-        [
+        Dictionary(uniqueKeysWithValues: ContentSeal.tables.map { (functionName($0), functionBody($0)) }).merging([
             "hotich_append_only": PostgresMigrations.appendOnlyBody,
             "hotich_row_content": PostgresMigrations.rowContentBody,
-            "hotich_seal": PostgresMigrations.sealBody,
             "hotich_keep_keyed_values": PostgresMigrations.keepKeyedValuesBody,
-        ]
+            "hotich_day": PostgresMigrations.dayBody,
+            "hotich_field_count": PostgresMigrations.fieldCountBody,
+            "hotich_fold": PostgresSearchIndex.foldBody,
+            "hotich_index_names": PostgresSearchIndex.indexBody,
+        ]) { first, _ in first }
     }
 
     /// Names every guard or seal trigger that is missing or disabled, every function of hotich's

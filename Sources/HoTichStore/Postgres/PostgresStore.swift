@@ -184,3 +184,33 @@ final class PostgresPool: @unchecked Sendable {
         if idle.count < keep { idle.append(connection) }
     }
 }
+
+extension PostgresTransaction: StoreWriting {}
+
+extension PostgresStore: WorkspaceStore {
+    public func read<T>(_ body: (any StoreReading) throws -> T) throws -> T {
+        try databaseRead { tx in try body(tx) }
+    }
+
+    @discardableResult
+    public func write<T>(_ body: (any StoreWriting) throws -> T) throws -> T {
+        try databaseWrite { tx in try body(tx) }
+    }
+
+    /// PostgreSQL gives space back by itself (autovacuum); a full rewrite (`VACUUM FULL`) locks
+    /// every table and is the database administrator's to schedule: nothing to do here.
+    public func compact() throws {}
+
+    /// What PostgreSQL can say about the workspace's own consistency from a client: every
+    /// constraint is enforced at each commit, so the check is that hotich's schema is all there
+    /// (the migrations this build knows, applied in order); the server's own checks (`amcheck`,
+    /// data checksums) are the administrator's.
+    public func integrityProblems() throws -> [String] {
+        try Self.mapping(location) {
+            try pool.withConnection { connection in
+                let applied = try PostgresMigrations.applied(connection)
+                return applied == PostgresMigrations.all.map(\.identifier) ? [] : ["schema: \(applied.joined(separator: ","))"]
+            }
+        }
+    }
+}

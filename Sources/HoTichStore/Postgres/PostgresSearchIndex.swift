@@ -1,0 +1,80 @@
+import HoTichModel
+
+/// The name index of `hotich search` on PostgreSQL: one row per record with the folded words of
+/// every person's name (`words`) and each person's whole name as one token (`wholes`,
+/// `nguyen_van_an`), both text arrays under GIN indexes, kept by a trigger on every insert and
+/// change of a record's values.
+///
+/// It answers what SQLite's FTS5 index (``SearchIndex``) answers: a record where every word of the
+/// query is a word of some name, or where someone bears the whole name. Folding is SQLite's
+/// `unicode61 remove_diacritics 2` with `đ` as `d`: the function `hotich_fold` translates every
+/// Latin letter with diacritics to its base letter (the table is made from
+/// ``VietnameseText/folded(_:)`` when the migration is written) and lowers the case.
+enum PostgresSearchIndex {
+    /// Every letter with a diacritic of Latin-1, Latin Extended-A and B and Latin Extended
+    /// Additional (where Vietnamese letters live), and the letter it folds to.
+    static let foldPairs: (from: String, to: String) = {
+        var from = String.UnicodeScalarView()
+        var to = String.UnicodeScalarView()
+        for range in [0xC0...0x24F, 0x1E00...0x1EFF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                let folded = VietnameseText.folded(String(Character(scalar))).unicodeScalars
+                guard folded.count == 1, let base = folded.first, base.isASCII, (0x61...0x7A).contains(base.value) else { continue }
+                from.append(scalar)
+                to.append(base)
+            }
+        }
+        return (String(from), String(to))
+    }()
+
+    static var foldBody: String {
+        "\nSELECT lower(translate(\"text\", '\(foldPairs.from)', '\(foldPairs.to)'))\n"
+    }
+
+    /// A name field's stored value as indexed text: the value without its marker, folded.
+    static func name(_ path: String) -> String {
+        #"COALESCE("hotich_fold"(substr(NEW."fields"::jsonb ->> \#(path), 2)), '')"#
+    }
+
+    static var subjectPath: String {
+        "(CASE NEW.\"kind\" " + RecordKind.allCases.map { "WHEN '\($0.code)' THEN '\(FieldCatalog.subjectNameKey(for: $0))'" }.joined(separator: " ")
+            + " END)"
+    }
+
+    /// The five names of the record `NEW`, as SQL expressions.
+    static var names: [String] {
+        [name(subjectPath), name("'meHoTen'"), "COALESCE(NULLIF(\(name("'chaHoTen'")), ''), \(name("'cmHoTen'")))", name("'voHoTen'"), name("'nycHoTen'")]
+    }
+
+    static var indexBody: String {
+        let words = names.map { "regexp_split_to_array(\($0), '[^a-z0-9]+')" }.joined(separator: " || ")
+        let wholes = names.map { "array_to_string(regexp_split_to_array(\($0), '[^a-z0-9]+'), '_')" }.joined(separator: ", ")
+        return """
+
+            BEGIN
+                INSERT INTO "recordName" ("recordId", "words", "wholes")
+                VALUES (NEW."id",
+                        ARRAY(SELECT DISTINCT w FROM unnest(\(words)) AS w WHERE w <> ''),
+                        ARRAY(SELECT DISTINCT trim(both '_' from w) FROM unnest(ARRAY[\(wholes)]) AS w WHERE trim(both '_' from w) <> ''))
+                ON CONFLICT ("recordId") DO UPDATE SET "words" = excluded."words", "wholes" = excluded."wholes";
+                RETURN NEW;
+            END
+            """
+    }
+
+    static var schemaSQL: String {
+        """
+        CREATE FUNCTION "hotich_fold"("text" text) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS $$\(foldBody)$$;
+        CREATE TABLE "recordName" (
+            "seq" BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            "recordId" TEXT NOT NULL UNIQUE REFERENCES "record"("id") ON DELETE CASCADE,
+            "words" TEXT[] NOT NULL, "wholes" TEXT[] NOT NULL);
+        CREATE INDEX "recordName_words" ON "recordName" USING GIN ("words");
+        CREATE INDEX "recordName_wholes" ON "recordName" USING GIN ("wholes");
+        CREATE FUNCTION "hotich_index_names"() RETURNS trigger LANGUAGE plpgsql AS $$\(indexBody)$$;
+        CREATE TRIGGER "record_names_indexed" AFTER INSERT OR UPDATE OF "fields", "kind" ON "record"
+            FOR EACH ROW EXECUTE FUNCTION "hotich_index_names"();
+        """
+    }
+}
