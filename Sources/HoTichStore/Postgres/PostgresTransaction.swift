@@ -47,6 +47,18 @@ public final class PostgresTransaction {
     }
 }
 
+/// The parameters of one statement, numbered `$1`, `$2`… as they are bound: PostgreSQL refuses
+/// a parameter a statement does not name, so each statement gets its own.
+struct StatementParameters {
+    var values: [any PostgresBindable] = []
+
+    /// Adds `value` and returns its placeholder.
+    mutating func bind(_ value: any PostgresBindable) -> String {
+        values.append(value)
+        return "$\(values.count)"
+    }
+}
+
 extension PostgresRow {
     /// Column `name` as a value of a string-backed type of the model (a role, a state…).
     /// - Throws: ``StoreFailure/damagedRow(table:)`` naming `table` when the text is no such value.

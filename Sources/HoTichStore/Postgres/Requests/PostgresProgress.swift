@@ -188,48 +188,55 @@ extension PostgresTransaction: ProgressReading, ProgressWriting {
 
     public func operatorFigures(from start: CivilDate?, through end: CivilDate, batch: String?) throws -> [OperatorFigures] {
         let (from, until) = (start?.startTimestamp ?? "", end.adding(days: 1).startTimestamp)
-        // $1 from, $2 until, $3 first day, $4 last day, $5 the longest gap counted, $6 the batch (when given).
-        var parameters: [any PostgresBindable] = [from, until, start?.iso ?? "", end.iso, ActiveTime.maximumGapMilliseconds]
-        if let batch { parameters.append(batch) }
-        let inBatch = batch == nil ? "" : #"AND "batchId" = $6"#
+        /// `AND "batchId" = $n` when a batch is given, bound in `parameters`.
+        func inBatch(_ parameters: inout StatementParameters) -> String {
+            guard let batch else { return "" }
+            return #"AND "batchId" = \#(parameters.bind(batch))"#
+        }
         var keyed: [String: (Int, Int, Int, Int)] = [:]
+        var summary = StatementParameters()
         for row in try execute(#"""
             SELECT "actor", SUM("keyings") AS "a", SUM("fields") AS "b", SUM("typedKeyings") AS "c", SUM("typedFields") AS "d" FROM "progressDay"
-            WHERE "actor" <> '' AND "day" BETWEEN $3 AND $4 \#(inBatch) AND $1::text IS NOT NULL AND $2::text IS NOT NULL AND $5::bigint IS NOT NULL
+            WHERE "actor" <> '' AND "day" BETWEEN \#(summary.bind(start?.iso ?? "")) AND \#(summary.bind(end.iso)) \#(inBatch(&summary))
             GROUP BY "actor"
-            """#, parameters) {
+            """#, summary.values) {
             keyed[try row.required("actor")] = (try row.required("a"), try row.required("b"), try row.required("c"), try row.required("d"))
         }
         var errors: [String: (fields: Int, records: Int)] = [:]
+        var wrong = StatementParameters()
+        let (wrongFrom, wrongUntil) = (wrong.bind(from), wrong.bind(until))
+        let wrongBatch = inBatch(&wrong)
         for row in try execute(#"""
             SELECT "who", COUNT(*) AS "n", COUNT(DISTINCT "recordId") AS "records" FROM (
                 SELECT "pass1Operator" AS "who", "recordId" FROM "fieldDecision"
-                WHERE "pass1Wrong" AND "decidedAt" >= $1 AND "decidedAt" < $2 \#(inBatch)
+                WHERE "pass1Wrong" AND "decidedAt" >= \#(wrongFrom) AND "decidedAt" < \#(wrongUntil) \#(wrongBatch)
                 UNION ALL
                 SELECT "pass2Operator" AS "who", "recordId" FROM "fieldDecision"
-                WHERE "pass2Wrong" AND "decidedAt" >= $1 AND "decidedAt" < $2 \#(inBatch)) AS wrong
-            WHERE "who" IS NOT NULL AND $3::text IS NOT NULL AND $4::text IS NOT NULL AND $5::bigint IS NOT NULL GROUP BY "who"
-            """#, parameters) {
+                WHERE "pass2Wrong" AND "decidedAt" >= \#(wrongFrom) AND "decidedAt" < \#(wrongUntil) \#(wrongBatch)) AS wrong
+            WHERE "who" IS NOT NULL GROUP BY "who"
+            """#, wrong.values) {
             errors[try row.required("who")] = (try row.required("n"), try row.required("records"))
         }
         var decisions: [String: Int] = [:]
+        var decided = StatementParameters()
         for row in try execute(#"""
             SELECT "decidedBy", COUNT(*) AS "n" FROM "fieldDecision"
-            WHERE "decidedBy" IS NOT NULL AND "decidedAt" >= $1 AND "decidedAt" < $2 \#(inBatch)
-              AND $3::text IS NOT NULL AND $4::text IS NOT NULL AND $5::bigint IS NOT NULL
+            WHERE "decidedBy" IS NOT NULL AND "decidedAt" >= \#(decided.bind(from)) AND "decidedAt" < \#(decided.bind(until)) \#(inBatch(&decided))
             GROUP BY "decidedBy"
-            """#, parameters) {
+            """#, decided.values) {
             decisions[try row.required("decidedBy")] = try row.required("n")
         }
         // Active time: the gaps between a person's consecutive actions, up to five minutes each.
         var active: [String: Int64] = [:]
+        var gaps = StatementParameters()
+        let longest = gaps.bind(ActiveTime.maximumGapMilliseconds)
         for row in try execute(#"""
-            SELECT "actor", SUM(CASE WHEN "gap" > 0 AND "gap" <= $5::bigint THEN "gap" ELSE 0 END) AS "active" FROM (
-                SELECT "actor", ROUND(EXTRACT(EPOCH FROM (left("at", 23)::timestamp - LAG(left("at", 23)::timestamp) OVER (PARTITION BY "actor" ORDER BY "id"))) * 1000)::bigint AS "gap"
-                FROM "auditEvent" WHERE "at" >= $1 AND "at" < $2 \#(inBatch)) AS gaps
-            WHERE $3::text IS NOT NULL AND $4::text IS NOT NULL
+            SELECT "actor", SUM(CASE WHEN "gap" > 0 AND "gap" <= \#(longest)::bigint THEN "gap" ELSE 0 END) AS "active" FROM (
+                SELECT "actor", ROUND(EXTRACT(EPOCH FROM (left("at", 23)::timestamp
+                                      - LAG(left("at", 23)::timestamp) OVER (PARTITION BY "actor" ORDER BY "id"))) * 1000)::bigint AS "gap"
+                FROM "auditEvent" WHERE "at" >= \#(gaps.bind(from)) AND "at" < \#(gaps.bind(until)) \#(inBatch(&gaps))) AS gaps
             GROUP BY "actor"
-            """#, parameters) {
+            """#, gaps.values) {
             active[try row.required("actor")] = try row.decode("active") ?? 0
         }
         let names = Set(keyed.keys).union(errors.keys).union(decisions.keys).union(active.filter { $0.value > 0 }.keys)

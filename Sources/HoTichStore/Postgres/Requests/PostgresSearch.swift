@@ -20,7 +20,7 @@ extension PostgresTransaction: SearchReading, SearchWriting {
         var statements: [(sql: String, parameters: [any PostgresBindable])] = []
         if query.nameWords.isEmpty {
             // No name: the records in the order they were written (their index row's number).
-            var parameters = SearchParameters()
+            var parameters = StatementParameters()
             let filter = Self.conditions(query, batches, &parameters)
             let limit = parameters.bind(candidates)
             statements.append((#"""
@@ -32,7 +32,7 @@ extension PostgresTransaction: SearchReading, SearchWriting {
             let words = query.nameWords.map { $0.filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }
             for (column, terms, rows) in [("wholes", [words.joined(separator: "_")], max(candidates, SQLiteTransaction.wholeLimit)),
                                           ("words", words, candidates)] {
-                var parameters = SearchParameters()
+                var parameters = StatementParameters()
                 let filter = Self.conditions(query, batches, &parameters)
                 let match = parameters.bind(PostgresArray(terms))
                 let limit = parameters.bind(rows)
@@ -54,18 +54,8 @@ extension PostgresTransaction: SearchReading, SearchWriting {
         return found
     }
 
-    /// The parameters of one statement, numbered as they are bound.
-    private struct SearchParameters {
-        var values: [any PostgresBindable] = []
-
-        mutating func bind(_ value: any PostgresBindable) -> String {
-            values.append(value)
-            return "$\(values.count)"
-        }
-    }
-
     /// The query's conditions other than the name, each `AND`-ed on.
-    private static func conditions(_ query: SearchQuery, _ batches: SearchScope, _ parameters: inout SearchParameters) -> String {
+    private static func conditions(_ query: SearchQuery, _ batches: SearchScope, _ parameters: inout StatementParameters) -> String {
         var conditions: [String] = []
         if let number = query.number {
             conditions.append("\(numberOrder("r").replacingOccurrences(of: " NULLS FIRST", with: "")) = \(parameters.bind(number))")
