@@ -32,35 +32,46 @@ enum PostgresSearchIndex {
         "\nSELECT lower(translate(\"text\", '\(foldPairs.from)', '\(foldPairs.to)'))\n"
     }
 
-    /// A name field's stored value as indexed text: the value without its marker, folded.
-    static func name(_ path: String) -> String {
-        #"COALESCE("hotich_fold"(substr(NEW."fields"::jsonb ->> \#(path), 2)), '')"#
+    /// A name field's stored value (`f` being the fields as JSON) as indexed text: the value
+    /// without its marker, folded.
+    static func name(_ key: String) -> String {
+        #""hotich_fold"(substr(f ->> \#(key), 2))"#
     }
 
-    static var subjectPath: String {
+    static var subjectKey: String {
         "(CASE NEW.\"kind\" " + RecordKind.allCases.map { "WHEN '\($0.code)' THEN '\(FieldCatalog.subjectNameKey(for: $0))'" }.joined(separator: " ")
             + " END)"
     }
 
-    /// The five names of the record `NEW`, as SQL expressions.
+    /// The five names of the record `NEW` (subject, mother, father, spouse, requester).
     static var names: [String] {
-        [name(subjectPath), name("'meHoTen'"), "COALESCE(NULLIF(\(name("'chaHoTen'")), ''), \(name("'cmHoTen'")))", name("'voHoTen'"), name("'nycHoTen'")]
+        [name(subjectKey), name("'meHoTen'"), "COALESCE(NULLIF(\(name("'chaHoTen'")), ''), \(name("'cmHoTen'")))", name("'voHoTen'"),
+         name("'nycHoTen'")]
     }
 
+    /// Reads the values once, splits each name once: every word, and each name's words joined by `_`.
     static var indexBody: String {
-        let words = names.map { "regexp_split_to_array(\($0), '[^a-z0-9]+')" }.joined(separator: " || ")
-        let wholes = names.map { "array_to_string(regexp_split_to_array(\($0), '[^a-z0-9]+'), '_')" }.joined(separator: ", ")
-        return """
+        """
 
-            BEGIN
-                INSERT INTO "recordName" ("recordId", "words", "wholes")
-                VALUES (NEW."id",
-                        ARRAY(SELECT DISTINCT w FROM unnest(\(words)) AS w WHERE w <> ''),
-                        ARRAY(SELECT DISTINCT trim(both '_' from w) FROM unnest(ARRAY[\(wholes)]) AS w WHERE trim(both '_' from w) <> ''))
-                ON CONFLICT ("recordId") DO UPDATE SET "words" = excluded."words", "wholes" = excluded."wholes";
-                RETURN NEW;
-            END
-            """
+        DECLARE
+            f jsonb := NEW."fields"::jsonb;
+            person text;
+            parts text[];
+            words text[] := '{}';
+            wholes text[] := '{}';
+        BEGIN
+            FOREACH person IN ARRAY ARRAY[\(names.joined(separator: ", "))] LOOP
+                CONTINUE WHEN person IS NULL;
+                parts := array_remove(regexp_split_to_array(person, '[^a-z0-9]+'), '');
+                CONTINUE WHEN cardinality(parts) = 0;
+                words := words || parts;
+                wholes := wholes || array_to_string(parts, '_');
+            END LOOP;
+            INSERT INTO "recordName" ("recordId", "words", "wholes") VALUES (NEW."id", words, wholes)
+            ON CONFLICT ("recordId") DO UPDATE SET "words" = excluded."words", "wholes" = excluded."wholes";
+            RETURN NEW;
+        END
+        """
     }
 
     static var schemaSQL: String {
