@@ -9,7 +9,7 @@ extension Session {
     /// (quoted in export manifests and weekly reports, read by ``AuditAnchorSource``).
     public func verifyAuditTrail(external: [AuditAnchor] = []) throws -> AuditVerification {
         try require(.viewWork)
-        let log = workspace.sqlite.protection.anchorLog
+        let log = workspace.protection.anchorLog
         let lines = try log?.lines() ?? []
         var result = try workspace.store.read { tx in
             try tx.verifyAudit(anchors: lines.compactMap(\.line), external: external)
@@ -17,7 +17,7 @@ extension Session {
         for (number, line) in lines where line == nil { result.report(.anchorForged(line: number)) }
         // A signed trail has had anchors written after each of its writes: none at all means the
         // log was removed (which would hide a cut tail).
-        if log != nil, lines.isEmpty, let key = workspace.sqlite.protection.key, result.lastEventID >= key.keyedFrom {
+        if log != nil, lines.isEmpty, let key = workspace.protection.key, result.lastEventID >= key.keyedFrom {
             result.report(.anchorLogMissing)
         }
         workspace.logger.info("audit trail verified", metadata: ["events": "\(result.events)", "problems": "\(result.problems.count + result.problemsNotListed)"])

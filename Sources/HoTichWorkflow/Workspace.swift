@@ -4,7 +4,9 @@ public import HoTichStore
 public import HoTichExchange
 public import Logging
 
-/// A hotich workspace: a folder holding the SQLite database and the scans unpacked from zips.
+/// A hotich workspace: a folder holding the SQLite database and the scans unpacked from zips, or,
+/// for a province, a folder every client mounts (scans, audit key, anchor log) that names the
+/// PostgreSQL database holding the rest (``DatabasePointer``).
 ///
 /// ```swift
 /// let workspace = try Workspace.create(at: folder, office: OfficeCode(literal: "20245"), name: nil, admin: "lan")
@@ -15,8 +17,16 @@ public final class Workspace: Sendable {
     public let folder: URL
     /// The store the use cases speak to: every read and write goes through it.
     public let store: any WorkspaceStore
-    /// The SQLite store beneath, for the store's tests and the benchmarks (never the use cases).
-    package let sqlite: SQLiteStore
+    /// The SQLite store beneath, when the workspace is kept in SQLite (backups copy its file).
+    package let sqliteStore: SQLiteStore?
+    /// The key the trail is signed with and the log its heads are anchored in, whatever the store.
+    package let protection: AuditProtection
+    /// The SQLite store of a SQLite workspace, for the store's tests and the benchmarks (never the
+    /// use cases, which go through ``store``).
+    package var sqlite: SQLiteStore {
+        guard let sqliteStore else { preconditionFailure("a PostgreSQL workspace has no SQLite store") }
+        return sqliteStore
+    }
     /// Where log lines go; they never carry register content.
     public let logger: Logger
     /// The permissions of what the workspace makes inside its folder: its owner's alone, or its
@@ -45,7 +55,17 @@ public final class Workspace: Sendable {
 
     init(folder: URL, store: SQLiteStore, logger: Logger, modes: FileModes) {
         self.folder = folder
-        sqlite = store
+        sqliteStore = store
+        protection = store.protection
+        self.store = store
+        self.logger = logger
+        self.modes = modes
+    }
+
+    init(folder: URL, postgres store: PostgresStore, logger: Logger, modes: FileModes) {
+        self.folder = folder
+        sqliteStore = nil
+        protection = store.protection
         self.store = store
         self.logger = logger
         self.modes = modes
@@ -70,9 +90,13 @@ public final class Workspace: Sendable {
     /// - Throws: ``HoTichError`` `.workspaceNotFound` with the way to create one.
     /// - Parameter busyTimeout: how long a write waits for other processes' transactions.
     public static func open(
-        at folder: URL, logger: Logger = Workspace.silentLogger, busyTimeout: TimeInterval = SQLiteStore.defaultBusyTimeout
+        at folder: URL, logger: Logger = Workspace.silentLogger, busyTimeout: TimeInterval = SQLiteStore.defaultBusyTimeout,
+        database: String? = nil
     ) throws -> Workspace {
         let databaseURL = folder.appendingPathComponent(SQLiteStore.databaseFileName)
+        if !FileManager.default.fileExists(atPath: databaseURL.path), let pointer = try DatabasePointer.read(in: folder) {
+            return try openPostgres(at: folder, connectionString: database ?? pointer.connectionString, logger: logger)
+        }
         let keyURL = folder.appendingPathComponent(AuditKey.fileName)
         let modes = Self.modes(of: folder)
         let anchorLog = AuditAnchorLog(url: folder.appendingPathComponent(AuditAnchorLog.fileName), mode: modes.file)
@@ -125,31 +149,8 @@ public final class Workspace: Sendable {
         if FileManager.default.fileExists(atPath: databaseURL.path) {
             throw HoTichError(.workspaceAlreadyExists(path: folder.path))
         }
-        if let mode = (try? FileManager.default.attributesOfItem(atPath: folder.path))?[.posixPermissions] as? Int {
-            // A folder that anyone may write to is no place for personal data: anyone could swap its files.
-            if mode & 0o002 != 0 { throw HoTichError(.workspaceFolderOpenToOthers(path: folder.path)) }
-        } else {
-            do {
-                // Made owner-only, whatever the umask: the folder holds personal data.
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
-            } catch {
-                throw HoTichError(.fileCopyFailed(folder.path))
-            }
-        }
-        let modes: FileModes
-        if let group {
-            // Shared with one group: the folder becomes the group's, and new entries take it.
-            guard let entry = getgrnam(group) else { throw HoTichError(.identity(.unknownGroup(group))) }
-            let gid = entry.pointee.gr_gid
-            guard getegid() == gid || geteuid() == 0 || Self.belongs(to: gid) else { throw HoTichError(.identity(.notInGroup(group))) }
-            guard chown(folder.path, uid_t.max, gid) == 0, chmod(folder.path, FileModes.group.directory) == 0 else {
-                throw HoTichError(.fileCopyFailed(folder.path))
-            }
-            modes = .group
-        } else {
-            modes = Self.modes(of: folder)
-        }
+        if try DatabasePointer.read(in: folder) != nil { throw HoTichError(.workspaceAlreadyExists(path: folder.path)) }
+        let modes = try prepareFolder(folder, group: group)
         let keyURL = folder.appendingPathComponent(AuditKey.fileName)
         if FileManager.default.fileExists(atPath: keyURL.path) || SQLiteStore.hasWorkspaceData(beside: databaseURL) {
             throw HoTichError(.workspaceDatabaseMissing(path: folder.path))
@@ -163,16 +164,7 @@ public final class Workspace: Sendable {
         do {
             try key.write(to: keyURL, mode: modes.file)
             try store.write { tx in
-                let now = Timestamp.now()
-                let name = name.map(VietnameseText.singleLine)
-                try tx.initializeWorkspace(
-                    WorkspaceInfo(officeCode: office, name: name, createdAt: now, identity: identity),
-                    office: Office(code: office, name: name, province: province?.value))
-                let login = identity == .accounts ? adminLogin : nil
-                _ = try tx.insertUser(User(id: nil, name: admin, role: .admin, createdAt: now, createdBy: nil, login: login))
-                try tx.appendAudit(AuditEntry(actor: admin, action: .initialize, subject: office.value, toState: identity.rawValue), at: now)
-                try tx.appendAudit(
-                    AuditEntry(actor: admin, action: .userAdd, subject: admin, toState: Role.admin.rawValue, reason: login), at: now)
+                try initialize(tx, office: office, name: name, admin: admin, province: province, identity: identity, adminLogin: adminLogin)
             }
         } catch {
             // A workspace without its first rows is no workspace: leave nothing behind.
@@ -185,6 +177,50 @@ public final class Workspace: Sendable {
         }
         logger.info("workspace created", metadata: ["office": "\(office.value)", "shared": "\(modes.isShared)"])
         return Workspace(folder: folder, store: store, logger: logger, modes: modes)
+    }
+
+    /// Makes `folder` ready for a new workspace (made owner-only when missing, refused when anyone
+    /// may write to it), shared with `group` when one is named; returns the modes of what it holds.
+    static func prepareFolder(_ folder: URL, group: String?) throws -> FileModes {
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: folder.path))?[.posixPermissions] as? Int {
+            // A folder that anyone may write to is no place for personal data: anyone could swap its files.
+            if mode & 0o002 != 0 { throw HoTichError(.workspaceFolderOpenToOthers(path: folder.path)) }
+        } else {
+            do {
+                // Made owner-only, whatever the umask: the folder holds personal data.
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
+            } catch {
+                throw HoTichError(.fileCopyFailed(folder.path))
+            }
+        }
+        if let group {
+            // Shared with one group: the folder becomes the group's, and new entries take it.
+            guard let entry = getgrnam(group) else { throw HoTichError(.identity(.unknownGroup(group))) }
+            let gid = entry.pointee.gr_gid
+            guard getegid() == gid || geteuid() == 0 || Self.belongs(to: gid) else { throw HoTichError(.identity(.notInGroup(group))) }
+            guard chown(folder.path, uid_t.max, gid) == 0, chmod(folder.path, FileModes.group.directory) == 0 else {
+                throw HoTichError(.fileCopyFailed(folder.path))
+            }
+            return .group
+        }
+        return Self.modes(of: folder)
+    }
+
+    /// Writes a new workspace's description, its office and its first administrator, with their events.
+    static func initialize(
+        _ tx: any StoreWriting, office: OfficeCode, name: String?, admin: String, province: OfficeCode?, identity: IdentityMode,
+        adminLogin: String?
+    ) throws {
+        let now = Timestamp.now()
+        let name = name.map(VietnameseText.singleLine)
+        try tx.initializeWorkspace(
+            WorkspaceInfo(officeCode: office, name: name, createdAt: now, identity: identity),
+            office: Office(code: office, name: name, province: province?.value))
+        let login = identity == .accounts ? adminLogin : nil
+        _ = try tx.insertUser(User(id: nil, name: admin, role: .admin, createdAt: now, createdBy: nil, login: login))
+        try tx.appendAudit(AuditEntry(actor: admin, action: .initialize, subject: office.value, toState: identity.rawValue), at: now)
+        try tx.appendAudit(AuditEntry(actor: admin, action: .userAdd, subject: admin, toState: Role.admin.rawValue, reason: login), at: now)
     }
 
     /// Whether the process is a member of group `gid` (its supplementary groups).

@@ -15,6 +15,9 @@ struct Demo: ParsableCommand {
     @Option(help: "Thư mục cho không gian làm việc mẫu / folder for the sample workspace (default: a new temporary folder).")
     var into: String?
 
+    @Option(help: "Chạy trên cơ sở dữ liệu PostgreSQL rỗng này thay cho SQLite / run on this empty PostgreSQL database instead of SQLite (postgres://ROLE@HOST/DATABASE).")
+    var database: String?
+
     func run() throws {
         let language = Language(code: lang ?? ProcessInfo.processInfo.environment["HOTICH_LANG"])
         let console = Console.current
@@ -28,9 +31,15 @@ struct Demo: ParsableCommand {
         console.line(Message.demoStart(path: root.path).text(in: language))
 
         say(.createWorkspace)
-        let workspace = try Workspace.create(
-            at: workspaceFolder, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri",
-            province: OfficeCode(literal: "01"), identity: .names, logger: GlobalOptions.logger)
+        let workspace = if let database {
+            try Workspace.create(
+                at: workspaceFolder, database: database, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri",
+                province: OfficeCode(literal: "01"), identity: .names, logger: GlobalOptions.logger)
+        } else {
+            try Workspace.create(
+                at: workspaceFolder, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri",
+                province: OfficeCode(literal: "01"), identity: .names, logger: GlobalOptions.logger)
+        }
         tell(.workspaceCreated(path: workspaceFolder.path, office: SampleScans.office.value, admin: "quantri"))
 
         say(.addUsers)

@@ -57,7 +57,10 @@ package struct GlobalOptions: ParsableArguments {
 
     /// Opens the workspace. Log lines go to standard error at warning level unless `HOTICH_LOG_LEVEL` says otherwise.
     package func openWorkspace() throws -> Workspace {
-        try Workspace.open(at: workspaceFolder, logger: Self.logger)
+        // A PostgreSQL workspace's folder names its database; HOTICH_DATABASE, when set, says how
+        // this client reaches it (another host name, a role of its own).
+        let database = ProcessInfo.processInfo.environment["HOTICH_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
+        return try Workspace.open(at: workspaceFolder, logger: Self.logger, database: database)
     }
 
     /// Opens the workspace and starts a session as the acting user: the account's own, or the

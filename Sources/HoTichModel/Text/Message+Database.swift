@@ -17,6 +17,8 @@ public enum DatabaseMessage: Sendable, Equatable {
     case workspaceTooNew(location: String)
     /// The role lacks a privilege the command needs (or tried to change the audit trail).
     case permissionDenied(location: String)
+    /// `hotich backup` on a workspace kept in PostgreSQL: the server's tools back it up.
+    case backupByServerTools
     /// Any other failure the server reported, by its SQLSTATE.
     case failure(sqlState: String)
 
@@ -55,6 +57,10 @@ public enum DatabaseMessage: Sendable, Equatable {
             return vi
                 ? "Vai trò cơ sở dữ liệu \(TerminalText.escaped(location)) không có quyền làm việc này (nhật ký kiểm tra chỉ được ghi thêm, không sửa, không xóa)."
                 : "The database role \(TerminalText.escaped(location)) may not do this (the audit trail can only be appended to, never changed or deleted)."
+        case .backupByServerTools:
+            return vi
+                ? "Không gian làm việc này nằm trong PostgreSQL: sao lưu cơ sở dữ liệu bằng công cụ của máy chủ (pg_dump hoặc sao lưu nền, xem docs/postgresql.md), kèm thư mục dùng chung (tệp quét, audit.key, audit-anchors.log)."
+                : "This workspace is kept in PostgreSQL: back the database up with the server's tools (pg_dump or base backups, see docs/postgresql.md), together with the shared folder (scans, audit.key, audit-anchors.log)."
         case .failure(let sqlState):
             return vi
                 ? "Máy chủ PostgreSQL báo lỗi (mã SQLSTATE \(TerminalText.escaped(sqlState))). Không có gì được ghi; thử lại, hoặc báo quản trị với mã này."

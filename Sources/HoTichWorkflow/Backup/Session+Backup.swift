@@ -24,6 +24,9 @@ extension Session {
     /// folder takes its name: a backup cut short is never found under it. Administrators only.
     public func backUp(to destination: URL, includeKey: Bool = false) throws -> BackupReport {
         try require(.maintainWorkspace)
+        // A province's database is backed up by its server's own tools (pg_dump, base backups):
+        // see docs/postgresql.md. The folder's scans, key and anchor log are copied with them.
+        guard workspace.sqliteStore != nil else { throw HoTichError(.database(.backupByServerTools)) }
         let manager = FileManager.default
         guard !manager.fileExists(atPath: destination.path) else { throw HoTichError(.integrity(.backupTargetExists(path: destination.path))) }
         // A staging folder of this backup's own, beside the destination: nothing of anyone else's is
@@ -62,7 +65,7 @@ extension Session {
         }
         let databaseCopy = staging.appendingPathComponent(SQLiteStore.databaseFileName)
         let head = try workspace.sqlite.backup(to: databaseCopy)
-        let protection = workspace.sqlite.protection
+        let protection = workspace.protection
         var files: [BackupManifest.File] = []
         var roots: [BackupManifest.ScanRoot] = []
         var damaged: [String] = []
