@@ -161,14 +161,14 @@ let package = Package(
         /// Files the reader and import tests write from raw parts (workbooks, zips).
         .target(
             name: "HoTichTestSupport",
-            dependencies: ["CZlibChecksum", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CZlibChecksum", "HoTichPostgres", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Tests/HoTichTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HoTichStoreTests",
             dependencies: [
-                "HoTichModel", "HoTichStore", "HoTichPostgres",
+                "HoTichModel", "HoTichStore", "HoTichPostgres", "HoTichTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

@@ -1,6 +1,7 @@
 import Foundation
 import HoTichModel
 @testable import HoTichStore
+import HoTichTestSupport
 import Testing
 
 /// Batches, their files, marks and claims on PostgreSQL: the same commands as on SQLite give the

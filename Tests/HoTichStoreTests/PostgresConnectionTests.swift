@@ -1,5 +1,6 @@
 import Foundation
 import HoTichPostgres
+import HoTichTestSupport
 import Testing
 
 /// libpq through HoTichPostgres, against a real server: values, failures, COPY, retries.

@@ -1,6 +1,7 @@
 import Foundation
 import HoTichModel
 @testable import HoTichStore
+import HoTichTestSupport
 import Testing
 
 /// Keyings and records on PostgreSQL: the same keying, arbitration-like changes and bulk import

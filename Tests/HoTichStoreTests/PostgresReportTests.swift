@@ -1,6 +1,7 @@
 import Foundation
 import HoTichModel
 @testable import HoTichStore
+import HoTichTestSupport
 import Testing
 
 /// Search, exports, receipts, progress and reports on PostgreSQL answer as on SQLite.

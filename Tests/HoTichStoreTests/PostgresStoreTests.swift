@@ -2,6 +2,7 @@ import Foundation
 import HoTichModel
 import HoTichPostgres
 @testable import HoTichStore
+import HoTichTestSupport
 import Testing
 
 /// The PostgreSQL store: its schema, its transactions, the concerns it answers so far (the

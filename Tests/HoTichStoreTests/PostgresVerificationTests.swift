@@ -1,6 +1,7 @@
 import Foundation
 import HoTichModel
 @testable import HoTichStore
+import HoTichTestSupport
 import Testing
 
 /// Decisions, findings, duplicate flags, samples and corrections on PostgreSQL answer as on SQLite.

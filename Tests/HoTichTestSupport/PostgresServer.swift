@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 import HoTichPostgres
-import Testing
+public import Testing
 
 /// The PostgreSQL server the store's PostgreSQL tests use, and a fresh database on it per test.
 ///
@@ -9,9 +9,9 @@ import Testing
 /// their own with `tools/postgres/throwaway-cluster` when PostgreSQL's server programs are
 /// installed, and stop it when the test process ends. `HOTICH_TEST_DATABASE=off` turns the
 /// PostgreSQL tests off; so does a machine without PostgreSQL (the tests say they were skipped).
-enum PostgresServer {
+public enum PostgresServer {
     /// The server's connection string, or nil when there is none to test against.
-    static let connectionString: String? = {
+    public static let connectionString: String? = {
         let environment = ProcessInfo.processInfo.environment
         if let given = environment["HOTICH_TEST_DATABASE"], !given.isEmpty {
             return given == "off" ? nil : given
@@ -19,7 +19,7 @@ enum PostgresServer {
         return startThrowawayCluster()
     }()
 
-    static var isAvailable: Bool { connectionString != nil }
+    public static var isAvailable: Bool { connectionString != nil }
 
     private static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -67,7 +67,7 @@ enum PostgresServer {
     }
 
     /// A new, empty database for one test; dropped when `body` returns.
-    static func withDatabase<T>(_ body: (_ connectionString: String) throws -> T) throws -> T {
+    public static func withDatabase<T>(_ body: (_ connectionString: String) throws -> T) throws -> T {
         let server = try #require(connectionString)
         let name = "hotich_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
         let admin = try PostgresConnection(connectionString: server)
@@ -79,7 +79,7 @@ enum PostgresServer {
     }
 
     /// `connectionString` naming database `name` instead (a URI's path, or a `dbname=` option).
-    static func replacingDatabase(in connectionString: String, with name: String) -> String {
+    public static func replacingDatabase(in connectionString: String, with name: String) -> String {
         if connectionString.hasPrefix("postgres://") || connectionString.hasPrefix("postgresql://") {
             var components = URLComponents(string: connectionString)!
             components.path = "/" + name
@@ -91,14 +91,14 @@ enum PostgresServer {
 
 extension Trait where Self == ConditionTrait {
     /// Runs the test only when a PostgreSQL server is there to test against.
-    static var postgresAvailable: Self {
+    public static var postgresAvailable: Self {
         .enabled(if: PostgresServer.isAvailable, "no PostgreSQL server (set HOTICH_TEST_DATABASE, or install PostgreSQL's server)")
     }
 }
 
 extension PostgresServer {
     /// `connectionString` connecting as role `role` instead (a URI's user, or a `user=` option).
-    static func replacingUser(in connectionString: String, with role: String) -> String {
+    public static func replacingUser(in connectionString: String, with role: String) -> String {
         if connectionString.hasPrefix("postgres://") || connectionString.hasPrefix("postgresql://") {
             var components = URLComponents(string: connectionString)!
             components.user = role
