@@ -194,7 +194,7 @@ let package = Package(
         .testTarget(
             name: "HoTichCLITests",
             dependencies: [
-                "hotich", "HoTichCLI", "HoTichModel", "HoTichStore", "HoTichWorkflow", "HoTichExchange", "HoTichTestSupport",
+                "hotich", "HoTichCLI", "HoTichModel", "HoTichStore", "HoTichWorkflow", "HoTichExchange", "HoTichTestSupport", "HoTichPostgres",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings

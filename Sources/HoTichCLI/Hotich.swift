@@ -14,7 +14,7 @@ package struct Hotich: ParsableCommand {
         version: HotichVersion.current,
         subcommands: [
             Init.self, UserCommand.self, BatchCommand.self, Key.self, Verify.self, Arbitrate.self, Review.self, QA.self,
-            Duplicates.self, Search.self, Ref.self, TextCommand.self, Keys.self, Report.self, PlanCommand.self, CalendarCommand.self, Export.self, RecordCommand.self, Validate.self, Status.self, Audit.self, Backup.self, Restore.self, Compact.self, Demo.self, DevFixtures.self, DevSchemas.self,
+            Duplicates.self, Search.self, Ref.self, TextCommand.self, Keys.self, Report.self, PlanCommand.self, CalendarCommand.self, Export.self, RecordCommand.self, Validate.self, Status.self, Audit.self, Backup.self, Restore.self, Compact.self, StoreCommand.self, Demo.self, DevFixtures.self, DevSchemas.self,
         ])
 
     package init() {}

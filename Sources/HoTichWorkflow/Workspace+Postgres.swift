@@ -109,3 +109,21 @@ public struct DatabasePointer: Sendable, Equatable {
         }
     }
 }
+
+extension Session {
+    /// Gives the database role `role` the rights hotich's clients need on a PostgreSQL workspace
+    /// (its tables; only reading and appending to the trail and the seals), run as the schema's
+    /// owner; recorded in the audit trail.
+    public func grantApplicationRole(_ role: String) throws {
+        try require(.maintainWorkspace)
+        guard let store = workspace.store as? PostgresStore else { throw HoTichError(.database(.notPostgres)) }
+        try store.grantApplication(role: role)
+        try store.write { tx in
+            try tx.appendAudit(AuditEntry(actor: user.name, action: .storeGrant, subject: role), at: Timestamp.now())
+        }
+        workspace.logger.info("database role granted", metadata: ["role": "\(role)"])
+    }
+
+    /// Where the workspace's data is, for messages.
+    public var storeLocation: String { workspace.store.location }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import HoTichModel
+import HoTichPostgres
 import HoTichTestSupport
 import HoTichWorkflow
 import Testing
@@ -69,5 +70,50 @@ struct PostgresFlowTests {
             #expect(away.err.contains("Cannot reach the PostgreSQL server clerk@"))
             #expect(!away.err.contains("s3cret"))
         }
+    }
+
+    @Test func theOwnerGrantsTheApplicationRoleWhichWorksAndCannotTouchTheTrail() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-pggrant-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try PostgresServer.withDatabase { database in
+            let owner = try PostgresConnection(connectionString: database)
+            let role = "hotich_app_\(UUID().uuidString.prefix(8).lowercased())"
+            try owner.execute("CREATE ROLE \(role) LOGIN")
+            defer {
+                _ = try? owner.execute("DROP OWNED BY \(role)")
+                _ = try? owner.execute("DROP ROLE \(role)")
+            }
+            let shared = root.appendingPathComponent("chung")
+            let created = try binary.hotich(
+                ["init", "--database", database, "--scans", shared.path, "--office", "79", "--admin", "quantri", "--identity", "names"], in: root)
+            #expect(created.status == 0, "\(created.err)")
+            let args = ["--workspace", shared.path, "--as", "quantri", "--lang", "en"]
+            let bad = try binary.hotich(["store", "grant", "app; DROP TABLE user"] + args, in: root)
+            #expect(bad.status == 1)
+            #expect(bad.err.contains("is not valid"))
+            let granted = try binary.hotich(["store", "grant", role] + args, in: root)
+            #expect(granted.status == 0, "\(granted.err)")
+            #expect(granted.out.contains("may only read and append to"))
+            // A client connecting as the application role works as usual…
+            let asApplication = ["HOTICH_DATABASE": PostgresServer.replacingUser(in: database, with: role)]
+            let added = try binary.hotich(["user", "add", "giamsat", "--role", "supervisor"] + args, in: root, environment: asApplication)
+            #expect(added.status == 0, "\(added.err)")
+            let verified = try binary.hotich(["audit", "verify"] + args, in: root, environment: asApplication)
+            #expect(verified.status == 0, "\(verified.out)\(verified.err)")
+            #expect(verified.out.contains("intact"))
+            // …and the server refuses it any change to the trail, whatever the client sends.
+            let application = try PostgresConnection(connectionString: PostgresServer.replacingUser(in: database, with: role))
+            let error = try #require(throws: PostgresError.self) { try application.execute(#"DELETE FROM "auditEvent""#) }
+            #expect(error.isPermissionDenied)
+            let events = try owner.execute(#"SELECT "action", "subject" FROM "auditEvent" WHERE "action" = 'store-grant'"#)
+            #expect(events.count == 1)
+        }
+        // On a SQLite workspace the command says what it is for.
+        let local = root.appendingPathComponent("local")
+        _ = try binary.hotich(["init", "--workspace", local.path, "--office", "00001", "--admin", "quantri", "--identity", "names"], in: root)
+        let sqlite = try binary.hotich(["store", "grant", "hotich_app", "--workspace", local.path, "--as", "quantri", "--lang", "en"], in: root)
+        #expect(sqlite.status == 1)
+        #expect(sqlite.err.contains("kept in PostgreSQL"))
     }
 }

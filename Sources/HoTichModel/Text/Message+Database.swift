@@ -17,6 +17,12 @@ public enum DatabaseMessage: Sendable, Equatable {
     case workspaceTooNew(location: String)
     /// The role lacks a privilege the command needs (or tried to change the audit trail).
     case permissionDenied(location: String)
+    /// The application's role was given its rights on the workspace's tables.
+    case roleGranted(role: String, location: String)
+    /// A command for a PostgreSQL workspace run on a SQLite one.
+    case notPostgres
+    /// A database role's name hotich does not take (letters, digits and `_`, at most 63).
+    case invalidRoleName(String)
     /// `hotich backup` on a workspace kept in PostgreSQL: the server's tools back it up.
     case backupByServerTools
     /// Any other failure the server reported, by its SQLSTATE.
@@ -57,6 +63,18 @@ public enum DatabaseMessage: Sendable, Equatable {
             return vi
                 ? "Vai trò cơ sở dữ liệu \(TerminalText.escaped(location)) không có quyền làm việc này (nhật ký kiểm tra chỉ được ghi thêm, không sửa, không xóa)."
                 : "The database role \(TerminalText.escaped(location)) may not do this (the audit trail can only be appended to, never changed or deleted)."
+        case .roleGranted(let role, let location):
+            return vi
+                ? "Vai trò \(TerminalText.escaped(role)) được đọc và ghi các bảng của không gian làm việc ở \(TerminalText.escaped(location)); với nhật ký kiểm toán và các dấu niêm phong chỉ được đọc và ghi thêm, không sửa, không xóa."
+                : "The role \(TerminalText.escaped(role)) may read and write the workspace's tables at \(TerminalText.escaped(location)); the audit trail and the content seals it may only read and append to, never change or delete."
+        case .notPostgres:
+            return vi
+                ? "Lệnh này dành cho không gian làm việc trên PostgreSQL (hotich init --database); không gian làm việc này dùng SQLite."
+                : "This command is for a workspace kept in PostgreSQL (hotich init --database); this one uses SQLite."
+        case .invalidRoleName(let name):
+            return vi
+                ? "Tên vai trò cơ sở dữ liệu \(TerminalText.escaped(name)) không hợp lệ: chỉ chữ thường không dấu, chữ số và _, tối đa 63 ký tự."
+                : "The database role name \(TerminalText.escaped(name)) is not valid: lower-case letters without diacritics, digits and _, at most 63."
         case .backupByServerTools:
             return vi
                 ? "Không gian làm việc này nằm trong PostgreSQL: sao lưu cơ sở dữ liệu bằng công cụ của máy chủ (pg_dump hoặc sao lưu nền, xem docs/postgresql.md), kèm thư mục dùng chung (tệp quét, audit.key, audit-anchors.log)."

@@ -831,6 +831,7 @@ extension AuditAction {
         case .contentSealed: "seal content"
         case .backup: "back up"
         case .restore: "restore from a backup"
+        case .storeGrant: "grant the application database role"
         case .userLogin: "bind an operating-system account"
         case .userPassphrase: "set a passphrase"
         case .other(let text): text

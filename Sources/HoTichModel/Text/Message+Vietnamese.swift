@@ -878,6 +878,7 @@ extension AuditAction {
         case .contentSealed: "niêm phong nội dung"
         case .backup: "sao lưu"
         case .restore: "khôi phục từ bản sao lưu"
+        case .storeGrant: "cấp quyền cho vai trò cơ sở dữ liệu của ứng dụng"
         case .userLogin: "gắn tài khoản hệ điều hành"
         case .userPassphrase: "đặt mật khẩu"
         case .other(let text): text

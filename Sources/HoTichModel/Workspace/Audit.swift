@@ -26,6 +26,8 @@ public enum AuditAction: Sendable, Hashable, Codable {
     case contentSealed
     /// A backup made of the workspace; the workspace restored from one (its scans moved in).
     case backup, restore
+    /// The application's database role was given its rights (a PostgreSQL workspace).
+    case storeGrant
     /// An action this version does not know (written by a newer one).
     case other(String)
 
@@ -73,6 +75,7 @@ public enum AuditAction: Sendable, Hashable, Codable {
         case .contentSealed: "content-sealed"
         case .backup: "backup"
         case .restore: "restore"
+        case .storeGrant: "store-grant"
         case .other(let text): text
         }
     }
@@ -84,6 +87,7 @@ public enum AuditAction: Sendable, Hashable, Codable {
         .fieldDecided, .warningAcknowledged, .duplicateDecided, .sampleDrawn, .sampleRecordChecked, .sampleAccepted,
         .exportAgain, .exportCorrections, .receipt, .recordCorrected, .recordWithdrawn, .planSet, .calendarSet,
         .calendarCleared, .progressRebuilt, .search, .recordViewed, .searchIndexRebuilt, .contentSealed, .backup, .restore,
+        .storeGrant,
     ] + BatchAction.allCases.map(AuditAction.transition)
 
     private static let byRawValue: [String: AuditAction] = Dictionary(known.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })

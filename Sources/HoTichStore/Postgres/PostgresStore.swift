@@ -214,3 +214,25 @@ extension PostgresStore: WorkspaceStore {
         }
     }
 }
+
+extension PostgresStore {
+    /// Gives the database role `role` what hotich's clients need (``PostgresRoles``), as the role
+    /// this store connects as (the schema's owner). The names of roles hotich takes: lower-case
+    /// letters, digits and `_`, starting with a letter or `_`, at most 63.
+    public func grantApplication(role: String) throws {
+        guard Self.isValidRoleName(role) else { throw HoTichError(.database(.invalidRoleName(role))) }
+        try Self.mapping(location) {
+            try pool.withConnection { connection in
+                try connection.transaction(.readCommitted) { connection in
+                    try PostgresRoles.grantApplication(role: role, on: connection)
+                }
+            }
+        }
+    }
+
+    static func isValidRoleName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, (1...63).contains(name.utf8.count) else { return false }
+        let allowed: (Unicode.Scalar) -> Bool = { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        return (("a"..."z").contains(first) || first == "_") && name.unicodeScalars.allSatisfy(allowed)
+    }
+}
