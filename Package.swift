@@ -185,7 +185,7 @@ let package = Package(
         .testTarget(
             name: "HoTichWorkflowTests",
             dependencies: [
-                "HoTichModel", "HoTichStore", "HoTichExchange", "HoTichWorkflow", "HoTichTestSupport",
+                "HoTichModel", "HoTichStore", "HoTichExchange", "HoTichWorkflow", "HoTichTestSupport", "HoTichPostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

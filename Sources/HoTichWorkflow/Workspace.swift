@@ -23,9 +23,12 @@ public final class Workspace: Sendable {
     package let protection: AuditProtection
     /// The SQLite store of a SQLite workspace, for the store's tests and the benchmarks (never the
     /// use cases, which go through ``store``).
+    /// - Throws: ``HoTichError`` on a PostgreSQL workspace, which has none.
     package var sqlite: SQLiteStore {
-        guard let sqliteStore else { preconditionFailure("a PostgreSQL workspace has no SQLite store") }
-        return sqliteStore
+        get throws {
+            guard let sqliteStore else { throw HoTichError(.database(.notSQLite)) }
+            return sqliteStore
+        }
     }
     /// Where log lines go; they never carry register content.
     public let logger: Logger

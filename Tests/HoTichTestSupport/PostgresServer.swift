@@ -66,6 +66,22 @@ public enum PostgresServer {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// A new, empty database, and what drops it (for a fixture that outlives one closure).
+    public static func makeDatabase() throws -> (connectionString: String, drop: @Sendable () -> Void) {
+        let server = try #require(connectionString)
+        let name = "hotich_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
+        try PostgresConnection(connectionString: server).execute("CREATE DATABASE \(name)")
+        return (replacingDatabase(in: server, with: name), {
+            _ = try? PostgresConnection(connectionString: server).execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)")
+        })
+    }
+
+    /// Whether the workflow tests run on PostgreSQL (`HOTICH_TEST_STORE=postgres`, on demand; the
+    /// store's own tests compare both stores every time).
+    public static var workflowOnPostgres: Bool {
+        ProcessInfo.processInfo.environment["HOTICH_TEST_STORE"] == "postgres"
+    }
+
     /// A new, empty database for one test; dropped when `body` returns.
     public static func withDatabase<T>(_ body: (_ connectionString: String) throws -> T) throws -> T {
         let server = try #require(connectionString)

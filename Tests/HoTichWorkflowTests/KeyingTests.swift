@@ -21,12 +21,18 @@ extension TestWorkspace {
         return try workspace.session(as: name)
     }
 
+    /// A batch's keyings by id, through the store's requests (whichever store the workspace has).
     func keyings(_ batch: String) throws -> [Keying] {
-        try workspace.sqlite.databaseRead { db in try Keying.filter(Column("batchId") == batch).order(Column("id")).fetchAll(db) }
+        try workspace.store.read { tx in
+            try tx.keyingSlots(batch: batch).compactMap(\.keyingId).sorted().compactMap { try tx.keying(id: $0) }
+        }
     }
 
+    /// A batch's records by their number as text (none first), as SQLite orders the column.
     func records(_ batch: String) throws -> [RegisterRecord] {
-        try workspace.sqlite.databaseRead { db in try RegisterRecord.filter(Column("batchId") == batch).order(Column("number")).fetchAll(db) }
+        try workspace.store.read { tx in
+            try tx.records(batch: batch, status: nil).sorted { ($0.number ?? "", $0.id) < ($1.number ?? "", $1.id) }
+        }
     }
 
     func batchState(_ batch: String) throws -> BatchState {

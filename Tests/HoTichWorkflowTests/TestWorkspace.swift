@@ -1,7 +1,9 @@
 import GRDB
 import Foundation
 import HoTichModel
+import HoTichPostgres
 import HoTichStore
+import HoTichTestSupport
 import HoTichWorkflow
 import Testing
 
@@ -9,11 +11,21 @@ import Testing
 final class TestWorkspace {
     let root: URL
     let workspace: Workspace
+    /// Drops the PostgreSQL database of a workspace made there (`HOTICH_TEST_STORE=postgres`).
+    private var dropDatabase: (@Sendable () -> Void)?
 
     init(busyTimeout: TimeInterval = SQLiteStore.defaultBusyTimeout, province: OfficeCode? = nil) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-test-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("workspace")
-        _ = try Workspace.create(at: folder, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri", province: province)
+        if PostgresServer.workflowOnPostgres {
+            let database = try PostgresServer.makeDatabase()
+            dropDatabase = database.drop
+            _ = try Workspace.create(
+                at: folder, database: database.connectionString, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri",
+                province: province)
+        } else {
+            _ = try Workspace.create(at: folder, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri", province: province)
+        }
         workspace = try Workspace.open(at: folder, busyTimeout: busyTimeout)
         let admin = try workspace.session(as: "quantri")
         try admin.addUser(name: "giamsat", role: .supervisor)
@@ -23,6 +35,7 @@ final class TestWorkspace {
 
     deinit {
         try? FileManager.default.removeItem(at: root)
+        dropDatabase?()
     }
 
     var admin: Session { get throws { try workspace.session(as: "quantri") } }
@@ -49,7 +62,10 @@ final class TestWorkspace {
     }
 
     func count(_ table: String) throws -> Int {
-        try workspace.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+        if let store = workspace.store as? PostgresStore {
+            return try store.databaseRead { tx in try tx.connection.execute("SELECT COUNT(*) AS n FROM \"\(table)\"").first?.required("n", as: Int.self) ?? 0 }
+        }
+        return try workspace.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 
     /// Row counts of every table that intake writes, to show nothing changed.

@@ -28,7 +28,7 @@ extension TestWorkspace {
     }
 
     func auditActions(_ batch: String) throws -> [String] {
-        try workspace.sqlite.databaseRead { db in try String.fetchAll(db, sql: "SELECT action FROM auditEvent WHERE batchId = ? ORDER BY id", arguments: [batch]) }
+        try workspace.store.read { tx in try tx.auditEvents(batch: batch).map(\.action.rawValue) }
     }
 
     /// Acknowledges every open warning of the batch as the verifier.

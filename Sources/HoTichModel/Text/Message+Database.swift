@@ -21,6 +21,8 @@ public enum DatabaseMessage: Sendable, Equatable {
     case roleGranted(role: String, location: String)
     /// A command for a PostgreSQL workspace run on a SQLite one.
     case notPostgres
+    /// Something only a SQLite workspace has (its database file) asked of a PostgreSQL one.
+    case notSQLite
     /// A database role's name hotich does not take (letters, digits and `_`, at most 63).
     case invalidRoleName(String)
     /// `hotich backup` on a workspace kept in PostgreSQL: the server's tools back it up.
@@ -71,6 +73,10 @@ public enum DatabaseMessage: Sendable, Equatable {
             return vi
                 ? "Lệnh này dành cho không gian làm việc trên PostgreSQL (hotich init --database); không gian làm việc này dùng SQLite."
                 : "This command is for a workspace kept in PostgreSQL (hotich init --database); this one uses SQLite."
+        case .notSQLite:
+            return vi
+                ? "Không gian làm việc này nằm trong PostgreSQL, không có tệp hotich.sqlite."
+                : "This workspace is kept in PostgreSQL: it has no hotich.sqlite file."
         case .invalidRoleName(let name):
             return vi
                 ? "Tên vai trò cơ sở dữ liệu \(TerminalText.escaped(name)) không hợp lệ: chỉ chữ thường không dấu, chữ số và _, tối đa 63 ký tự."
