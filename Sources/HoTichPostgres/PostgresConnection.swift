@@ -54,6 +54,8 @@ public final class PostgresConnection {
     public var serverVersion: Int { Int(PQserverVersion(connection)) }
     /// Whether the connection is still usable (false once the server has gone away).
     public var isUsable: Bool { PQstatus(connection) == CONNECTION_OK }
+    /// Whether the connection is usable and outside any transaction: fit to be lent again.
+    public var isIdle: Bool { isUsable && PQtransactionStatus(connection) == PQTRANS_IDLE }
 
     /// `role@host:port/database`, for messages and logs.
     public var location: String {

@@ -13,6 +13,12 @@ public struct AuditProtection: Sendable {
         self.key = key
         self.anchorLog = anchorLog
     }
+
+    /// Anchors the chain's head a committed write transaction moved it to (nothing when it appended
+    /// no event, or the store has no log or no key).
+    func anchor(_ head: AuditAnchor?) {
+        if let head, let anchorLog, let key { anchorLog.append(head, at: Timestamp.now(), key: key) }
+    }
 }
 
 /// The workspace database: one SQLite file in WAL mode, opened through GRDB.

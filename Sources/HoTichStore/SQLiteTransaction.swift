@@ -55,9 +55,7 @@ extension SQLiteStore: WorkspaceStore {
             anchor = transaction.anchor
             return result
         }
-        if let anchor, let log = protection.anchorLog, let key = protection.key {
-            log.append(anchor, at: Timestamp.now(), key: key)
-        }
+        protection.anchor(anchor)
         return result
     }
 }

@@ -36,13 +36,9 @@ enum AuditTrail {
     ) throws -> AuditEvent {
         let through = try ContentSeal.lastSealID(db)
         let from = max(head.sealsThrough, floor ?? head.sealsThrough)
-        var row = AuditEvent(
-            id: nil, at: time, actor: entry.actor, action: entry.action, batchId: entry.batchId,
-            subject: entry.subject, fromState: entry.fromState, toState: entry.toState,
-            reason: entry.reason, previousHash: head.hash, hash: "", sealsFrom: from,
-            sealsThrough: through, contentDigest: try ContentSeal.digest(db, after: from, through: through))
-        row.hash = chainHash(of: row, after: head.hash)
-        row.mac = key?.mac(row.hash)
+        var row = event(
+            entry, at: time, id: nil, after: head, sealsFrom: from, through: through,
+            digest: try ContentSeal.digest(db, after: from, through: through), key: key)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO auditEvent (at, actor, action, batchId, subject, fromState, toState, reason, previousHash, hash,
                                     sealsFrom, sealsThrough, contentDigest, mac)
@@ -54,6 +50,22 @@ enum AuditTrail {
         ])
         row.id = db.lastInsertedRowID
         return row
+    }
+
+    /// The event `entry` makes after `head`, vouching for the seals after `from` up to `through`
+    /// (whose digest is `digest`): chained by its hash and signed with `key` (every store's way).
+    static func event(
+        _ entry: AuditEntry, at time: String, id: Int64?, after head: Head, sealsFrom from: Int64, through: Int64, digest: String?,
+        key: AuditKey?
+    ) -> AuditEvent {
+        var event = AuditEvent(
+            id: id, at: time, actor: entry.actor, action: entry.action, batchId: entry.batchId,
+            subject: entry.subject, fromState: entry.fromState, toState: entry.toState,
+            reason: entry.reason, previousHash: head.hash, hash: "", sealsFrom: from,
+            sealsThrough: through, contentDigest: digest)
+        event.hash = chainHash(of: event, after: head.hash)
+        event.mac = key?.mac(event.hash)
+        return event
     }
 
     /// Checks the whole trail: the chain from the first event, each event's HMAC (when `key` is

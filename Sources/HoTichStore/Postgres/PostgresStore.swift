@@ -106,9 +106,7 @@ public final class PostgresStore: Sendable {
                 }
             }
         }
-        if let anchor, let log = protection.anchorLog, let key = protection.key {
-            log.append(anchor, at: Timestamp.now(), key: key)
-        }
+        protection.anchor(anchor)
         return result
     }
 
@@ -173,12 +171,13 @@ final class PostgresPool: @unchecked Sendable {
         lock.lock()
         let reused = idle.popLast()
         lock.unlock()
-        if let reused, reused.isUsable { return reused }
+        if let reused, reused.isIdle { return reused }
         return try PostgresConnection(connectionString: connectionString)
     }
 
     private func giveBack(_ connection: PostgresConnection) {
-        guard connection.isUsable else { return }
+        // One left inside a transaction (its rollback failed) is closed, never lent again.
+        guard connection.isIdle else { return }
         lock.lock()
         defer { lock.unlock() }
         if idle.count < keep { idle.append(connection) }

@@ -146,13 +146,8 @@ extension SQLiteTransaction: ProgressReading, ProgressWriting {
             """)
         let notKeyed = try perBatch("SELECT batchId, MAX(0, SUM(entries) - SUM(keyed)) FROM progressDay GROUP BY batchId")
         let held = Set(try String.fetchAll(db, sql: "SELECT id FROM batch WHERE state = 'on-hold'"))
-        let batches = Set(damaged.keys).union(duplicates.keys).union(open.keys).union(rejected.keys).union(held)
-            .union(notKeyed.filter { $0.value > 0 }.keys)
-        return batches.sorted().map { id in
-            AwaitingDecision(
-                batchId: id, damagedFiles: damaged[id] ?? 0, possibleDuplicates: duplicates[id] ?? 0, onHold: held.contains(id),
-                rejectedReceipts: rejected[id] ?? 0, openDecisions: open[id] ?? 0, entriesNotKeyed: notKeyed[id] ?? 0)
-        }
+        return ReportAssembly.awaitingDecisions(
+            damaged: damaged, duplicates: duplicates, open: open, rejected: rejected, notKeyed: notKeyed, held: held)
     }
 
     public func quality(from start: CivilDate, through end: CivilDate) throws -> WeeklyReview.Quality {
@@ -216,13 +211,7 @@ extension SQLiteTransaction: ProgressReading, ProgressWriting {
             """, arguments: arguments) {
             active[row[0]] = row[1]
         }
-        let names = Set(keyed.keys).union(errors.keys).union(decisions.keys).union(active.filter { $0.value > 0 }.keys)
-        return names.sorted().map { name in
-            let k = keyed[name] ?? (0, 0, 0, 0)
-            return OperatorFigures(
-                name: name, keyings: k.0, fields: k.1, typedKeyings: k.2, typedFields: k.3, activeMilliseconds: active[name] ?? 0,
-                errors: errors[name]?.fields ?? 0, recordsCorrected: errors[name]?.records ?? 0, decisions: decisions[name] ?? 0)
-        }
+        return ReportAssembly.operatorFigures(keyed: keyed, errors: errors, decisions: decisions, active: active)
     }
 
     /// The last event's number and hash. Events are numbered from 1 and never deleted (the table

@@ -83,12 +83,7 @@ extension SQLiteTransaction: ReportReading, ImportLogWriting {
             """, arguments: arguments) {
             decided[row["who"]] = (row["n"], row["typed"])
         }
-        let names = Set(keyed.keys).union(errors.keys).union(decided.keys).sorted()
-        return names.map { name in
-            OperatorErrorRate(
-                name: name, fieldsKeyed: keyed[name] ?? 0, errors: errors[name] ?? 0,
-                decisions: decided[name]?.0 ?? 0, typedFromImage: decided[name]?.1 ?? 0)
-        }
+        return ReportAssembly.errorRates(keyed: keyed, errors: errors, decided: decided)
     }
 
     public func earlierImport(batch batchID: String, pass: Int, sha256: String) throws -> ImportedFile? {

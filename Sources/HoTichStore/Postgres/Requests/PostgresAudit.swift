@@ -86,13 +86,9 @@ extension PostgresTransaction: AuditReading, AuditWriting {
         let head = try auditHead ?? readAuditHead()
         let through = try lastSealID()
         let from = max(head.sealsThrough, sealFloor ?? head.sealsThrough)
-        var event = AuditEvent(
-            id: head.eventID + 1, at: time, actor: entry.actor, action: entry.action, batchId: entry.batchId,
-            subject: entry.subject, fromState: entry.fromState, toState: entry.toState, reason: entry.reason,
-            previousHash: head.hash, hash: "", sealsFrom: from, sealsThrough: through,
-            contentDigest: try sealDigest(after: from, through: through).digest)
-        event.hash = AuditTrail.chainHash(of: event, after: head.hash)
-        event.mac = auditKey?.mac(event.hash)
+        let event = AuditTrail.event(
+            entry, at: time, id: head.eventID + 1, after: head, sealsFrom: from, through: through,
+            digest: try sealDigest(after: from, through: through).digest, key: auditKey)
         // Numbered by the chain, not by a sequence: a sequence leaves gaps where transactions
         // rolled back, and the chain's numbers follow each other.
         try execute(
@@ -116,13 +112,9 @@ extension PostgresTransaction: AuditReading, AuditWriting {
         rows.reserveCapacity(entries.count)
         for entry in entries {
             let from = max(head.sealsThrough, sealFloor ?? head.sealsThrough)
-            var event = AuditEvent(
-                id: head.eventID + 1, at: time, actor: entry.actor, action: entry.action, batchId: entry.batchId,
-                subject: entry.subject, fromState: entry.fromState, toState: entry.toState, reason: entry.reason,
-                previousHash: head.hash, hash: "", sealsFrom: from, sealsThrough: through,
-                contentDigest: try sealDigest(after: from, through: through).digest)
-            event.hash = AuditTrail.chainHash(of: event, after: head.hash)
-            event.mac = auditKey?.mac(event.hash)
+            let event = AuditTrail.event(
+                entry, at: time, id: head.eventID + 1, after: head, sealsFrom: from, through: through,
+                digest: try sealDigest(after: from, through: through).digest, key: auditKey)
             rows.append([
                 String(head.eventID + 1), event.at, event.actor, event.action.rawValue, event.batchId, event.subject, event.fromState,
                 event.toState, event.reason, event.previousHash, event.hash, event.sealsFrom.map { String($0) },

@@ -173,12 +173,7 @@ extension PostgresTransaction: ReportReading, ImportLogWriting {
             """#, parameters) {
             decided[try row.required("who")] = (try row.required("n"), try row.required("typed"))
         }
-        let names = Set(keyed.keys).union(errors.keys).union(decided.keys).sorted()
-        return names.map { name in
-            OperatorErrorRate(
-                name: name, fieldsKeyed: keyed[name] ?? 0, errors: errors[name] ?? 0,
-                decisions: decided[name]?.0 ?? 0, typedFromImage: decided[name]?.1 ?? 0)
-        }
+        return ReportAssembly.errorRates(keyed: keyed, errors: errors, decided: decided)
     }
 
     public func earlierImport(batch batchID: String, pass: Int, sha256: String) throws -> ImportedFile? {

@@ -160,13 +160,8 @@ extension PostgresTransaction: ProgressReading, ProgressWriting {
             """#)
         let notKeyed = try perBatch(#"SELECT "batchId", GREATEST(0, SUM("entries") - SUM("keyed")) AS "n" FROM "progressDay" GROUP BY "batchId""#)
         let held = Set(try execute(#"SELECT "id" FROM "batch" WHERE "state" = 'on-hold'"#).map { try $0.required("id", as: String.self) })
-        let batches = Set(damaged.keys).union(duplicates.keys).union(open.keys).union(rejected.keys).union(held)
-            .union(notKeyed.filter { $0.value > 0 }.keys)
-        return batches.sorted().map { id in
-            AwaitingDecision(
-                batchId: id, damagedFiles: damaged[id] ?? 0, possibleDuplicates: duplicates[id] ?? 0, onHold: held.contains(id),
-                rejectedReceipts: rejected[id] ?? 0, openDecisions: open[id] ?? 0, entriesNotKeyed: notKeyed[id] ?? 0)
-        }
+        return ReportAssembly.awaitingDecisions(
+            damaged: damaged, duplicates: duplicates, open: open, rejected: rejected, notKeyed: notKeyed, held: held)
     }
 
     public func quality(from start: CivilDate, through end: CivilDate) throws -> WeeklyReview.Quality {
@@ -239,13 +234,7 @@ extension PostgresTransaction: ProgressReading, ProgressWriting {
             """#, gaps.values) {
             active[try row.required("actor")] = try row.decode("active") ?? 0
         }
-        let names = Set(keyed.keys).union(errors.keys).union(decisions.keys).union(active.filter { $0.value > 0 }.keys)
-        return names.sorted().map { name in
-            let k = keyed[name] ?? (0, 0, 0, 0)
-            return OperatorFigures(
-                name: name, keyings: k.0, fields: k.1, typedKeyings: k.2, typedFields: k.3, activeMilliseconds: active[name] ?? 0,
-                errors: errors[name]?.fields ?? 0, recordsCorrected: errors[name]?.records ?? 0, decisions: decisions[name] ?? 0)
-        }
+        return ReportAssembly.operatorFigures(keyed: keyed, errors: errors, decisions: decisions, active: active)
     }
 
     public func auditChainHead() throws -> AuditHead {
