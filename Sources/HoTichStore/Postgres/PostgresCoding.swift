@@ -110,10 +110,15 @@ final class PostgresRowEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] = [:]
     /// Column names in the order they were encoded, with their values (nil for NULL).
     private(set) var columns: [(name: String, value: String?)] = []
+    /// Whether the value asked for something a row cannot be (a list, a single value).
+    fileprivate var notARow = false
 
     static func encode(_ value: some Encodable) throws -> [(name: String, value: String?)] {
         let encoder = PostgresRowEncoder()
         try value.encode(to: encoder)
+        guard !encoder.notARow else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "a row is a keyed value"))
+        }
         return encoder.columns
     }
 
@@ -129,8 +134,15 @@ final class PostgresRowEncoder: Encoder {
         KeyedEncodingContainer(Columns<Key>(encoder: self))
     }
 
-    func unkeyedContainer() -> any UnkeyedEncodingContainer { fatalError("a row is no list") }
-    func singleValueContainer() -> any SingleValueEncodingContainer { fatalError("a row is no single value") }
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        notARow = true
+        return ColumnText.IgnoredList()
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        notARow = true
+        return ColumnText()
+    }
 
     struct Columns<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let encoder: PostgresRowEncoder
@@ -143,10 +155,14 @@ final class PostgresRowEncoder: Encoder {
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            fatalError("nested containers are not columns")
+            encoder.notARow = true
+            return KeyedEncodingContainer(ColumnText.Ignored<NestedKey>())
         }
 
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { fatalError("nested containers are not columns") }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            encoder.notARow = true
+            return ColumnText.IgnoredList()
+        }
         mutating func superEncoder() -> any Encoder { encoder }
         mutating func superEncoder(forKey key: Key) -> any Encoder { encoder }
     }
@@ -154,7 +170,7 @@ final class PostgresRowEncoder: Encoder {
 
 /// One value as the text of its column: a number, a boolean or a string as itself, a value that
 /// encodes as one of those (an enumeration, a code) likewise, anything else as JSON (GRDB's way).
-private final class ColumnText: Encoder, SingleValueEncodingContainer {
+final class ColumnText: Encoder, SingleValueEncodingContainer {
     var codingPath: [any CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
     var text: String?
@@ -194,7 +210,7 @@ private final class ColumnText: Encoder, SingleValueEncodingContainer {
     func encode(_ value: Double) { text = value.postgresText }
     func encode<T: Encodable>(_ value: T) throws { text = try Self.text(of: value) }
 
-    private struct Ignored<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    struct Ignored<Key: CodingKey>: KeyedEncodingContainerProtocol {
         var codingPath: [any CodingKey] { [] }
         mutating func encodeNil(forKey key: Key) {}
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) {}
@@ -206,7 +222,7 @@ private final class ColumnText: Encoder, SingleValueEncodingContainer {
         mutating func superEncoder(forKey key: Key) -> any Encoder { ColumnText() }
     }
 
-    private struct IgnoredList: UnkeyedEncodingContainer {
+    struct IgnoredList: UnkeyedEncodingContainer {
         var codingPath: [any CodingKey] { [] }
         var count = 0
         mutating func encodeNil() {}
