@@ -28,7 +28,7 @@ import Testing
         let err: String
     }
 
-    func hotich(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Outcome {
+    func hotich(_ arguments: [String], in directory: URL, environment: [String: String] = [:], input: [String]? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = try Self.binary
         process.arguments = arguments
@@ -41,7 +41,16 @@ import Testing
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        try process.run()
+        if let input {
+            let stdin = Pipe()
+            process.standardInput = stdin
+            try process.run()
+            stdin.fileHandleForWriting.write(Data((input.joined(separator: "\n") + "\n").utf8))
+            try? stdin.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

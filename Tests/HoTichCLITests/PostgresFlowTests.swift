@@ -116,4 +116,119 @@ struct PostgresFlowTests {
         #expect(sqlite.status == 1)
         #expect(sqlite.err.contains("kept in PostgreSQL"))
     }
+
+    /// Sixteen operator processes keying one batch through standard input, while another imports a
+    /// sheet into a second batch and a verifier verifies a third: nothing lost or doubled, no file
+    /// keyed twice, every process ends well, and no raw database text reaches anyone.
+    @Test func sixteenKeyersAnImportAndAVerifyAtOnce() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-pg16-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try PostgresServer.withDatabase { database in
+            let workspace = root.appendingPathComponent("ws").path
+            let binary = self.binary
+            @Sendable func run(_ arguments: [String], as user: String, input: [String]? = nil) throws -> BinaryTests.Outcome {
+                try binary.hotich(arguments + ["--workspace", workspace, "--as", user, "--lang", "en"], in: root, input: input)
+            }
+            #expect(try binary.hotich(
+                ["init", "--database", database, "--scans", workspace, "--office", "00001", "--admin", "quantri", "--identity", "names"],
+                in: root).status == 0)
+            let keyers = (1...16).map { "k\($0)" }
+            for (name, role) in [("giamsat", "supervisor"), ("kiemtra", "verifier"), ("nhaplieu", "operator"), ("nhaplieu2", "operator")]
+                + keyers.map({ ($0, "operator") }) {
+                #expect(try run(["user", "add", name, "--role", role], as: "quantri").status == 0)
+            }
+            // Batch A: 32 scans for the keyers.
+            let scans = root.appendingPathComponent("A")
+            try FileManager.default.createDirectory(at: scans, withIntermediateDirectories: true)
+            for number in 1...32 {
+                try Data(SampleScans.pdf(text: "muc \(number)").utf8).write(
+                    to: scans.appendingPathComponent(String(format: "KS.2017.11.2017-01-05.%02d.pdf", number)))
+            }
+            #expect(try run(["batch", "receive", scans.path, "--kind", "KS", "--office", "00001", "--year", "2017", "--volume", "11",
+                             "--policy", "review"], as: "giamsat").status == 0)
+            // Batch C: the sample book keyed in both passes, ready to verify.
+            let book = try SampleScans.writeGoodBook(into: root.appendingPathComponent("C"))
+            #expect(try run(["batch", "receive", book.path, "--kind", "KS", "--office", "00001", "--year", "2017", "--volume", "1"],
+                            as: "giamsat").status == 0)
+            let sheets = root.appendingPathComponent("sheets")
+            try SampleKeyings.write(into: sheets)
+            for (pass, keyer) in [(1, "nhaplieu"), (2, "nhaplieu2")] {
+                let imported = try run(
+                    ["key", "import", "KS-00001-2017-01-1", sheets.appendingPathComponent(SampleKeyings.fileName(pass: pass)).path, "--pass", "\(pass)"],
+                    as: keyer)
+                #expect(imported.status == 0, "\(imported.err)")
+            }
+            // Batch B: a book of the next year, its entries imported without scans.
+            let cover = root.appendingPathComponent("B")
+            try FileManager.default.createDirectory(at: cover, withIntermediateDirectories: true)
+            try Data(SampleScans.pdf(text: "bia").utf8).write(to: cover.appendingPathComponent("00-bia.pdf"))
+            #expect(try run(["batch", "receive", cover.path, "--kind", "KS", "--office", "00001", "--year", "2018", "--volume", "1",
+                             "--policy", "review", "--accept-issues"], as: "giamsat").status == 0)
+            let rows = SampleKeyings.rows(pass: 1).map { row in
+                row.map { $0 == "01/2017" ? "01/2018" : $0.replacingOccurrences(of: ".2017", with: ".2018") }
+            }
+            let sheet = root.appendingPathComponent("B.csv")
+            try Data(rows.map { $0.map { $0.contains(",") ? "\"\($0)\"" : $0 }.joined(separator: ",") }.joined(separator: "\n").utf8).write(to: sheet)
+
+            // Each keyer keys two entries and pauses.
+            var entry = KeyingFlowTests.required
+            entry["nksHoTen"] = "NGUYỄN VĂN AN"
+            let answers = KeyingFlowTests.fields.map { entry[$0.key] ?? "" }
+            let input = answers + [""] + answers + [""] + [":q"]
+            let outcomes = Outcomes()
+            let group = DispatchGroup()
+            for keyer in keyers {
+                group.enter()
+                Thread {
+                    defer { group.leave() }
+                    outcomes.add(keyer, Result { try run(["key", "KS-00001-2017-11-1"], as: keyer, input: input) })
+                }.start()
+            }
+            for (name, arguments, user) in [("import", ["key", "import", "KS-00001-2018-01-1", sheet.path], "nhaplieu"),
+                                            ("verify", ["verify", "KS-00001-2017-01-1"], "kiemtra")] {
+                group.enter()
+                Thread {
+                    defer { group.leave() }
+                    outcomes.add(name, Result { try run(arguments, as: user) })
+                }.start()
+            }
+            group.wait()
+            for (name, result) in outcomes.all {
+                let outcome = try result.get()
+                #expect(outcome.status == 0, "\(name): \(outcome.err.suffix(400))")
+                for raw in ["sqlstate", "SQLSTATE", "ERROR:", "duplicate key", "violates", "postgres@"] {
+                    #expect(!outcome.err.contains(raw) && !outcome.out.contains(raw), "\(name) showed raw database text")
+                }
+            }
+            let check = try PostgresConnection(connectionString: database)
+            func count(_ sql: String) throws -> Int { try check.execute(sql).first?.required("n", as: Int.self) ?? -1 }
+            #expect(try count(#"SELECT COUNT(*) AS n FROM "record" WHERE "batchId" = 'KS-00001-2017-11-1'"#) == 32, "every save kept")
+            #expect(try count(#"SELECT COUNT(DISTINCT "scanFileId") AS n FROM "record" WHERE "batchId" = 'KS-00001-2017-11-1'"#) == 32,
+                    "no file keyed twice")
+            #expect(try count(#"SELECT COUNT(*) AS n FROM "keying" WHERE "batchId" = 'KS-00001-2017-11-1' AND "state" = 'complete'"#) == 32)
+            #expect(try count(#"SELECT COUNT(*) AS n FROM "record" WHERE "batchId" = 'KS-00001-2018-01-1'"#) == rows.count - 1)
+            #expect(try count(#"SELECT COUNT(*) AS n FROM "record" WHERE "batchId" = 'KS-00001-2017-01-1' AND "status" = 'verified'"#) > 0)
+            let audit = try run(["audit", "verify"], as: "giamsat")
+            #expect(audit.status == 0, "\(audit.out)")
+        }
+    }
+}
+
+/// What each of several processes ended with, gathered from their threads.
+final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [(String, Result<BinaryTests.Outcome, any Error>)] = []
+
+    func add(_ name: String, _ result: Result<BinaryTests.Outcome, any Error>) {
+        lock.lock()
+        defer { lock.unlock() }
+        results.append((name, result))
+    }
+
+    var all: [(String, Result<BinaryTests.Outcome, any Error>)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
+    }
 }
