@@ -14,6 +14,7 @@ struct PostgresSaveBench: ParsableCommand {
     @Option(help: "Connection string of the server (a role that may create databases).") var database: String
     @Option(help: "Keyers at once.") var keyers = 16
     @Option(help: "Entries each keyer completes.") var entries = 10
+    @Option(help: "Milliseconds between a keyer's answers (0: as fast as the store takes them).") var pause = 0
 
     static let answers: [(String, FieldValue)] = [
         ("so", .filled("1")), ("quyenSo", .filled("01/2017")), ("ngayDangKy", .filled("05.01.2017")),
@@ -39,7 +40,7 @@ struct PostgresSaveBench: ParsableCommand {
         _ = try Workspace.create(at: sqlite, office: OfficeCode(literal: "20999"), name: nil, admin: "quantri", identity: .names)
         for (label, folder) in [("postgresql", postgres), ("sqlite", sqlite)] {
             let saves = try measure(folder)
-            let context = "\(keyers) keyers at once, \(saves.count) saves, \(label)"
+            let context = "\(keyers) keyers at once, \(pause) ms between answers, \(saves.count) saves, \(label)"
             Measure.report("\(label)-save-median", String(format: "%.1f", Measure.percentile(saves, 0.5)), "ms", context)
             Measure.report("\(label)-save-p99", String(format: "%.1f", Measure.percentile(saves, 0.99)), "ms", context)
             Measure.report("\(label)-save-max", String(format: "%.1f", saves.max() ?? 0), "ms", context)
@@ -75,6 +76,7 @@ struct PostgresSaveBench: ParsableCommand {
         }
         let saves = SaveTimes()
         let group = DispatchGroup()
+        let pause = self.pause
         for (index, batch) in batches.enumerated() {
             group.enter()
             Thread {
@@ -84,6 +86,7 @@ struct PostgresSaveBench: ParsableCommand {
                     let session = try Workspace.open(at: folder).session(as: "nhanh\(index + 1)")
                     while var task = try session.startKeying(batch: batch, pass: 1) {
                         for (key, value) in Self.answers {
+                            if pause > 0 { Thread.sleep(forTimeInterval: Double(pause) / 1_000) }
                             task.values[key] = value
                             task.position += 1
                             let start = DispatchTime.now().uptimeNanoseconds
