@@ -15,7 +15,7 @@ struct Bench: ParsableCommand {
         subcommands: [
             Generate.self, ImportRows.self, SaveRecord.self, VerifyBatch.self, ExportAll.self, ValidateFile.self,
             FloorImport.self, FloorValidate.self, MinistrySetup.self, ExportMinistryBook.self, AdoptRows.self,
-            Contention.self, Keyer.self, Reporter.self, Reports.self, SearchBench.self, PlacesBench.self, AuditVerifyBench.self, PostgresImportBench.self, PostgresSaveBench.self,
+            Contention.self, Keyer.self, Reporter.self, Reports.self, SearchBench.self, PlacesBench.self, AuditVerifyBench.self, PostgresImportBench.self, PostgresSaveBench.self, PostgresReportBench.self,
         ])
 }
 
