@@ -124,8 +124,9 @@ public final class PostgresStore: Sendable {
             return try body()
         } catch let error as PostgresError {
             throw HoTichError(message(for: error, at: location))
-        } catch is PostgresDecodingError {
-            throw HoTichError(.storeDamaged(.damagedRow(table: "?")))
+        } catch let error as PostgresDecodingError {
+            // A column missing or of another type: named (never its value), the table unknown here.
+            throw HoTichError(.storeDamaged(.damagedRow(table: "column \(error.column)")))
         } catch let failure as StoreFailure {
             throw HoTichError(.storeDamaged(failure))
         } catch PostgresSchemaFailure.tooNew {
