@@ -97,7 +97,12 @@ public final class Workspace: Sendable {
         database: String? = nil
     ) throws -> Workspace {
         let databaseURL = folder.appendingPathComponent(SQLiteStore.databaseFileName)
-        if !FileManager.default.fileExists(atPath: databaseURL.path), let pointer = try DatabasePointer.read(in: folder) {
+        if let pointer = try DatabasePointer.read(in: folder) {
+            // A folder that names a PostgreSQL database and holds a SQLite one too is refused, never
+            // opened as either: a file copied in by mistake must not switch the workspace's store.
+            if FileManager.default.fileExists(atPath: databaseURL.path) || FileManager.default.fileExists(atPath: databaseURL.path + "-wal") {
+                throw HoTichError(.database(.twoStores(path: folder.path)))
+            }
             return try openPostgres(at: folder, connectionString: database ?? pointer.connectionString, logger: logger)
         }
         let keyURL = folder.appendingPathComponent(AuditKey.fileName)

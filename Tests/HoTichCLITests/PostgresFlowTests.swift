@@ -69,6 +69,14 @@ struct PostgresFlowTests {
             #expect(away.status == 1)
             #expect(away.err.contains("Cannot reach the PostgreSQL server clerk@"))
             #expect(!away.err.contains("s3cret"))
+            // A SQLite file copied into the folder by mistake switches nothing: the folder is refused.
+            let stray = shared.appendingPathComponent("hotich.sqlite")
+            #expect(FileManager.default.createFile(atPath: stray.path, contents: Data("SQLite format 3\0".utf8)))
+            let both = try binary.hotich(["status", "--workspace", shared.path, "--as", "quantri", "--lang", "en"], in: root)
+            #expect(both.status == 1)
+            #expect(both.err.contains("also holds hotich.sqlite"))
+            try FileManager.default.removeItem(at: stray)
+            #expect(try binary.hotich(["status", "--workspace", shared.path, "--as", "quantri", "--lang", "en"], in: root).status == 0)
         }
     }
 

@@ -25,6 +25,8 @@ public enum DatabaseMessage: Sendable, Equatable {
     case notSQLite
     /// A database role's name hotich does not take (letters, digits and `_`, at most 63).
     case invalidRoleName(String)
+    /// The folder names a PostgreSQL database and holds a SQLite one (`hotich.sqlite`) as well.
+    case twoStores(path: String)
     /// `hotich backup` on a workspace kept in PostgreSQL: the server's tools back it up.
     case backupByServerTools
     /// Any other failure the server reported, by its SQLSTATE.
@@ -81,6 +83,10 @@ public enum DatabaseMessage: Sendable, Equatable {
             return vi
                 ? "Tên vai trò cơ sở dữ liệu \(TerminalText.escaped(name)) không hợp lệ: chỉ chữ thường không dấu, chữ số và _, tối đa 63 ký tự."
                 : "The database role name \(TerminalText.escaped(name)) is not valid: lower-case letters without diacritics, digits and _, at most 63."
+        case .twoStores(let path):
+            return vi
+                ? "Thư mục \(TerminalText.escaped(path)) vừa chỉ tới một cơ sở dữ liệu PostgreSQL (hotich-database.conf) vừa có tệp hotich.sqlite: hotich không mở để khỏi nhầm dữ liệu. Chuyển tệp hotich.sqlite (cùng các tệp -wal, -shm) ra chỗ khác."
+                : "The folder \(TerminalText.escaped(path)) names a PostgreSQL database (hotich-database.conf) and also holds hotich.sqlite: hotich opens neither, so that no data is taken for another. Move hotich.sqlite (with its -wal and -shm files) elsewhere."
         case .backupByServerTools:
             return vi
                 ? "Không gian làm việc này nằm trong PostgreSQL: sao lưu cơ sở dữ liệu bằng công cụ của máy chủ (pg_dump hoặc sao lưu nền, xem docs/postgresql.md), kèm thư mục dùng chung (tệp quét, audit.key, audit-anchors.log)."
