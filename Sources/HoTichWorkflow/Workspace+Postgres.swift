@@ -47,7 +47,7 @@ extension Workspace {
     }
 
     /// Opens the PostgreSQL workspace whose folder is `folder`.
-    static func openPostgres(at folder: URL, connectionString: String, logger: Logger) throws -> Workspace {
+    static func openPostgres(at folder: URL, connectionString: String, logger: Logger, busyTimeout: TimeInterval) throws -> Workspace {
         let modes = Self.modes(of: folder)
         let keyURL = folder.appendingPathComponent(AuditKey.fileName)
         guard FileManager.default.fileExists(atPath: keyURL.path) else {
@@ -56,7 +56,8 @@ extension Workspace {
         }
         let key = try AuditKey.read(from: keyURL)
         let anchorLog = AuditAnchorLog(url: folder.appendingPathComponent(AuditAnchorLog.fileName), mode: modes.file)
-        let store = try PostgresStore.open(connectionString: connectionString, protection: AuditProtection(key: key, anchorLog: anchorLog))
+        let store = try PostgresStore.open(
+            connectionString: connectionString, protection: AuditProtection(key: key, anchorLog: anchorLog), busyTimeout: busyTimeout)
         let removed = StagingFolder.removeAbandoned(in: folder.appendingPathComponent("scans", isDirectory: true))
             + StagingFolder.removeAbandoned(in: folder.appendingPathComponent(".staging", isDirectory: true))
         if removed > 0 { logger.notice("abandoned staging folders removed", metadata: ["count": "\(removed)"]) }

@@ -103,7 +103,8 @@ public final class Workspace: Sendable {
             if FileManager.default.fileExists(atPath: databaseURL.path) || FileManager.default.fileExists(atPath: databaseURL.path + "-wal") {
                 throw HoTichError(.database(.twoStores(path: folder.path)))
             }
-            return try openPostgres(at: folder, connectionString: database ?? pointer.connectionString, logger: logger)
+            return try openPostgres(
+                at: folder, connectionString: database ?? pointer.connectionString, logger: logger, busyTimeout: busyTimeout)
         }
         let keyURL = folder.appendingPathComponent(AuditKey.fileName)
         let modes = Self.modes(of: folder)

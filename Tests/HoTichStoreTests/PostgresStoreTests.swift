@@ -160,6 +160,29 @@ struct PostgresStoreTests {
         }
     }
 
+    @Test func aWriterThatCannotGetItsTurnFailsAsBusyHavingChangedNothing() throws {
+        try PostgresServer.withDatabase { database in
+            let key = AuditKey(keyedFrom: 1)
+            let store = try PostgresStore.create(
+                connectionString: database, protection: AuditProtection(key: key, anchorLog: nil), busyTimeout: 0.3)
+            try store.databaseWrite { tx in try Self.initialize(tx) }
+            // Another client holds the writer lock past the store's patience.
+            let other = try PostgresConnection(connectionString: database)
+            try other.execute("BEGIN")
+            try other.execute("SELECT pg_advisory_xact_lock($1)", [PostgresStore.writerLock])
+            let busy = try #require(throws: HoTichError.self) {
+                try store.databaseWrite { tx in
+                    try tx.appendAudit(AuditEntry(actor: "quantri", action: .userAdd, subject: "khong"), at: Self.time)
+                }
+            }
+            #expect(busy.message == .workspaceBusy)
+            try other.execute("ROLLBACK")
+            #expect(try store.databaseRead { tx in try tx.auditEvents(batch: nil) }.count == 4, "nothing written")
+            try store.databaseWrite { tx in try tx.appendAudit(AuditEntry(actor: "quantri", action: .userAdd, subject: "sau"), at: Self.time) }
+            #expect(try store.databaseRead { tx in try tx.verifyAudit() }.problems.isEmpty)
+        }
+    }
+
     @Test func aDatabaseIsMadeAWorkspaceOnceAndOpenedOnlyWhenItIsOne() throws {
         try PostgresServer.withDatabase { database in
             let protection = AuditProtection(key: AuditKey(keyedFrom: 1), anchorLog: nil)

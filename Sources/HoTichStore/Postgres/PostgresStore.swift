@@ -23,19 +23,24 @@ public final class PostgresStore: Sendable {
     /// The key the audit chain is signed with and the log its heads are anchored in.
     public let protection: AuditProtection
     let pool: PostgresPool
+    /// How long a write waits for the writer before it, then fails as busy (SQLite's default).
+    public let busyTimeout: TimeInterval
 
     /// The advisory lock every write transaction takes first (see the type's documentation).
     static let writerLock: Int64 = 0x686F_7469_6368_7772  // "hotichwr"
 
-    private init(pool: PostgresPool, location: String, protection: AuditProtection) {
+    private init(pool: PostgresPool, location: String, protection: AuditProtection, busyTimeout: TimeInterval) {
         self.pool = pool
         self.location = location
         self.protection = protection
+        self.busyTimeout = busyTimeout
     }
 
     /// Makes the workspace's schema in the (empty) database `connectionString` names.
     /// - Throws: ``HoTichError`` `.database(.workspaceAlreadyThere)` when it already holds one.
-    public static func create(connectionString: String, protection: AuditProtection) throws -> PostgresStore {
+    public static func create(
+        connectionString: String, protection: AuditProtection, busyTimeout: TimeInterval = SQLiteStore.defaultBusyTimeout
+    ) throws -> PostgresStore {
         let (pool, location) = try connect(connectionString)
         try mapping(location) {
             try pool.withConnection { connection in
@@ -45,14 +50,16 @@ public final class PostgresStore: Sendable {
                 try PostgresMigrations.migrate(connection)
             }
         }
-        return PostgresStore(pool: pool, location: location, protection: protection)
+        return PostgresStore(pool: pool, location: location, protection: protection, busyTimeout: busyTimeout)
     }
 
     /// Opens the workspace in the database `connectionString` names, migrating it forward when an
     /// older hotich made it.
     /// - Throws: ``HoTichError`` when the server cannot be reached, the database holds no
     ///   workspace, or a newer hotich made it.
-    public static func open(connectionString: String, protection: AuditProtection) throws -> PostgresStore {
+    public static func open(
+        connectionString: String, protection: AuditProtection, busyTimeout: TimeInterval = SQLiteStore.defaultBusyTimeout
+    ) throws -> PostgresStore {
         let (pool, location) = try connect(connectionString)
         try mapping(location) {
             try pool.withConnection { connection in
@@ -63,7 +70,7 @@ public final class PostgresStore: Sendable {
                 }
             }
         }
-        return PostgresStore(pool: pool, location: location, protection: protection)
+        return PostgresStore(pool: pool, location: location, protection: protection, busyTimeout: busyTimeout)
     }
 
     /// A first connection, proving the server is there and naming where it is.
@@ -96,6 +103,9 @@ public final class PostgresStore: Sendable {
         let result = try Self.mapping(location) {
             try pool.withConnection { connection in
                 try connection.transaction(.readCommitted) { connection in
+                    // Waits for the writer before it as long as SQLite's writers wait for each
+                    // other, then fails as busy (55P03) having changed nothing.
+                    try connection.execute("SET LOCAL lock_timeout = '\(max(1, Int(busyTimeout * 1_000)))ms'")
                     try connection.execute("SELECT pg_advisory_xact_lock($1)", [Self.writerLock])
                     let transaction = PostgresTransaction(connection, auditKey: protection.key)
                     transaction.sealFloor = try transaction.lastSealID()
@@ -141,7 +151,7 @@ public final class PostgresStore: Sendable {
         case .missingDatabase: return .database(.databaseMissing(location: location))
         case .client: return .database(.failure(sqlState: "client"))
         case .statement:
-            if error.isRetryable { return .workspaceBusy }
+            if error.isRetryable || error.sqlState == "55P03" { return .workspaceBusy }
             if error.isPermissionDenied { return .database(.permissionDenied(location: location)) }
             if error.isResourceExhausted { return .diskFull }
             return .database(.failure(sqlState: error.sqlState))
