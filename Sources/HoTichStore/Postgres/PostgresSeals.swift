@@ -40,10 +40,10 @@ enum PostgresSeals {
     static func functionName(_ table: ContentSeal.Table) -> String { "hotich_seal_\(table.table)" }
 
     /// The seal function and trigger of each table.
-    static func triggers(_ tables: [ContentSeal.Table]) -> [(name: String, table: String, sql: String)] {
+    static func triggers(_ tables: [ContentSeal.Table]) -> [(name: String, sql: String)] {
         tables.map { table in
             let name = "\(table.table)_sealed"
-            return (name, table.table, """
+            return (name, """
                 CREATE FUNCTION "\(functionName(table))"() RETURNS trigger LANGUAGE plpgsql AS $$\(functionBody(table))$$;
                 CREATE TRIGGER "\(name)" AFTER INSERT OR UPDATE OR DELETE ON "\(table.table)"
                     FOR EACH ROW EXECUTE FUNCTION "\(functionName(table))"();

@@ -29,7 +29,7 @@ struct PostgresImportBench: ParsableCommand {
             ])
         }
         // hotich's own import: records, keyings, an audit event each, seals.
-        let (hotichSeconds, hotichPeak) = try withDatabase { connectionString in
+        let hotichSeconds = try withBenchDatabase(on: database) { connectionString in
             let (store, fileIDs) = try setUp(connectionString)
             let (_, seconds) = try Measure.time {
                 try store.databaseWrite { tx in
@@ -46,7 +46,7 @@ struct PostgresImportBench: ParsableCommand {
                     try writer.finish()
                 }
             }
-            return (seconds, Measure.peakMemoryMiB)
+            return seconds
         }
         Measure.report("pg-import", String(format: "%.0f", Double(rows) / hotichSeconds), "rows/s", "\(rows) rows, hotich bulk writer")
         // The same COPY with every trigger of hotich's firing, with the name index's off (seals
@@ -57,7 +57,7 @@ struct PostgresImportBench: ParsableCommand {
             ("pg-copy-seals-only", [#"DISABLE TRIGGER "record_names_indexed""#], "seal triggers only"),
             ("pg-copy-raw", ["DISABLE TRIGGER USER"], "none of hotich's triggers, foreign keys checked"),
         ] {
-            let seconds = try withDatabase { connectionString in
+            let seconds = try withBenchDatabase(on: database) { connectionString in
                 let (store, fileIDs) = try setUp(connectionString)
                 return try store.databaseWrite { tx in
                     let connection = tx.connection
@@ -86,7 +86,6 @@ struct PostgresImportBench: ParsableCommand {
             }
             Measure.report(name, String(format: "%.0f", Double(rows) / seconds), "rows/s", "\(rows) rows, COPY of records and keyings, \(context)")
         }
-        _ = hotichPeak
     }
 
     /// A workspace with one batch of `rows` files, loaded with COPY (set-up, not measured).
@@ -111,21 +110,4 @@ struct PostgresImportBench: ParsableCommand {
         }
         return (store, fileIDs)
     }
-
-    /// Runs `body` with the connection string of a new database, dropped after.
-    private func withDatabase<T>(_ body: (String) throws -> T) throws -> T {
-        let admin = try PostgresConnection(connectionString: database)
-        let name = "hotich_bench_\(UUID().uuidString.prefix(8).lowercased())"
-        try admin.execute("CREATE DATABASE \(name)")
-        defer { _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-        var components = try require_(URLComponents(string: database))
-        components.path = "/" + name
-        return try body(try require_(components.string))
-    }
-}
-
-/// `value`, or a validation failure (the bench takes only URI connection strings).
-private func require_<T>(_ value: T?) throws -> T {
-    guard let value else { throw ValidationError("--database must be a postgresql:// URI") }
-    return value
 }

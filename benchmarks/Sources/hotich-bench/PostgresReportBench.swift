@@ -18,15 +18,14 @@ struct PostgresReportBench: ParsableCommand {
     func run() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-pgreport-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: root) }
-        let admin = try PostgresConnection(connectionString: database)
-        let name = "hotich_bench_\(UUID().uuidString.prefix(8).lowercased())"
-        try admin.execute("CREATE DATABASE \(name)")
-        defer { _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-        guard var components = URLComponents(string: database) else { throw ValidationError("--database must be a postgresql:// URI") }
-        components.path = "/" + name
+        try withBenchDatabase(on: database) { connectionString in try compareStores(root, connectionString) }
+    }
+
+    /// Makes the two workspaces, the PostgreSQL one in the database `connectionString` names, and measures both.
+    private func compareStores(_ root: URL, _ connectionString: String) throws {
         let office = OfficeCode(literal: "20999")
         let postgres = try Workspace.create(
-            at: root.appendingPathComponent("pg"), database: components.string ?? "", office: office, name: nil, admin: "quantri", identity: .names)
+            at: root.appendingPathComponent("pg"), database: connectionString, office: office, name: nil, admin: "quantri", identity: .names)
         let sqlite = try Workspace.create(at: root.appendingPathComponent("sqlite"), office: office, name: nil, admin: "quantri", identity: .names)
         var timings: [String: [String: Double]] = [:]
         for (label, workspace) in [("sqlite", sqlite), ("postgresql", postgres)] {

@@ -26,16 +26,14 @@ struct PostgresSaveBench: ParsableCommand {
     func run() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-pgsave-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: root) }
-        // PostgreSQL: a database of its own on the server.
-        let admin = try PostgresConnection(connectionString: database)
-        let name = "hotich_bench_\(UUID().uuidString.prefix(8).lowercased())"
-        try admin.execute("CREATE DATABASE \(name)")
-        defer { _ = try? admin.execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
-        guard var components = URLComponents(string: database) else { throw ValidationError("--database must be a postgresql:// URI") }
-        components.path = "/" + name
+        try withBenchDatabase(on: database) { connectionString in try compareStores(root, connectionString) }
+    }
+
+    /// Makes the two workspaces, the PostgreSQL one in the database `connectionString` names, and measures both.
+    private func compareStores(_ root: URL, _ connectionString: String) throws {
         let postgres = root.appendingPathComponent("pg")
         _ = try Workspace.create(
-            at: postgres, database: components.string ?? "", office: OfficeCode(literal: "20999"), name: nil, admin: "quantri", identity: .names)
+            at: postgres, database: connectionString, office: OfficeCode(literal: "20999"), name: nil, admin: "quantri", identity: .names)
         let sqlite = root.appendingPathComponent("sqlite")
         _ = try Workspace.create(at: sqlite, office: OfficeCode(literal: "20999"), name: nil, admin: "quantri", identity: .names)
         for (label, folder) in [("postgresql", postgres), ("sqlite", sqlite)] {
