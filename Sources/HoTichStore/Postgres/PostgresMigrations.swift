@@ -250,11 +250,10 @@ enum PostgresMigrations {
         CREATE TABLE "calendarDay" (
             "day" TEXT PRIMARY KEY, "working" BOOLEAN NOT NULL, "reason" TEXT NOT NULL,
             "setBy" TEXT NOT NULL, "setAt" TEXT NOT NULL);
-        -- The daily summary the reports read (SQLite's progressDay, kept there by triggers): here a
-        -- view of the data itself, so that it can never disagree with it (see PostgresProgress).
+        -- The daily summary the reports read, kept by statement triggers (see PostgresProgressSummary).
         CREATE FUNCTION "hotich_day"("time" text) RETURNS text LANGUAGE sql IMMUTABLE AS $$\(dayBody)$$;
         CREATE FUNCTION "hotich_field_count"("fields" text) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$\(fieldCountBody)$$;
-        CREATE VIEW "progressDay" AS \(PostgresProgress.summarySelect);
+        \(PostgresProgressSummary.schemaSQL)
 
         -- The names `hotich search` finds records by (see PostgresSearchIndex).
         \(PostgresSearchIndex.schemaSQL)

@@ -58,7 +58,7 @@ enum PostgresSeals {
     /// The triggers a sound workspace has on its tables, by name: the guards and the seals.
     static var expectedTriggers: Set<String> {
         Set(triggers(ContentSeal.tables).map(\.name) + PostgresMigrations.appendOnlyTables.map { "\($0)_append_only" }
-            + ["record_keeps_keyed_values", "record_names_indexed"])
+            + ["record_keeps_keyed_values", "record_names_indexed"] + PostgresProgressSummary.expectedTriggers)
     }
 
     /// The functions v1 made, with the bodies PostgreSQL keeps.
@@ -71,7 +71,7 @@ enum PostgresSeals {
             "hotich_field_count": PostgresMigrations.fieldCountBody,
             "hotich_fold": PostgresSearchIndex.foldBody,
             "hotich_index_names": PostgresSearchIndex.indexBody,
-        ]) { first, _ in first }
+        ]) { first, _ in first }.merging(PostgresProgressSummary.expectedFunctions) { first, _ in first }
     }
 
     /// Names every guard or seal trigger that is missing or disabled, every function of hotich's

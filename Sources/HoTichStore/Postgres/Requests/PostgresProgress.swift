@@ -1,59 +1,10 @@
 import HoTichPostgres
 public import HoTichModel
 
-/// Progress on PostgreSQL. The daily summary is a view of the data (migration p1), computed as
-/// SQLite's `ProgressSummary.rebuildSelect` computes it: the same rows SQLite's triggers keep, and
-/// never a row that disagrees with the data, so there is nothing to rebuild. It is correct and
-/// slow: every report reads all the data (3 s for the progress report of 20 000 records, where
-/// SQLite reads its kept summary at once; `hotich-bench pg-report`). Keeping it in a table by
-/// triggers, as SQLite does, is the next step.
-enum PostgresProgress {
-    static let counters = ProgressSummary.counters
-
-    static func day(_ time: String) -> String { #""hotich_day"(\#(time))"# }
-
-    static func keying(_ k: String) -> [String: String] {
-        let fields = #""hotich_field_count"(COALESCE(\#(k)."fields", (SELECT r2."fields" FROM "record" r2 WHERE r2."id" = \#(k)."recordId")))"#
-        return [
-            "keyings": "1", "fields": fields, "typedKeyings": #"(\#(k)."source" = 'interactive')::int"#,
-            "typedFields": #"(CASE WHEN \#(k)."source" = 'interactive' THEN \#(fields) ELSE 0 END)"#,
-        ]
-    }
-
-    static var summarySelect: String {
-        func row(_ day: String, _ batch: String, _ actor: String, _ values: [String: String]) -> String {
-            "SELECT \(day) AS \"day\", \(batch) AS \"batchId\", \(actor) AS \"actor\", "
-                + counters.map { "(\(values[$0] ?? "0"))::bigint AS \"\($0)\"" }.joined(separator: ", ")
-        }
-        let verifiedDay = day(#"COALESCE(r."verifiedAt", r."createdAt")"#)
-        let parts = [
-            row(day(#"b."receivedAt""#), #"s."batchId""#, "''", ["entries": "1"])
-                + #" FROM "scanFile" s JOIN "batch" b ON b."id" = s."batchId" WHERE s."usable""#,
-            row(day(#"n."markedAt""#), #"n."batchId""#, "''", ["entries": "-1"])
-                + #" FROM "nonEntryFile" n JOIN "scanFile" s ON s."id" = n."scanFileId" WHERE s."usable""#,
-            row(day(#"n."clearedAt""#), #"n."batchId""#, "''", ["entries": "1"])
-                + #" FROM "nonEntryFile" n JOIN "scanFile" s ON s."id" = n."scanFileId" WHERE s."usable" AND n."clearedAt" IS NOT NULL"#,
-            row(day(#"r."createdAt""#), #"r."batchId""#, "''", ["keyed": "1", "entries": #"(r."scanFileId" IS NULL)::int"#]) + #" FROM "record" r"#,
-            row(verifiedDay, #"r."batchId""#, #"COALESCE(r."verifiedBy", '')"#, ["verified": "1"]) + #" FROM "record" r WHERE r."status" = 'verified'"#,
-            row(day(#"MIN(e."exportedAt")"#), #"MIN(r."batchId")"#, "''", ["exported": "1"])
-                + #" FROM "exportedRecord" e JOIN "record" r ON r."id" = e."recordId" WHERE NOT e."withdrawal" GROUP BY e."recordId""#,
-            row(day(#"MIN(COALESCE(e."receiptAt", e."exportedAt"))"#), #"MIN(r."batchId")"#, "''", ["accepted": "1"])
-                + #" FROM "exportedRecord" e JOIN "record" r ON r."id" = e."recordId""#
-                + #" WHERE NOT e."withdrawal" AND e."receipt" = 'accepted' GROUP BY e."recordId""#,
-            row(day(#"k."savedAt""#), #"k."batchId""#, #"k."operator""#, keying("k")) + #" FROM "keying" k WHERE k."state" = 'complete'"#,
-            row(day(#"f."createdAt""#), #"f."batchId""#, "''", ["conflicts": "1"]) + #" FROM "fieldDecision" f WHERE f."origin" = 'conflict'"#,
-        ]
-        return """
-            SELECT "day", "batchId", "actor", \(counters.map { "SUM(\"\($0)\")::bigint AS \"\($0)\"" }.joined(separator: ", "))
-            FROM (\(parts.joined(separator: "\nUNION ALL\n"))) AS parts
-            GROUP BY "day", "batchId", "actor"
-            HAVING \(counters.map { "SUM(\"\($0)\") <> 0" }.joined(separator: " OR "))
-            """
-    }
-}
-
+/// Progress on PostgreSQL: the reports read the daily summary the server keeps
+/// (``PostgresProgressSummary``), as SQLite's read the one its triggers keep.
 extension PostgresTransaction: ProgressReading, ProgressWriting {
-    private static var sums: String { PostgresProgress.counters.map { "SUM(p.\"\($0)\") AS \"\($0)\"" }.joined(separator: ", ") }
+    private static var sums: String { ProgressSummary.counters.map { "SUM(p.\"\($0)\") AS \"\($0)\"" }.joined(separator: ", ") }
 
     private static func counters(_ row: PostgresRow) throws -> ProgressCounters {
         func value(_ name: String) throws -> Int { try row.decode(name) ?? 0 }
@@ -243,9 +194,17 @@ extension PostgresTransaction: ProgressReading, ProgressWriting {
         return AuditHead(events: Int(head.eventID), hash: head.hash)
     }
 
-    /// The summary is a view of the data: it never differs from it.
-    public func progressSummaryDifferences() throws -> Int { 0 }
+    public func progressSummaryDifferences() throws -> Int {
+        let (kept, computed) = (PostgresProgressSummary.keptSelect, PostgresProgressSummary.summarySelect)
+        return try count("""
+            SELECT (SELECT COUNT(*) FROM (\(kept) EXCEPT \(computed)) AS a) + (SELECT COUNT(*) FROM (\(computed) EXCEPT \(kept)) AS b)
+            """)
+    }
 
-    /// Nothing to rebuild (see ``progressSummaryDifferences()``).
-    public func rebuildProgressSummary() throws -> Int { 0 }
+    public func rebuildProgressSummary() throws -> Int {
+        let differences = try progressSummaryDifferences()
+        try execute(#"DELETE FROM "progressDay""#)
+        try execute(#"INSERT INTO "progressDay" \#(PostgresProgressSummary.summarySelect)"#)
+        return differences
+    }
 }

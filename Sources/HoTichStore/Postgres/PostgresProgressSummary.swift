@@ -1,0 +1,231 @@
+/// The daily summary on PostgreSQL: the table the progress reports read (SQLite's `progressDay`,
+/// see ``ProgressSummary``), kept by the server in the same statement as every change it counts.
+///
+/// Each counted table has one trigger function and three statement triggers (insert, update,
+/// delete) that read the statement's transition tables: what the changed rows counted before is
+/// taken away and what they count now is added, aggregated per day, batch and person, in one
+/// upsert. A statement trigger fires once per statement, so the bulk import's `COPY` of five
+/// thousand records is counted by one aggregate, and a single save by one small one. The triggers
+/// fire for every client (a province's other tools too), and a rolled-back statement takes its
+/// counts with it. ``summarySelect`` computes the same rows from the data: `hotich report rebuild`
+/// compares and replaces, and the store tests compare the two after whole workflows.
+enum PostgresProgressSummary {
+    static let counters = ProgressSummary.counters
+
+    static func day(_ time: String) -> String { #""hotich_day"(\#(time))"# }
+
+    /// One part of a table's contribution: a `SELECT` of (day, batch, actor, counters…) reading
+    /// the rows of `relation` (a table, a transition table or a subquery), each counter times `sign`.
+    typealias Part = @Sendable (_ relation: String, _ sign: Int) -> String
+
+    static func row(_ day: String, _ batch: String, _ actor: String, _ values: [String: String], sign: Int) -> String {
+        "SELECT \(day) AS \"day\", \(batch) AS \"batchId\", \(actor) AS \"actor\", "
+            + counters.map { name in values[name].map { "(\(sign) * (\($0)))::bigint AS \"\(name)\"" } ?? "0::bigint AS \"\(name)\"" }
+            .joined(separator: ", ")
+    }
+
+    static func keying(_ k: String) -> [String: String] {
+        let fields = #""hotich_field_count"(COALESCE(\#(k)."fields", (SELECT r2."fields" FROM "record" r2 WHERE r2."id" = \#(k)."recordId")))"#
+        return [
+            "keyings": "1", "fields": fields, "typedKeyings": #"(\#(k)."source" = 'interactive')::int"#,
+            "typedFields": #"(CASE WHEN \#(k)."source" = 'interactive' THEN \#(fields) ELSE 0 END)"#,
+        ]
+    }
+
+    /// A counted table and what its rows count.
+    struct CountedTable: Sendable {
+        let table: String
+        let parts: [Part]
+        /// The relations the trigger reads for an operation, each with its sign: by default what
+        /// the statement's rows count after (+1) and before (−1).
+        var relations: @Sendable (_ operation: Operation) -> [(relation: String, sign: Int)] = { operation in
+            switch operation {
+            case .insert: [(#""new_rows""#, 1)]
+            case .delete: [(#""old_rows""#, -1)]
+            case .update: [(#""new_rows""#, 1), (#""old_rows""#, -1)]
+            }
+        }
+
+        var functionName: String { "hotich_progress_\(table)" }
+    }
+
+    enum Operation: String, CaseIterable, Sendable {
+        case insert = "INSERT", update = "UPDATE", delete = "DELETE"
+
+        var triggerSuffix: String {
+            switch self {
+            case .insert: "inserted"
+            case .update: "updated"
+            case .delete: "deleted"
+            }
+        }
+
+        var transitionTables: String {
+            switch self {
+            case .insert: #"NEW TABLE AS "new_rows""#
+            case .update: #"OLD TABLE AS "old_rows" NEW TABLE AS "new_rows""#
+            case .delete: #"OLD TABLE AS "old_rows""#
+            }
+        }
+    }
+
+    static let tables: [CountedTable] = [
+        CountedTable(table: "scanFile", parts: [
+            { rel, sign in
+                row(day(#"b."receivedAt""#), #"s."batchId""#, "''", ["entries": "1"], sign: sign)
+                    + #" FROM \#(rel) s JOIN "batch" b ON b."id" = s."batchId" WHERE s."usable""#
+            },
+        ]),
+        CountedTable(table: "nonEntryFile", parts: [
+            { rel, sign in
+                row(day(#"n."markedAt""#), #"n."batchId""#, "''", ["entries": "-1"], sign: sign)
+                    + #" FROM \#(rel) n JOIN "scanFile" s ON s."id" = n."scanFileId" WHERE s."usable""#
+            },
+            { rel, sign in
+                row(day(#"n."clearedAt""#), #"n."batchId""#, "''", ["entries": "1"], sign: sign)
+                    + #" FROM \#(rel) n JOIN "scanFile" s ON s."id" = n."scanFileId" WHERE s."usable" AND n."clearedAt" IS NOT NULL"#
+            },
+        ]),
+        CountedTable(table: "record", parts: [
+            { rel, sign in
+                row(day(#"r."createdAt""#), #"r."batchId""#, "''", ["keyed": "1", "entries": #"(r."scanFileId" IS NULL)::int"#], sign: sign)
+                    + " FROM \(rel) r"
+            },
+            { rel, sign in
+                row(day(#"COALESCE(r."verifiedAt", r."createdAt")"#), #"r."batchId""#, #"COALESCE(r."verifiedBy", '')"#, ["verified": "1"], sign: sign)
+                    + #" FROM \#(rel) r WHERE r."status" = 'verified'"#
+            },
+        ]),
+        // A record counts as exported on the day of its first delivery, and as accepted on the day
+        // of its first acceptance: aggregates over all of a record's rows, so the trigger reads
+        // every row of the records the statement touched, as they were and as they are.
+        CountedTable(table: "exportedRecord", parts: [
+            { rel, sign in
+                row(day(#"MIN(e."exportedAt")"#), #"MIN(r."batchId")"#, "''", ["exported": "1"], sign: sign)
+                    + #" FROM \#(rel) e JOIN "record" r ON r."id" = e."recordId" WHERE NOT e."withdrawal" GROUP BY e."recordId""#
+            },
+            { rel, sign in
+                row(day(#"MIN(COALESCE(e."receiptAt", e."exportedAt"))"#), #"MIN(r."batchId")"#, "''", ["accepted": "1"], sign: sign)
+                    + #" FROM \#(rel) e JOIN "record" r ON r."id" = e."recordId""#
+                    + #" WHERE NOT e."withdrawal" AND e."receipt" = 'accepted' GROUP BY e."recordId""#
+            },
+        ], relations: exportRelations),
+        CountedTable(table: "keying", parts: [
+            { rel, sign in
+                row(day(#"k."savedAt""#), #"k."batchId""#, #"k."operator""#, keying("k"), sign: sign)
+                    + #" FROM \#(rel) k WHERE k."state" = 'complete'"#
+            },
+        ]),
+        CountedTable(table: "fieldDecision", parts: [
+            { rel, sign in
+                row(day(#"f."createdAt""#), #"f."batchId""#, "''", ["conflicts": "1"], sign: sign)
+                    + #" FROM \#(rel) f WHERE f."origin" = 'conflict'"#
+            },
+        ]),
+    ]
+
+    /// The export rows of the records a statement touched: as they are now (+1), and as they were
+    /// (−1): now's rows without the statement's new ones, with its old ones.
+    static func exportRelations(_ operation: Operation) -> [(relation: String, sign: Int)] {
+        let touched = switch operation {
+        case .insert: #"SELECT "recordId" FROM "new_rows""#
+        case .delete: #"SELECT "recordId" FROM "old_rows""#
+        case .update: #"SELECT "recordId" FROM "new_rows" UNION SELECT "recordId" FROM "old_rows""#
+        }
+        let now = #"SELECT x.* FROM "exportedRecord" x WHERE x."recordId" IN (\#(touched))"#
+        let withoutNew = operation == .delete ? "" : #"""
+             AND NOT EXISTS (SELECT 1 FROM "new_rows" n
+                WHERE n."recordId" = x."recordId" AND n."version" = x."version" AND n."packageId" = x."packageId")
+            """#
+        let withOld = operation == .insert ? "" : #" UNION ALL SELECT * FROM "old_rows""#
+        return [("(\(now))", 1), ("(\(now)\(withoutNew)\(withOld))", -1)]
+    }
+
+    /// Adds the contributions of `relations` to the summary, one upsert per day, batch and actor.
+    static func upsert(_ table: CountedTable, _ relations: [(relation: String, sign: Int)]) -> String {
+        let parts = relations.flatMap { relation in table.parts.map { "(\($0(relation.relation, relation.sign)))" } }
+        let columns = counters.map { "\"\($0)\"" }
+        return """
+            INSERT INTO "progressDay" ("day", "batchId", "actor", \(columns.joined(separator: ", ")))
+                SELECT "day", "batchId", "actor", \(columns.map { "SUM(\($0))" }.joined(separator: ", "))
+                FROM (\(parts.joined(separator: "\n        UNION ALL "))) AS "changes"
+                GROUP BY "day", "batchId", "actor"
+                HAVING \(columns.map { "SUM(\($0)) <> 0" }.joined(separator: " OR "))
+                ON CONFLICT ("day", "batchId", "actor") DO UPDATE SET
+                \(columns.map { "\($0) = \"progressDay\".\($0) + excluded.\($0)" }.joined(separator: ", "));
+            """
+    }
+
+    /// The body of a counted table's trigger function, as PostgreSQL keeps it (`audit verify`
+    /// compares it).
+    static func functionBody(_ table: CountedTable) -> String {
+        // Each branch names only the transition tables its operation has: a statement is planned
+        // when first run, and a name the trigger lacks would fail.
+        """
+
+            BEGIN
+                IF TG_OP = 'INSERT' THEN
+                    \(upsert(table, table.relations(.insert)))
+                ELSIF TG_OP = 'DELETE' THEN
+                    \(upsert(table, table.relations(.delete)))
+                ELSE
+                    \(upsert(table, table.relations(.update)))
+                END IF;
+                RETURN NULL;
+            END
+            """
+    }
+
+    static func triggerName(_ table: CountedTable, _ operation: Operation) -> String {
+        "\(table.table)_progress_\(operation.triggerSuffix)"
+    }
+
+    static var expectedTriggers: [String] {
+        tables.flatMap { table in Operation.allCases.map { triggerName(table, $0) } }
+    }
+
+    static var expectedFunctions: [String: String] {
+        Dictionary(uniqueKeysWithValues: tables.map { ($0.functionName, functionBody($0)) })
+    }
+
+    /// The table, its trigger functions and triggers.
+    static var schemaSQL: String {
+        var sql = """
+            CREATE TABLE "progressDay" (
+                "day" TEXT NOT NULL, "batchId" TEXT NOT NULL, "actor" TEXT NOT NULL,
+                \(counters.map { "\"\($0)\" BIGINT NOT NULL DEFAULT 0" }.joined(separator: ", ")),
+                PRIMARY KEY ("day", "batchId", "actor"));
+
+            """
+        for table in tables {
+            sql += #"CREATE FUNCTION "\#(table.functionName)"() RETURNS trigger LANGUAGE plpgsql AS $$\#(functionBody(table))$$;"# + "\n"
+            for operation in Operation.allCases {
+                sql += """
+                    CREATE TRIGGER "\(triggerName(table, operation))" AFTER \(operation.rawValue) ON "\(table.table)"
+                        REFERENCING \(operation.transitionTables) FOR EACH STATEMENT EXECUTE FUNCTION "\(table.functionName)"();
+
+                    """
+            }
+        }
+        return sql
+    }
+
+    /// The summary computed from the data itself: what the triggers keep, row for row (rows
+    /// whose counters are all zero left out).
+    static var summarySelect: String {
+        let parts = tables.flatMap { table in table.parts.map { $0("\"\(table.table)\"", 1) } }
+        return """
+            SELECT "day", "batchId", "actor", \(counters.map { "SUM(\"\($0)\")::bigint AS \"\($0)\"" }.joined(separator: ", "))
+            FROM (\(parts.joined(separator: "\nUNION ALL\n"))) AS parts
+            GROUP BY "day", "batchId", "actor"
+            HAVING \(counters.map { "SUM(\"\($0)\") <> 0" }.joined(separator: " OR "))
+            """
+    }
+
+    /// The kept rows whose counters are not all zero.
+    static var keptSelect: String {
+        let columns = counters.map { "\"\($0)\"" }
+        return #"SELECT "day", "batchId", "actor", \#(columns.joined(separator: ", ")) FROM "progressDay" WHERE "#
+            + columns.map { "\($0) <> 0" }.joined(separator: " OR ")
+    }
+}
