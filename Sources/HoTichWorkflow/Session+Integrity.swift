@@ -9,6 +9,15 @@ extension Session {
     /// (quoted in export manifests and weekly reports, read by ``AuditAnchorSource``).
     public func verifyAuditTrail(external: [AuditAnchor] = []) throws -> AuditVerification {
         try require(.viewWork)
+        return try workspace.verifyAuditTrail(external: external)
+    }
+}
+
+extension Workspace {
+    /// ``Session/verifyAuditTrail(external:)`` without a person: for a workspace another command
+    /// reads as a whole (`store copy`'s source).
+    func verifyAuditTrail(external: [AuditAnchor] = []) throws -> AuditVerification {
+        let workspace = self
         let log = workspace.protection.anchorLog
         let lines = try log?.lines() ?? []
         var result = try workspace.store.read { tx in

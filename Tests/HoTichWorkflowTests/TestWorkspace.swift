@@ -14,10 +14,15 @@ final class TestWorkspace {
     /// Drops the PostgreSQL database of a workspace made there (`HOTICH_TEST_STORE=postgres`).
     private var dropDatabase: (@Sendable () -> Void)?
 
-    init(busyTimeout: TimeInterval = SQLiteStore.defaultBusyTimeout, province: OfficeCode? = nil) throws {
+    /// - Parameter onPostgres: whether the workspace is kept on the test PostgreSQL server (by
+    ///   default when `HOTICH_TEST_STORE=postgres`); a district's workspace is always SQLite.
+    init(
+        busyTimeout: TimeInterval = SQLiteStore.defaultBusyTimeout, province: OfficeCode? = nil,
+        onPostgres: Bool = PostgresServer.workflowOnPostgres
+    ) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-test-\(UUID().uuidString)")
         let folder = root.appendingPathComponent("workspace")
-        if PostgresServer.workflowOnPostgres {
+        if onPostgres {
             let database = try PostgresServer.makeDatabase()
             dropDatabase = database.drop
             _ = try Workspace.create(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import HoTichModel
 import HoTichWorkflow
 
@@ -7,7 +8,7 @@ struct StoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "store",
         abstract: "Cơ sở dữ liệu PostgreSQL của không gian làm việc / the PostgreSQL database of a province's workspace.",
-        subcommands: [StoreGrant.self])
+        subcommands: [StoreGrant.self, StoreCopy.self])
 }
 
 /// `hotich store grant ROLE`: the application role's rights, given by the schema's owner.
@@ -29,5 +30,33 @@ struct StoreGrant: ParsableCommand {
         let session = try global.session()
         try session.grantApplicationRole(role)
         Console.current.line(Message.database(.roleGranted(role: role, location: session.storeLocation)).text(in: global.language))
+    }
+}
+
+/// `hotich store copy --from DISTRICT_FOLDER [--to URL]`: a district's SQLite workspace copied into
+/// the province's PostgreSQL one (run in the province's folder).
+struct StoreCopy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "copy",
+        abstract: "Chép không gian làm việc SQLite của một huyện vào cơ sở dữ liệu tỉnh (quản trị viên) / copy a district's SQLite workspace into the province's database (administrator).",
+        discussion: """
+            Chạy trong thư mục dùng chung của tỉnh. Không chép gì nếu nhật ký của huyện không toàn vẹn, \
+            thiếu tệp quét, hoặc tỉnh đã có sổ, lô, bản ghi hay gói xuất của huyện (liệt kê tất cả). \
+            Run in the province's shared folder. Nothing is copied if the district's trail does not verify, \
+            a scan is missing, or the province already has one of its books, batches, records or packages (all listed).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(name: .customLong("from"), help: "Thư mục không gian làm việc của huyện / the district's workspace folder.")
+    var source: String
+
+    @Option(name: .customLong("to"), help: "Cơ sở dữ liệu tỉnh, nếu khác tệp hotich-database.conf / the province's database, if not the folder's (postgres://ROLE@HOST/DB).")
+    var database: String?
+
+    func run() throws {
+        let session = try global.session(database: database)
+        let result = try session.copyWorkspace(from: URL(fileURLWithPath: source, isDirectory: true))
+        Console.current.line(Message.database(.copied(result)).text(in: global.language))
     }
 }

@@ -56,17 +56,18 @@ package struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the workspace. Log lines go to standard error at warning level unless `HOTICH_LOG_LEVEL` says otherwise.
-    package func openWorkspace() throws -> Workspace {
+    /// - Parameter given: a connection string the command was given (`store copy --to`), which wins.
+    package func openWorkspace(database given: String? = nil) throws -> Workspace {
         // A PostgreSQL workspace's folder names its database; HOTICH_DATABASE, when set, says how
         // this client reaches it (another host name, a role of its own).
-        let database = ProcessInfo.processInfo.environment["HOTICH_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
+        let database = given ?? ProcessInfo.processInfo.environment["HOTICH_DATABASE"].flatMap { $0.isEmpty ? nil : $0 }
         return try Workspace.open(at: workspaceFolder, logger: Self.logger, database: database)
     }
 
     /// Opens the workspace and starts a session as the acting user: the account's own, or the
     /// one asked for, proven by their passphrase (see ``Workspace/session(claim:)``).
-    package func session() throws -> Session {
-        try openWorkspace().session(claim: claim)
+    package func session(database: String? = nil) throws -> Session {
+        try openWorkspace(database: database).session(claim: claim)
     }
 
     /// Who this command says is acting, with the way to ask for a passphrase.

@@ -31,10 +31,48 @@ public enum DatabaseMessage: Sendable, Equatable {
     case backupByServerTools
     /// Any other failure the server reported, by its SQLSTATE.
     case failure(sqlState: String)
+    /// `store copy`: the province already has what the district's workspace holds; nothing copied.
+    case copyConflicts([WorkspaceCopyConflict])
+    /// `store copy`: a table of the district's workspace that cannot be copied as it is (a table
+    /// or column this hotich does not know, or a row referring to nothing); nothing copied.
+    case copyTableUnreadable(table: String)
+    /// `store copy`: the district's audit trail does not verify (`problems` found); nothing copied.
+    case copySourceTrailBroken(problems: Int)
+    /// `store copy` from a workspace that is not a SQLite one.
+    case copySourceNotSQLite
+    /// `store copy`: a scan of the district's batch is missing or is not the file received.
+    case copyScanMismatch(batch: String, path: String)
+    /// `store copy` done.
+    case copied(WorkspaceCopyResult)
 
     public func text(in language: Language) -> String {
         let vi = language == .vietnamese
         switch self {
+        case .copyConflicts(let conflicts):
+            let shown = conflicts.prefix(20).map { "  - " + Self.text(of: $0, vi: vi) }
+            let more = conflicts.count > shown.count ? ["  " + (vi ? "… và \(conflicts.count - shown.count) mục nữa." : "… and \(conflicts.count - shown.count) more.")] : []
+            return ([vi
+                ? "Không chép gì: cơ sở dữ liệu tỉnh đã có \(conflicts.count) mục mà không gian làm việc này cũng có (nhận hai lần?):"
+                : "Nothing copied: the province's database already has \(conflicts.count) thing(s) this workspace holds too (received twice?):"]
+                + shown + more).joined(separator: "\n")
+        case .copyTableUnreadable(let table):
+            return vi
+                ? "Không chép gì: bảng \(TerminalText.escaped(table)) của không gian làm việc nguồn không chép nguyên được (bảng hoặc cột lạ, hoặc dòng tham chiếu tới dòng không có). Cập nhật hotich ở cả hai nơi cùng một phiên bản rồi chạy audit verify ở nguồn."
+                : "Nothing copied: the source workspace's table \(TerminalText.escaped(table)) cannot be copied as it is (a table or column this hotich does not know, or a row referring to nothing). Bring both to the same hotich version, then run audit verify on the source."
+        case .copySourceTrailBroken(let problems):
+            return vi
+                ? "Không chép gì: nhật ký kiểm toán của không gian làm việc nguồn có \(problems) vấn đề. Chạy hotich audit verify ở đó và xử lý trước."
+                : "Nothing copied: the source workspace's audit trail has \(problems) problem(s). Run hotich audit verify there and deal with them first."
+        case .copySourceNotSQLite:
+            return vi
+                ? "Chỉ chép được không gian làm việc SQLite (thư mục có hotich.sqlite) vào cơ sở dữ liệu tỉnh."
+                : "Only a SQLite workspace (a folder holding hotich.sqlite) can be copied into a province's database."
+        case .copyScanMismatch(let batch, let path):
+            return vi
+                ? "Không chép gì: tệp quét \(TerminalText.escaped(path)) của lô \(TerminalText.escaped(batch)) bị thiếu hoặc khác tệp đã nhận. Chạy hotich batch check-files ở nguồn."
+                : "Nothing copied: the scan \(TerminalText.escaped(path)) of batch \(TerminalText.escaped(batch)) is missing or is not the file received. Run hotich batch check-files on the source."
+        case .copied(let result):
+            return Self.text(of: result, vi: vi)
         case .unreachable(let location):
             return vi
                 ? "Không kết nối được máy chủ PostgreSQL \(TerminalText.escaped(location)). Kiểm tra mạng, tên máy và cổng, hoặc hỏi quản trị cơ sở dữ liệu."
@@ -96,5 +134,53 @@ public enum DatabaseMessage: Sendable, Equatable {
                 ? "Máy chủ PostgreSQL báo lỗi (mã SQLSTATE \(TerminalText.escaped(sqlState))). Không có gì được ghi; thử lại, hoặc báo quản trị với mã này."
                 : "The PostgreSQL server reported a failure (SQLSTATE \(TerminalText.escaped(sqlState))). Nothing was written; try again, or tell the administrator this code."
         }
+    }
+
+    private static func text(of conflict: WorkspaceCopyConflict, vi: Bool) -> String {
+        switch conflict {
+        case .alreadyCopied:
+            return vi ? "không gian làm việc này đã được chép vào đây trước đó" : "this workspace was copied here before"
+        case .book(let office, let kind, let year, let volume):
+            return vi ? "sổ \(TerminalText.escaped(kind)) năm \(year) quyển \(volume) của đơn vị \(TerminalText.escaped(office))"
+                : "book \(TerminalText.escaped(kind)) \(year) volume \(volume) of office \(TerminalText.escaped(office))"
+        case .batch(let id): return (vi ? "lô " : "batch ") + TerminalText.escaped(id)
+        case .batchContent(let id):
+            return vi ? "các tệp quét của lô \(TerminalText.escaped(id)) (đã nhận thành lô khác)"
+                : "the scans of batch \(TerminalText.escaped(id)) (received as another batch)"
+        case .record(let id): return (vi ? "bản ghi " : "record ") + TerminalText.escaped(id)
+        case .exportPackage(let id): return (vi ? "gói xuất " : "export package ") + TerminalText.escaped(id)
+        }
+    }
+
+    private static func text(of result: WorkspaceCopyResult, vi: Bool) -> String {
+        let counted = ["batch", "scanFile", "record", "keying", "fieldDecision", "exportPackage", "user"]
+        let names: [String: (String, String)] = [
+            "batch": ("lô", "batches"), "scanFile": ("tệp quét", "scan files"), "record": ("bản ghi", "records"),
+            "keying": ("lượt nhập", "keyings"), "fieldDecision": ("quyết định trường", "field decisions"),
+            "exportPackage": ("gói xuất", "export packages"), "user": ("người dùng mới", "new users"),
+        ]
+        let rows = counted.map { table in "\(result.rows[table] ?? 0) \(vi ? names[table]!.0 : names[table]!.1)" }.joined(separator: ", ")
+        var lines = [vi
+            ? "Đã chép không gian làm việc của đơn vị \(TerminalText.escaped(result.office)): \(rows); nhật ký \(result.events) sự kiện, giữ nguyên bên cạnh nhật ký của tỉnh (mã băm cuối \(result.headHash.prefix(16))…)."
+            : "Copied the workspace of office \(TerminalText.escaped(result.office)): \(rows); its trail of \(result.events) events kept beside the province's (last hash \(result.headHash.prefix(16))…)."]
+        if !result.usersMerged.isEmpty {
+            let names = result.usersMerged.map(TerminalText.escaped).joined(separator: ", ")
+            lines.append(vi ? "Người dùng tỉnh đã có, việc của họ ở huyện tính chung: \(names)." : "Users the province already had, their district work counted with theirs: \(names).")
+        }
+        if !result.loginsDropped.isEmpty {
+            let names = result.loginsDropped.map(TerminalText.escaped).joined(separator: ", ")
+            lines.append(vi ? "Chép không kèm tài khoản máy (tài khoản đã gắn với người khác; gắn lại bằng user login): \(names)."
+                : "Copied without their account (bound to another user here; bind again with user login): \(names).")
+        }
+        if result.plansLeft > 0 {
+            lines.append(vi ? "Bỏ qua \(result.plansLeft) kế hoạch: tỉnh đã có kế hoạch cho cùng đơn vị." : "Left \(result.plansLeft) plan(s): the province plans for the same office.")
+        }
+        if result.calendarDaysLeft > 0 {
+            lines.append(vi ? "Bỏ qua \(result.calendarDaysLeft) ngày lịch riêng của huyện: tỉnh dùng lịch của tỉnh." : "Left \(result.calendarDaysLeft) calendar day(s) of the district's: the province keeps one calendar.")
+        }
+        if result.claimsLeft > 0 {
+            lines.append(vi ? "\(result.claimsLeft) tệp đang được nhận nhập không chép lượt nhận; bản nháp đã lưu được chép." : "\(result.claimsLeft) file claim(s) not copied; saved drafts are.")
+        }
+        return lines.joined(separator: "\n")
     }
 }

@@ -832,6 +832,7 @@ extension AuditAction {
         case .backup: "back up"
         case .restore: "restore from a backup"
         case .storeGrant: "grant the application database role"
+        case .storeCopy: "copy a district's workspace into this database"
         case .userLogin: "bind an operating-system account"
         case .userPassphrase: "set a passphrase"
         case .other(let text): text

@@ -130,6 +130,12 @@ public enum IntegrityMessage: Sendable, Equatable {
         case .anchorLogMissing:
             return vi ? "Sổ mốc neo audit-anchors.log bị mất hoặc rỗng dù nhật ký đã được ký: không còn đối chiếu được phần cuối nhật ký tại chỗ."
                 : "The anchor log audit-anchors.log is gone or empty though the trail is signed: the trail's tail can no longer be checked here."
+        case .copiedTrailBroken(let office, let id):
+            return vi ? "Nhật ký chép từ đơn vị \(TerminalText.escaped(office)), sự kiện #\(id): không khớp chuỗi đã chép — bị sửa, chèn hoặc xóa sau khi chép."
+                : "The trail copied from office \(TerminalText.escaped(office)), event #\(id): does not fit the chain as copied — edited, inserted or deleted after the copy."
+        case .copiedTrailUnvouched(let office):
+            return vi ? "Nhật ký chép từ đơn vị \(TerminalText.escaped(office)) không có sự kiện store-copy nào của nhật ký này xác nhận — được thêm ngoài hotich."
+                : "The trail copied from office \(TerminalText.escaped(office)) is vouched for by no store-copy event of this trail — added outside hotich."
         case .guardMissing(let name):
             return vi ? "Ràng buộc \(TerminalText.escaped(name)) của cơ sở dữ liệu đã bị gỡ: lược đồ bị sửa ngoài hotich."
                 : "The database's rule \(TerminalText.escaped(name)) was removed: the schema was edited outside hotich."

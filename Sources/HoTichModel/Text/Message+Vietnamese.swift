@@ -879,6 +879,7 @@ extension AuditAction {
         case .backup: "sao lưu"
         case .restore: "khôi phục từ bản sao lưu"
         case .storeGrant: "cấp quyền cho vai trò cơ sở dữ liệu của ứng dụng"
+        case .storeCopy: "chép không gian làm việc của một huyện vào cơ sở dữ liệu này"
         case .userLogin: "gắn tài khoản hệ điều hành"
         case .userPassphrase: "đặt mật khẩu"
         case .other(let text): text

@@ -28,6 +28,9 @@ public enum AuditAction: Sendable, Hashable, Codable {
     case backup, restore
     /// The application's database role was given its rights (a PostgreSQL workspace).
     case storeGrant
+    /// A district's workspace copied into this (province) database (`hotich store copy`); in the
+    /// district's own trail, that it was copied.
+    case storeCopy
     /// An action this version does not know (written by a newer one).
     case other(String)
 
@@ -76,6 +79,7 @@ public enum AuditAction: Sendable, Hashable, Codable {
         case .backup: "backup"
         case .restore: "restore"
         case .storeGrant: "store-grant"
+        case .storeCopy: "store-copy"
         case .other(let text): text
         }
     }
@@ -87,7 +91,7 @@ public enum AuditAction: Sendable, Hashable, Codable {
         .fieldDecided, .warningAcknowledged, .duplicateDecided, .sampleDrawn, .sampleRecordChecked, .sampleAccepted,
         .exportAgain, .exportCorrections, .receipt, .recordCorrected, .recordWithdrawn, .planSet, .calendarSet,
         .calendarCleared, .progressRebuilt, .search, .recordViewed, .searchIndexRebuilt, .contentSealed, .backup, .restore,
-        .storeGrant,
+        .storeGrant, .storeCopy,
     ] + BatchAction.allCases.map(AuditAction.transition)
 
     private static let byRawValue: [String: AuditAction] = Dictionary(known.map { ($0.rawValue, $0) }, uniquingKeysWith: { first, _ in first })

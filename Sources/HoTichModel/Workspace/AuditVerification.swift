@@ -47,6 +47,11 @@ public enum AuditProblem: Sendable, Equatable {
     case foreignSchema(name: String)
     /// The anchor log is gone or empty although the trail has signed events.
     case anchorLogMissing
+    /// A district's trail copied into this database (`store copy`) no longer chains from its first
+    /// event to the head the copy recorded: its event `eventID` was edited, inserted or deleted.
+    case copiedTrailBroken(office: String, eventID: Int64)
+    /// A copied district trail that no `store-copy` event of this trail vouches for.
+    case copiedTrailUnvouched(office: String)
 }
 
 /// Whether the chain's HMACs could be checked.

@@ -2,12 +2,12 @@ import HoTichPostgres
 public import HoTichModel
 
 extension PostgresTransaction: AuditReading, AuditWriting {
-    private static let eventColumns = #"""
+    static let eventColumns = #"""
         "id", "at", "actor", "action", "batchId", "subject", "fromState", "toState", "reason", "previousHash", "hash",
         "sealsFrom", "sealsThrough", "contentDigest", "mac"
         """#
 
-    private func event(from row: PostgresRow) throws -> AuditEvent {
+    func event(from row: PostgresRow) throws -> AuditEvent {
         AuditEvent(
             id: try row.required("id"), at: try row.required("at"), actor: try row.required("actor"),
             action: AuditAction(rawValue: try row.required("action")), batchId: try row.decode("batchId"),
@@ -52,6 +52,7 @@ extension PostgresTransaction: AuditReading, AuditWriting {
             if page.count < 10_000 { break }
         }
         for problem in try unvouchedSeals(after: chain.previous.sealsThrough, through: Int64.max) { chain.report(problem) }
+        try verifyCopiedTrails(into: &chain)
         var result = chain.finish()
         result.rowsChecked = try PostgresSeals.verifyContent(self, into: &result)
         return result

@@ -1,0 +1,87 @@
+public import Foundation
+public import HoTichModel
+import HoTichExchange
+import HoTichStore
+import Logging
+
+extension Session {
+    /// Copies the district's SQLite workspace in `folder` into this province's PostgreSQL
+    /// workspace (`hotich store copy`): its batches with their scans, records, keyings, decisions,
+    /// exports and receipts, and its audit trail kept beside the province's.
+    ///
+    /// Nothing is copied unless the district's trail verifies, every scan is there as received,
+    /// and the province has none of its books, batches, records or packages (the conflicts are
+    /// thrown, all of them). Scans are copied into the province's folder and checked there before
+    /// the one transaction that records everything; if that fails, they are taken away again.
+    /// Both trails record the copy.
+    public func copyWorkspace(from folder: URL) throws -> WorkspaceCopyResult {
+        try require(.maintainWorkspace)
+        guard let province = workspace.store as? PostgresStore else { throw HoTichError(.database(.notPostgres)) }
+        let district = try Workspace.open(at: folder, logger: workspace.logger)
+        guard let source = district.sqliteStore else { throw HoTichError(.database(.copySourceNotSQLite)) }
+        let trail = try district.verifyAuditTrail()
+        guard trail.isSound else { throw HoTichError(.database(.copySourceTrailBroken(problems: trail.problemCount))) }
+        let conflicts = try province.copyConflicts(from: source)
+        guard conflicts.isEmpty else { throw HoTichError(.database(.copyConflicts(conflicts))) }
+
+        let batches = try district.store.read { tx in
+            try BatchState.allCases.flatMap { try tx.batches(in: $0) }.map { batch in (batch, try tx.scanFiles(batch: batch.id)) }
+        }
+        var staged: [(folder: StagingFolder, final: URL)] = []
+        defer { for stage in staged { stage.folder.discard() } }
+        var scanRoots: [String: String] = [:]
+        var scanFiles = 0
+        for (batch, files) in batches {
+            let stage = try StagingFolder.make(in: workspace.scansFolder, modes: workspace.modes)
+            let final = workspace.scansFolder.appendingPathComponent(String(batch.contentDigest.prefix(16)), isDirectory: true)
+            staged.append((stage, final))
+            try copyScans(files, of: batch, into: stage.url)
+            scanRoots[batch.id] = final.path
+            scanFiles += files.count
+        }
+        // The scans take their final names only now, under the province's content digests that no
+        // batch holds (there was no conflict); they go back if the records fail to commit.
+        for stage in staged { try stage.folder.move(to: stage.final) }
+        var result: WorkspaceCopyResult
+        do {
+            result = try province.copyWorkspace(from: source, scanRoots: scanRoots, by: user.name, at: Timestamp.now())
+        } catch {
+            for stage in staged { try? stage.folder.undoMove() }
+            throw error
+        }
+        for stage in staged { stage.folder.committed() }
+        result.scanFiles = scanFiles
+        // The district's trail says where its work went (the province's connection, never a password).
+        try district.store.write { tx in
+            try tx.appendAudit(
+                AuditEntry(actor: user.name, action: .storeCopy, subject: province.location, reason: "events=\(result.events)"),
+                at: Timestamp.now())
+        }
+        workspace.logger.info(
+            "workspace copied in", metadata: ["office": "\(result.office)", "records": "\(result.rows["record"] ?? 0)", "events": "\(result.events)"])
+        return result
+    }
+
+    /// Copies a batch's scans into `folder` and checks each copy against what was received.
+    private func copyScans(_ files: [ScanFile], of batch: Batch, into folder: URL) throws {
+        let root = URL(fileURLWithPath: batch.storedRoot, isDirectory: true)
+        for file in files {
+            // A path that would leave the folder (never written by a receive) is refused.
+            guard BackupManifest.isSafe(file.path) else { throw HoTichError(.database(.copyScanMismatch(batch: batch.id, path: file.path))) }
+            let target = folder.appendingPathComponent(file.path)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: Int(workspace.modes.directory)])
+            do {
+                try FileManager.default.copyItem(at: root.appendingPathComponent(file.path), to: target)
+                try FileManager.default.setAttributes([.posixPermissions: Int(workspace.modes.file)], ofItemAtPath: target.path)
+            } catch {
+                throw HoTichError(.database(.copyScanMismatch(batch: batch.id, path: file.path)))
+            }
+            let copied = try? FileFingerprint.read(target)
+            guard copied?.bytes == file.bytes, copied?.sha256 == file.sha256 else {
+                throw HoTichError(.database(.copyScanMismatch(batch: batch.id, path: file.path)))
+            }
+        }
+    }
+}
