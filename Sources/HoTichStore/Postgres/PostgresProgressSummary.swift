@@ -133,12 +133,11 @@ enum PostgresProgressSummary {
         case .update: #"SELECT "recordId" FROM "new_rows" UNION SELECT "recordId" FROM "old_rows""#
         }
         let now = #"SELECT x.* FROM "exportedRecord" x WHERE x."recordId" IN (\#(touched))"#
-        let withoutNew = operation == .delete ? "" : #"""
-             AND NOT EXISTS (SELECT 1 FROM "new_rows" n
-                WHERE n."recordId" = x."recordId" AND n."version" = x."version" AND n."packageId" = x."packageId")
-            """#
+        // Set operations, not a correlated NOT EXISTS: a transition table has no index, and an
+        // export's statement inserts thousands of rows.
+        let withoutNew = operation == .delete ? "" : #" EXCEPT ALL SELECT * FROM "new_rows""#
         let withOld = operation == .insert ? "" : #" UNION ALL SELECT * FROM "old_rows""#
-        return [("(\(now))", 1), ("(\(now)\(withoutNew)\(withOld))", -1)]
+        return [("(\(now))", 1), ("((\(now)\(withoutNew))\(withOld))", -1)]
     }
 
     /// Adds the contributions of `relations` to the summary, one upsert per day, batch and actor.
