@@ -7,7 +7,7 @@ import HoTichWorkflow
 import Testing
 
 /// `hotich backup` of a live workspace and `hotich restore` of it, checked end to end.
-@Suite struct BackupTests {
+@Suite(.sqliteFile) struct BackupTests {
     /// The administrator of a test workspace, as the account of the same name proves it.
     static let claim = IdentityClaim(account: "quantri", requested: nil) { _ in nil }
 

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import HoTichExchange
 import HoTichModel
-import HoTichStore
+import HoTichPostgres
+@testable import HoTichStore
 import HoTichWorkflow
 import Testing
 import ZIPFoundation
@@ -154,22 +155,30 @@ extension ConcurrencyTests {
     @Test func openingAndReadingDoNotWaitForAWriter() throws {
         let test = try TestWorkspace()
         _ = try test.receiveGoodBook()
-        let database = test.workspace.folder.appendingPathComponent(SQLiteStore.databaseFileName)
-        // Another process's long write transaction, held on a thread of its own until the test is done.
-        let other = try DatabaseQueue(path: database.path)
-        let locked = DispatchSemaphore(value: 0)
+        // Another process's long write transaction, held until the test is done: on SQLite the
+        // file's write lock (on a thread of its own), on PostgreSQL hotich's writer lock.
         let done = DispatchSemaphore(value: 0)
-        let holder = Thread {
-            try? other.inDatabase { db in
-                try db.execute(sql: "BEGIN IMMEDIATE")
-                locked.signal()
-                done.wait()
-                try db.execute(sql: "ROLLBACK")
-            }
-        }
-        holder.start()
-        locked.wait()
         defer { done.signal() }
+        var writer: PostgresConnection?
+        defer { _ = try? writer?.execute("ROLLBACK") }
+        if let connectionString = test.connectionString {
+            writer = try PostgresConnection(connectionString: connectionString)
+            try writer?.execute("BEGIN")
+            try writer?.execute("SELECT pg_advisory_xact_lock($1)", [PostgresStore.writerLock])
+        } else {
+            let other = try DatabaseQueue(path: test.workspace.folder.appendingPathComponent(SQLiteStore.databaseFileName).path)
+            let locked = DispatchSemaphore(value: 0)
+            let holder = Thread {
+                try? other.inDatabase { db in
+                    try db.execute(sql: "BEGIN IMMEDIATE")
+                    locked.signal()
+                    done.wait()
+                    try db.execute(sql: "ROLLBACK")
+                }
+            }
+            holder.start()
+            locked.wait()
+        }
         let started = Date()
         let workspace = try Workspace.open(at: test.workspace.folder, busyTimeout: 0.2)
         let lines = try workspace.session(as: "giamsat").status()

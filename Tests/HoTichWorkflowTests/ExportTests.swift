@@ -143,7 +143,7 @@ func masked(_ xml: String) -> String {
             #expect(!english.contains("Domain") && !english.contains("Code="))
             #expect(error.message.text(in: .vietnamese).contains("ổ đĩa đã đầy"))
         }
-        let recorded = try test.workspace.sqlite.databaseRead { db in try String.fetchAll(db, sql: "SELECT failure FROM exportPackage") }
+        let recorded = try test.column("SELECT failure FROM exportPackage")
         #expect(recorded == ["write: diskFull"])
     }
 

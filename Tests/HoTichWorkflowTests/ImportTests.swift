@@ -48,9 +48,7 @@ func writeCSV(_ text: String, _ name: String, in folder: URL) throws -> URL {
         #expect(Set(keyed.map(\.subject)) == Set(records.map(\.id)) && keyed.count == 12)
         #expect(try test.supervisor.verifyAuditTrail().isSound)
         // The sheet's columns are in register order; the stored field set is the canonical one.
-        let stored = try test.workspace.sqlite.databaseRead { db in
-            try String.fetchAll(db, sql: "SELECT fields FROM record WHERE batchId = ? ORDER BY number", arguments: [batch.id])
-        }
+        let stored = try test.column("SELECT fields FROM record WHERE batchId = ? ORDER BY number", [batch.id])
         #expect(stored == records.map { FieldSetJSON.encode($0.fields) })
 
         let second = try test.addOperator("nhaplieu2").importKeyings(

@@ -167,7 +167,7 @@ import Testing
 }
 
 @Suite struct AuditTrailTests {
-    @Test func theChainVerifiesAndTheTableRefusesEdits() throws {
+    @Test(.sqliteFile) func theChainVerifiesAndTheTableRefusesEdits() throws {
         let test = try TestWorkspace()
         let batch = try test.receiveGoodBook()
         try test.supervisor.apply(.hold, to: batch.id, reason: "x")
@@ -183,7 +183,7 @@ import Testing
         }
     }
 
-    @Test func anEditBehindHotichsBackBreaksTheChain() throws {
+    @Test(.sqliteFile) func anEditBehindHotichsBackBreaksTheChain() throws {
         let test = try TestWorkspace()
         let batch = try test.receiveGoodBook()
         try test.supervisor.apply(.hold, to: batch.id, reason: "lý do thật")

@@ -91,8 +91,8 @@ extension TestWorkspace {
             try test.supervisor.clearNonEntryMark(batch: batch.id, path: "99-trang-trang.pdf", reason: "lại")
         }
         // The history stays: the mark is cleared, not deleted, and both steps are audited.
-        let marks = try test.workspace.sqlite.databaseRead { db in try NonEntryMark.filter(Column("batchId") == batch.id).fetchAll(db) }
-        #expect(marks.count == 2 && marks.filter { !$0.inForce }.count == 1)
+        let marks = try test.rows("SELECT clearedAt FROM nonEntryFile WHERE batchId = ?", [batch.id])
+        #expect(marks.count == 2 && marks.filter { $0[0] != nil }.count == 1)
         #expect(try test.auditActions(batch.id).contains("file-entry-again"))
         // The operator keys it now, like any other file.
         let task = try #require(try test.operatorSession.startKeying(batch: batch.id, pass: 1))

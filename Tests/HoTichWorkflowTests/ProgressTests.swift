@@ -21,11 +21,11 @@ extension TestWorkspace {
     }
 
     func summaryDifferences() throws -> Int {
-        try workspace.sqlite.databaseRead { db in try SQLiteTransaction(db).progressSummaryDifferences() }
+        try workspace.store.read { tx in try tx.progressSummaryDifferences() }
     }
 
     func searchDifferences() throws -> Int {
-        try workspace.sqlite.databaseWrite { db in try SQLiteTransaction(db).searchIndexDifferences() }
+        try workspace.store.write { tx in try tx.searchIndexDifferences() }
     }
 }
 
@@ -56,9 +56,7 @@ extension TestWorkspace {
         _ = try test.supervisor.exportCorrections(to: out)
 
         let second = try test.receiveSecondBatch()
-        let files = try test.workspace.sqlite.databaseRead { db in
-            try String.fetchAll(db, sql: "SELECT path FROM scanFile WHERE batchId = ? ORDER BY path", arguments: [second.id])
-        }
+        let files = try test.column("SELECT path FROM scanFile WHERE batchId = ?", [second.id]).sorted()
         try test.supervisor.markFileNotAnEntry(batch: second.id, path: files[11], kind: .blank, reason: "Trang trắng")
         try test.supervisor.markFileNotAnEntry(batch: second.id, path: files[10], kind: .cover, reason: "Bìa")
         try test.supervisor.clearNonEntryMark(batch: second.id, path: files[10], reason: "Nhầm")
@@ -73,9 +71,7 @@ extension TestWorkspace {
         #expect(total.entries == 12 + 11, "the blank page is no entry; the cleared cover is one again")
         #expect(total.keyed == 13 && total.verified == 12 && total.exported == 12 && total.accepted == 11)
         #expect(total.keyings == 25 && total.typedKeyings == 1 && total.typedFields > 0 && total.fields > total.typedFields)
-        let conflicts = try test.workspace.sqlite.databaseRead { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM fieldDecision WHERE origin = 'conflict'") ?? 0
-        }
+        let conflicts = try test.number("SELECT COUNT(*) FROM fieldDecision WHERE origin = 'conflict'")
         #expect(total.conflicts == conflicts && conflicts > 0)
 
         let byBatch = try test.supervisor.progressReport(by: .batch)
@@ -91,10 +87,8 @@ extension TestWorkspace {
         #expect(first.rejectedReceipts == 1 && first.entriesNotKeyed == 0)
         let waiting = try #require(week.awaiting.first { $0.batchId == second.id })
         #expect(waiting.entriesNotKeyed == 10)
-        let head = try test.workspace.sqlite.databaseRead { db in
-            try Row.fetchOne(db, sql: "SELECT COUNT(*), (SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1) FROM auditEvent")!
-        }
-        #expect(week.auditHead == AuditHead(events: head[0], hash: head[1]))
+        let head = try #require(try test.rows("SELECT COUNT(*), (SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1) FROM auditEvent").first)
+        #expect(week.auditHead == AuditHead(events: Int(head[0] ?? "") ?? -1, hash: head[1] ?? ""))
         #expect(week.quality.conflicts == conflicts && week.quality.fieldsKeyed == total.fields)
     }
 
@@ -113,10 +107,8 @@ extension TestWorkspace {
     @Test func aDamagedSummaryIsFoundAndRebuiltByASupervisorWithAnAuditEvent() throws {
         let test = try TestWorkspace()
         _ = try test.verifiedBatch()
-        try test.workspace.sqlite.databaseWrite { db in
-            try db.execute(sql: "UPDATE progressDay SET verified = verified + 5 WHERE actor = 'kiemtra'")
-            try db.execute(sql: "DELETE FROM progressDay WHERE actor = 'nhaplieu2'")
-        }
+        try test.rows("UPDATE progressDay SET verified = verified + 5 WHERE actor = 'kiemtra'")
+        try test.rows("DELETE FROM progressDay WHERE actor = 'nhaplieu2'")
         #expect(try test.summaryDifferences() > 0)
         #expect(throws: HoTichError(.permissionDenied(user: "nhaplieu", role: .operator, permission: .rebuildSummaries))) {
             try test.operatorSession.rebuildProgressSummary()
@@ -125,9 +117,7 @@ extension TestWorkspace {
         #expect(try test.summaryDifferences() == 0)
         #expect(try test.supervisor.rebuildProgressSummary() == 0)
         #expect(try test.supervisor.progressReport(by: .office).overall.total.verified == 12)
-        let actions = try test.workspace.sqlite.databaseRead { db in
-            try String.fetchAll(db, sql: "SELECT action FROM auditEvent WHERE action = 'progress-rebuilt'")
-        }
+        let actions = try test.column("SELECT action FROM auditEvent WHERE action = 'progress-rebuilt'")
         #expect(actions.count == 2)
     }
 
@@ -152,9 +142,7 @@ extension TestWorkspace {
         #expect(inForce.map(\.records) == [1_200, 600])
         let history = try test.supervisor.plans(history: true)
         #expect(history.count == 3 && history[0].supersededAt != nil && history[1].supersededAt == nil)
-        let audited = try test.workspace.sqlite.databaseRead { db in
-            try String.fetchAll(db, sql: "SELECT subject || ' ' || reason FROM auditEvent WHERE action = 'plan-set' ORDER BY id")
-        }
+        let audited = try test.column("SELECT subject || ' ' || reason FROM auditEvent WHERE action = 'plan-set' ORDER BY id")
         #expect(audited == [
             "00001 1000 by 2027-06-30 from 2026-11-01 (revision 1)", "00001/KS 600 by 2027-06-30 (revision 1)",
             "00001 1200 by 2027-09-30 (revision 2)",
@@ -176,9 +164,7 @@ extension TestWorkspace {
         }
         try test.supervisor.clearCalendarDay(saturday)
         #expect(try !test.supervisor.workingCalendar().calendar.isWorkingDay(saturday))
-        let actions = try test.workspace.sqlite.databaseRead { db in
-            try String.fetchAll(db, sql: "SELECT action FROM auditEvent WHERE action LIKE 'calendar-%' ORDER BY id")
-        }
+        let actions = try test.column("SELECT action FROM auditEvent WHERE action LIKE 'calendar-%' ORDER BY id")
         #expect(actions == ["calendar-set", "calendar-cleared"])
     }
 

@@ -10,10 +10,8 @@ import Testing
 @Suite struct StorageTests {
     /// Whether each complete keying of the batch stores no values of its own, by pass.
     func shared(_ test: TestWorkspace, _ batch: String) throws -> [Int: [Bool]] {
-        try test.workspace.sqlite.databaseRead { db in
-            try Row.fetchAll(db, sql: "SELECT pass, fields IS NULL AS shared FROM keying WHERE batchId = ? ORDER BY id", arguments: [batch])
-                .reduce(into: [Int: [Bool]]()) { $0[$1["pass"], default: []].append($1["shared"]) }
-        }
+        try test.rows("SELECT pass, fields IS NULL FROM keying WHERE batchId = ? ORDER BY id", [batch])
+            .reduce(into: [Int: [Bool]]()) { $0[Int($1[0] ?? "") ?? 0, default: []].append($1[1] == "1" || $1[1] == "t") }
     }
 
     @Test func theKeyingThatCreatesARecordSharesItsValuesUntilTheRecordChanges() throws {
@@ -33,15 +31,14 @@ import Testing
         var changed = try #require(records.first { $0.number == "03" })
         let keyedName = try #require(changed.fields["nksHoTen"])
         changed.fields["nksHoTen"] = .filled("TÊN ĐÃ QUYẾT ĐỊNH")
-        try test.workspace.sqlite.databaseWrite { db in try changed.update(db) }
+        try test.rows("UPDATE record SET fields = ? WHERE id = ?", [FieldSetJSON.encode(changed.fields), changed.id])
         let first = try #require(try test.keyings(batch.id).first { $0.recordId == changed.id && $0.pass == 1 })
         #expect(first.fields["nksHoTen"] == keyedName)
         #expect(first.fields == keyings.first { $0.id == first.id }?.fields)
         // Only that keying now stores its values; an update that leaves the values alone copies nothing.
         #expect(try shared(test, batch.id)[1]?.filter { !$0 }.count == 1)
-        var untouched = try #require(records.first { $0.number == "04" })
-        untouched.updatedAt = "2026-11-27T00:00:00.000Z"
-        try test.workspace.sqlite.databaseWrite { db in try untouched.update(db) }
+        let untouched = try #require(records.first { $0.number == "04" })
+        try test.rows("UPDATE record SET updatedAt = ? WHERE id = ?", ["2026-11-27T00:00:00.000Z", untouched.id])
         #expect(try shared(test, batch.id)[1]?.filter { !$0 }.count == 1)
     }
 
@@ -54,12 +51,10 @@ import Testing
         #expect(try shared(test, batch.id)[1] == [true])
         #expect(try test.keyings(batch.id).first?.fields == record.fields)
         // A draft must hold its own values: the database refuses one that shares its record's.
-        #expect(throws: DatabaseError.self) {
-            try test.workspace.sqlite.writer.write { db in try db.execute(sql: "UPDATE keying SET state = 'draft'") }
-        }
+        #expect(throws: (any Error).self) { try test.rows("UPDATE keying SET state = 'draft'") }
     }
 
-    @Test func compactingGivesFreePagesBackAndChangesNothingElse() throws {
+    @Test(.sqliteFile) func compactingGivesFreePagesBackAndChangesNothingElse() throws {
         let test = try TestWorkspace()
         let batch = try test.keyedBatch(policy: .review)
         let freePages = { try test.workspace.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? -1 } }

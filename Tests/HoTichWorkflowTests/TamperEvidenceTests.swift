@@ -10,7 +10,7 @@ import Testing
 /// `audit verify` finds it, naming the first bad event or row. Each test edits the file the way
 /// such a person would — with their own SQLite connection, without hotich's hash function — and
 /// checks what is found.
-@Suite struct TamperEvidenceTests {
+@Suite(.sqliteFile) struct TamperEvidenceTests {
     /// A workspace with a verified batch: a few dozen events, records, keyings, files.
     static func workspace() throws -> TestWorkspace {
         let test = try TestWorkspace()

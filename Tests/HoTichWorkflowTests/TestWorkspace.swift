@@ -13,6 +13,8 @@ final class TestWorkspace {
     let workspace: Workspace
     /// Drops the PostgreSQL database of a workspace made there (`HOTICH_TEST_STORE=postgres`).
     private var dropDatabase: (@Sendable () -> Void)?
+    /// The database of a workspace kept on PostgreSQL, for the tests' own look into it.
+    private(set) var connectionString: String?
 
     /// - Parameter onPostgres: whether the workspace is kept on the test PostgreSQL server (by
     ///   default when `HOTICH_TEST_STORE=postgres`); a district's workspace is always SQLite.
@@ -25,6 +27,7 @@ final class TestWorkspace {
         if onPostgres {
             let database = try PostgresServer.makeDatabase()
             dropDatabase = database.drop
+            connectionString = database.connectionString
             _ = try Workspace.create(
                 at: folder, database: database.connectionString, office: SampleScans.office, name: "UBND phường Phúc Xá", admin: "quantri",
                 province: province)
@@ -73,6 +76,61 @@ final class TestWorkspace {
         return try workspace.sqlite.databaseRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
     }
 
+    /// The rows `sql` selects, each value as text, on whichever store keeps the workspace: the
+    /// tests' own look into the data, and their tampering behind hotich's back. Written in
+    /// SQLite's words with `?` parameters; for PostgreSQL every identifier with a capital letter
+    /// (as hotich's schema spells its columns and tables) and the table `user` are quoted, and the
+    /// parameters numbered.
+    @discardableResult
+    func rows(_ sql: String, _ arguments: [String] = []) throws -> [[String?]] {
+        if let connectionString {
+            return try PostgresConnection(connectionString: connectionString)
+                .execute(Self.postgres(sql), arguments.map { $0 as any PostgresBindable }).map(\.values)
+        }
+        return try workspace.sqlite.writer.write { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map { row in
+                row.databaseValues.map { value in
+                    switch value.storage {
+                    case .null: nil
+                    case .int64(let number): String(number)
+                    case .double(let number): String(number)
+                    case .string(let text): text
+                    case .blob(let data): data.base64EncodedString()
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first column of every row `sql` selects.
+    func column(_ sql: String, _ arguments: [String] = []) throws -> [String] {
+        try rows(sql, arguments).map { $0.first.flatMap { $0 } ?? "" }
+    }
+
+    /// The one number `sql` selects.
+    func number(_ sql: String, _ arguments: [String] = []) throws -> Int {
+        Int(try column(sql, arguments).first ?? "") ?? 0
+    }
+
+    /// `sql` in PostgreSQL's words (see ``rows(_:_:)``).
+    static func postgres(_ sql: String) -> String {
+        var text = sql.replacingOccurrences(of: #"(?<!["'\w])([a-z]+[A-Z][A-Za-z0-9]*)(?!["\w])"#, with: "\"$1\"", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"\b(FROM|UPDATE|INTO|JOIN) user\b"#, with: "$1 \"user\"", options: .regularExpression)
+        var number = 0
+        var result = ""
+        var quoted = false
+        for character in text {
+            if character == "'" { quoted.toggle() }
+            if character == "?" && !quoted {
+                number += 1
+                result += "$\(number)"
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
     /// Row counts of every table that intake writes, to show nothing changed.
     func snapshot() throws -> [String: Int] {
         var counts: [String: Int] = [:]
@@ -80,6 +138,15 @@ final class TestWorkspace {
             counts[table] = try count(table)
         }
         return counts
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// A test of the SQLite file itself (its triggers, pragmas, free pages, backup): skipped when
+    /// the workflow suite runs on PostgreSQL, where `PostgresWorkflowTests` and the store's
+    /// `Postgres*Tests` test the same guarantees the server's way.
+    static var sqliteFile: Self {
+        .enabled(if: !PostgresServer.workflowOnPostgres, "tests the SQLite file itself")
     }
 }
 

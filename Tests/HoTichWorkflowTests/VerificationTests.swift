@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import HoTichModel
-import HoTichStore
+@testable import HoTichStore
 import HoTichWorkflow
 import Testing
 
@@ -24,7 +24,10 @@ extension TestWorkspace {
     }
 
     func decisions(_ batch: String) throws -> [FieldDecision] {
-        try workspace.sqlite.databaseRead { db in try FieldDecision.filter(Column("batchId") == batch).order(Column("id")).fetchAll(db) }
+        if let store = workspace.store as? PostgresStore {
+            return try store.databaseRead { tx in try tx.decisions(where: #"d."batchId" = $1"#, [batch]) }
+        }
+        return try workspace.sqlite.databaseRead { db in try FieldDecision.filter(Column("batchId") == batch).order(Column("id")).fetchAll(db) }
     }
 
     func auditActions(_ batch: String) throws -> [String] {
@@ -153,9 +156,7 @@ extension TestWorkspace {
         let fourth = try #require(try test.records(batch.id).first { $0.number == "04" })
         #expect(fourth.fields["chaNgaySinh"] == .uncertain("1985"))
         // The history keeps the mark: the keyings hold what each operator typed.
-        let keyed = try test.workspace.sqlite.databaseRead { db in
-            try Keying.filter(Column("recordId") == eleventh.id).order(Column("pass")).fetchAll(db).map { $0.fields["chaNgaySinh"] }
-        }
+        let keyed = try test.keyings(batch.id).filter { $0.recordId == eleventh.id }.sorted { $0.pass < $1.pass }.map { $0.fields["chaNgaySinh"] }
         #expect(keyed == [.uncertain("1990"), .uncertain("1990")])
         // Error rates count only values that differ from the decision: pass 2's three slips.
         let rates = try test.supervisor.errorRates(batch: batch.id)
@@ -202,7 +203,7 @@ extension TestWorkspace {
         let batch = try test.keyedBatch()
         _ = try test.verifier.verify(batch: batch.id)
         // nhaplieu keyed pass 1, then became a verifier.
-        try test.workspace.sqlite.databaseWrite { db in try db.execute(sql: "UPDATE user SET role = 'verifier' WHERE name = 'nhaplieu'") }
+        try test.rows("UPDATE user SET role = 'verifier' WHERE name = 'nhaplieu'")
         let former = try test.workspace.session(as: "nhaplieu")
         let open = try former.openDecisions(batch: batch.id)
         #expect(open.allSatisfy { $0.keyedByMe })
@@ -228,13 +229,10 @@ extension TestWorkspace {
         // Something changes under a verified batch (here, a personal ID number another record already
         // holds appears in it): the next verify run finds the error and reopens the batch.
         let records = try test.records(batch.id).sorted { ($0.number ?? "") < ($1.number ?? "") }
-        try test.workspace.sqlite.databaseWrite { db in
-            for (record, pin) in [(records[0], "001316000001"), (records[1], "001316000001")] {
-                var fields = record.fields
-                fields["nksSoDinhDanh"] = .filled(pin)
-                try db.execute(sql: "UPDATE record SET fields = ?, subjectPersonalID = ? WHERE id = ?",
-                               arguments: [FieldSetJSON.encode(fields), pin, record.id])
-            }
+        for (record, pin) in [(records[0], "001316000001"), (records[1], "001316000001")] {
+            var fields = record.fields
+            fields["nksSoDinhDanh"] = .filled(pin)
+            try test.rows("UPDATE record SET fields = ?, subjectPersonalID = ? WHERE id = ?", [FieldSetJSON.encode(fields), pin, record.id])
         }
         let report = try test.verifier.verify(batch: batch.id)
         #expect(report.state == .verifying)
@@ -336,7 +334,7 @@ extension TestWorkspace {
         }
         #expect(last == .lotRejected(defective: 1, acceptance: 0))
         #expect(try test.batchState(batch.id) == .keying)
-        let row = try test.workspace.sqlite.databaseRead { db in try Batch.fetchOne(db, key: batch.id) }
+        let row = try test.workspace.store.read { tx in try tx.batch(batch.id) }
         #expect(row?.policy == .review)
         #expect(try test.keyings(batch.id).filter { $0.recordId == defective }.allSatisfy { $0.state == .draft })
     }

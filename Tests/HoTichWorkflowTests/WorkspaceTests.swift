@@ -7,7 +7,7 @@ import HoTichWorkflow
 import Testing
 
 @Suite struct WorkspaceTests {
-    @Test func createdWithWALForeignKeysAndItsFirstAdministrator() throws {
+    @Test(.sqliteFile) func createdWithWALForeignKeysAndItsFirstAdministrator() throws {
         let test = try TestWorkspace()
         let (journal, foreignKeys) = try test.workspace.sqlite.databaseRead { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"))
@@ -36,7 +36,7 @@ import Testing
         #expect(Message.workspaceNotFound(path: folder.path).text(in: .vietnamese).contains("hotich init --office"))
     }
 
-    @Test func aWorkspaceFromANewerHotichIsRefused() throws {
+    @Test(.sqliteFile) func aWorkspaceFromANewerHotichIsRefused() throws {
         let test = try TestWorkspace()
         try test.workspace.sqlite.writer.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
@@ -68,7 +68,7 @@ import Testing
         #expect(throws: HoTichError(.noActingUser)) { try test.workspace.session(as: nil) }
     }
 
-    @Test func aLockedDatabaseGivesOneClearMessageAndChangesNothing() throws {
+    @Test(.sqliteFile) func aLockedDatabaseGivesOneClearMessageAndChangesNothing() throws {
         let test = try TestWorkspace(busyTimeout: 0.2)
         let before = try test.snapshot()
         let book = try test.goodBook()

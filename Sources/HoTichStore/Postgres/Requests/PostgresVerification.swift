@@ -26,7 +26,7 @@ extension PostgresTransaction: DecisionReading, DecisionWriting {
         return decision
     }
 
-    private func decisions(where condition: String, _ parameters: [any PostgresBindable]) throws -> [FieldDecision] {
+    func decisions(where condition: String, _ parameters: [any PostgresBindable]) throws -> [FieldDecision] {
         try execute(#"SELECT \#(Self.decisionColumns) FROM "fieldDecision" d WHERE \#(condition) ORDER BY d."id""#, parameters)
             .map(decision(from:))
     }
