@@ -14,12 +14,14 @@ enum PostgresProgressSummary {
 
     static func day(_ time: String) -> String { #""hotich_day"(\#(time))"# }
 
-    /// One part of a table's contribution: a `SELECT` of (day, batch, actor, counters…) reading
+    /// One part of a table's contribution: a `SELECT` of (time, batch, actor, counters…) reading
     /// the rows of `relation` (a table, a transition table or a subquery), each counter times `sign`.
     typealias Part = @Sendable (_ relation: String, _ sign: Int) -> String
 
-    static func row(_ day: String, _ batch: String, _ actor: String, _ values: [String: String], sign: Int) -> String {
-        "SELECT \(day) AS \"day\", \(batch) AS \"batchId\", \(actor) AS \"actor\", "
+    /// One part's row: the stored time its counts fall on (made a day only once the rows are
+    /// summed by time: `hotich_day` costs microseconds, and a statement's rows mostly share one time).
+    static func row(_ time: String, _ batch: String, _ actor: String, _ values: [String: String], sign: Int) -> String {
+        "SELECT \(time) AS \"time\", \(batch) AS \"batchId\", \(actor) AS \"actor\", "
             + counters.map { name in values[name].map { "(\(sign) * (\($0)))::bigint AS \"\(name)\"" } ?? "0::bigint AS \"\(name)\"" }
             .joined(separator: ", ")
     }
@@ -72,27 +74,27 @@ enum PostgresProgressSummary {
     static let tables: [CountedTable] = [
         CountedTable(table: "scanFile", parts: [
             { rel, sign in
-                row(day(#"b."receivedAt""#), #"s."batchId""#, "''", ["entries": "1"], sign: sign)
+                row(#"b."receivedAt""#, #"s."batchId""#, "''", ["entries": "1"], sign: sign)
                     + #" FROM \#(rel) s JOIN "batch" b ON b."id" = s."batchId" WHERE s."usable""#
             },
         ]),
         CountedTable(table: "nonEntryFile", parts: [
             { rel, sign in
-                row(day(#"n."markedAt""#), #"n."batchId""#, "''", ["entries": "-1"], sign: sign)
+                row(#"n."markedAt""#, #"n."batchId""#, "''", ["entries": "-1"], sign: sign)
                     + #" FROM \#(rel) n JOIN "scanFile" s ON s."id" = n."scanFileId" WHERE s."usable""#
             },
             { rel, sign in
-                row(day(#"n."clearedAt""#), #"n."batchId""#, "''", ["entries": "1"], sign: sign)
+                row(#"n."clearedAt""#, #"n."batchId""#, "''", ["entries": "1"], sign: sign)
                     + #" FROM \#(rel) n JOIN "scanFile" s ON s."id" = n."scanFileId" WHERE s."usable" AND n."clearedAt" IS NOT NULL"#
             },
         ]),
         CountedTable(table: "record", parts: [
             { rel, sign in
-                row(day(#"r."createdAt""#), #"r."batchId""#, "''", ["keyed": "1", "entries": #"(r."scanFileId" IS NULL)::int"#], sign: sign)
+                row(#"r."createdAt""#, #"r."batchId""#, "''", ["keyed": "1", "entries": #"(r."scanFileId" IS NULL)::int"#], sign: sign)
                     + " FROM \(rel) r"
             },
             { rel, sign in
-                row(day(#"COALESCE(r."verifiedAt", r."createdAt")"#), #"r."batchId""#, #"COALESCE(r."verifiedBy", '')"#, ["verified": "1"], sign: sign)
+                row(#"COALESCE(r."verifiedAt", r."createdAt")"#, #"r."batchId""#, #"COALESCE(r."verifiedBy", '')"#, ["verified": "1"], sign: sign)
                     + #" FROM \#(rel) r WHERE r."status" = 'verified'"#
             },
         ]),
@@ -101,24 +103,24 @@ enum PostgresProgressSummary {
         // every row of the records the statement touched, as they were and as they are.
         CountedTable(table: "exportedRecord", parts: [
             { rel, sign in
-                row(day(#"MIN(e."exportedAt")"#), #"MIN(r."batchId")"#, "''", ["exported": "1"], sign: sign)
+                row(#"MIN(e."exportedAt")"#, #"MIN(r."batchId")"#, "''", ["exported": "1"], sign: sign)
                     + #" FROM \#(rel) e JOIN "record" r ON r."id" = e."recordId" WHERE NOT e."withdrawal" GROUP BY e."recordId""#
             },
             { rel, sign in
-                row(day(#"MIN(COALESCE(e."receiptAt", e."exportedAt"))"#), #"MIN(r."batchId")"#, "''", ["accepted": "1"], sign: sign)
+                row(#"MIN(COALESCE(e."receiptAt", e."exportedAt"))"#, #"MIN(r."batchId")"#, "''", ["accepted": "1"], sign: sign)
                     + #" FROM \#(rel) e JOIN "record" r ON r."id" = e."recordId""#
                     + #" WHERE NOT e."withdrawal" AND e."receipt" = 'accepted' GROUP BY e."recordId""#
             },
         ], relations: exportRelations),
         CountedTable(table: "keying", parts: [
             { rel, sign in
-                row(day(#"k."savedAt""#), #"k."batchId""#, #"k."operator""#, keying("k"), sign: sign)
+                row(#"k."savedAt""#, #"k."batchId""#, #"k."operator""#, keying("k"), sign: sign)
                     + #" FROM \#(rel) k WHERE k."state" = 'complete'"#
             },
         ]),
         CountedTable(table: "fieldDecision", parts: [
             { rel, sign in
-                row(day(#"f."createdAt""#), #"f."batchId""#, "''", ["conflicts": "1"], sign: sign)
+                row(#"f."createdAt""#, #"f."batchId""#, "''", ["conflicts": "1"], sign: sign)
                     + #" FROM \#(rel) f WHERE f."origin" = 'conflict'"#
             },
         ]),
@@ -140,16 +142,26 @@ enum PostgresProgressSummary {
         return [("(\(now))", 1), ("((\(now)\(withoutNew))\(withOld))", -1)]
     }
 
+    /// Rows of (day, batch, actor, counters…) summing `parts`: first by stored time, then by day.
+    static func summed(_ parts: [String]) -> String {
+        let columns = counters.map { "\"\($0)\"" }
+        return """
+            SELECT \(day(#""time""#)) AS "day", "batchId", "actor", \(columns.map { "SUM(\($0))::bigint AS \($0)" }.joined(separator: ", "))
+                FROM (SELECT "time", "batchId", "actor", \(columns.map { "SUM(\($0)) AS \($0)" }.joined(separator: ", "))
+                      FROM (\(parts.joined(separator: "\n        UNION ALL "))) AS "parts"
+                      GROUP BY "time", "batchId", "actor") AS "byTime"
+                GROUP BY 1, "batchId", "actor"
+                HAVING \(columns.map { "SUM(\($0)) <> 0" }.joined(separator: " OR "))
+            """
+    }
+
     /// Adds the contributions of `relations` to the summary, one upsert per day, batch and actor.
     static func upsert(_ table: CountedTable, _ relations: [(relation: String, sign: Int)]) -> String {
         let parts = relations.flatMap { relation in table.parts.map { "(\($0(relation.relation, relation.sign)))" } }
         let columns = counters.map { "\"\($0)\"" }
         return """
             INSERT INTO "progressDay" ("day", "batchId", "actor", \(columns.joined(separator: ", ")))
-                SELECT "day", "batchId", "actor", \(columns.map { "SUM(\($0))" }.joined(separator: ", "))
-                FROM (\(parts.joined(separator: "\n        UNION ALL "))) AS "changes"
-                GROUP BY "day", "batchId", "actor"
-                HAVING \(columns.map { "SUM(\($0)) <> 0" }.joined(separator: " OR "))
+                \(summed(parts))
                 ON CONFLICT ("day", "batchId", "actor") DO UPDATE SET
                 \(columns.map { "\($0) = \"progressDay\".\($0) + excluded.\($0)" }.joined(separator: ", "));
             """
@@ -212,13 +224,7 @@ enum PostgresProgressSummary {
     /// The summary computed from the data itself: what the triggers keep, row for row (rows
     /// whose counters are all zero left out).
     static var summarySelect: String {
-        let parts = tables.flatMap { table in table.parts.map { $0("\"\(table.table)\"", 1) } }
-        return """
-            SELECT "day", "batchId", "actor", \(counters.map { "SUM(\"\($0)\")::bigint AS \"\($0)\"" }.joined(separator: ", "))
-            FROM (\(parts.joined(separator: "\nUNION ALL\n"))) AS parts
-            GROUP BY "day", "batchId", "actor"
-            HAVING \(counters.map { "SUM(\"\($0)\") <> 0" }.joined(separator: " OR "))
-            """
+        summed(tables.flatMap { table in table.parts.map { "(\($0("\"\(table.table)\"", 1)))" } })
     }
 
     /// The kept rows whose counters are not all zero.
