@@ -39,14 +39,21 @@ extension Session {
             scanRoots[batch.id] = final.path
             scanFiles += files.count
         }
-        // The scans take their final names only now, under the province's content digests that no
-        // batch holds (there was no conflict); they go back if the records fail to commit.
-        for stage in staged { try stage.folder.move(to: stage.final) }
+        // The scans take their final names inside the transaction, once it has found the province
+        // holds none of this: the writer lock makes that one copy's at a time (as for a receive),
+        // so a copy that loses a race has moved nothing. If the records fail to commit, the scans
+        // go back under their staging names to be removed — unless a batch now holds their content.
         var result: WorkspaceCopyResult
         do {
-            result = try province.copyWorkspace(from: source, scanRoots: scanRoots, by: user.name, at: Timestamp.now())
+            result = try province.copyWorkspace(from: source, scanRoots: scanRoots, by: user.name, at: Timestamp.now()) {
+                for stage in staged where stage.folder.movedTo == nil { try stage.folder.move(to: stage.final) }
+            }
         } catch {
-            for stage in staged { try? stage.folder.undoMove() }
+            try? province.write { tx in
+                for (stage, digest) in zip(staged, batches.map(\.0.contentDigest)) where try tx.batch(withContent: digest) == nil {
+                    try stage.folder.undoMove()
+                }
+            }
             throw error
         }
         for stage in staged { stage.folder.committed() }

@@ -39,6 +39,43 @@ struct PostgresFlowTests {
         }
     }
 
+    /// A district's demo workspace (SQLite) copied into a province's database by `store copy`:
+    /// said in Vietnamese by default, everything there, the province's trail sound; the same
+    /// district again refused with the conflicts listed.
+    @Test func aDistrictWorkspaceIsCopiedIntoTheProvinceOnceAndRefusedTheSecondTime() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-pgcopy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let district = root.appendingPathComponent("huyen")
+        let demo = try binary.hotich(["demo", "--lang", "en", "--into", district.path], in: root)
+        #expect(demo.status == 0, "\(demo.err.suffix(800))")
+        try PostgresServer.withDatabase { database in
+            let province = root.appendingPathComponent("tinh")
+            let created = try binary.hotich(
+                ["init", "--database", database, "--scans", province.path, "--office", "01", "--admin", "quantri", "--identity", "names"], in: root)
+            #expect(created.status == 0, "\(created.err)")
+            let copied = try binary.hotich(
+                ["store", "copy", "--from", district.appendingPathComponent("workspace").path, "--workspace", province.path, "--as", "quantri"],
+                in: root)
+            #expect(copied.status == 0, "\(copied.err)")
+            #expect(copied.out.contains("Đã chép không gian làm việc của đơn vị 00001"), "\(copied.out)")
+            #expect(copied.out.contains("12 bản ghi"))
+            let status = try binary.hotich(["status", "--workspace", province.path, "--as", "quantri", "--lang", "en"], in: root)
+            #expect(status.out.contains("exported        1     12"), "\(status.out)")
+            let audit = try binary.hotich(["audit", "verify", "--workspace", province.path, "--as", "quantri", "--lang", "en"], in: root)
+            #expect(audit.status == 0, "\(audit.out)\(audit.err)")
+
+            let again = try binary.hotich(
+                ["store", "copy", "--from", district.appendingPathComponent("workspace").path, "--workspace", province.path, "--as", "quantri",
+                 "--lang", "en"], in: root)
+            #expect(again.status == 1)
+            #expect(again.err.contains("Nothing copied: the province's database already has"))
+            #expect(again.err.contains("this workspace was copied here before"))
+            #expect(again.err.contains("batch KS-00001-2017-01-1"))
+            #expect(!again.err.contains("postgres"), "no connection string in the refusal")
+        }
+    }
+
     @Test func initWritesNoPasswordAndAClientWithoutTheServerIsToldWhere() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("hotich-pginit-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)

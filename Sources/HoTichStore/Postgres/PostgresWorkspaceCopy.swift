@@ -25,15 +25,20 @@ extension PostgresStore {
 
     /// Copies the district's workspace `source` into this database, its batches' scans now at
     /// `scanRoots` (batch id → folder); refuses with the conflicts when there are any. `actor`
-    /// is recorded as having copied it.
+    /// is recorded as having copied it. `whenClear` runs inside the transaction, holding the
+    /// writer lock, once the province is known to have none of it (it gives the scans their
+    /// final names, where no other writer can be giving the same ones); it may run again if the
+    /// transaction is retried.
     public func copyWorkspace(
-        from source: SQLiteStore, scanRoots: [String: String], by actor: String, at time: String
+        from source: SQLiteStore, scanRoots: [String: String], by actor: String, at time: String,
+        whenClear: () throws -> Void = {}
     ) throws -> WorkspaceCopyResult {
         try source.databaseRead { db in
             try databaseWrite { tx in
                 var copier = WorkspaceCopier(source: db, target: tx)
                 let conflicts = try copier.conflicts()
                 guard conflicts.isEmpty else { throw HoTichError(.database(.copyConflicts(conflicts))) }
+                try whenClear()
                 return try copier.copy(scanRoots: scanRoots, by: actor, at: time)
             }
         }
@@ -124,6 +129,7 @@ struct WorkspaceCopier {
         }
 
         var books: [Int64: Int64] = [:]
+        try requireColumns("book", ["id", "officeCode", "kind", "year", "volume"])
         for row in try Row.fetchAll(source, sql: "SELECT id, officeCode, kind, year, volume FROM book ORDER BY id") {
             books[row[0]] = try target.execute(#"""
                 INSERT INTO "book" ("officeCode", "kind", "year", "volume") VALUES ($1, $2, $3, $4) RETURNING "id"
@@ -153,6 +159,10 @@ struct WorkspaceCopier {
             try copyRows(table, omitting: ["id"])
         }
         var draws: [Int64: Int64] = [:]
+        try requireColumns("sampleDraw", [
+            "id", "batchId", "aql", "seed", "lotSize", "codeLetter", "sampleSize", "acceptance", "drawnBy", "drawnAt", "outcome",
+            "defective", "decidedAt",
+        ])
         for row in try Row.fetchAll(source, sql: """
             SELECT id, batchId, aql, seed, lotSize, codeLetter, sampleSize, acceptance, drawnBy, drawnAt, outcome, defective, decidedAt
             FROM sampleDraw ORDER BY id
@@ -215,6 +225,14 @@ struct WorkspaceCopier {
         }
     }
 
+    /// Refuses a district table whose columns are not exactly those the copy reads by name (a
+    /// column a later version adds would otherwise be left behind without a word).
+    private func requireColumns(_ table: String, _ names: Set<String>) throws {
+        guard Set(try source.columns(in: table).map(\.name)) == names else {
+            throw HoTichError(.database(.copyTableUnreadable(table: table)))
+        }
+    }
+
     /// The district's users in the province, by name: the province's id of each district id, the
     /// names it already had, and the users whose account another province user is bound to.
     private mutating func copyUsers() throws -> (copied: [Int64: Int64], merged: [String], loginsDropped: [String]) {
@@ -222,6 +240,7 @@ struct WorkspaceCopier {
         var ids: [Int64: Int64] = [:]
         var merged: [String] = []
         var loginsDropped: [String] = []
+        try requireColumns("user", ["id", "name", "role", "createdAt", "createdBy", "login"])
         for row in try Row.fetchAll(source, sql: "SELECT id, name, role, createdAt, createdBy, login FROM user ORDER BY id") {
             let name: String = row[1]
             if let existing: Int64 = try target.execute(#"SELECT "id" FROM "user" WHERE "name" = $1"#, [name]).first?.required("id") {

@@ -15,6 +15,7 @@ struct PostgresSaveBench: ParsableCommand {
     @Option(help: "Keyers at once.") var keyers = 16
     @Option(help: "Entries each keyer completes.") var entries = 10
     @Option(help: "Milliseconds between a keyer's answers (0: as fast as the store takes them).") var pause = 0
+    @Option(help: "Records already in each workspace before the keyers start (loaded by the bulk writer, 50 000 a batch).") var preload = 0
 
     static let answers: [(String, FieldValue)] = [
         ("so", .filled("1")), ("quyenSo", .filled("01/2017")), ("ngayDangKy", .filled("05.01.2017")),
@@ -38,7 +39,7 @@ struct PostgresSaveBench: ParsableCommand {
         _ = try Workspace.create(at: sqlite, office: OfficeCode(literal: "20999"), name: nil, admin: "quantri", identity: .names)
         for (label, folder) in [("postgresql", postgres), ("sqlite", sqlite)] {
             let saves = try measure(folder)
-            let context = "\(keyers) keyers at once, \(pause) ms between answers, \(saves.count) saves, \(label)"
+            let context = "\(keyers) keyers at once, \(pause) ms between answers, \(saves.count) saves, \(preload) records before, \(label)"
             Measure.report("\(label)-save-median", String(format: "%.1f", Measure.percentile(saves, 0.5)), "ms", context)
             Measure.report("\(label)-save-p99", String(format: "%.1f", Measure.percentile(saves, 0.99)), "ms", context)
             Measure.report("\(label)-save-max", String(format: "%.1f", saves.max() ?? 0), "ms", context)
@@ -50,6 +51,7 @@ struct PostgresSaveBench: ParsableCommand {
         let workspace = try Workspace.open(at: folder)
         let admin = try workspace.session(as: "quantri")
         try admin.addUser(name: "giamsat", role: .supervisor)
+        if preload > 0 { try loadSyntheticRecords(into: workspace, records: preload, perBatch: min(preload, 50_000), verified: false) }
         var batches: [String] = []
         for index in 1...keyers {
             try admin.addUser(name: "nhanh\(index)", role: .operator)
