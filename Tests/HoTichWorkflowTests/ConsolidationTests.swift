@@ -43,15 +43,8 @@ extension TestWorkspace {
     /// The sample book as another commune's (every file a byte longer, so it is other content),
     /// received and keyed once: a second district's work in progress.
     func receiveAndKeyAnotherCommunesBook() throws -> Batch {
-        let folder = try goodBook()
-        for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) {
-            let handle = try FileHandle(forWritingTo: file)
-            try handle.seekToEnd()
-            try handle.write(contentsOf: Data("\n".utf8))
-            try handle.close()
-        }
         let book = BookIdentity(office: ConsolidationTests.secondOffice, kind: .birth, year: 2017, volume: 1)
-        let batch = try #require(try supervisor.receive(IntakeRequest(source: folder, book: book, policy: .double)).batch)
+        let batch = try #require(try supervisor.receive(IntakeRequest(source: goodBookWithOtherContent(), book: book, policy: .double)).batch)
         let keyings = try deliveries()
         try SampleKeyings.write(into: keyings)
         _ = try operatorSession.importKeyings(ImportRequest(batchID: batch.id, file: keyings.appendingPathComponent(SampleKeyings.fileName(pass: 1))))

@@ -7,8 +7,8 @@ import HoTichWorkflow
 import Testing
 
 extension TestWorkspace {
-    /// The sample book again as a second batch of the same book (every file a byte longer, so it is new content).
-    func receiveSecondBatch(policy: VerificationPolicy = .review) throws -> Batch {
+    /// The sample book's files, each a byte longer: the same names, new content.
+    func goodBookWithOtherContent() throws -> URL {
         let folder = try goodBook()
         for file in try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) {
             let handle = try FileHandle(forWritingTo: file)
@@ -16,7 +16,12 @@ extension TestWorkspace {
             try handle.write(contentsOf: Data("\n".utf8))
             try handle.close()
         }
-        let report = try supervisor.receive(IntakeRequest(source: folder, book: SampleScans.book, policy: policy))
+        return folder
+    }
+
+    /// The sample book again as a second batch of the same book (new content).
+    func receiveSecondBatch(policy: VerificationPolicy = .review) throws -> Batch {
+        let report = try supervisor.receive(IntakeRequest(source: goodBookWithOtherContent(), book: SampleScans.book, policy: policy))
         return try #require(report.batch)
     }
 

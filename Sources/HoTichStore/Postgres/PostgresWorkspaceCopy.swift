@@ -138,7 +138,12 @@ struct WorkspaceCopier {
         rows["book"] = books.count
         try copyRows("batch", mapped: [
             "bookId": Self.reference("batch", "bookId", books),
-            "storedRoot": { row in scanRoots[row["id"] as String] ?? row["storedRoot"] },
+            // Every batch's scans were copied first; one received in the district since has none
+            // in the province's folder, and refuses the copy (run it again).
+            "storedRoot": { row in
+                guard let root = scanRoots[row["id"] as String] else { throw HoTichError(.database(.copyTableUnreadable(table: "batch"))) }
+                return root
+            },
         ])
 
         try copyRows("scanFile", omitting: ["id"])
