@@ -28,7 +28,11 @@ package struct Hotich: ParsableCommand {
             try command.run()
             return 0
         } catch let error as HoTichError {
-            console.errorLine(errorPrefix(language) + error.message.text(in: language))
+            // A catalog message of several lines (a list of conflicts) is written line by line,
+            // each escaped on its own: the catalog escapes every value it quotes.
+            for line in (errorPrefix(language) + error.message.text(in: language)).split(separator: "\n", omittingEmptySubsequences: false) {
+                console.errorLine(String(line))
+            }
             return error.category == .usage ? ExitCode.validationFailure.rawValue : ExitCode.failure.rawValue
         } catch let exit as ExitCode {
             return exit.rawValue

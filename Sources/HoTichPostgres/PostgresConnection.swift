@@ -263,9 +263,11 @@ extension PostgresConnection {
             option += 1
         }
         func part(_ key: String, _ variable: String) -> String {
-            if let value = values[key], !value.isEmpty { return value }
-            if let value = getenv(variable) { return String(cString: value) }
-            return "(default)"
+            let given = values[key].flatMap { $0.isEmpty ? nil : $0 } ?? getenv(variable).map { String(cString: $0) }
+            guard let given else { return "(default)" }
+            // A password holding `@` left unescaped in a URI is read by libpq as part of the host:
+            // such a part is never shown.
+            return given.contains("@") ? "(?)" : given
         }
         return "\(part("user", "PGUSER"))@\(part("host", "PGHOST")):\(part("port", "PGPORT"))/\(part("dbname", "PGDATABASE"))"
     }

@@ -35,7 +35,7 @@ extension Session {
             let stage = try StagingFolder.make(in: workspace.scansFolder, modes: workspace.modes)
             let final = workspace.scansFolder.appendingPathComponent(String(batch.contentDigest.prefix(16)), isDirectory: true)
             staged.append((stage, final))
-            try copyScans(files, of: batch, into: stage.url)
+            try copyScans(files, of: batch, from: scansRoot(of: batch, inDistrict: folder), into: stage.url)
             scanRoots[batch.id] = final.path
             scanFiles += files.count
         }
@@ -69,26 +69,46 @@ extension Session {
         return result
     }
 
-    /// Copies a batch's scans into `folder` and checks each copy against what was received.
-    private func copyScans(_ files: [ScanFile], of batch: Batch, into folder: URL) throws {
-        let root = URL(fileURLWithPath: batch.storedRoot, isDirectory: true)
+    /// Copies a batch's scans into `folder` and checks each copy against what was received. Only
+    /// regular files are copied: a link in the district's folder is refused, never followed (its
+    /// target may be anything), and nothing is done to a file outside `folder`.
+    private func copyScans(_ files: [ScanFile], of batch: Batch, from root: URL, into folder: URL) throws {
+        let manager = FileManager.default
         for file in files {
+            let refused = HoTichError(.database(.copyScanMismatch(batch: batch.id, path: file.path, folder: root.path)))
             // A path that would leave the folder (never written by a receive) is refused.
-            guard BackupManifest.isSafe(file.path) else { throw HoTichError(.database(.copyScanMismatch(batch: batch.id, path: file.path))) }
+            guard BackupManifest.isSafe(file.path) else { throw refused }
+            let source = root.appendingPathComponent(file.path)
             let target = folder.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(
+            // `attributesOfItem` does not follow a link: it says it is one.
+            guard (try? manager.attributesOfItem(atPath: source.path)[.type] as? FileAttributeType) == .typeRegular else { throw refused }
+            try manager.createDirectory(
                 at: target.deletingLastPathComponent(), withIntermediateDirectories: true,
                 attributes: [.posixPermissions: Int(workspace.modes.directory)])
             do {
-                try FileManager.default.copyItem(at: root.appendingPathComponent(file.path), to: target)
-                try FileManager.default.setAttributes([.posixPermissions: Int(workspace.modes.file)], ofItemAtPath: target.path)
+                try manager.copyItem(at: source, to: target)
             } catch {
-                throw HoTichError(.database(.copyScanMismatch(batch: batch.id, path: file.path)))
+                throw refused
             }
+            // What was copied must itself be a regular file (the source could have been swapped
+            // for a link since it was looked at) before its mode is set or its content read.
+            guard (try? manager.attributesOfItem(atPath: target.path)[.type] as? FileAttributeType) == .typeRegular else {
+                try? manager.removeItem(at: target)
+                throw refused
+            }
+            try manager.setAttributes([.posixPermissions: Int(workspace.modes.file)], ofItemAtPath: target.path)
             let copied = try? FileFingerprint.read(target)
-            guard copied?.bytes == file.bytes, copied?.sha256 == file.sha256 else {
-                throw HoTichError(.database(.copyScanMismatch(batch: batch.id, path: file.path)))
-            }
+            guard copied?.bytes == file.bytes, copied?.sha256 == file.sha256 else { throw refused }
         }
+    }
+
+    /// Where a district batch's scans are now: where it kept them, or — for scans it unpacked into
+    /// its own folder, when that folder was moved or mounted elsewhere — the same place in `folder`.
+    private func scansRoot(of batch: Batch, inDistrict folder: URL) -> URL {
+        let kept = URL(fileURLWithPath: batch.storedRoot, isDirectory: true)
+        if FileManager.default.fileExists(atPath: kept.path) { return kept }
+        let unpacked = folder.appendingPathComponent("scans", isDirectory: true).appendingPathComponent(kept.lastPathComponent, isDirectory: true)
+        let wasUnpacked = kept.deletingLastPathComponent().lastPathComponent == "scans" && kept.lastPathComponent == String(batch.contentDigest.prefix(16))
+        return wasUnpacked && FileManager.default.fileExists(atPath: unpacked.path) ? unpacked : kept
     }
 }

@@ -58,6 +58,12 @@ extension Workspace {
         let anchorLog = AuditAnchorLog(url: folder.appendingPathComponent(AuditAnchorLog.fileName), mode: modes.file)
         let store = try PostgresStore.open(
             connectionString: connectionString, protection: AuditProtection(key: key, anchorLog: anchorLog), busyTimeout: busyTimeout)
+        // The folder and the database belong together: a database whose first event the folder's
+        // key did not sign is another workspace's (HOTICH_DATABASE or `--to` naming the wrong one),
+        // and writing to it would sign its events, and anchor them, with this folder's key.
+        if let first = try store.firstAuditEvent(), !(first.mac.map { key.isValid(mac: $0, for: first.hash) } ?? false) {
+            throw HoTichError(.database(.otherWorkspace(location: store.location, path: folder.path)))
+        }
         let removed = StagingFolder.removeAbandoned(in: folder.appendingPathComponent("scans", isDirectory: true))
             + StagingFolder.removeAbandoned(in: folder.appendingPathComponent(".staging", isDirectory: true))
         if removed > 0 { logger.notice("abandoned staging folders removed", metadata: ["count": "\(removed)"]) }

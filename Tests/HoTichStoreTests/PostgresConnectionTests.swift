@@ -107,5 +107,8 @@ struct PostgresConnectionTests {
         #expect(described == "clerk@db.sotp.gov.vn:5433/province")
         #expect(PostgresConnection.describe("host=x port=") != nil)
         #expect(PostgresConnection.describe("postgresql://[bad") == nil)
+        // A password with an unescaped `@`: libpq reads its tail as part of the host, never shown.
+        let tail = try #require(PostgresConnection.describe("postgres://hotich:Matkhau@2024@localhost:1/hotich"))
+        #expect(!tail.contains("2024") && !tail.contains("Matkhau"))
     }
 }

@@ -78,6 +78,7 @@ struct ConsolidationTests {
             </exportReceipt>
             """.utf8).write(to: receipt)
         _ = try first.supervisor.applyReceipt(receipt)
+        try first.admin.addUser(name: "quantri2", role: .admin)
         let second = try TestWorkspace(onPostgres: false)
         let inProgress = try second.receiveAndKeyAnotherCommunesBook()
 
@@ -91,8 +92,10 @@ struct ConsolidationTests {
         #expect(copiedFirst.rows["fieldDecision"] == (try first.count("fieldDecision")))
         #expect(copiedFirst.rows["exportedRecord"] == (try first.count("exportedRecord")))
         #expect(copiedFirst.scanFiles == (try first.count("scanFile")))
-        #expect(copiedFirst.usersMerged == ["quantri"])
-        #expect(copiedSecond.usersMerged.sorted() == ["giamsat", "kiemtra", "nhaplieu", "quantri"])
+        #expect(copiedFirst.usersMerged == [CopiedUser(name: "quantri", role: "admin", roleInDistrict: "admin")])
+        #expect(copiedFirst.usersAdded.map(\.name) == ["giamsat", "nhaplieu", "kiemtra", "nhaplieu2", "quantri2"])
+        #expect(copiedFirst.usersAdded.last == CopiedUser(name: "quantri2", role: "supervisor", roleInDistrict: "admin"))
+        #expect(copiedSecond.usersMerged.map(\.name).sorted() == ["giamsat", "kiemtra", "nhaplieu", "quantri"])
         #expect(copiedFirst.events == (try first.count("auditEvent")) - 1)
         for table in ["record", "keying", "batch", "scanFile", "fieldDecision", "exportedRecord", "finding", "book"] {
             #expect(try province.count(table) == (try first.count(table)) + (try second.count(table)), "\(table)")
@@ -147,6 +150,28 @@ struct ConsolidationTests {
         try owner.execute(#"ALTER TABLE "consolidatedEvent" ENABLE TRIGGER "consolidatedEvent_append_only""#)
         let problems = try admin.verifyAuditTrail().problems
         #expect(problems == [.copiedTrailBroken(office: SampleScans.office.value, eventID: 3)])
+        // A copied trail deleted whole is named by the event that vouched for it.
+        try owner.execute(#"ALTER TABLE "consolidatedEvent" DISABLE TRIGGER "consolidatedEvent_append_only""#)
+        try owner.execute(#"ALTER TABLE "consolidation" DISABLE TRIGGER "consolidation_append_only""#)
+        try owner.execute(#"DELETE FROM "consolidatedEvent" WHERE "consolidationId" = 2"#)
+        try owner.execute(#"DELETE FROM "consolidation" WHERE "id" = 2"#)
+        let vouching = try #require(try province.workspace.store.read { tx in try tx.auditEvents(batch: nil) }.last { $0.action == .storeCopy }?.id)
+        #expect(try admin.verifyAuditTrail().problems.contains(.copiedTrailMissing(eventID: vouching)))
+    }
+
+    /// The province's folder opened on another workspace's database (HOTICH_DATABASE or `--to`
+    /// naming the wrong one) is refused before anything is signed with the folder's key.
+    @Test func aFolderOpenedOnAnotherWorkspacesDatabaseIsRefused() throws {
+        let (province, other) = (try ProvinceWorkspace(), try ProvinceWorkspace())
+        let events = try other.count("auditEvent")
+        let refusal = #expect(throws: HoTichError.self) {
+            try Workspace.open(at: province.workspace.folder, database: other.connectionString)
+        }
+        guard case .database(.otherWorkspace)? = refusal?.message else {
+            Issue.record("not refused: \(String(describing: refusal))")
+            return
+        }
+        #expect(try other.count("auditEvent") == events)
     }
 
     /// A district whose trail does not verify, or whose scan is gone, is not copied at all.
@@ -162,9 +187,22 @@ struct ConsolidationTests {
         let kept = try Data(contentsOf: scan)
         try FileManager.default.removeItem(at: scan)
         let missing = #expect(throws: HoTichError.self) { try admin.copyWorkspace(from: district.workspace.folder) }
-        #expect(missing?.message == .database(.copyScanMismatch(batch: batch.id, path: stored.path)))
+        #expect(missing?.message == .database(.copyScanMismatch(batch: batch.id, path: stored.path, folder: root.path)))
         #expect(try province.count("batch") == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: province.workspace.scansFolder.path).filter { !$0.hasPrefix(".") } == [])
+        try kept.write(to: scan)
+
+        // A scan that is a link in the district's folder is refused, and what it points to untouched.
+        let victim = district.root.appendingPathComponent("elsewhere.txt")
+        try kept.write(to: victim)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: victim.path)
+        try FileManager.default.removeItem(at: scan)
+        try FileManager.default.createSymbolicLink(at: scan, withDestinationURL: victim)
+        let linked = #expect(throws: HoTichError.self) { try admin.copyWorkspace(from: district.workspace.folder) }
+        #expect(linked?.message == .database(.copyScanMismatch(batch: batch.id, path: stored.path, folder: root.path)))
+        #expect(try FileManager.default.attributesOfItem(atPath: victim.path)[.posixPermissions] as? Int == 0o644)
+        #expect(try province.count("batch") == 0)
+        try FileManager.default.removeItem(at: scan)
         try kept.write(to: scan)
 
         try district.workspace.sqlite.databaseWrite { db in

@@ -57,6 +57,6 @@ struct StoreCopy: ParsableCommand {
     func run() throws {
         let session = try global.session(database: database)
         let result = try session.copyWorkspace(from: URL(fileURLWithPath: source, isDirectory: true))
-        Console.current.line(Message.database(.copied(result)).text(in: global.language))
+        for line in Message.database(.copied(result)).text(in: global.language).split(separator: "\n") { Console.current.line(String(line)) }
     }
 }

@@ -31,6 +31,9 @@ public enum DatabaseMessage: Sendable, Equatable {
     case backupByServerTools
     /// Any other failure the server reported, by its SQLSTATE.
     case failure(sqlState: String)
+    /// The database holds another workspace than the folder's (its trail is not signed with the
+    /// folder's key): HOTICH_DATABASE or `--to` names the wrong database.
+    case otherWorkspace(location: String, path: String)
     /// `store copy`: the province already has what the district's workspace holds; nothing copied.
     case copyConflicts([WorkspaceCopyConflict])
     /// `store copy`: a table of the district's workspace that cannot be copied as it is (a table
@@ -40,8 +43,9 @@ public enum DatabaseMessage: Sendable, Equatable {
     case copySourceTrailBroken(problems: Int)
     /// `store copy` from a workspace that is not a SQLite one.
     case copySourceNotSQLite
-    /// `store copy`: a scan of the district's batch is missing or is not the file received.
-    case copyScanMismatch(batch: String, path: String)
+    /// `store copy`: a scan of the district's batch (looked for in `folder`) is missing, is not a
+    /// regular file, or is not the file received.
+    case copyScanMismatch(batch: String, path: String, folder: String)
     /// `store copy` done.
     case copied(WorkspaceCopyResult)
 
@@ -55,6 +59,10 @@ public enum DatabaseMessage: Sendable, Equatable {
                 ? "Không chép gì: cơ sở dữ liệu tỉnh đã có \(conflicts.count) mục mà không gian làm việc này cũng có (nhận hai lần?):"
                 : "Nothing copied: the province's database already has \(conflicts.count) thing(s) this workspace holds too (received twice?):"]
                 + shown + more).joined(separator: "\n")
+        case .otherWorkspace(let location, let path):
+            return vi
+                ? "Cơ sở dữ liệu \(TerminalText.escaped(location)) chứa một không gian làm việc khác với thư mục \(TerminalText.escaped(path)) (nhật ký của nó không được ký bằng khóa audit.key của thư mục): không ghi gì. Kiểm tra HOTICH_DATABASE hoặc --to."
+                : "The database \(TerminalText.escaped(location)) holds another workspace than the folder \(TerminalText.escaped(path)) (its trail is not signed with the folder's audit.key): nothing was written. Check HOTICH_DATABASE or --to."
         case .copyTableUnreadable(let table):
             return vi
                 ? "Không chép gì: bảng \(TerminalText.escaped(table)) của không gian làm việc nguồn không chép nguyên được (bảng hoặc cột lạ, hoặc dòng tham chiếu tới dòng không có). Cập nhật hotich ở cả hai nơi cùng một phiên bản rồi chạy audit verify ở nguồn."
@@ -67,10 +75,10 @@ public enum DatabaseMessage: Sendable, Equatable {
             return vi
                 ? "Chỉ chép được không gian làm việc SQLite (thư mục có hotich.sqlite) vào cơ sở dữ liệu tỉnh."
                 : "Only a SQLite workspace (a folder holding hotich.sqlite) can be copied into a province's database."
-        case .copyScanMismatch(let batch, let path):
+        case .copyScanMismatch(let batch, let path, let folder):
             return vi
-                ? "Không chép gì: tệp quét \(TerminalText.escaped(path)) của lô \(TerminalText.escaped(batch)) bị thiếu hoặc khác tệp đã nhận. Chạy hotich batch check-files ở nguồn."
-                : "Nothing copied: the scan \(TerminalText.escaped(path)) of batch \(TerminalText.escaped(batch)) is missing or is not the file received. Run hotich batch check-files on the source."
+                ? "Không chép gì: tệp quét \(TerminalText.escaped(path)) của lô \(TerminalText.escaped(batch)) (tìm trong \(TerminalText.escaped(folder))) bị thiếu, là liên kết chứ không phải tệp, hoặc khác tệp đã nhận. Chạy hotich batch check-files ở nguồn."
+                : "Nothing copied: the scan \(TerminalText.escaped(path)) of batch \(TerminalText.escaped(batch)) (looked for in \(TerminalText.escaped(folder))) is missing, is a link rather than a file, or is not the file received. Run hotich batch check-files on the source."
         case .copied(let result):
             return Self.text(of: result, vi: vi)
         case .unreachable(let location):
@@ -153,19 +161,29 @@ public enum DatabaseMessage: Sendable, Equatable {
     }
 
     private static func text(of result: WorkspaceCopyResult, vi: Bool) -> String {
-        let counted = ["batch", "scanFile", "record", "keying", "fieldDecision", "exportPackage", "user"]
+        let counted = ["batch", "scanFile", "record", "keying", "fieldDecision", "exportPackage"]
         let names: [String: (String, String)] = [
             "batch": ("lô", "batches"), "scanFile": ("tệp quét", "scan files"), "record": ("bản ghi", "records"),
             "keying": ("lượt nhập", "keyings"), "fieldDecision": ("quyết định trường", "field decisions"),
-            "exportPackage": ("gói xuất", "export packages"), "user": ("người dùng mới", "new users"),
+            "exportPackage": ("gói xuất", "export packages"),
         ]
         let rows = counted.map { table in "\(result.rows[table] ?? 0) \(vi ? names[table]!.0 : names[table]!.1)" }.joined(separator: ", ")
         var lines = [vi
             ? "Đã chép không gian làm việc của đơn vị \(TerminalText.escaped(result.office)): \(rows); nhật ký \(result.events) sự kiện, giữ nguyên bên cạnh nhật ký của tỉnh (mã băm cuối \(result.headHash.prefix(16))…)."
             : "Copied the workspace of office \(TerminalText.escaped(result.office)): \(rows); its trail of \(result.events) events kept beside the province's (last hash \(result.headHash.prefix(16))…)."]
+        func people(_ users: [CopiedUser]) -> String {
+            users.map { user in
+                TerminalText.escaped(user.name) + " (" + TerminalText.escaped(user.role)
+                    + (user.role == user.roleInDistrict ? "" : (vi ? "; ở huyện: " : "; in the district: ") + TerminalText.escaped(user.roleInDistrict)) + ")"
+            }.joined(separator: ", ")
+        }
+        if !result.usersAdded.isEmpty {
+            lines.append(vi ? "Người dùng mới của tỉnh (quản trị viên huyện thành giám sát): \(people(result.usersAdded))."
+                : "New users of the province (district administrators become supervisors): \(people(result.usersAdded)).")
+        }
         if !result.usersMerged.isEmpty {
-            let names = result.usersMerged.map(TerminalText.escaped).joined(separator: ", ")
-            lines.append(vi ? "Người dùng tỉnh đã có, việc của họ ở huyện tính chung: \(names)." : "Users the province already had, their district work counted with theirs: \(names).")
+            lines.append(vi ? "Người dùng tỉnh đã có, giữ vai trò của tỉnh, việc của họ ở huyện tính chung: \(people(result.usersMerged))."
+                : "Users the province already had, keeping their province role, their district work counted with theirs: \(people(result.usersMerged)).")
         }
         if !result.loginsDropped.isEmpty {
             let names = result.loginsDropped.map(TerminalText.escaped).joined(separator: ", ")

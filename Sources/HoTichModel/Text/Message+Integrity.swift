@@ -136,6 +136,9 @@ public enum IntegrityMessage: Sendable, Equatable {
         case .copiedTrailUnvouched(let office):
             return vi ? "Nhật ký chép từ đơn vị \(TerminalText.escaped(office)) không có sự kiện store-copy nào của nhật ký này xác nhận — được thêm ngoài hotich."
                 : "The trail copied from office \(TerminalText.escaped(office)) is vouched for by no store-copy event of this trail — added outside hotich."
+        case .copiedTrailMissing(let id):
+            return vi ? "Sự kiện #\(id) ghi việc chép nhật ký của một huyện vào đây, nhưng nhật ký đã chép không còn — bị xóa ngoài hotich."
+                : "Event #\(id) records a district's trail copied in, but that trail is gone — deleted outside hotich."
         case .guardMissing(let name):
             return vi ? "Ràng buộc \(TerminalText.escaped(name)) của cơ sở dữ liệu đã bị gỡ: lược đồ bị sửa ngoài hotich."
                 : "The database's rule \(TerminalText.escaped(name)) was removed: the schema was edited outside hotich."

@@ -50,8 +50,11 @@ public enum AuditProblem: Sendable, Equatable {
     /// A district's trail copied into this database (`store copy`) no longer chains from its first
     /// event to the head the copy recorded: its event `eventID` was edited, inserted or deleted.
     case copiedTrailBroken(office: String, eventID: Int64)
-    /// A copied district trail that no `store-copy` event of this trail vouches for.
+    /// A copied district trail that no `store-copy` event of this trail vouches for (as it stands:
+    /// its last hash, office and number of events).
     case copiedTrailUnvouched(office: String)
+    /// The `store-copy` event `eventID` vouches for a copied trail that is no longer there.
+    case copiedTrailMissing(eventID: Int64)
 }
 
 /// Whether the chain's HMACs could be checked.

@@ -35,8 +35,11 @@ public struct WorkspaceCopyResult: Sendable, Equatable {
     public var office: String
     /// Rows copied, by table.
     public var rows: [String: Int]
-    /// Users whose name the province already had: the district's work now counts under that user.
-    public var usersMerged: [String]
+    /// Users the province did not have, with the role they were given.
+    public var usersAdded: [CopiedUser]
+    /// Users whose name the province already had: the district's work now counts under that user,
+    /// who keeps the province's role.
+    public var usersMerged: [CopiedUser]
     /// Users copied without their operating-system account, which another province user has.
     public var loginsDropped: [String]
     /// The district's plans left out because the province has plans for the same office.
@@ -52,11 +55,12 @@ public struct WorkspaceCopyResult: Sendable, Equatable {
     public var headHash: String
 
     public init(
-        office: String, rows: [String: Int], usersMerged: [String], loginsDropped: [String], plansLeft: Int, calendarDaysLeft: Int,
+        office: String, rows: [String: Int], usersAdded: [CopiedUser], usersMerged: [CopiedUser], loginsDropped: [String], plansLeft: Int, calendarDaysLeft: Int,
         claimsLeft: Int, scanFiles: Int, events: Int, headHash: String
     ) {
         self.office = office
         self.rows = rows
+        self.usersAdded = usersAdded
         self.usersMerged = usersMerged
         self.loginsDropped = loginsDropped
         self.plansLeft = plansLeft
@@ -65,5 +69,19 @@ public struct WorkspaceCopyResult: Sendable, Equatable {
         self.scanFiles = scanFiles
         self.events = events
         self.headHash = headHash
+    }
+}
+
+/// A district's user as `store copy` took them: their role in the province and in the district.
+/// A district administrator is copied as a supervisor: the province's administrators are its own.
+public struct CopiedUser: Sendable, Equatable {
+    public var name: String
+    public var role: String
+    public var roleInDistrict: String
+
+    public init(name: String, role: String, roleInDistrict: String) {
+        self.name = name
+        self.role = role
+        self.roleInDistrict = roleInDistrict
     }
 }

@@ -122,7 +122,7 @@ struct WorkspaceCopier {
         let office = try String.fetchOne(source, sql: "SELECT officeCode FROM workspace") ?? ""
         try copyRows("office", conflict: #"ON CONFLICT ("code") DO NOTHING"#)
 
-        let (users, merged, loginsDropped) = try copyUsers()
+        let (users, added, merged, loginsDropped) = try copyUsers()
         if !users.isEmpty {
             try copyRows("userPassphrase", where: "userId IN (\(users.keys.sorted().map(String.init).joined(separator: ", ")))",
                          mapped: ["userId": Self.reference("userPassphrase", "userId", users)])
@@ -208,9 +208,9 @@ struct WorkspaceCopier {
         try copyRows("auditEvent", into: "consolidatedEvent", orderBy: "id", constants: ["consolidationId": String(consolidation)])
 
         try target.appendAudit(
-            AuditEntry(actor: actor, action: .storeCopy, subject: head, reason: "office=\(office) events=\(events)"), at: time)
+            AuditEntry(actor: actor, action: .storeCopy, subject: head, reason: StoreCopyEvent.reason(office: office, events: events)), at: time)
         return WorkspaceCopyResult(
-            office: office, rows: rows, usersMerged: merged, loginsDropped: loginsDropped, plansLeft: plansLeft,
+            office: office, rows: rows, usersAdded: added, usersMerged: merged, loginsDropped: loginsDropped, plansLeft: plansLeft,
             calendarDaysLeft: try Int.fetchOne(source, sql: "SELECT COUNT(*) FROM calendarDay") ?? 0,
             claimsLeft: try Int.fetchOne(source, sql: "SELECT COUNT(*) FROM claim") ?? 0, scanFiles: 0, events: events, headHash: head)
     }
@@ -238,19 +238,19 @@ struct WorkspaceCopier {
         }
     }
 
-    /// The district's users in the province, by name: the province's id of each district id, the
-    /// names it already had, and the users whose account another province user is bound to.
-    private mutating func copyUsers() throws -> (copied: [Int64: Int64], merged: [String], loginsDropped: [String]) {
-        var copied: [Int64: Int64] = [:]
-        var ids: [Int64: Int64] = [:]
-        var merged: [String] = []
-        var loginsDropped: [String] = []
+    /// The district's users in the province, by name: the province's id of each district user
+    /// copied, those added (a district administrator becomes a supervisor: the province's
+    /// administrators are its own), those whose name the province already had (the same person),
+    /// and those copied without the account another province user is bound to.
+    private mutating func copyUsers() throws -> (
+        copied: [Int64: Int64], added: [CopiedUser], merged: [CopiedUser], loginsDropped: [String]
+    ) {
+        var (copied, added, merged, loginsDropped) = ([Int64: Int64](), [CopiedUser](), [CopiedUser](), [String]())
         try requireColumns("user", ["id", "name", "role", "createdAt", "createdBy", "login"])
         for row in try Row.fetchAll(source, sql: "SELECT id, name, role, createdAt, createdBy, login FROM user ORDER BY id") {
-            let name: String = row[1]
-            if let existing: Int64 = try target.execute(#"SELECT "id" FROM "user" WHERE "name" = $1"#, [name]).first?.required("id") {
-                ids[row[0]] = existing
-                merged.append(name)
+            let (name, districtRole): (String, String) = (row[1], row[2])
+            if let existing = try target.execute(#"SELECT "role" FROM "user" WHERE "name" = $1"#, [name]).first {
+                merged.append(CopiedUser(name: name, role: try existing.required("role"), roleInDistrict: districtRole))
                 continue
             }
             var login: String? = row[5]
@@ -258,14 +258,14 @@ struct WorkspaceCopier {
                 login = nil
                 loginsDropped.append(name)
             }
-            let id: Int64 = try target.execute(#"""
+            let role = districtRole == Role.admin.rawValue ? Role.supervisor.rawValue : districtRole
+            copied[row[0]] = try target.execute(#"""
                 INSERT INTO "user" ("name", "role", "createdAt", "createdBy", "login") VALUES ($1, $2, $3, $4, $5) RETURNING "id"
-                """#, [name, row[2] as String, row[3] as String, row[4] as String?, login]).first?.required("id") ?? 0
-            ids[row[0]] = id
-            copied[row[0]] = id
+                """#, [name, role, row[3] as String, row[4] as String?, login]).first?.required("id") ?? 0
+            added.append(CopiedUser(name: name, role: role, roleInDistrict: districtRole))
         }
         rows["user"] = copied.count
-        return (copied, merged, loginsDropped)
+        return (copied, added, merged, loginsDropped)
     }
 
     /// A column's province value, read from the district's row.

@@ -149,3 +149,12 @@ extension PostgresTransaction: AuditReading, AuditWriting {
         return AuditAnchor(eventID: head.eventID, hash: head.hash)
     }
 }
+
+extension PostgresStore {
+    /// The trail's first event, nil for a database whose trail is empty.
+    public func firstAuditEvent() throws -> AuditEvent? {
+        try databaseRead { tx in
+            try tx.execute(#"SELECT \#(PostgresTransaction.eventColumns) FROM "auditEvent" WHERE "id" = 1"#).first.map(tx.event(from:))
+        }
+    }
+}
