@@ -14,11 +14,16 @@ extension Session {
     /// thrown, all of them). Scans are copied into the province's folder and checked there before
     /// the one transaction that records everything; if that fails, they are taken away again.
     /// Both trails record the copy.
-    public func copyWorkspace(from folder: URL) throws -> WorkspaceCopyResult {
+    /// - Parameter again: copy a district whose trail says it was copied somewhere before (into
+    ///   another province's database, or a trial one); refused otherwise, naming where.
+    public func copyWorkspace(from folder: URL, again: Bool = false) throws -> WorkspaceCopyResult {
         try require(.maintainWorkspace)
         guard let province = workspace.store as? PostgresStore else { throw HoTichError(.database(.notPostgres)) }
         let district = try Workspace.open(at: folder, logger: workspace.logger)
         guard let source = district.sqliteStore else { throw HoTichError(.database(.copySourceNotSQLite)) }
+        if !again, let earlier = try district.store.read({ tx in try tx.lastAuditEvent(action: .storeCopy) }) {
+            throw HoTichError(.database(.copySourceCopiedBefore(location: earlier.subject ?? "?")))
+        }
         let trail = try district.verifyAuditTrail()
         guard trail.isSound else { throw HoTichError(.database(.copySourceTrailBroken(problems: trail.problemCount))) }
         let conflicts = try province.copyConflicts(from: source)

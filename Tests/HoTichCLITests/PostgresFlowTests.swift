@@ -65,10 +65,16 @@ struct PostgresFlowTests {
             let audit = try binary.hotich(["audit", "verify", "--workspace", province.path, "--as", "quantri", "--lang", "en"], in: root)
             #expect(audit.status == 0, "\(audit.out)\(audit.err)")
 
-            let again = try binary.hotich(
+            let copiedBefore = try binary.hotich(
                 ["store", "copy", "--from", district.appendingPathComponent("workspace").path, "--workspace", province.path, "--as", "quantri",
                  "--lang", "en"], in: root)
+            #expect(copiedBefore.status == 1)
+            #expect(copiedBefore.err.contains("the district's trail says it was copied into"))
+            let again = try binary.hotich(
+                ["store", "copy", "--from", district.appendingPathComponent("workspace").path, "--again", "--workspace", province.path,
+                 "--as", "quantri", "--lang", "en"], in: root)
             #expect(again.status == 1)
+            #expect(!again.err.contains("\\u{A}"), "the list is lines, not escapes")
             #expect(again.err.contains("Nothing copied: the province's database already has"))
             #expect(again.err.contains("this workspace was copied here before"))
             #expect(again.err.contains("batch KS-00001-2017-01-1"))

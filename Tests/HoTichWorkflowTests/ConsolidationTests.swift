@@ -131,7 +131,9 @@ struct ConsolidationTests {
         // The same district again: refused, everything named, nothing written, no scans left behind.
         let before = try ["record", "keying", "batch", "auditEvent", "consolidation"].map { try province.count($0) }
         let scansBefore = try FileManager.default.contentsOfDirectory(atPath: province.workspace.scansFolder.path).sorted()
-        let refusal = #expect(throws: HoTichError.self) { try admin.copyWorkspace(from: first.workspace.folder) }
+        let copiedBefore = #expect(throws: HoTichError.self) { try admin.copyWorkspace(from: first.workspace.folder) }
+        #expect(copiedBefore?.message == .database(.copySourceCopiedBefore(location: province.workspace.store.location)))
+        let refusal = #expect(throws: HoTichError.self) { try admin.copyWorkspace(from: first.workspace.folder, again: true) }
         guard case .database(.copyConflicts(let conflicts))? = refusal?.message else {
             Issue.record("not refused for conflicts: \(String(describing: refusal))")
             return

@@ -54,9 +54,12 @@ struct StoreCopy: ParsableCommand {
     @Option(name: .customLong("to"), help: "Cơ sở dữ liệu tỉnh, nếu khác tệp hotich-database.conf / the province's database, if not the folder's (postgres://ROLE@HOST/DB).")
     var database: String?
 
+    @Flag(help: "Chép cả khi nhật ký của huyện ghi đã chép vào nơi khác (lần trước là chép thử) / copy even if the district's trail says it was copied elsewhere before (a trial).")
+    var again = false
+
     func run() throws {
         let session = try global.session(database: database)
-        let result = try session.copyWorkspace(from: URL(fileURLWithPath: source, isDirectory: true))
+        let result = try session.copyWorkspace(from: URL(fileURLWithPath: source, isDirectory: true), again: again)
         for line in Message.database(.copied(result)).text(in: global.language).split(separator: "\n") { Console.current.line(String(line)) }
     }
 }

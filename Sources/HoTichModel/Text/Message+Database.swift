@@ -41,6 +41,8 @@ public enum DatabaseMessage: Sendable, Equatable {
     case copyTableUnreadable(table: String)
     /// `store copy`: the district's audit trail does not verify (`problems` found); nothing copied.
     case copySourceTrailBroken(problems: Int)
+    /// `store copy`: the district's trail says it was copied into `location` before.
+    case copySourceCopiedBefore(location: String)
     /// `store copy` from a workspace that is not a SQLite one.
     case copySourceNotSQLite
     /// `store copy`: a scan of the district's batch (looked for in `folder`) is missing, is not a
@@ -71,6 +73,10 @@ public enum DatabaseMessage: Sendable, Equatable {
             return vi
                 ? "Không chép gì: nhật ký kiểm toán của không gian làm việc nguồn có \(problems) vấn đề. Chạy hotich audit verify ở đó và xử lý trước."
                 : "Nothing copied: the source workspace's audit trail has \(problems) problem(s). Run hotich audit verify there and deal with them first."
+        case .copySourceCopiedBefore(let location):
+            return vi
+                ? "Không chép gì: nhật ký của huyện ghi rằng nó đã được chép vào \(TerminalText.escaped(location)). Một huyện chỉ chép vào một cơ sở dữ liệu tỉnh; nếu lần trước là chép thử, chạy lại với --again."
+                : "Nothing copied: the district's trail says it was copied into \(TerminalText.escaped(location)) already. A district is copied into one province database; if that was a trial, run again with --again."
         case .copySourceNotSQLite:
             return vi
                 ? "Chỉ chép được không gian làm việc SQLite (thư mục có hotich.sqlite) vào cơ sở dữ liệu tỉnh."

@@ -5,6 +5,8 @@ public import HoTichModel
 public protocol AuditReading {
     /// Audit events, oldest first: one batch's, or the whole workspace's.
     func auditEvents(batch batchID: String?) throws -> [AuditEvent]
+    /// The latest event of `action`, nil when there is none.
+    func lastAuditEvent(action: AuditAction) throws -> AuditEvent?
     /// Checks the whole trail (see ``AuditVerification``): the hash chain from the first event,
     /// each event's HMAC with the store's key, the content each event sealed against the rows as
     /// they are, the database's guards, and the anchors written outside it: those of the anchor
@@ -30,6 +32,10 @@ extension SQLiteTransaction: AuditReading, AuditWriting {
         var request = AuditEvent.order(AuditEvent.Columns.id)
         if let batchID { request = request.filter(AuditEvent.Columns.batchId == batchID) }
         return try request.fetchAll(db)
+    }
+
+    public func lastAuditEvent(action: AuditAction) throws -> AuditEvent? {
+        try AuditEvent.filter(Column("action") == action.rawValue).order(AuditEvent.Columns.id.desc).fetchOne(db)
     }
 
     public func verifyAudit(anchors: [AuditAnchorLog.Line], external: [AuditAnchor]) throws -> AuditVerification {

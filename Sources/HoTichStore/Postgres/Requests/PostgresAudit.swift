@@ -25,6 +25,11 @@ extension PostgresTransaction: AuditReading, AuditWriting {
         return try execute(#"SELECT \#(Self.eventColumns) FROM "auditEvent" ORDER BY "id""#).map(event(from:))
     }
 
+    public func lastAuditEvent(action: AuditAction) throws -> AuditEvent? {
+        try execute(#"SELECT \#(Self.eventColumns) FROM "auditEvent" WHERE "action" = $1 ORDER BY "id" DESC LIMIT 1"#, [action.rawValue])
+            .first.map(event(from:))
+    }
+
     public func verifyAudit(anchors: [AuditAnchorLog.Line], external: [AuditAnchor]) throws -> AuditVerification {
         var chain = AuditChainCheck(key: auditKey)
         try PostgresSeals.verifySchema(self, into: &chain)
