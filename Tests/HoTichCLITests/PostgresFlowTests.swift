@@ -64,6 +64,7 @@ struct PostgresFlowTests {
             #expect(status.out.contains("exported        1     12"), "\(status.out)")
             let audit = try binary.hotich(["audit", "verify", "--workspace", province.path, "--as", "quantri", "--lang", "en"], in: root)
             #expect(audit.status == 0, "\(audit.out)\(audit.err)")
+            #expect(audit.out.contains("Trails copied from 1 district(s)"), "\(audit.out)")
 
             let copiedBefore = try binary.hotich(
                 ["store", "copy", "--from", district.appendingPathComponent("workspace").path, "--workspace", province.path, "--as", "quantri",

@@ -55,6 +55,9 @@ struct Audit: ParsableCommand {
             console.line(Message.integrity(.trailSound(
                 events: verification.events, rows: verification.rowsChecked, anchors: verification.anchorsChecked,
                 keyed: verification.key != .noKey)).text(in: language))
+            if verification.copiedTrails > 0 {
+                console.line(Message.integrity(.copiedTrailsSound(trails: verification.copiedTrails, events: verification.copiedEvents)).text(in: language))
+            }
         }
     }
 }

@@ -10,6 +10,9 @@ public enum IntegrityMessage: Sendable, Equatable {
     case anchorSourceUnreadable(path: String)
     /// Everything checked holds.
     case trailSound(events: Int, rows: Int, anchors: Int, keyed: Bool)
+    /// Districts' trails copied in (`store copy`), each checked from its first event to the hash its
+    /// `store-copy` event vouches for.
+    case copiedTrailsSound(trails: Int, events: Int)
     /// The chain was checked without the key (a copy without its key file).
     case checkedWithoutKey
     /// How many problems were found, and how many are not listed.
@@ -51,6 +54,10 @@ public enum IntegrityMessage: Sendable, Equatable {
             return vi
                 ? "Nhật ký kiểm toán nguyên vẹn: \(events.grouped(in: language)) sự kiện, chuỗi mã băm khớp\(keyed ? ", mã xác thực khớp khóa" : ""); \(rows.grouped(in: language)) dòng dữ liệu khớp phiên bản đã niêm phong; \(anchors.grouped(in: language)) mốc neo khớp."
                 : "Audit trail intact: \(events.grouped(in: language)) events, hash chain matches\(keyed ? ", HMACs match the key" : ""); \(rows.grouped(in: language)) rows match their sealed versions; \(anchors.grouped(in: language)) anchors match."
+        case .copiedTrailsSound(let trails, let events):
+            return vi
+                ? "Nhật ký chép từ \(trails.grouped(in: language)) huyện (\(events.grouped(in: language)) sự kiện) nguyên vẹn, khớp các sự kiện store-copy xác nhận chúng."
+                : "Trails copied from \(trails.grouped(in: language)) district(s) (\(events.grouped(in: language)) events) intact, matching the store-copy events that vouch for them."
         case .checkedWithoutKey:
             return vi
                 ? "Lưu ý: không có khóa nhật ký, chưa kiểm được mã xác thực (HMAC); ai sửa được tệp cơ sở dữ liệu có thể đã tính lại chuỗi."

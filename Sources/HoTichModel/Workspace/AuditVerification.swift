@@ -80,6 +80,9 @@ public struct AuditVerification: Sendable, Equatable {
     public var problems: [AuditProblem]
     /// Problems found beyond those listed.
     public var problemsNotListed: Int
+    /// Districts' trails copied in (`store copy`) and checked, and their events.
+    public var copiedTrails = 0
+    public var copiedEvents = 0
 
     /// How many problems are listed before the rest are only counted.
     public static let problemLimit = 200

@@ -38,6 +38,12 @@ struct AuditChainCheck {
         result.report(problem)
     }
 
+    /// Counts a district's trail copied in and checked, of `events` events.
+    mutating func countCopiedTrail(events: Int) {
+        result.copiedTrails += 1
+        result.copiedEvents += events
+    }
+
     /// Checks `event`'s link to the event before, its number and its HMAC.
     mutating func check(_ event: AuditEvent) {
         result.events += 1

@@ -36,6 +36,7 @@ extension PostgresTransaction {
                 if page.count < 10_000 { break }
             }
             if broken == nil, previous != head || count != expected { broken = last + 1 }
+            chain.countCopiedTrail(events: count)
             if let broken { chain.report(.copiedTrailBroken(office: office, eventID: broken)) }
             if vouching[head]?.reason != StoreCopyEvent.reason(office: office, events: expected) {
                 chain.report(.copiedTrailUnvouched(office: office))
