@@ -68,16 +68,8 @@ struct ConsolidationTests {
         let out = try first.deliveries()
         let export = try first.supervisor.export(ExportRequest(batchIDs: [verified.id], folder: out))
         let ids = try first.records(verified.id).map(\.id)
-        let receipt = out.appendingPathComponent("receipt.xml")
-        try Data("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <exportReceipt xmlns="urn:hotich:export:1" schemaVersion="1.0.0">
-              <packageId>\(try #require(export.packageID))</packageId>
-              <receivedAt>2026-11-28T09:00:00+07:00</receivedAt>
-            \(ids.map { "  <result recordId=\"\($0)\" recordVersion=\"1\" status=\"accepted\"/>" }.joined(separator: "\n"))
-            </exportReceipt>
-            """.utf8).write(to: receipt)
-        _ = try first.supervisor.applyReceipt(receipt)
+        let results = ids.map { "  <result recordId=\"\($0)\" recordVersion=\"1\" status=\"accepted\"/>" }
+        _ = try first.supervisor.applyReceipt(try writeReceipt(package: try #require(export.packageID), results: results, in: out))
         try first.admin.addUser(name: "quantri2", role: .admin)
         let second = try TestWorkspace(onPostgres: false)
         let inProgress = try second.receiveAndKeyAnotherCommunesBook()

@@ -6,6 +6,20 @@ import HoTichStore
 import HoTichWorkflow
 import Testing
 
+/// A receipt from the national database for `package` with `results` (`<result>` elements), written in `folder`.
+func writeReceipt(package: String, results: [String], in folder: URL) throws -> URL {
+    let receipt = folder.appendingPathComponent("receipt.xml")
+    try Data("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <exportReceipt xmlns="urn:hotich:export:1" schemaVersion="1.0.0">
+          <packageId>\(package)</packageId>
+          <receivedAt>2026-11-28T09:00:00+07:00</receivedAt>
+        \(results.joined(separator: "\n"))
+        </exportReceipt>
+        """.utf8).write(to: receipt)
+    return receipt
+}
+
 extension TestWorkspace {
     /// The sample book's files, each a byte longer: the same names, new content.
     func goodBookWithOtherContent() throws -> URL {
@@ -46,16 +60,7 @@ extension TestWorkspace {
         let ids = try test.records(batch.id).sorted { ($0.number ?? "") < ($1.number ?? "") }.map(\.id)
         var results = ids.dropLast().map { "  <result recordId=\"\($0)\" recordVersion=\"1\" status=\"accepted\"/>" }
         results.append("  <result recordId=\"\(ids[11])\" recordVersion=\"1\" status=\"rejected\"><code>E-PIN</code><message>x</message></result>")
-        let receipt = out.appendingPathComponent("receipt.xml")
-        try Data("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <exportReceipt xmlns="urn:hotich:export:1" schemaVersion="1.0.0">
-              <packageId>\(try #require(export.packageID))</packageId>
-              <receivedAt>2026-11-28T09:00:00+07:00</receivedAt>
-            \(results.joined(separator: "\n"))
-            </exportReceipt>
-            """.utf8).write(to: receipt)
-        _ = try test.supervisor.applyReceipt(receipt)
+        _ = try test.supervisor.applyReceipt(try writeReceipt(package: try #require(export.packageID), results: results, in: out))
         _ = try test.verifier.correct(batch: batch.id, number: "5", field: "nksNoiSinh", value: "Bệnh viện Việt Đức", reason: "Đọc lại ảnh")
         try test.verifier.withdraw(batch: batch.id, number: "7", reason: "Trùng")
         _ = try test.supervisor.exportCorrections(to: out)

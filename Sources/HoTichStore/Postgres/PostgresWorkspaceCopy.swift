@@ -121,21 +121,12 @@ struct WorkspaceCopier {
         try checkEveryTableIsKnown()
         let office = try String.fetchOne(source, sql: "SELECT officeCode FROM workspace") ?? ""
         try copyRows("office", conflict: #"ON CONFLICT ("code") DO NOTHING"#)
-
         let (users, added, merged, loginsDropped) = try copyUsers()
         if !users.isEmpty {
             try copyRows("userPassphrase", where: "userId IN (\(users.keys.sorted().map(String.init).joined(separator: ", ")))",
                          mapped: ["userId": Self.reference("userPassphrase", "userId", users)])
         }
-
-        var books: [Int64: Int64] = [:]
-        try requireColumns("book", ["id", "officeCode", "kind", "year", "volume"])
-        for row in try Row.fetchAll(source, sql: "SELECT id, officeCode, kind, year, volume FROM book ORDER BY id") {
-            books[row[0]] = try target.execute(#"""
-                INSERT INTO "book" ("officeCode", "kind", "year", "volume") VALUES ($1, $2, $3, $4) RETURNING "id"
-                """#, [row[1] as String, row[2] as String, row[3] as Int64, row[4] as Int64]).first?.required("id") ?? 0
-        }
-        rows["book"] = books.count
+        let books = try copyBooks()
         try copyRows("batch", mapped: [
             "bookId": Self.reference("batch", "bookId", books),
             // Every batch's scans were copied first; one received in the district since has none
@@ -145,24 +136,62 @@ struct WorkspaceCopier {
                 return root
             },
         ])
-
-        try copyRows("scanFile", omitting: ["id"])
-        let batchIDs = try String.fetchAll(source, sql: "SELECT id FROM batch")
-        var copiedFiles: [String: Int64] = [:]
-        for row in try target.execute(
-            #"SELECT "id", "batchId", "path" FROM "scanFile" WHERE "batchId" = ANY($1::text[])"#, [PostgresArray(batchIDs)]) {
-            copiedFiles["\(try row.required("batchId", as: String.self))\u{0}\(try row.required("path", as: String.self))"] = try row.required("id")
-        }
-        var scanFiles: [Int64: Int64] = [:]
-        for row in try Row.fetchAll(source, sql: "SELECT id, batchId, path FROM scanFile") {
-            scanFiles[row[0]] = copiedFiles["\(row[1] as String)\u{0}\(row[2] as String)"]
-        }
+        let scanFiles = try copyScanFiles()
         try copyRows("batchIssue", omitting: ["id"])
         try copyRows("record", mapped: ["scanFileId": Self.reference("record", "scanFileId", scanFiles)])
         try copyRows("keying", omitting: ["id"], mapped: ["scanFileId": Self.reference("keying", "scanFileId", scanFiles)])
         for table in ["importFile", "fieldDecision", "finding", "duplicateFlag"] {
             try copyRows(table, omitting: ["id"])
         }
+        let draws = try copySampleDraws()
+        try copyRows("sampleItem", mapped: ["drawId": Self.reference("sampleItem", "drawId", draws)])
+        try copyRows("exportPackage", orderBy: "rowid")
+        try copyRows("exportPackageBatch")
+        try copyRows("exportedRecord")
+        try copyRows("recordChange", omitting: ["id"])
+        try copyRows("nonEntryFile", omitting: ["id"], mapped: ["scanFileId": Self.reference("nonEntryFile", "scanFileId", scanFiles)])
+        let plansLeft = try copyPlans()
+        let (events, head) = try copyTrail(office: office, by: actor, at: time)
+        try target.appendAudit(
+            AuditEntry(actor: actor, action: .storeCopy, subject: head, reason: StoreCopyEvent.reason(office: office, events: events)), at: time)
+        return WorkspaceCopyResult(
+            office: office, rows: rows, usersAdded: added, usersMerged: merged, loginsDropped: loginsDropped, plansLeft: plansLeft,
+            calendarDaysLeft: try Int.fetchOne(source, sql: "SELECT COUNT(*) FROM calendarDay") ?? 0,
+            claimsLeft: try Int.fetchOne(source, sql: "SELECT COUNT(*) FROM claim") ?? 0, scanFiles: 0, events: events, headHash: head)
+    }
+
+    /// The district's books, each given the province's number (none is there: no conflict).
+    private mutating func copyBooks() throws -> [Int64: Int64] {
+        var books: [Int64: Int64] = [:]
+        try requireColumns("book", ["id", "officeCode", "kind", "year", "volume"])
+        for row in try Row.fetchAll(source, sql: "SELECT id, officeCode, kind, year, volume FROM book ORDER BY id") {
+            books[row[0]] = try target.execute(#"""
+                INSERT INTO "book" ("officeCode", "kind", "year", "volume") VALUES ($1, $2, $3, $4) RETURNING "id"
+                """#, [row[1] as String, row[2] as String, row[3] as Int64, row[4] as Int64]).first?.required("id") ?? 0
+        }
+        rows["book"] = books.count
+        return books
+    }
+
+    /// Copies the scan files by `COPY`, then reads back the province's number of each (a file is
+    /// known by its batch and path).
+    private mutating func copyScanFiles() throws -> [Int64: Int64] {
+        try copyRows("scanFile", omitting: ["id"])
+        let batchIDs = try String.fetchAll(source, sql: "SELECT id FROM batch")
+        var copied: [String: Int64] = [:]
+        for row in try target.execute(
+            #"SELECT "id", "batchId", "path" FROM "scanFile" WHERE "batchId" = ANY($1::text[])"#, [PostgresArray(batchIDs)]) {
+            copied["\(try row.required("batchId", as: String.self))\u{0}\(try row.required("path", as: String.self))"] = try row.required("id")
+        }
+        var numbers: [Int64: Int64] = [:]
+        for row in try Row.fetchAll(source, sql: "SELECT id, batchId, path FROM scanFile") {
+            numbers[row[0]] = copied["\(row[1] as String)\u{0}\(row[2] as String)"]
+        }
+        return numbers
+    }
+
+    /// The district's acceptance-sample draws, each given the province's number.
+    private mutating func copySampleDraws() throws -> [Int64: Int64] {
         var draws: [Int64: Int64] = [:]
         try requireColumns("sampleDraw", [
             "id", "batchId", "aql", "seed", "lotSize", "codeLetter", "sampleSize", "acceptance", "drawnBy", "drawnAt", "outcome",
@@ -180,24 +209,23 @@ struct WorkspaceCopier {
                 """#, values).first?.required("id") ?? 0
         }
         rows["sampleDraw"] = draws.count
-        try copyRows("sampleItem", mapped: ["drawId": Self.reference("sampleItem", "drawId", draws)])
-        try copyRows("exportPackage", orderBy: "rowid")
-        try copyRows("exportPackageBatch")
-        try copyRows("exportedRecord")
-        try copyRows("recordChange", omitting: ["id"])
-        try copyRows("nonEntryFile", omitting: ["id"], mapped: ["scanFileId": Self.reference("nonEntryFile", "scanFileId", scanFiles)])
+        return draws
+    }
 
-        // Plans: the district's own, unless the province already plans for that office.
+    /// The district's plans, unless the province already plans for that office; how many were left.
+    private mutating func copyPlans() throws -> Int {
         let planned = Set(try target.execute(#"SELECT DISTINCT "officeCode" FROM "progressPlan""#).map { try $0.required("officeCode", as: String.self) })
         let districtPlans = try String.fetchAll(source, sql: "SELECT officeCode FROM progressPlan")
-        let plansLeft = districtPlans.filter { planned.contains($0) }.count
-        let keptOffices = Array(Set(districtPlans).subtracting(planned)).sorted()
-        if !keptOffices.isEmpty {
-            try copyRows("progressPlan", omitting: ["id"], where: "officeCode IN (\(keptOffices.map { _ in "?" }.joined(separator: ", ")))",
-                         arguments: StatementArguments(keptOffices))
+        let kept = Array(Set(districtPlans).subtracting(planned)).sorted()
+        if !kept.isEmpty {
+            try copyRows("progressPlan", omitting: ["id"], where: "officeCode IN (\(kept.map { _ in "?" }.joined(separator: ", ")))",
+                         arguments: StatementArguments(kept))
         }
+        return districtPlans.filter { planned.contains($0) }.count
+    }
 
-        // The district's trail, kept as it is.
+    /// The district's trail, kept as it is beside its `consolidation` row; its events and last hash.
+    private mutating func copyTrail(office: String, by actor: String, at time: String) throws -> (events: Int, head: String) {
         let events = try Int.fetchOne(source, sql: "SELECT COUNT(*) FROM auditEvent") ?? 0
         let first = try String.fetchOne(source, sql: "SELECT hash FROM auditEvent ORDER BY id LIMIT 1") ?? AuditTrail.genesis
         let head = try String.fetchOne(source, sql: "SELECT hash FROM auditEvent ORDER BY id DESC LIMIT 1") ?? AuditTrail.genesis
@@ -206,13 +234,7 @@ struct WorkspaceCopier {
             VALUES ($1, $2, $3, $4, $5, $6) RETURNING "id"
             """#, [office, first, head, events, time, actor]).first?.required("id") ?? 0
         try copyRows("auditEvent", into: "consolidatedEvent", orderBy: "id", constants: ["consolidationId": String(consolidation)])
-
-        try target.appendAudit(
-            AuditEntry(actor: actor, action: .storeCopy, subject: head, reason: StoreCopyEvent.reason(office: office, events: events)), at: time)
-        return WorkspaceCopyResult(
-            office: office, rows: rows, usersAdded: added, usersMerged: merged, loginsDropped: loginsDropped, plansLeft: plansLeft,
-            calendarDaysLeft: try Int.fetchOne(source, sql: "SELECT COUNT(*) FROM calendarDay") ?? 0,
-            claimsLeft: try Int.fetchOne(source, sql: "SELECT COUNT(*) FROM claim") ?? 0, scanFiles: 0, events: events, headHash: head)
+        return (events, head)
     }
 
     /// Refuses a district workspace holding a table the copy does not know what to do with.
