@@ -150,4 +150,42 @@ struct PostgresRecordTests {
             #expect(verification.rowsChecked == 30)
         }
     }
+
+    /// A batch longer than the pages PostgreSQL reads it in: every record delivered once, in the
+    /// register's order, as SQLite delivers it (numbers out of order, with letters, and missing).
+    @Test func aBatchLongerThanAPageIsDeliveredWholeInTheRegistersOrder() throws {
+        let count = PostgresTransaction.deliverablePage * 2 + 7
+        func load(_ tx: some Writing) throws {
+            try PostgresBatchTests.receive(tx)
+            let writer = try tx.bulkKeyingWriter(
+                batch: Self.batchID, kind: .birth, office: PostgresBatchTests.book.office, pass: 1, operator: "nhaplieu", source: "import.csv", at: Self.time)
+            for index in 0..<count {
+                let number: String? = index % 97 == 0 ? nil : index % 13 == 0 ? "\((index * 7) % count)a" : String((index * 7) % count)
+                var values = Self.fields(index, name: "NGUYỄN VĂN \(index)")
+                values["so"] = number.map(FieldValue.filled) ?? .blank
+                try writer.insertCreating(
+                    id: String(format: "R%05d", (index * 31) % count), scanFileId: nil, entryKey: "row:\(index)", registrationYear: 2017,
+                    number: number, subjectName: "nguyen van \(index)", subjectBirthYear: 2017, subjectPersonalID: nil,
+                    fields: PackedFieldSet(values))
+            }
+            try writer.finish()
+        }
+        func delivered(_ tx: some RecordReading) throws -> [DeliverableRecord] {
+            var records: [DeliverableRecord] = []
+            try tx.forEachDeliverableRecord(batch: Self.batchID) { records.append($0) }
+            return records
+        }
+        let (sqlite, key) = try PostgresStoreTests.sqliteStore()
+        try sqlite.write { tx in try load(tx) }
+        let expected = try sqlite.read { tx in try delivered(tx) }
+        #expect(expected.count == count)
+        #expect(Set(expected.map(\.id)).count == count)
+        try PostgresServer.withDatabase { database in
+            let store = try PostgresStore.create(connectionString: database, protection: AuditProtection(key: key, anchorLog: nil))
+            try store.databaseWrite { tx in try load(tx) }
+            let answers = try store.databaseRead { tx in try delivered(tx) }
+            #expect(answers.map(\.id) == expected.map(\.id))
+            #expect(answers == expected)
+        }
+    }
 }

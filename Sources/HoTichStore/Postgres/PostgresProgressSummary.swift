@@ -48,6 +48,9 @@ enum PostgresProgressSummary {
             }
         }
 
+        /// Common table expressions the relations name, computed once per statement (`WITH …`).
+        var preamble: @Sendable (_ operation: Operation) -> String? = { _ in nil }
+
         var functionName: String { "hotich_progress_\(table)" }
     }
 
@@ -111,7 +114,7 @@ enum PostgresProgressSummary {
                     + #" FROM \#(rel) e JOIN "record" r ON r."id" = e."recordId""#
                     + #" WHERE NOT e."withdrawal" AND e."receipt" = 'accepted' GROUP BY e."recordId""#
             },
-        ], relations: exportRelations),
+        ], relations: { _ in [(#""now_rows""#, 1), (#""before_rows""#, -1)] }, preamble: exportRows),
         CountedTable(table: "keying", parts: [
             { rel, sign in
                 row(#"k."savedAt""#, #"k."batchId""#, #"k."operator""#, keying("k"), sign: sign)
@@ -126,20 +129,23 @@ enum PostgresProgressSummary {
         ]),
     ]
 
-    /// The export rows of the records a statement touched: as they are now (+1), and as they were
-    /// (−1): now's rows without the statement's new ones, with its old ones.
-    static func exportRelations(_ operation: Operation) -> [(relation: String, sign: Int)] {
+    /// The export rows of the records a statement touched, as they are now (`now_rows`) and as
+    /// they were (`before_rows`: now's rows without the statement's new ones, with its old ones),
+    /// each read once: both parts (exported, accepted) count from them.
+    static func exportRows(_ operation: Operation) -> String? {
         let touched = switch operation {
         case .insert: #"SELECT "recordId" FROM "new_rows""#
         case .delete: #"SELECT "recordId" FROM "old_rows""#
         case .update: #"SELECT "recordId" FROM "new_rows" UNION SELECT "recordId" FROM "old_rows""#
         }
-        let now = #"SELECT x.* FROM "exportedRecord" x WHERE x."recordId" IN (\#(touched))"#
         // Set operations, not a correlated NOT EXISTS: a transition table has no index, and an
         // export's statement inserts thousands of rows.
         let withoutNew = operation == .delete ? "" : #" EXCEPT ALL SELECT * FROM "new_rows""#
         let withOld = operation == .insert ? "" : #" UNION ALL SELECT * FROM "old_rows""#
-        return [("(\(now))", 1), ("((\(now)\(withoutNew))\(withOld))", -1)]
+        return #"""
+            WITH "now_rows" AS MATERIALIZED (SELECT x.* FROM "exportedRecord" x WHERE x."recordId" IN (\#(touched))),
+                 "before_rows" AS MATERIALIZED ((SELECT * FROM "now_rows"\#(withoutNew))\#(withOld))
+            """#
     }
 
     /// Rows of (day, batch, actor, counters…) summing `parts`: first by stored time, then by day.
@@ -156,11 +162,11 @@ enum PostgresProgressSummary {
     }
 
     /// Adds the contributions of `relations` to the summary, one upsert per day, batch and actor.
-    static func upsert(_ table: CountedTable, _ relations: [(relation: String, sign: Int)]) -> String {
-        let parts = relations.flatMap { relation in table.parts.map { "(\($0(relation.relation, relation.sign)))" } }
+    static func upsert(_ table: CountedTable, _ operation: Operation) -> String {
+        let parts = table.relations(operation).flatMap { relation in table.parts.map { "(\($0(relation.relation, relation.sign)))" } }
         let columns = counters.map { "\"\($0)\"" }
         return """
-            INSERT INTO "progressDay" ("day", "batchId", "actor", \(columns.joined(separator: ", ")))
+            \(table.preamble(operation).map { $0 + "\n    " } ?? "")INSERT INTO "progressDay" ("day", "batchId", "actor", \(columns.joined(separator: ", ")))
                 \(summed(parts))
                 ON CONFLICT ("day", "batchId", "actor") DO UPDATE SET
                 \(columns.map { "\($0) = \"progressDay\".\($0) + excluded.\($0)" }.joined(separator: ", "));
@@ -176,11 +182,11 @@ enum PostgresProgressSummary {
 
             BEGIN
                 IF TG_OP = 'INSERT' THEN
-                    \(upsert(table, table.relations(.insert)))
+                    \(upsert(table, .insert))
                 ELSIF TG_OP = 'DELETE' THEN
-                    \(upsert(table, table.relations(.delete)))
+                    \(upsert(table, .delete))
                 ELSE
-                    \(upsert(table, table.relations(.update)))
+                    \(upsert(table, .update))
                 END IF;
                 RETURN NULL;
             END

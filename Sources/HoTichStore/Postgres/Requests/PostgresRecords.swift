@@ -173,16 +173,33 @@ extension PostgresTransaction: RecordReading, RecordWriting {
     static let deliverableSQL = #"""
         SELECT r."id", r."batchId", r."version", r."fields", r."number", r."verifiedAt", r."verifiedBy", f."path", f."bytes", f."sha256",
                (SELECT string_agg(k."pass" || '|' || k."operator" || '|' || k."savedAt", ';' ORDER BY k."pass")
-                  FROM "keying" k WHERE k."recordId" = r."id" AND k."state" = 'complete') AS "keyings"
+                         FILTER (WHERE k."state" = 'complete')
+                  FROM "keying" k WHERE k."recordId" = r."id") AS "keyings"
         FROM "record" r LEFT JOIN "scanFile" f ON f."id" = r."scanFileId"
         """#
 
+    /// Records a page of ``forEachDeliverableRecord(batch:_:)`` reads at once.
+    static let deliverablePage = 500
+
     public func forEachDeliverableRecord(batch batchID: String, _ body: (DeliverableRecord) throws -> Void) throws {
-        // In pages by the register's order, so that a batch is never all in memory at once.
-        let rows = try execute(
-            Self.deliverableSQL + #" WHERE r."batchId" = $1 ORDER BY f."path" COLLATE "C" NULLS FIRST, \#(Self.numberOrder("r")), r."id" COLLATE "C""#,
-            [batchID])
-        for row in rows { try body(deliverable(row)) }
+        // The register's order first, of the ids alone, then the records a page at a time (the
+        // read's one snapshot holds them still): a batch is never all in memory at once, and the
+        // server never sorts whole records. The keyings are found by record alone, the state
+        // filtered in the aggregate, so that no estimate (a table just loaded, not yet analysed)
+        // can lead the planner to intersect every complete keying for each record.
+        let ids = try execute(#"""
+            SELECT r."id" FROM "record" r LEFT JOIN "scanFile" f ON f."id" = r."scanFileId" WHERE r."batchId" = $1
+            ORDER BY f."path" COLLATE "C" NULLS FIRST, \#(Self.numberOrder("r")), r."id" COLLATE "C"
+            """#, [batchID]).map { row in try row.required("id", as: String.self) }
+        for start in stride(from: 0, to: ids.count, by: Self.deliverablePage) {
+            let page = Array(ids[start..<min(start + Self.deliverablePage, ids.count)])
+            var records: [String: DeliverableRecord] = [:]
+            for row in try execute(Self.deliverableSQL + #" WHERE r."id" = ANY($1::text[])"#, [PostgresArray(page)]) {
+                let record = try deliverable(row)
+                records[record.id] = record
+            }
+            for id in page { try body(try required(records[id], "record")) }
+        }
     }
 
     public func deliverableRecord(id: String) throws -> DeliverableRecord? {
