@@ -167,13 +167,13 @@ public enum DatabaseMessage: Sendable, Equatable {
     }
 
     private static func text(of result: WorkspaceCopyResult, vi: Bool) -> String {
-        let counted = ["batch", "scanFile", "record", "keying", "fieldDecision", "exportPackage"]
-        let names: [String: (String, String)] = [
-            "batch": ("lô", "batches"), "scanFile": ("tệp quét", "scan files"), "record": ("bản ghi", "records"),
-            "keying": ("lượt nhập", "keyings"), "fieldDecision": ("quyết định trường", "field decisions"),
-            "exportPackage": ("gói xuất", "export packages"),
+        // The tables a copy counts, in the order they are told, each with its name in Vietnamese and English.
+        let counted: [(table: String, vi: String, en: String)] = [
+            ("batch", "lô", "batches"), ("scanFile", "tệp quét", "scan files"), ("record", "bản ghi", "records"),
+            ("keying", "lượt nhập", "keyings"), ("fieldDecision", "quyết định trường", "field decisions"),
+            ("exportPackage", "gói xuất", "export packages"),
         ]
-        let rows = counted.map { table in "\(result.rows[table] ?? 0) \(vi ? names[table]!.0 : names[table]!.1)" }.joined(separator: ", ")
+        let rows = counted.map { "\(result.rows[$0.table] ?? 0) \(vi ? $0.vi : $0.en)" }.joined(separator: ", ")
         var lines = [vi
             ? "Đã chép không gian làm việc của đơn vị \(TerminalText.escaped(result.office)): \(rows); nhật ký \(result.events) sự kiện, giữ nguyên bên cạnh nhật ký của tỉnh (mã băm cuối \(result.headHash.prefix(16))…)."
             : "Copied the workspace of office \(TerminalText.escaped(result.office)): \(rows); its trail of \(result.events) events kept beside the province's (last hash \(result.headHash.prefix(16))…)."]

@@ -161,7 +161,8 @@ enum PostgresProgressSummary {
             """
     }
 
-    /// Adds the contributions of `relations` to the summary, one upsert per day, batch and actor.
+    /// Adds what an `operation` on `table` changed to the summary (its relations, after its
+    /// preamble), one upsert per day, batch and actor.
     static func upsert(_ table: CountedTable, _ operation: Operation) -> String {
         let parts = table.relations(operation).flatMap { relation in table.parts.map { "(\($0(relation.relation, relation.sign)))" } }
         let columns = counters.map { "\"\($0)\"" }
